@@ -1,0 +1,1 @@
+//! Shared cue lexicons: furniture phrases, comment markers, dates, UI words.

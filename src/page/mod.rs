@@ -1,0 +1,130 @@
+//! Scraped page -> [`Page`]: the article's title and body paragraphs, and the
+//! reader comments (author, date, title, text, reply nesting), with page
+//! furniture (banners, teasers, navigation, weather, ...) dropped.
+//!
+//! Input is raw bytes: [`decode`] turns them into text (UTF-8, or
+//! Windows-1252 as German pages often are), [`parse`] detects the format
+//! (plain-text dump or HTML) and hands it to [`text`] or [`html`].
+
+pub mod cues;
+pub mod html;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+/// One parsed article page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// Where the page came from (a path, as given by the user).
+    pub source: String,
+    /// The article's headline, if one was found.
+    pub title: Option<String>,
+    /// Article body paragraphs, in reading order, furniture removed.
+    pub body: Vec<String>,
+    /// Reader comments, in page order.
+    pub comments: Vec<Comment>,
+    /// Number of comments the page itself announces ("31 Kommentare",
+    /// "insgesamt 31 Beiträge"), which may exceed the comments in the dump.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_comments: Option<usize>,
+}
+
+/// One reader comment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    pub author: Option<String>,
+    /// The date (and time) as the page shows it, e.g. "15.10.2014" or "vor 3 Stunden".
+    pub date: Option<String>,
+    /// A comment's own headline, where the layout has one (numbering removed).
+    pub title: Option<String>,
+    /// The comment's text; paragraphs separated by "\n".
+    pub text: String,
+    /// Index (into `Page::comments`) of the comment this one replies to.
+    pub reply_to: Option<usize>,
+}
+
+/// The input formats `parse` understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+}
+
+/// Why a page could not be read. The CLI adds the file name.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum PageError {
+    #[error("the page is empty; give a scraped page with text in it")]
+    Empty,
+    #[error("the file looks binary (NUL bytes near offset {offset}), not a scraped page; give a text dump or an HTML file")]
+    Binary { offset: usize },
+}
+
+/// Decodes page bytes: UTF-8 (with or without BOM), else the charset an HTML
+/// `<meta charset>` names, else Windows-1252 (the superset of Latin-1 that
+/// browsers use for it).
+pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
+    if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+        return Err(PageError::Binary { offset: pos });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let enc = html_meta_charset(bytes).unwrap_or(encoding_rs::WINDOWS_1252);
+            let (cow, _, _) = enc.decode(bytes);
+            cow.into_owned()
+        }
+    };
+    // Control characters other than whitespace mean this is not text.
+    let controls = text
+        .chars()
+        .take(64 * 1024)
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
+        .count();
+    if controls > 8 {
+        return Err(PageError::Binary { offset: 0 });
+    }
+    if text.trim().is_empty() {
+        return Err(PageError::Empty);
+    }
+    Ok(text)
+}
+
+/// The encoding named by `<meta charset=...>` or `content="...; charset=..."`
+/// in the first 4 KiB, if any.
+fn html_meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
+/// Detects the format from the file name and, failing that, from the text.
+pub fn detect_format(source: &str, text: &str) -> Format {
+    let lower = source.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return Format::Html;
+    }
+    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head = head.trim_start();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+/// Parses page bytes from `source` (used for format detection and recorded in the page).
+pub fn parse(bytes: &[u8], source: &str) -> Result<Page, PageError> {
+    let text = decode(bytes)?;
+    let mut page = match detect_format(source, &text) {
+        Format::Text => text::parse(&text),
+        Format::Html => html::parse(&text),
+    };
+    page.source = source.to_string();
+    Ok(page)
+}

@@ -1,0 +1,369 @@
+//! TF-IDF vectoriser: word n-grams and char n-grams inside word boundaries,
+//! sublinear tf, smoothed idf, l2 norm per block, min_df; sparse rows.
+//!
+//! Two blocks of features, as scikit-learn's `FeatureUnion` of a word and a
+//! `char_wb` `TfidfVectorizer` would make them: word n-grams (default 1–2)
+//! over normalised tokens, and char n-grams (default 2–5) of each token
+//! padded with a space on each side, so that n-grams never cross a word
+//! boundary. Each block is l2-normalised on its own. Tokens that are
+//! placeholders (`_url_`, `_user_`, stance targets) give word features only.
+//!
+//! Every feature occurrence is traced to the tokens it came from, so that a
+//! linear score can be explained as contributions of spans of the original
+//! text ([`Vectorizer::token_contributions`]).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sprs::{CsMat, TriMat};
+
+use crate::text::{self, Token};
+
+/// Settings of the vectoriser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VectorizerParams {
+    /// Word n-gram range (inclusive); (0, 0) turns word features off.
+    pub word_ngrams: (usize, usize),
+    /// Char n-gram range (inclusive) inside word boundaries; (0, 0) turns them off.
+    pub char_ngrams: (usize, usize),
+    /// A feature must occur in at least this many training documents.
+    pub min_df: usize,
+    /// Use 1 + ln(tf) instead of tf.
+    pub sublinear_tf: bool,
+    /// Keep at most this many features per block (the most frequent by df).
+    pub max_features: Option<usize>,
+}
+
+impl Default for VectorizerParams {
+    fn default() -> Self {
+        VectorizerParams {
+            word_ngrams: (1, 2),
+            char_ngrams: (2, 5),
+            min_df: 2,
+            sublinear_tf: true,
+            max_features: None,
+        }
+    }
+}
+
+/// A fitted vectoriser: vocabulary and idf weights.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Vectorizer {
+    pub params: VectorizerParams,
+    /// Word n-grams (tokens joined by a space), in feature-index order.
+    pub words: Vec<String>,
+    /// Char n-grams; feature index = words.len() + position.
+    pub chars: Vec<String>,
+    /// idf per feature (words first, then chars).
+    pub idf: Vec<f32>,
+    #[serde(skip)]
+    word_index: HashMap<String, u32>,
+    #[serde(skip)]
+    char_index: HashMap<String, u32>,
+}
+
+/// A sparse row: sorted feature indices and their values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseRow {
+    pub indices: Vec<u32>,
+    pub values: Vec<f32>,
+}
+
+/// Which block an n-gram belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Word,
+    Char,
+}
+
+fn is_placeholder(norm: &str) -> bool {
+    norm.len() > 2 && norm.starts_with('_') && norm.ends_with('_')
+}
+
+/// Calls `f(block, ngram, first_token, last_token)` for every n-gram of the token list.
+fn for_each_ngram(
+    params: &VectorizerParams,
+    toks: &[Token],
+    buf: &mut String,
+    mut f: impl FnMut(Block, &str, usize, usize),
+) {
+    let (wlo, whi) = params.word_ngrams;
+    if whi > 0 {
+        for n in wlo.max(1)..=whi {
+            if n > toks.len() {
+                break;
+            }
+            for start in 0..=toks.len() - n {
+                buf.clear();
+                for (k, t) in toks[start..start + n].iter().enumerate() {
+                    if k > 0 {
+                        buf.push(' ');
+                    }
+                    buf.push_str(&t.norm);
+                }
+                f(Block::Word, buf, start, start + n - 1);
+            }
+        }
+    }
+    let (clo, chi) = params.char_ngrams;
+    if chi > 0 {
+        let mut chars: Vec<char> = Vec::new();
+        for (ti, t) in toks.iter().enumerate() {
+            if is_placeholder(&t.norm) {
+                continue;
+            }
+            chars.clear();
+            chars.push(' ');
+            chars.extend(t.norm.chars());
+            chars.push(' ');
+            for n in clo.max(1)..=chi {
+                if n > chars.len() {
+                    break;
+                }
+                for start in 0..=chars.len() - n {
+                    buf.clear();
+                    buf.extend(&chars[start..start + n]);
+                    f(Block::Char, buf, ti, ti);
+                }
+                if n == chars.len() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+impl Vectorizer {
+    /// Learns vocabulary and idf from `texts`.
+    pub fn fit<S: AsRef<str>>(params: &VectorizerParams, texts: &[S]) -> Vectorizer {
+        let mut df_word: HashMap<String, u32> = HashMap::new();
+        let mut df_char: HashMap<String, u32> = HashMap::new();
+        let mut seen_w: std::collections::HashSet<String> = Default::default();
+        let mut seen_c: std::collections::HashSet<String> = Default::default();
+        let mut buf = String::new();
+        for t in texts {
+            let toks = text::tokens(t.as_ref());
+            seen_w.clear();
+            seen_c.clear();
+            for_each_ngram(params, &toks, &mut buf, |block, g, _, _| {
+                let seen = if block == Block::Word { &mut seen_w } else { &mut seen_c };
+                if !seen.contains(g) {
+                    seen.insert(g.to_string());
+                }
+            });
+            for g in seen_w.drain() {
+                *df_word.entry(g).or_insert(0) += 1;
+            }
+            for g in seen_c.drain() {
+                *df_char.entry(g).or_insert(0) += 1;
+            }
+        }
+        let n = texts.len() as f64;
+        let select = |df: HashMap<String, u32>| -> Vec<(String, u32)> {
+            let mut kept: Vec<(String, u32)> =
+                df.into_iter().filter(|(_, d)| *d as usize >= params.min_df.max(1)).collect();
+            // Deterministic order: by df descending, then lexicographically.
+            kept.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            if let Some(m) = params.max_features {
+                kept.truncate(m);
+            }
+            kept.sort_by(|a, b| a.0.cmp(&b.0));
+            kept
+        };
+        let words = select(df_word);
+        let chars = select(df_char);
+        let idf_of = |d: u32| (((1.0 + n) / (1.0 + d as f64)).ln() + 1.0) as f32;
+        let idf = words.iter().chain(chars.iter()).map(|(_, d)| idf_of(*d)).collect();
+        let mut v = Vectorizer {
+            params: params.clone(),
+            words: words.into_iter().map(|(g, _)| g).collect(),
+            chars: chars.into_iter().map(|(g, _)| g).collect(),
+            idf,
+            word_index: HashMap::new(),
+            char_index: HashMap::new(),
+        };
+        v.rebuild_index();
+        v
+    }
+
+    /// Rebuilds the lookup tables after deserialisation.
+    pub fn rebuild_index(&mut self) {
+        self.word_index = self.words.iter().enumerate().map(|(i, g)| (g.clone(), i as u32)).collect();
+        let off = self.words.len() as u32;
+        self.char_index =
+            self.chars.iter().enumerate().map(|(i, g)| (g.clone(), off + i as u32)).collect();
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.idf.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.idf.is_empty()
+    }
+
+    /// The n-gram behind a feature index, marked as word or char n-gram.
+    pub fn feature_name(&self, idx: u32) -> String {
+        let i = idx as usize;
+        if i < self.words.len() {
+            self.words[i].clone()
+        } else {
+            format!("«{}»", self.chars.get(i - self.words.len()).map(String::as_str).unwrap_or("?"))
+        }
+    }
+
+    fn lookup(&self, block: Block, g: &str) -> Option<u32> {
+        match block {
+            Block::Word => self.word_index.get(g).copied(),
+            Block::Char => self.char_index.get(g).copied(),
+        }
+    }
+
+    /// Raw counts per feature with the tokens each occurrence came from.
+    fn occurrences(&self, toks: &[Token]) -> Vec<(u32, usize, usize)> {
+        let mut occ = Vec::new();
+        let mut buf = String::new();
+        for_each_ngram(&self.params, toks, &mut buf, |block, g, a, b| {
+            if let Some(i) = self.lookup(block, g) {
+                occ.push((i, a, b));
+            }
+        });
+        occ
+    }
+
+    /// Turns occurrence indices into tf-idf values, l2-normalised per block.
+    fn weigh(&self, mut idx: Vec<u32>) -> SparseRow {
+        idx.sort_unstable();
+        let mut row = SparseRow::default();
+        let mut i = 0;
+        while i < idx.len() {
+            let f = idx[i];
+            let mut j = i;
+            while j < idx.len() && idx[j] == f {
+                j += 1;
+            }
+            let tf = (j - i) as f32;
+            let tf = if self.params.sublinear_tf { 1.0 + tf.ln() } else { tf };
+            row.indices.push(f);
+            row.values.push(tf * self.idf[f as usize]);
+            i = j;
+        }
+        let split = row.indices.partition_point(|&f| (f as usize) < self.words.len());
+        for range in [0..split, split..row.indices.len()] {
+            let norm = row.values[range.clone()].iter().map(|v| v * v).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for v in &mut row.values[range] {
+                    *v /= norm;
+                }
+            }
+        }
+        row
+    }
+
+    /// The tf-idf row of one text.
+    pub fn transform_one(&self, text: &str) -> SparseRow {
+        let toks = text::tokens(text);
+        self.weigh(self.occurrences(&toks).into_iter().map(|(f, _, _)| f).collect())
+    }
+
+    /// The tf-idf matrix (CSR) of many texts.
+    pub fn transform<S: AsRef<str>>(&self, texts: &[S]) -> CsMat<f64> {
+        let rows: Vec<SparseRow> = texts.iter().map(|t| self.transform_one(t.as_ref())).collect();
+        rows_to_csr(&rows, self.len())
+    }
+
+    /// Splits a linear score into contributions of the tokens of `text`:
+    /// each feature's `coef(feature) * value` is shared among its
+    /// occurrences, and an occurrence's share among the tokens it spans.
+    /// Returns the tokens with their summed contributions, in text order.
+    pub fn token_contributions(&self, text: &str, coef: impl Fn(u32) -> f64) -> Vec<(Token, f64)> {
+        let toks = text::tokens(text);
+        let occ = self.occurrences(&toks);
+        let row = self.weigh(occ.iter().map(|(f, _, _)| *f).collect());
+        let mut count: HashMap<u32, usize> = HashMap::new();
+        for (f, _, _) in &occ {
+            *count.entry(*f).or_insert(0) += 1;
+        }
+        let mut contrib = vec![0.0f64; toks.len()];
+        for (f, a, b) in &occ {
+            let Ok(pos) = row.indices.binary_search(f) else { continue };
+            let total = coef(*f) * row.values[pos] as f64;
+            let share = total / count[f] as f64 / (b - a + 1) as f64;
+            for c in &mut contrib[*a..=*b] {
+                *c += share;
+            }
+        }
+        toks.into_iter().zip(contrib).collect()
+    }
+}
+
+/// Stacks sparse rows into a CSR matrix with `ncols` columns.
+pub fn rows_to_csr(rows: &[SparseRow], ncols: usize) -> CsMat<f64> {
+    let nnz = rows.iter().map(|r| r.indices.len()).sum();
+    let mut tri = TriMat::with_capacity((rows.len(), ncols), nnz);
+    for (i, r) in rows.iter().enumerate() {
+        for (&c, &v) in r.indices.iter().zip(&r.values) {
+            tri.add_triplet(i, c as usize, v as f64);
+        }
+    }
+    tri.to_csr()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fitted() -> Vectorizer {
+        let docs = ["Die Regierung lügt", "Die Regierung arbeitet", "Lügenpresse lügt wieder"];
+        Vectorizer::fit(&VectorizerParams { min_df: 1, ..Default::default() }, &docs)
+    }
+
+    #[test]
+    fn vocabulary_has_word_and_char_ngrams() {
+        let v = fitted();
+        assert!(v.words.contains(&"die regierung".to_string()));
+        assert!(v.words.contains(&"lügt".to_string()));
+        assert!(v.chars.contains(&" lü".to_string()));
+        assert!(v.chars.contains(&"ügt ".to_string()));
+        // char n-grams never span two words
+        assert!(!v.chars.iter().any(|g| g.trim().contains(' ')));
+    }
+
+    #[test]
+    fn rows_are_l2_normalised_per_block() {
+        let v = fitted();
+        let row = v.transform_one("Die Regierung lügt");
+        let split = row.indices.partition_point(|&f| (f as usize) < v.words.len());
+        let wn: f32 = row.values[..split].iter().map(|x| x * x).sum();
+        let cn: f32 = row.values[split..].iter().map(|x| x * x).sum();
+        assert!((wn - 1.0).abs() < 1e-5 && (cn - 1.0).abs() < 1e-5, "{wn} {cn}");
+        assert!(row.indices.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn min_df_prunes_rare_ngrams() {
+        let docs = ["Die Regierung lügt", "Die Regierung arbeitet", "Lügenpresse lügt wieder"];
+        let v = Vectorizer::fit(&VectorizerParams::default(), &docs);
+        assert!(v.words.contains(&"die regierung".to_string()));
+        assert!(!v.words.contains(&"arbeitet".to_string()));
+    }
+
+    #[test]
+    fn unknown_text_gives_empty_row() {
+        let v = fitted();
+        assert!(v.transform_one("xyzzy qqq").indices.is_empty());
+        assert!(v.transform_one("").indices.is_empty());
+    }
+
+    #[test]
+    fn contributions_sum_to_the_linear_score() {
+        let v = fitted();
+        let text = "Die Lügenpresse lügt";
+        let coef = |f: u32| ((f % 7) as f64) - 3.0;
+        let row = v.transform_one(text);
+        let score: f64 = row.indices.iter().zip(&row.values).map(|(&f, &x)| coef(f) * x as f64).sum();
+        let parts: f64 = v.token_contributions(text, coef).iter().map(|(_, c)| c).sum();
+        assert!((score - parts).abs() < 1e-4, "{score} vs {parts}");
+    }
+}

@@ -1,0 +1,208 @@
+//! Cross-validation: stratified k folds (seeded), the choice of C, and the
+//! decision threshold of binary heads; out-of-fold metrics.
+//!
+//! The vectoriser is fitted anew inside every fold on that fold's training
+//! texts, so that vocabulary and idf never see the held-out texts.
+
+use linfa::dataset::DatasetBase;
+use linfa::traits::Fit;
+use ndarray::Array1;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::logistic::{balanced_weights, LearnError, LogisticModel, LogisticParams, SparseRecords};
+use super::metrics::{self, Metrics};
+use crate::features::{Vectorizer, VectorizerParams};
+
+/// How a head is cross-validated and trained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainConfig {
+    pub folds: usize,
+    pub seed: u64,
+    /// Candidate values of C (inverse L2 strength).
+    pub c_grid: Vec<f64>,
+    /// Weight classes inversely to their frequency.
+    pub balanced: bool,
+    pub vectorizer: VectorizerParams,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            folds: 5,
+            seed: 42,
+            c_grid: vec![1.0, 3.0, 10.0, 30.0],
+            balanced: true,
+            vectorizer: VectorizerParams::default(),
+        }
+    }
+}
+
+/// What cross-validation found for one head.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CvReport {
+    pub folds: usize,
+    pub seed: u64,
+    pub n: usize,
+    /// (C, macro-F1 out of fold) for every candidate.
+    pub grid: Vec<(f64, f64)>,
+    pub best_c: f64,
+    /// Decision threshold on the positive-class probability (binary heads).
+    pub threshold: Option<f64>,
+    /// Out-of-fold metrics at the chosen C (and threshold).
+    pub metrics: Metrics,
+}
+
+/// A trained head's parts.
+pub struct Trained {
+    pub vectorizer: Vectorizer,
+    pub model: LogisticModel,
+    pub cv: CvReport,
+    /// Out-of-fold class probabilities at the chosen C, one row per sample.
+    pub oof: Vec<Vec<f64>>,
+}
+
+/// Fold id of every sample: stratified by class, shuffled with `seed`.
+pub fn stratified_folds(y: &[usize], n_classes: usize, k: usize, seed: u64) -> Vec<usize> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut fold = vec![0; y.len()];
+    let mut offset = 0;
+    for c in 0..n_classes {
+        let mut idx: Vec<usize> = (0..y.len()).filter(|&i| y[i] == c).collect();
+        idx.shuffle(&mut rng);
+        for (j, i) in idx.into_iter().enumerate() {
+            fold[i] = (offset + j) % k;
+        }
+        // continue the round-robin where this class stopped, so folds stay even in size
+        offset += y.iter().filter(|&&v| v == c).count();
+    }
+    fold
+}
+
+/// Fits one logistic model on rows of an already vectorised matrix.
+pub fn fit_model(
+    x: sprs::CsMat<f64>,
+    y: &[usize],
+    n_classes: usize,
+    c: f64,
+    balanced: bool,
+) -> Result<LogisticModel, LearnError> {
+    let mut ds = DatasetBase::new(SparseRecords(x), Array1::from(y.to_vec()));
+    if balanced {
+        ds = ds.with_weights(Array1::from(balanced_weights(y, n_classes)));
+    }
+    LogisticParams::new(n_classes).c(c).fit(&ds)
+}
+
+/// Cross-validates C (and the threshold for two classes) and trains the final
+/// head on all rows. `classes` names the class indices used in `y`; for a
+/// binary head, index 1 is the positive class.
+pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &TrainConfig) -> Result<Trained, LearnError> {
+    let k = classes.len();
+    if texts.len() != y.len() {
+        return Err(LearnError::Data("texts and labels differ in length".into()));
+    }
+    let mut counts = vec![0usize; k];
+    for &c in y {
+        counts[c] += 1;
+    }
+    let folds = cfg.folds.max(2);
+    if let Some((c, n)) = counts.iter().enumerate().find(|(_, &n)| n < folds) {
+        return Err(LearnError::Data(format!(
+            "class '{}' has {n} labelled rows; {folds}-fold cross-validation needs at least {folds} per class — label more rows or drop the column",
+            classes[c]
+        )));
+    }
+    if cfg.c_grid.is_empty() {
+        return Err(LearnError::Params("the C grid is empty".into()));
+    }
+    let fold_of = stratified_folds(y, k, folds, cfg.seed);
+    // Vectorise each fold once; reuse across the C grid.
+    let mut prepared = Vec::with_capacity(folds);
+    for f in 0..folds {
+        let tr: Vec<usize> = (0..y.len()).filter(|&i| fold_of[i] != f).collect();
+        let te: Vec<usize> = (0..y.len()).filter(|&i| fold_of[i] == f).collect();
+        let tr_texts: Vec<&str> = tr.iter().map(|&i| texts[i].as_str()).collect();
+        let te_texts: Vec<&str> = te.iter().map(|&i| texts[i].as_str()).collect();
+        let v = Vectorizer::fit(&cfg.vectorizer, &tr_texts);
+        let xtr = v.transform(&tr_texts);
+        let xte = v.transform(&te_texts);
+        let ytr: Vec<usize> = tr.iter().map(|&i| y[i]).collect();
+        prepared.push((te, xtr, ytr, xte));
+    }
+    let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
+    let mut grid = Vec::new();
+    let mut best: Option<(f64, f64, Vec<Vec<f64>>)> = None;
+    for &c in &cfg.c_grid {
+        let mut oof = vec![Vec::new(); y.len()];
+        for (te, xtr, ytr, xte) in &prepared {
+            let m = fit_model(xtr.clone(), ytr, k, c, cfg.balanced)?;
+            let p = m.predict_proba(xte);
+            for (r, &i) in te.iter().enumerate() {
+                oof[i] = p.row(r).to_vec();
+            }
+        }
+        let score = if k == 2 {
+            let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
+            let t = metrics::best_threshold(&positive, &p1);
+            metrics::binary_at(&positive, &p1, t, &[classes[0].clone(), classes[1].clone()]).macro_f1
+        } else {
+            let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
+            metrics::classification(y, &pred, classes).macro_f1
+        };
+        grid.push((c, score));
+        if best.as_ref().is_none_or(|b| score > b.1 + 1e-9) {
+            best = Some((c, score, oof));
+        }
+    }
+    let (best_c, _, oof) = best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
+    let (threshold, metrics) = if k == 2 {
+        let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
+        let t = metrics::best_threshold(&positive, &p1);
+        (Some(t), metrics::binary_at(&positive, &p1, t, &[classes[0].clone(), classes[1].clone()]))
+    } else {
+        let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
+        (None, metrics::classification(y, &pred, classes))
+    };
+    let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
+    let x = vectorizer.transform(texts);
+    let model = fit_model(x, y, k, best_c, cfg.balanced)?;
+    Ok(Trained {
+        vectorizer,
+        model,
+        cv: CvReport { folds, seed: cfg.seed, n: y.len(), grid, best_c, threshold, metrics },
+        oof,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_are_stratified_and_deterministic() {
+        let y: Vec<usize> = (0..100).map(|i| (i % 10 == 0) as usize).collect();
+        let a = stratified_folds(&y, 2, 5, 7);
+        let b = stratified_folds(&y, 2, 5, 7);
+        assert_eq!(a, b);
+        for f in 0..5 {
+            let pos = (0..100).filter(|&i| a[i] == f && y[i] == 1).count();
+            let all = a.iter().filter(|&&x| x == f).count();
+            assert_eq!(pos, 2);
+            assert_eq!(all, 20);
+        }
+        assert_ne!(a, stratified_folds(&y, 2, 5, 8));
+    }
+
+    #[test]
+    fn too_few_rows_per_class_is_an_error() {
+        let texts: Vec<String> = (0..10).map(|i| format!("text {i}")).collect();
+        let mut y = vec![0; 10];
+        y[0] = 1;
+        let classes = vec!["0".to_string(), "1".to_string()];
+        let err = train_head(&texts, &y, &classes, &TrainConfig::default()).err().unwrap();
+        assert!(err.to_string().contains("label more rows"), "{err}");
+    }
+}

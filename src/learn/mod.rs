@@ -1,0 +1,4 @@
+//! Learning: sparse logistic regression, cross-validation, metrics.
+pub mod cv;
+pub mod logistic;
+pub mod metrics;

@@ -1,0 +1,283 @@
+//! Model: heads, thresholds, gazetteer and model card; a versioned,
+//! checksummed file.
+//!
+//! File format: one header line
+//! `comment-radar-model <version> sha256=<hex> bytes=<n>\n`, then `n` bytes
+//! of gzip-compressed JSON. The checksum covers the compressed bytes; a
+//! truncated or altered file is refused with a message naming it. Writes go
+//! to a temporary file in the same folder and are renamed into place, so an
+//! existing model is never left half-written.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::features::Vectorizer;
+use crate::learn::cv::{CvReport, TrainConfig};
+use crate::learn::logistic::LogisticModel;
+use crate::learn::metrics::Metrics;
+use crate::parties::Gazetteer;
+
+pub const MAGIC: &str = "comment-radar-model";
+pub const VERSION: u32 = 1;
+
+/// What a head predicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadKind {
+    /// Two classes; `classes[1]` is the positive one, decided at `threshold`.
+    Binary,
+    /// More than two classes; the most probable wins.
+    Multiclass,
+    /// Stance toward a party (against/favor/none), on target views.
+    Stance,
+}
+
+/// One trained head.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Head {
+    pub name: String,
+    pub kind: HeadKind,
+    pub classes: Vec<String>,
+    /// Decision threshold on the positive-class probability (binary heads).
+    pub threshold: Option<f64>,
+    pub vectorizer: Vectorizer,
+    pub model: LogisticModel,
+    pub cv: CvReport,
+    /// Stance heads: out-of-fold metrics per party.
+    #[serde(default)]
+    pub party_cv: Vec<(String, Metrics)>,
+    /// Labelled rows per class used for training.
+    pub class_counts: Vec<(String, usize)>,
+}
+
+impl Head {
+    /// Class probabilities of `text` (already in the head's view).
+    pub fn proba(&self, text: &str) -> Vec<f64> {
+        let row = self.vectorizer.transform_one(text);
+        self.model.proba_row(&row.indices, &row.values)
+    }
+
+    /// Binary heads: the index of the positive class.
+    pub fn positive(&self) -> usize {
+        1
+    }
+}
+
+/// Where training data came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    pub path: String,
+    pub rows: usize,
+    pub sha256: String,
+    pub labels: Vec<String>,
+}
+
+/// The model card: provenance and settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub tool_version: String,
+    /// The command that reproduces this model.
+    pub command: String,
+    pub sources: Vec<SourceInfo>,
+    pub config: TrainConfig,
+}
+
+/// A trained model.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Model {
+    pub heads: Vec<Head>,
+    pub gazetteer: Gazetteer,
+    pub card: Card,
+}
+
+/// Errors of reading or writing a model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("{path}: cannot read the model: {source}. Pass --model PATH, or train one with `comment-radar train`")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path}: not a comment-radar model or corrupted ({why}). Restore it (git checkout models/) or retrain with the command in its model card")]
+    Corrupt { path: PathBuf, why: String },
+    #[error("{path}: cannot write the model: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl Model {
+    pub fn head(&self, name: &str) -> Option<&Head> {
+        self.heads.iter().find(|h| h.name == name)
+    }
+
+    /// The stance head, if the model has one.
+    pub fn stance(&self) -> Option<&Head> {
+        self.heads.iter().find(|h| h.kind == HeadKind::Stance)
+    }
+
+    /// Serialises to the file format (header + gzip JSON).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let json = serde_json::to_vec(self).expect("a model serialises to JSON");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&json).expect("writing to memory");
+        let payload = gz.finish().expect("writing to memory");
+        let hash = hex(&Sha256::digest(&payload));
+        let mut out = format!("{MAGIC} {VERSION} sha256={hash} bytes={}\n", payload.len()).into_bytes();
+        out.extend_from_slice(&payload);
+        out
+    }
+
+    /// Parses the file format; `path` is for messages only.
+    pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Model, ModelError> {
+        let corrupt = |why: String| ModelError::Corrupt { path: path.to_path_buf(), why };
+        let nl = bytes.iter().position(|&b| b == b'\n').ok_or_else(|| corrupt("no header line".into()))?;
+        let header = std::str::from_utf8(&bytes[..nl]).map_err(|_| corrupt("header is not text".into()))?;
+        let parts: Vec<&str> = header.split(' ').collect();
+        if parts.len() != 4 || parts[0] != MAGIC {
+            return Err(corrupt("missing 'comment-radar-model' header".into()));
+        }
+        let version: u32 = parts[1].parse().map_err(|_| corrupt("bad version".into()))?;
+        if version != VERSION {
+            return Err(corrupt(format!("file format version {version}, this build reads version {VERSION}")));
+        }
+        let hash = parts[2].strip_prefix("sha256=").ok_or_else(|| corrupt("no checksum".into()))?;
+        let len: usize = parts[3]
+            .strip_prefix("bytes=")
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| corrupt("no length".into()))?;
+        let payload = &bytes[nl + 1..];
+        if payload.len() != len {
+            return Err(corrupt(format!("expected {len} bytes after the header, found {} (truncated?)", payload.len())));
+        }
+        if hex(&Sha256::digest(payload)) != hash {
+            return Err(corrupt("checksum mismatch".into()));
+        }
+        let mut json = Vec::new();
+        flate2::read::GzDecoder::new(payload)
+            .read_to_end(&mut json)
+            .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
+        let mut model: Model = serde_json::from_slice(&json).map_err(|e| corrupt(format!("bad content: {e}")))?;
+        for h in &mut model.heads {
+            h.vectorizer.rebuild_index();
+            let expect = h.model.n_features * h.model.n_out();
+            if h.vectorizer.len() != h.model.n_features || h.model.coef.len() != expect {
+                return Err(corrupt(format!("head '{}' has inconsistent sizes", h.name)));
+            }
+        }
+        model.gazetteer.compile();
+        Ok(model)
+    }
+
+    pub fn load(path: &Path) -> Result<Model, ModelError> {
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Read { path: path.to_path_buf(), source })?;
+        Model::from_bytes(&bytes, path)
+    }
+
+    /// Writes the model atomically (temp file + rename).
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        write_atomic(path, &self.to_bytes()).map_err(|source| ModelError::Write { path: path.to_path_buf(), source })
+    }
+
+    /// The model card as Markdown.
+    pub fn card_markdown(&self) -> String {
+        let mut s = String::new();
+        s.push_str("# Model card\n\n");
+        s.push_str(&format!("Trained by comment-radar {}.\n\n", self.card.tool_version));
+        s.push_str("## Reproduce\n\n```sh\n");
+        s.push_str(&self.card.command);
+        s.push_str("\n```\n\n## Training data\n\n| source | rows | labels used | sha256 |\n|---|---:|---|---|\n");
+        for src in &self.card.sources {
+            s.push_str(&format!(
+                "| {} | {} | {} | `{}` |\n",
+                src.path,
+                src.rows,
+                src.labels.join(", "),
+                &src.sha256[..16.min(src.sha256.len())]
+            ));
+        }
+        let c = &self.card.config;
+        s.push_str(&format!(
+            "\n## Features and learner\n\n- normalisation: lower-case, URLs → `_url_`, @mentions → `_user_`, digits → `0`, character runs > 2 collapsed\n\
+             - word n-grams {}–{}, char n-grams {}–{} inside word boundaries, sublinear tf: {}, smoothed idf, l2 norm per block, min_df {}\n\
+             - logistic regression, L2 (C chosen from {:?} by {}-fold stratified CV, seed {}), class weights balanced: {}\n\
+             - stance: one model for all parties on target views (`_ziel_` for the party asked, `_andere_` for other parties)\n",
+            c.vectorizer.word_ngrams.0,
+            c.vectorizer.word_ngrams.1,
+            c.vectorizer.char_ngrams.0,
+            c.vectorizer.char_ngrams.1,
+            c.vectorizer.sublinear_tf,
+            c.vectorizer.min_df,
+            c.c_grid,
+            c.folds,
+            c.seed,
+            c.balanced
+        ));
+        s.push_str("\n## Heads and cross-validated metrics\n\nOut-of-fold figures (vectoriser refitted in every fold), at the C and threshold chosen by CV.\n\n");
+        s.push_str("| head | kind | rows | classes (count) | C | threshold | macro-F1 | GermEval macro-F1 | F1 positive | ROC-AUC | features |\n|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for h in &self.heads {
+            let m = &h.cv.metrics;
+            let f1pos = if h.kind == HeadKind::Binary { format!("{:.3}", m.f1_of(&h.classes[1])) } else { "–".into() };
+            s.push_str(&format!(
+                "| {} | {:?} | {} | {} | {} | {} | {:.3} | {:.3} | {} | {} | {} |\n",
+                h.name,
+                h.kind,
+                h.cv.n,
+                h.class_counts.iter().map(|(c, n)| format!("{c} ({n})")).collect::<Vec<_>>().join(", "),
+                h.cv.best_c,
+                h.threshold.map(|t| format!("{t:.3}")).unwrap_or_else(|| "–".into()),
+                m.macro_f1,
+                m.germeval_macro_f1,
+                f1pos,
+                m.roc_auc.map(|a| format!("{a:.3}")).unwrap_or_else(|| "–".into()),
+                h.vectorizer.len()
+            ));
+        }
+        for h in &self.heads {
+            if h.party_cv.is_empty() {
+                continue;
+            }
+            s.push_str(&format!(
+                "\n### {}: per party (out of fold)\n\n| party | rows | macro-F1 | accuracy |\n|---|---:|---:|---:|\n",
+                h.name
+            ));
+            for (p, m) in &h.party_cv {
+                s.push_str(&format!("| {} | {} | {:.3} | {:.3} |\n", p, m.n, m.macro_f1, m.accuracy));
+            }
+        }
+        s.push_str("\n## Per class (out of fold)\n\n| head | class | precision | recall | F1 | support |\n|---|---|---:|---:|---:|---:|\n");
+        for h in &self.heads {
+            for c in &h.cv.metrics.per_class {
+                s.push_str(&format!(
+                    "| {} | {} | {:.3} | {:.3} | {:.3} | {} |\n",
+                    h.name, c.class, c.precision, c.recall, c.f1, c.support
+                ));
+            }
+        }
+        s
+    }
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes `bytes` to `path` via a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let res = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if res.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    res
+}

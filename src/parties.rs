@@ -1,0 +1,288 @@
+//! Party gazetteer: aliases, mention detection, and target views for stance.
+//!
+//! A [`Gazetteer`] maps party names to aliases (names, adjectives, capitals,
+//! people, derogatory forms), read from `data/parties.toml`. Matching is on
+//! whole word tokens, case-insensitive unless the alias is listed as
+//! case-sensitive; an alias ending in `*` matches any word starting with it;
+//! multi-word aliases match token sequences; the longest match wins.
+//!
+//! Stance is target-dependent: [`Gazetteer::target_view`] rewrites a comment
+//! so that the mentions of the party in question become the placeholder
+//! `_ziel_` and mentions of any other party `_andere_`. One model then learns
+//! "_ziel_ lügt" for every party.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text;
+
+/// Placeholder for the party whose stance is asked.
+pub const TARGET: &str = "_ziel_";
+/// Placeholder for every other party.
+pub const OTHER: &str = "_andere_";
+
+/// The gazetteer as written in parties.toml.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gazetteer {
+    pub parties: Vec<Party>,
+    #[serde(skip)]
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    pub name: String,
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub case_sensitive: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct TokPat {
+    text: String,
+    prefix: bool,
+    case_sensitive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Pattern {
+    toks: Vec<TokPat>,
+    parties: Vec<usize>,
+}
+
+/// One mention: a byte span of the text and the parties it refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub parties: Vec<usize>,
+}
+
+#[derive(Deserialize)]
+struct TomlFile {
+    parties: BTreeMap<String, TomlParty>,
+}
+
+#[derive(Deserialize)]
+struct TomlParty {
+    aliases: Vec<String>,
+    #[serde(default)]
+    case_sensitive: Vec<String>,
+}
+
+/// The gazetteer shipped with comment-radar (data/parties.toml).
+pub const DEFAULT_TOML: &str = include_str!("../data/parties.toml");
+
+impl Gazetteer {
+    /// Parses a parties.toml text; the error names the problem (the caller adds the file).
+    pub fn from_toml(s: &str) -> Result<Gazetteer, String> {
+        let file: TomlFile = toml::from_str(s).map_err(|e| e.to_string())?;
+        // Keep the order of the file: BTreeMap sorts, so re-sort by first appearance.
+        let mut parties: Vec<Party> = file
+            .parties
+            .into_iter()
+            .map(|(name, p)| Party { name, aliases: p.aliases, case_sensitive: p.case_sensitive })
+            .collect();
+        parties.sort_by_key(|p| {
+            s.find(&format!("[parties.{}]", p.name))
+                .or_else(|| s.find(&format!("[parties.\"{}\"]", p.name)))
+                .unwrap_or(usize::MAX)
+        });
+        for p in &parties {
+            if p.aliases.is_empty() {
+                return Err(format!("party '{}' has no aliases", p.name));
+            }
+        }
+        Ok(Gazetteer::new(parties))
+    }
+
+    /// Builds the matcher from parties.
+    pub fn new(parties: Vec<Party>) -> Gazetteer {
+        let mut g = Gazetteer { parties, patterns: Vec::new() };
+        g.compile();
+        g
+    }
+
+    /// The shipped gazetteer.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::from_toml(DEFAULT_TOML).expect("the shipped data/parties.toml is valid")
+    }
+
+    /// Recompiles the matcher (after deserialisation).
+    pub fn compile(&mut self) {
+        let mut by_key: BTreeMap<Vec<(String, bool, bool)>, Vec<usize>> = BTreeMap::new();
+        for (pi, p) in self.parties.iter().enumerate() {
+            for alias in &p.aliases {
+                let cs = p.case_sensitive.iter().any(|a| a == alias);
+                let (body, prefix) = match alias.strip_suffix('*') {
+                    Some(b) => (b, true),
+                    None => (alias.as_str(), false),
+                };
+                let toks = text::tokens(body);
+                let n = toks.len();
+                if n == 0 {
+                    continue;
+                }
+                let key: Vec<(String, bool, bool)> = toks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let raw = &body[t.start..t.end];
+                        let raw = if cs { raw.to_string() } else { raw.to_lowercase() };
+                        (raw, prefix && i == n - 1, cs)
+                    })
+                    .collect();
+                let e = by_key.entry(key).or_default();
+                if !e.contains(&pi) {
+                    e.push(pi);
+                }
+            }
+        }
+        let mut patterns: Vec<Pattern> = by_key
+            .into_iter()
+            .map(|(k, parties)| Pattern {
+                toks: k.into_iter().map(|(text, prefix, case_sensitive)| TokPat { text, prefix, case_sensitive }).collect(),
+                parties,
+            })
+            .collect();
+        // longest first, so that "Islamischen Staat" wins over shorter aliases
+        patterns.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+        self.patterns = patterns;
+    }
+
+    /// Index of a party by name.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.parties.iter().position(|p| p.name == name)
+    }
+
+    /// All mentions in `text`, in order, non-overlapping (longest match first).
+    pub fn mentions(&self, text_: &str) -> Vec<Mention> {
+        let toks = text::tokens(text_);
+        let raws: Vec<&str> = toks.iter().map(|t| &text_[t.start..t.end]).collect();
+        let lowers: Vec<String> = raws.iter().map(|r| r.to_lowercase()).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut matched: Option<(usize, Vec<usize>)> = None;
+            for p in &self.patterns {
+                let n = p.toks.len();
+                if i + n > toks.len() {
+                    continue;
+                }
+                if matched.as_ref().is_some_and(|(m, _)| *m > n) {
+                    break;
+                }
+                let ok = p.toks.iter().enumerate().all(|(k, tp)| {
+                    let word = if tp.case_sensitive { raws[i + k] } else { lowers[i + k].as_str() };
+                    if tp.prefix {
+                        word.starts_with(tp.text.as_str())
+                    } else {
+                        word == tp.text
+                    }
+                });
+                if ok {
+                    match &mut matched {
+                        Some((m, parties)) if *m == n => {
+                            for &q in &p.parties {
+                                if !parties.contains(&q) {
+                                    parties.push(q);
+                                }
+                            }
+                        }
+                        None => matched = Some((n, p.parties.clone())),
+                        _ => {}
+                    }
+                }
+            }
+            match matched {
+                Some((n, mut parties)) => {
+                    parties.sort_unstable();
+                    out.push(Mention { start: toks[i].start, end: toks[i + n - 1].end, parties });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Parties mentioned in `text` with their mention counts, in gazetteer order.
+    pub fn mentioned(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut count = vec![0usize; self.parties.len()];
+        for m in self.mentions(text) {
+            for p in m.parties {
+                count[p] += 1;
+            }
+        }
+        count.into_iter().enumerate().filter(|(_, c)| *c > 0).collect()
+    }
+
+    /// The comment as the stance model sees it for party `target`.
+    pub fn target_view(&self, text: &str, target: usize) -> String {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut last = 0;
+        for m in self.mentions(text) {
+            out.push_str(&text[last..m.start]);
+            out.push(' ');
+            out.push_str(if m.parties.contains(&target) { TARGET } else { OTHER });
+            out.push(' ');
+            last = m.end;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> Gazetteer {
+        Gazetteer::builtin()
+    }
+
+    fn names(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.mentioned(text).into_iter().map(|(p, _)| g.parties[p].name.clone()).collect()
+    }
+
+    #[test]
+    fn shipped_gazetteer_covers_required_parties() {
+        let g = g();
+        for p in [
+            "USA", "Russland", "Ukraine", "EU", "NATO", "Bundesregierung", "IS", "Türkei", "Iran", "Syrien",
+            "Israel", "China", "AfD", "Grüne", "SPD", "CDU/CSU", "FDP", "Linke",
+        ] {
+            assert!(g.index_of(p).is_some(), "{p} missing");
+        }
+        assert_eq!(g.parties[0].name, "USA", "file order is kept");
+    }
+
+    #[test]
+    fn aliases_people_prefixes_and_case() {
+        let g = g();
+        assert_eq!(names(&g, "Putin und die russischen Truppen"), ["Russland"]);
+        assert_eq!(names(&g, "Die Amis und der Kreml"), ["USA", "Russland"]);
+        assert_eq!(names(&g, "Der IS wird vom Islamischen Staat ... is it?"), ["IS"]);
+        assert!(names(&g, "this is it").is_empty());
+        assert_eq!(names(&g, "Baerbock"), ["Bundesregierung", "Grüne"]);
+        assert_eq!(names(&g, "Der US-Außenminister"), ["USA"]);
+    }
+
+    #[test]
+    fn target_view_marks_target_and_others() {
+        let g = g();
+        let ru = g.index_of("Russland").unwrap();
+        let v = g.target_view("Putin lügt, die Amis auch.", ru);
+        assert_eq!(text::normalize(&v), "_ziel_ lügt die _andere_ auch");
+    }
+
+    #[test]
+    fn multiword_alias_wins_over_single() {
+        let g = g();
+        let m = g.mentions("Die Europäische Union und die Union");
+        assert_eq!(m.len(), 2);
+        assert_eq!(g.parties[m[0].parties[0]].name, "EU");
+        assert_eq!(g.parties[m[1].parties[0]].name, "CDU/CSU");
+    }
+}

@@ -1,0 +1,302 @@
+//! Training: labelled tables -> heads -> [`Model`].
+//!
+//! Every label column becomes a head. A column with two values is a binary
+//! head (positive = the yes-like value, or the one named with `--positive`);
+//! more values make a multi-class head; empty cells are not labelled.
+//! Columns named `stance:<Party>` all feed one stance head, trained on target
+//! views of the comments (see `parties`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use sha2::{Digest, Sha256};
+
+use crate::dataset::{self, read_table, DatasetError, ReadOptions, Table};
+use crate::learn::cv::{train_head, TrainConfig};
+use crate::learn::logistic::{argmax, LearnError};
+use crate::learn::metrics;
+use crate::model::{hex, Card, Head, HeadKind, Model, SourceInfo};
+use crate::parties::Gazetteer;
+
+/// Prefix of stance label columns.
+pub const STANCE_PREFIX: &str = "stance:";
+/// Classes of the stance head, in index order.
+pub const STANCE_CLASSES: [&str; 3] = ["against", "favor", "none"];
+
+/// Maps a stance cell to its class index (accepts German and short forms).
+pub fn stance_class(v: &str) -> Option<usize> {
+    match v.trim().to_lowercase().as_str() {
+        "against" | "contra" | "dagegen" | "gegen" | "neg" | "-1" => Some(0),
+        "favor" | "favour" | "pro" | "dafür" | "dafuer" | "pos" | "+1" => Some(1),
+        "none" | "neutral" | "keine" | "0" => Some(2),
+        _ => None,
+    }
+}
+
+/// One training file and how to read it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub read: ReadOptions,
+    /// Label columns to use (None: all non-metadata columns).
+    pub labels: Option<Vec<String>>,
+    /// Positive value per binary column.
+    pub positive: BTreeMap<String, String>,
+}
+
+/// Errors of training.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error(transparent)]
+    Data(#[from] DatasetError),
+    #[error("head '{head}': {source}")]
+    Learn { head: String, source: LearnError },
+    #[error("{0}")]
+    Plan(String),
+}
+
+struct Example {
+    text: String,
+    class: usize,
+}
+
+struct HeadPlan {
+    name: String,
+    kind: HeadKind,
+    classes: Vec<String>,
+    examples: Vec<Example>,
+    /// stance: party of every example
+    parties: Vec<String>,
+}
+
+/// Resolves the class of every labelled cell of a non-stance column in one table.
+fn column_classes(
+    t: &Table,
+    col: usize,
+    positive: Option<&String>,
+    existing: Option<&HeadPlan>,
+) -> Result<(HeadKind, Vec<String>, Vec<(usize, usize)>), DatasetError> {
+    let name = &t.headers[col];
+    let mut values: Vec<String> = Vec::new();
+    for r in 0..t.rows.len() {
+        let v = t.rows[r][col].trim();
+        if !v.is_empty() && !values.iter().any(|x| x == v) {
+            values.push(v.to_string());
+        }
+    }
+    values.sort();
+    let err = |msg: String| DatasetError::File { path: t.path.clone(), msg };
+    if values.is_empty() {
+        return Err(err(format!("label column '{name}' has no labelled rows; label some or leave it out with --labels")));
+    }
+    // Binary: decide which value is positive.
+    let binary_pos: Option<String> = if let Some(p) = positive {
+        if !values.iter().any(|v| v == p) {
+            return Err(err(format!(
+                "--positive {name}={p}: no row has that value; the values are: {}",
+                values.join(", ")
+            )));
+        }
+        Some(p.clone())
+    } else if let Some(h) = existing.filter(|h| h.kind == HeadKind::Binary) {
+        values.iter().find(|v| dataset::is_yes(v) || **v == h.classes[1]).cloned()
+    } else if values.len() <= 2 && values.iter().all(|v| dataset::is_yes(v) || dataset::is_no(v)) {
+        values.iter().find(|v| dataset::is_yes(v)).cloned()
+    } else {
+        None
+    };
+    if values.len() <= 2 || positive.is_some() {
+        let pos = match binary_pos {
+            Some(p) => p,
+            None => {
+                if values.len() == 1 {
+                    return Err(err(format!(
+                        "label column '{name}' has a single value '{}'; a head needs two classes",
+                        values[0]
+                    )));
+                }
+                return Err(err(format!(
+                    "label column '{name}' has the values {}; say which one is positive with --positive {name}=VALUE",
+                    values.join(" and ")
+                )));
+            }
+        };
+        let neg = values.iter().find(|v| **v != pos).cloned().unwrap_or_else(|| "0".into());
+        let mut cells = Vec::new();
+        for r in 0..t.rows.len() {
+            let v = t.rows[r][col].trim();
+            if v.is_empty() {
+                continue;
+            }
+            cells.push((r, (v == pos) as usize));
+        }
+        let classes = match existing {
+            Some(h) => h.classes.clone(),
+            None => vec![neg, pos],
+        };
+        return Ok((HeadKind::Binary, classes, cells));
+    }
+    let classes = match existing {
+        Some(h) if h.kind == HeadKind::Multiclass => h.classes.clone(),
+        _ => values.clone(),
+    };
+    let mut cells = Vec::new();
+    for r in 0..t.rows.len() {
+        let v = t.rows[r][col].trim();
+        if v.is_empty() {
+            continue;
+        }
+        let c = classes.iter().position(|x| x == v).ok_or_else(|| {
+            t.row_error(r, format!("column '{name}': value '{v}' is not one of {}", classes.join(", ")))
+        })?;
+        cells.push((r, c));
+    }
+    Ok((HeadKind::Multiclass, classes, cells))
+}
+
+fn file_sha256(path: &std::path::Path) -> String {
+    std::fs::read(path).map(|b| hex(&Sha256::digest(&b))).unwrap_or_default()
+}
+
+/// Trains a model from `sources`. `log` receives progress lines.
+pub fn train(
+    sources: &[Source],
+    gazetteer: Gazetteer,
+    config: &TrainConfig,
+    command: String,
+    log: &mut dyn FnMut(&str),
+) -> Result<Model, TrainError> {
+    let mut plans: Vec<HeadPlan> = Vec::new();
+    let mut infos = Vec::new();
+    for src in sources {
+        let t = read_table(&src.path, &src.read)?;
+        let cols = t.label_columns(src.labels.as_deref())?;
+        for name in src.positive.keys() {
+            if t.column(name).is_none() {
+                return Err(TrainError::Plan(format!(
+                    "{}: --positive names column '{name}', which the file does not have (columns: {})",
+                    src.path.display(),
+                    t.headers.join(", ")
+                )));
+            }
+        }
+        if cols.is_empty() {
+            return Err(TrainError::Plan(format!(
+                "{}: no label columns; name them with --labels (columns: {})",
+                src.path.display(),
+                t.headers.join(", ")
+            )));
+        }
+        let mut used = Vec::new();
+        for &col in &cols {
+            let name = t.headers[col].clone();
+            used.push(name.clone());
+            if let Some(party) = name.strip_prefix(STANCE_PREFIX) {
+                let pi = gazetteer.index_of(party).ok_or_else(|| {
+                    TrainError::Plan(format!(
+                        "{}: column '{name}' names party '{party}', which is not in the gazetteer; add it to data/parties.toml or rename the column",
+                        src.path.display()
+                    ))
+                })?;
+                let idx = match plans.iter().position(|p| p.kind == HeadKind::Stance) {
+                    Some(i) => i,
+                    None => {
+                        plans.push(HeadPlan {
+                            name: "stance".into(),
+                            kind: HeadKind::Stance,
+                            classes: STANCE_CLASSES.iter().map(|s| s.to_string()).collect(),
+                            examples: Vec::new(),
+                            parties: Vec::new(),
+                        });
+                        plans.len() - 1
+                    }
+                };
+                for r in 0..t.rows.len() {
+                    let v = t.rows[r][col].trim();
+                    if v.is_empty() {
+                        continue;
+                    }
+                    let class = stance_class(v).ok_or_else(|| {
+                        t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none"))
+                    })?;
+                    let text = gazetteer.target_view(t.text(r), pi);
+                    plans[idx].examples.push(Example { text, class });
+                    plans[idx].parties.push(party.to_string());
+                }
+                continue;
+            }
+            let existing = plans.iter().position(|p| p.name == name);
+            let (kind, classes, cells) =
+                column_classes(&t, col, src.positive.get(&name), existing.map(|i| &plans[i]))?;
+            let idx = match existing {
+                Some(i) => {
+                    if plans[i].kind != kind {
+                        return Err(TrainError::Plan(format!(
+                            "{}: column '{name}' is {:?} here but {:?} in an earlier source",
+                            src.path.display(),
+                            kind,
+                            plans[i].kind
+                        )));
+                    }
+                    i
+                }
+                None => {
+                    plans.push(HeadPlan { name: name.clone(), kind, classes, examples: Vec::new(), parties: Vec::new() });
+                    plans.len() - 1
+                }
+            };
+            for (r, class) in cells {
+                plans[idx].examples.push(Example { text: t.text(r).to_string(), class });
+            }
+        }
+        infos.push(SourceInfo {
+            path: src.path.display().to_string(),
+            rows: t.rows.len(),
+            sha256: file_sha256(&src.path),
+            labels: used,
+        });
+    }
+    let mut heads = Vec::new();
+    for plan in plans {
+        log(&format!("training head '{}' on {} labelled rows ...", plan.name, plan.examples.len()));
+        let texts: Vec<String> = plan.examples.iter().map(|e| e.text.clone()).collect();
+        let y: Vec<usize> = plan.examples.iter().map(|e| e.class).collect();
+        let trained = train_head(&texts, &y, &plan.classes, config)
+            .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;
+        let mut party_cv = Vec::new();
+        if plan.kind == HeadKind::Stance {
+            let mut names: Vec<&String> = plan.parties.iter().collect();
+            names.sort();
+            names.dedup();
+            for p in names {
+                let idx: Vec<usize> = (0..y.len()).filter(|&i| plan.parties[i] == *p).collect();
+                let gold: Vec<usize> = idx.iter().map(|&i| y[i]).collect();
+                let pred: Vec<usize> = idx.iter().map(|&i| argmax(trained.oof[i].iter().copied())).collect();
+                party_cv.push((p.clone(), metrics::classification(&gold, &pred, &plan.classes)));
+            }
+        }
+        let class_counts =
+            plan.classes.iter().enumerate().map(|(c, n)| (n.clone(), y.iter().filter(|&&v| v == c).count())).collect();
+        heads.push(Head {
+            name: plan.name,
+            kind: plan.kind,
+            classes: plan.classes,
+            threshold: trained.cv.threshold,
+            vectorizer: trained.vectorizer,
+            model: trained.model,
+            cv: trained.cv,
+            party_cv,
+            class_counts,
+        });
+    }
+    Ok(Model {
+        heads,
+        gazetteer,
+        card: Card {
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            command,
+            sources: infos,
+            config: config.clone(),
+        },
+    })
+}

@@ -168,8 +168,10 @@ pub fn train(
 ) -> Result<Model, TrainError> {
     let mut plans: Vec<HeadPlan> = Vec::new();
     let mut infos = Vec::new();
+    let mut total_rows = 0;
     for src in sources {
         let t = read_table(&src.path, &src.read)?;
+        total_rows += t.rows.len();
         let cols = t.label_columns(src.labels.as_deref())?;
         for name in src.positive.keys() {
             if t.column(name).is_none() {
@@ -258,7 +260,21 @@ pub fn train(
     }
     let mut heads = Vec::new();
     for plan in plans {
-        log(&format!("training head '{}' on {} labelled rows ...", plan.name, plan.examples.len()));
+        if plan.kind == HeadKind::Stance {
+            log(&format!(
+                "training head '{}' on {} labelled (comment, party) pairs of {} parties ...",
+                plan.name,
+                plan.examples.len(),
+                { let mut p = plan.parties.clone(); p.sort(); p.dedup(); p.len() }
+            ));
+        } else {
+            log(&format!(
+                "training head '{}' on {} labelled rows ({} rows have no label for it and are not used) ...",
+                plan.name,
+                plan.examples.len(),
+                total_rows - plan.examples.len()
+            ));
+        }
         let texts: Vec<String> = plan.examples.iter().map(|e| e.text.clone()).collect();
         let y: Vec<usize> = plan.examples.iter().map(|e| e.class).collect();
         let trained = train_head(&texts, &y, &plan.classes, config)

@@ -1,0 +1,274 @@
+//! The CLI as a user sees it: commands, outputs, and errors on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_comment-radar"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// A small labelled CSV of our own: civil vs. uncivil, conspiracy, stance toward two parties.
+fn tiny_csv() -> String {
+    let civil = [
+        "Die Regierung sollte die Renten sicherer machen.",
+        "Ich finde den Vorschlag zur Bahn vernünftig.",
+        "Gute Analyse, danke für den Artikel.",
+        "Man kann darüber streiten, aber die Zahlen sind eindeutig.",
+        "Das Heizungsgesetz kommt zu früh für viele Hausbesitzer.",
+        "Die Stadt braucht mehr Radwege und bessere Busse.",
+        "Interessanter Beitrag über die Energiepreise.",
+        "Ich stimme dem Kommentar oben teilweise zu.",
+        "Die Inflation trifft Familien mit kleinem Einkommen hart.",
+        "Warum wird darüber so wenig berichtet?",
+        "Sachlich bleiben hilft der Debatte.",
+        "Die Reform ist gut gemeint, aber schlecht gemacht.",
+    ];
+    let uncivil = [
+        "Ihr seid doch alle Vollidioten.",
+        "Was für ein dummer Schwachkopf dieser Minister.",
+        "Halt die Klappe, du Idiot.",
+        "Diese Vollpfosten in Berlin gehören eingesperrt.",
+        "Nur Idioten glauben diesen Mist, ihr Schwachköpfe.",
+        "Verpiss dich, du Depp.",
+    ];
+    let consp = [
+        "Alles inszeniert, die Medien sind gesteuert.",
+        "Die Strippenzieher im Hintergrund haben das geplant.",
+        "Gesteuerte Medien verschweigen die Wahrheit, alles geplant.",
+        "Das ist ein inszenierter Plan der Eliten im Hintergrund.",
+        "Die Marionetten tanzen, die Strippenzieher lachen.",
+        "Wer glaubt noch den gesteuerten Medien? Alles inszeniert.",
+    ];
+    let mut s = String::from("id,text,incivility,conspiracy,stance:Russland,stance:USA\n");
+    let mut id = 0;
+    for t in civil {
+        id += 1;
+        s.push_str(&format!("{id},\"{t}\",0,0,,\n"));
+    }
+    for t in uncivil {
+        id += 1;
+        s.push_str(&format!("{id},\"{t}\",1,0,,\n"));
+    }
+    for t in consp {
+        id += 1;
+        s.push_str(&format!("{id},\"{t}\",0,1,,\n"));
+    }
+    let stance = [
+        ("Putin lügt, Russland ist der Aggressor.", "against", ""),
+        ("Der Kreml bedroht seine Nachbarn.", "against", ""),
+        ("Moskau hat den Krieg angefangen, schlimm.", "against", ""),
+        ("Russland will nur Frieden, Putin hat recht.", "favor", ""),
+        ("Putin ist ein kluger Staatsmann.", "favor", ""),
+        ("Russland verdient Respekt und Verständnis.", "favor", ""),
+        ("Russland hat gestern gewählt.", "none", ""),
+        ("Ein Treffen in Moskau ist geplant.", "none", ""),
+        ("Der Kreml gab eine Erklärung ab.", "none", ""),
+        ("Die Amis lügen, die USA sind der Aggressor.", "", "against"),
+        ("Washington bedroht die ganze Welt.", "", "against"),
+        ("Die USA haben den Krieg angefangen, schlimm.", "", "against"),
+        ("Die USA wollen nur Frieden, Washington hat recht.", "", "favor"),
+        ("Die Amerikaner sind kluge Partner.", "", "favor"),
+        ("Die USA verdienen Respekt und Dank.", "", "favor"),
+        ("Die USA haben gestern gewählt.", "", "none"),
+        ("Ein Treffen in Washington ist geplant.", "", "none"),
+        ("Das Pentagon gab eine Erklärung ab.", "", "none"),
+    ];
+    for (t, ru, us) in stance {
+        id += 1;
+        s.push_str(&format!("{id},\"{t}\",0,0,{ru},{us}\n"));
+    }
+    s
+}
+
+#[test]
+fn train_classify_evaluate_roundtrip() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
+    let model = dir.path().join("tiny.model");
+    let o = run(&["train", "--data", data.to_str().unwrap(), "--out", model.to_str().unwrap(), "--folds", "3", "--min-df", "1"]);
+    assert!(o.status.success(), "train failed: {}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("incivility") && out.contains("conspiracy") && out.contains("stance"), "{out}");
+    assert!(model.exists());
+    let card = std::fs::read_to_string(dir.path().join("tiny.card.md")).unwrap();
+    assert!(card.contains("comment-radar train --data") && card.contains("macro-F1"), "{card}");
+
+    // classify adds <head>_pred/_score and stance columns for the input's stance columns
+    let scored = dir.path().join("scored.csv");
+    let o = run(&["classify", "--model", model.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", scored.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut rdr = csv::Reader::from_path(&scored).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    for h in ["id", "text", "incivility_pred", "incivility_score", "conspiracy_pred", "stance:Russland_pred", "stance:USA_score"] {
+        assert!(headers.iter().any(|x| x == h), "missing column {h}: {headers:?}");
+    }
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), tiny_csv().lines().count() - 1);
+    let ipred = headers.iter().position(|h| h == "incivility_pred").unwrap();
+    let gold = headers.iter().position(|h| h == "incivility").unwrap();
+    let agree = rows.iter().filter(|r| r[ipred] == r[gold]).count();
+    assert!(agree as f64 / rows.len() as f64 > 0.9, "training-set agreement {agree}/{}", rows.len());
+
+    // evaluate prints per-class figures and macro-F1
+    let o = run(&["evaluate", "--model", model.to_str().unwrap(), "--data", data.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let heads: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["head"].as_str().unwrap()).collect();
+    assert!(heads.contains(&"incivility") && heads.contains(&"stance"), "{heads:?}");
+    let inc = v.as_array().unwrap().iter().find(|e| e["head"] == "incivility").unwrap();
+    assert!(inc["metrics"]["roc_auc"].as_f64().unwrap() > 0.9);
+
+    // classify without stance columns: one column pair per mentioned party, empty where not mentioned
+    let plain = write(dir.path(), "plain.csv", "text\nPutin droht wieder.\nSchönes Wetter heute.\n".as_bytes());
+    let o = run(&["classify", "--model", model.to_str().unwrap(), "--data", plain.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    let header = lines.next().unwrap();
+    assert!(header.contains("stance:Russland_pred") && !header.contains("stance:USA_pred"), "{header}");
+    assert!(lines.nth(1).unwrap().ends_with(",,"), "{out}");
+}
+
+#[test]
+fn training_is_deterministic_byte_for_byte() {
+    // same data, same command (relative paths, run in two folders): same bytes
+    let mut models = Vec::new();
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    for dir in &dirs {
+        write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
+        let o = Command::new(env!("CARGO_BIN_EXE_comment-radar"))
+            .current_dir(dir.path())
+            .args(["train", "--data", "tiny.csv", "--out", "m.model", "--folds", "3"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        models.push(std::fs::read(dir.path().join("m.model")).unwrap());
+    }
+    assert!(models[0] == models[1], "two runs on the same data gave different model files");
+}
+
+#[test]
+fn failed_train_keeps_the_existing_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = write(dir.path(), "keep.model", b"previous model bytes");
+    let bad = write(dir.path(), "bad.csv", b"text,incivility\nok,1\nragged,1,extra\n");
+    let o = run(&["train", "--data", bad.to_str().unwrap(), "--out", model.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("bad.csv") && e.contains("line 3"), "{e}");
+    assert_eq!(std::fs::read(&model).unwrap(), b"previous model bytes");
+}
+
+#[test]
+fn bad_csv_inputs_name_file_row_and_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.model");
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("notext.csv", "body,incivility\nhallo,1\n", &["notext.csv", "no text column 'text'", "--text-column"]),
+        ("norows.csv", "text,incivility\n", &["norows.csv", "no data rows"]),
+        ("empty.csv", "", &["empty.csv", "empty"]),
+        ("ragged.csv", "text,incivility\na,1\nb\n", &["ragged.csv", "line 3", "fields"]),
+        (
+            "unknown.csv",
+            "text,stance:Russland\nPutin,favor\nKreml,against\nMoskau,maybe\n",
+            &["unknown.csv", "line 4", "'maybe'", "favor, against or none"],
+        ),
+        ("twovalues.csv", "text,label\na,red\nb,blue\n", &["twovalues.csv", "--positive label="]),
+        ("party.csv", "text,stance:Atlantis\na,favor\n", &["party.csv", "Atlantis", "parties.toml"]),
+    ];
+    for (name, content, needles) in cases {
+        let p = write(dir.path(), name, content.as_bytes());
+        let o = run(&["train", "--data", p.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert!(!o.status.success(), "{name} should fail");
+        let e = stderr(&o);
+        assert_eq!(e.lines().count(), 1, "{name}: one-line error expected, got: {e}");
+        for n in *needles {
+            assert!(e.contains(n), "{name}: error should mention {n:?}: {e}");
+        }
+        assert!(!e.contains("panicked"), "{e}");
+    }
+    assert!(!out.exists(), "no model is written by a failed run");
+}
+
+#[test]
+fn bad_models_are_refused_with_a_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "p.txt", "Titel\n\nEin Absatz mit Text.\n".as_bytes());
+    let missing = dir.path().join("missing.model");
+    let o = run(&["report", page.to_str().unwrap(), "--model", missing.to_str().unwrap(), "--out", dir.path().join("r").to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("missing.model") && stderr(&o).contains("--model"), "{}", stderr(&o));
+
+    let corrupt = write(dir.path(), "corrupt.model", b"comment-radar-model 1 sha256=00 bytes=3\nabc");
+    let o = run(&["report", page.to_str().unwrap(), "--model", corrupt.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("corrupt.model") && e.contains("retrain"), "{e}");
+
+    // a real model with one byte flipped
+    let good = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/default.model")).expect("models/default.model is shipped");
+    let mut flipped = good.clone();
+    let last = flipped.len() - 10;
+    flipped[last] ^= 0xff;
+    let f = write(dir.path(), "flipped.model", &flipped);
+    let o = run(&["report", page.to_str().unwrap(), "--model", f.to_str().unwrap()]);
+    assert!(stderr(&o).contains("checksum"), "{}", stderr(&o));
+    let truncated = write(dir.path(), "short.model", &good[..good.len() / 2]);
+    let o = run(&["report", page.to_str().unwrap(), "--model", truncated.to_str().unwrap()]);
+    assert!(stderr(&o).contains("truncated"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_pages_are_reported_and_the_others_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    write(&pages, "a-empty.txt", b"   \n\n");
+    write(&pages, "b-binary.txt", b"\x00\x01\x02PNG\x00\x00binary");
+    // Windows-1252: umlauts as single bytes
+    write(&pages, "c-cp1252.txt", b"Gr\xfcne streiten \xfcber das Geb\xe4udegesetz\n\nDie Koalition ringt um einen Kompromiss beim Heizen.\n");
+    let out = dir.path().join("r");
+    let o = run(&["report", pages.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "partial failure exit code; stderr: {e}");
+    assert!(e.contains("a-empty.txt") && e.contains("empty"), "{e}");
+    assert!(e.contains("b-binary.txt") && e.contains("binary"), "{e}");
+    assert!(!e.contains("panicked"), "{e}");
+    let md = std::fs::read_to_string(out.join("c-cp1252.md")).unwrap();
+    assert!(md.contains("Grüne streiten über das Gebäudegesetz"), "{md}");
+    let index = std::fs::read_to_string(out.join("index.md")).unwrap();
+    assert!(index.contains("a-empty.txt") && index.contains("b-binary.txt"), "failures are listed: {index}");
+
+    let o = run(&["segment", pages.join("a-empty.txt").to_str().unwrap()]);
+    assert!(!o.status.success());
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in ["segment", "train", "classify", "evaluate", "report"] {
+        let o = run(&[cmd, "--help"]);
+        assert!(o.status.success());
+        let out = stdout(&o);
+        assert!(out.contains("Example"), "{cmd} --help lacks an example: {out}");
+    }
+}

@@ -89,8 +89,9 @@ pub fn word_count(s: &str) -> usize {
 
 static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
-        (?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge)
+        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge)
             (?:\s+(?:zu|zum|zur|für|über)\b.*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
+      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\])
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
@@ -102,7 +103,8 @@ static PLAIN_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         (?:Leser-?)?Kommentare\s+(?:zum|zu\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
         Forum\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|Diskussion\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
         (?:Ihre\s+)?Meinung(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|
-        Diskutieren\s+Sie\s+mit!?|Was\s+meinen\s+Sie\?|Leserstimmen|Kommentarbereich|Kommentarspalte
+        Diskutieren\s+Sie\s+mit!?|Was\s+meinen\s+Sie\?|Leserstimmen|Kommentarbereich|Kommentarspalte|
+        Ihre\s+Meinung\s+(?:ist\s+gefragt|zählt|interessiert\s+uns)!?|Leserdiskussion|Leserdebatte
     )\s*:?$")
 });
 
@@ -123,8 +125,9 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    let s = strip_trailing_ui(s).trim();
     if let Some(c) = COUNT_HEADER.captures(s) {
-        let n = ["n1", "n2", "n3", "n4"]
+        let n = ["n1", "n2", "n3", "n4", "n5"]
             .iter()
             .find_map(|k| c.name(k))
             .and_then(|m| m.as_str().parse::<usize>().ok())
@@ -149,11 +152,14 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
-    \d+\s*[👍👎]|[👍👎]\s*\d*|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
     (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
-    (?:kommentar|beitrag|antwort|leserbrief)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden)|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
+    (?:einen\s+|ihren\s+|neuen\s+|neue\s+|eine\s+)?(?:kommentar|beitrag|antwort|leserbrief|thema)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden|erstellen)(?:\s*\([^)]{0,40}\))?|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
+    kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
+    zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
+    ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
     seite\s+\d+(?:\s+von\s+\d+)?|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?|
     zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
@@ -207,7 +213,12 @@ static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
             vielleicht\s+später|schließen|ok|okay|verstanden|einverstanden|hinweis\s+(?:nicht\s+mehr\s+anzeigen|schließen)\.?|nicht\s+mehr\s+anzeigen\.?|
             jetzt\s+(?:aufrufen|lesen|abonnieren|testen|anmelden|registrieren|abschließen|bestellen|weiterlesen|sichern)\.?|
             anzeige|werbung|sponsored|gesponsert|advertorial|paid\s+content|e-?mail-?adresse(?:\s+eingeben)?|(?:kostenlos\s+)?abonnieren|abo(?:\s+abschließen)?|e-?paper|
-            zur\s+startseite|startseite|impressum|datenschutz(?:erklärung)?|agb|kontakt|mediadaten|nutzungsbedingungen|barrierefreiheit)\s*[.!]?$
+            zur\s+startseite|startseite|impressum|datenschutz(?:erklärung)?|agb|kontakt|mediadaten|nutzungsbedingungen|barrierefreiheit|
+            plus|premium|exklusiv|zum\s+angebot|mehr\s+optionen|individuelle\s+einstellungen|ja,?\s+gerne|details|zum\s+inhalt\s+springen|menü|suche)\s*[.!]?$|
+        netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
+        vor\s+der\s+veröffentlichung\s+geprüft|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet\b|behält\s+sich\s+vor|
+        melden\s+sie\s+sich\s+an|um\s+zu\s+kommentieren|mit\s+dem\s+absenden|anmeldung\s+erforderlich|keine\s+weiteren\s+kommentare|
+        ^wer\s+ist\s+online|^mitglieder\s+in\s+diesem|\bist\s+ein\s+angebot\s+(?:der|des|von)\b
     ")
 });
 
@@ -231,7 +242,10 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         \bimpressum\b|\bagb\b|\bnutzungsbedingungen\b|\bmediadaten\b|
         \bstartseite\b|\bhomepage\b|\bzur\s+übersicht\b|\bwetter\b|\bhoroskop\b|\bstellenmarkt\b|\bkreditrechner\b|\bgewinnspiel\b|
         \bvideo-?seite\b|\bbildergalerie\b|\bfotostrecke\b|\bpodcast\b|\bjetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)\b|
-        \bapp\s+(?:herunterladen|installieren)\b|\bpostfach\b|\be-?mail-?adresse\b|\bpush\b
+        \bapp\s+(?:herunterladen|installieren)\b|\bpostfach\b|\be-?mail-?adresse\b|\bpush\b|
+        \bkündbar\b|\bmonatlich\b|\d\s?€|€\s?\d|\bprobeabo|\bweiterlesen\s+mit\b|\bbereits\s+(?:ein\s+)?abo|\bjetzt\s+testen\b|
+        ^service\s*:|\bfinden\s+sie\s+(?:auf|in|unter)\s+unser|\bfolgen\s+sie\s+uns\b|\beinwilligung\b|\bwiderrufen\b|\bihrem\s+gerät\b|
+        \bein\s+angebot\s+(?:der|des|von)\b|\bmitglieder\b.*\bgäste\b|\binteraktiven\s+grafik\b
     ")
 });
 
@@ -332,7 +346,8 @@ pub fn is_meta_line(s: &str) -> bool {
     if let Some((a, b)) = find_date(s) {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-        if word_count(rest) <= 2 && !s.ends_with('.') || date_only(s).is_some() {
+        let byline = rest.to_lowercase().starts_with("von ") && word_count(rest) <= 6;
+        if (word_count(rest) <= 2 || byline) && !s.ends_with('.') || date_only(s).is_some() {
             return true;
         }
     }
@@ -365,8 +380,9 @@ static TEASER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|beliebte\s+artikel|
             neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
-            .{0,30}\bteaser\b.{0,30}|aus\s+dem\s+forum|neu\s+im\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
-            bildergalerien?|fotostrecken?|videos?|podcasts?|
+            .{0,30}\bteaser\b.{0,30}|aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
+            bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
+            meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}\bwetter\.\S{2,30}|
             (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20})
     )\s*:?\s*$")
 });
@@ -412,7 +428,7 @@ pub fn is_teaser_line(s: &str) -> bool {
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(?:\.\.\.|…)\s*(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s*)?(?:am\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}")
+    re(r"(?ix)(?:\.\.\.|…)\s*(?:[|·–—-]\s*)?(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s*)?(?:am\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}")
 });
 
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
@@ -453,7 +469,7 @@ static LEAD_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
 
 static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(?:\s*[—–|,·:(\[-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)\b\s*)?(?:am|um|vom)?\s*$")
+    re(r"(?ix)(?:\s*[—–|,·:(\[»›>-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)\b\s*)?(?:am|um|vom)?\s*$")
 });
 
 static SCHRIEB: LazyLock<Regex> = LazyLock::new(|| {
@@ -488,7 +504,8 @@ pub fn is_name_like(s: &str) -> bool {
     }
     // A final period only after an initial ("Nadine K.") or abbreviation.
     if let Some(last) = words.last() {
-        if last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+        let plain_word = !last.trim_end_matches('.').contains(['.', '_', '-']);
+        if last.ends_with('.') && plain_word && last.chars().filter(|c| c.is_alphabetic()).count() > 3 {
             return false;
         }
         if last.ends_with(',') {
@@ -514,6 +531,8 @@ pub struct AuthorLine {
     pub date: Option<String>,
     /// "#12" numbering in the header.
     pub number: Option<u32>,
+    /// "(Antwort auf Name)" after the date.
+    pub reply: Option<ReplyRef>,
 }
 
 /// Parses a comment header: "Name 15.10.2014", "Name vor 3 Stunden",
@@ -533,7 +552,18 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
     let rest = strip_bullet(rest).unwrap_or(rest);
     // Strip trailing UI words ("| Antworten", "· Melden").
     let rest = strip_trailing_ui(rest);
-    let rest = rest.trim().trim_end_matches(':').trim();
+    let mut rest = rest.trim().trim_end_matches(':').trim();
+    // A reply marker in parentheses after the date: "(Antwort auf Name)".
+    let mut reply = None;
+    if rest.ends_with(')') {
+        if let Some(open) = rest.rfind('(') {
+            if let Some(r) = rest.get(open..).and_then(reply_marker) {
+                reply = Some(r);
+                rest = rest.get(..open).unwrap_or(rest).trim();
+            }
+        }
+    }
+    let number_reply = |a: AuthorLine| AuthorLine { reply: reply.clone(), ..a };
 
     // Name ... DATE (date at the end).
     if let Some((a, b)) = find_last_date(rest) {
@@ -546,10 +576,10 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
             let name = name.trim().trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
             let name = strip_von(name.trim());
             if name.is_empty() {
-                return Some(AuthorLine { author: None, date: Some(date), number });
+                return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
             }
             if is_name_like(name) {
-                return Some(AuthorLine { author: Some(name.to_string()), date: Some(date), number });
+                return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: Some(date), number, reply: None }));
             }
             return None;
         }
@@ -560,7 +590,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
             let tail = strip_von(tail.trim());
             if is_name_like(tail) && word_count(tail) <= 3 {
                 let date = rest.get(a..b).unwrap_or("").trim().to_string();
-                return Some(AuthorLine { author: Some(tail.to_string()), date: Some(date), number });
+                return Some(number_reply(AuthorLine { author: Some(tail.to_string()), date: Some(date), number, reply: None }));
             }
         }
         return None;
@@ -568,19 +598,26 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
     if let Some(c) = SCHRIEB.captures(rest) {
         let name = strip_von(c.name("name").map_or("", |m| m.as_str()).trim());
         if is_name_like(name) {
-            return Some(AuthorLine { author: Some(name.to_string()), date: None, number });
+            return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: None, number, reply: None }));
         }
     }
     None
 }
 
 fn strip_von(s: &str) -> &str {
-    for p in ["von ", "Von ", "VON "] {
-        if let Some(r) = s.strip_prefix(p) {
-            return r.trim();
-        }
+    static VON: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:(?:beitrag|kommentar|antwort|eintrag|post|nachricht)\s+von|(?:verfasst|geschrieben|gepostet|kommentiert)\s+von|von|by)\s+")
+    });
+    match VON.find(s) {
+        Some(m) => s.get(m.end()..).unwrap_or(s).trim(),
+        None => s,
     }
-    s
+}
+
+/// A separator line ("-----", "=====", "* * *").
+pub fn is_separator(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().count() >= 3 && s.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '—' | '–' | '·' | '.' | ' ' | '#' | '+'))
 }
 
 fn strip_weekday_tail(head: &str) -> &str {
@@ -613,7 +650,7 @@ pub enum ReplyRef {
 }
 
 static REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:als\s+)?(?:antwort|antworten|re)\s*(?:auf|an|zu|:)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)(?P<num>\d{1,6})|(?:@)?(?P<name>[^:]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?$")
+    re(r"(?ix)^\(?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)(?P<num>\d{1,6})|(?:@)?(?P<name>[^:]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?\)?$")
 });
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
@@ -637,6 +674,27 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     } else {
         None
     }
+}
+
+static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)diskutieren\s+sie\s+(?:hier\s+)?mit|\bzum\s+artikel\s*:|hier\s+(?:können|könnt)\s+(?:sie|ihr)\s+.{0,40}diskutieren|was\s+(?:halten|meinen|denken)\s+sie\s+(?:von|dazu|darüber)")
+});
+
+/// The automatic first post of a forum thread that links an article
+/// ("Was halten Sie von ...? Diskutieren Sie mit! Zum Artikel: ...").
+pub fn is_thread_starter(text: &str) -> bool {
+    text.chars().count() <= 400 && THREAD_STARTER.find_iter(text).count() >= 2
+}
+
+/// A comment signature: a dash, then author and date ("— Name, gestern, 22:14").
+pub fn signature(s: &str) -> Option<AuthorLine> {
+    let t = s.trim_start();
+    if !(t.starts_with('—') || t.starts_with('–') || t.starts_with("- ") || t.starts_with("--")) {
+        return None;
+    }
+    let t = t.trim_start_matches(['—', '–', '-', ' ']);
+    let a = author_line(t)?;
+    (a.author.is_some() && a.date.is_some()).then_some(a)
 }
 
 // ---------------------------------------------------------------------------

@@ -109,8 +109,15 @@ pub fn parse(text: &str) -> Page {
             }
         }
     }
-    let declared_anywhere = lines.iter().find_map(|l| match cues::comment_header(&l.text) {
-        Some(Header::Count(c)) => Some(c),
+    // A count announced outside the section: a standalone header line (after
+    // a blank line or another header), not a count under a teaser headline.
+    let seg_all = segment_flags(&lines, 0, n);
+    let declared_anywhere = (0..n).find_map(|i| match cues::comment_header(&lines[i].text) {
+        Some(Header::Count(c))
+            if !seg_all[i] && (i == 0 || lines[i - 1].blank() || cues::comment_header(&lines[i - 1].text).is_some()) =>
+        {
+            Some(c)
+        }
         _ => None,
     });
 
@@ -156,7 +163,7 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
         };
         // The segment runs to the next teaser heading.
         let mut j = i + 1;
-        while j < to && cues::teaser_heading(&lines[j].text).is_none() {
+        while j < to && cues::teaser_heading(&lines[j].text).is_none() && !is_section_header(lines, j) {
             j += 1;
         }
         let mut best = 0usize;
@@ -190,6 +197,15 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
     flags
 }
 
+/// A standalone comment-section header (not a count under a teaser headline).
+fn is_section_header(lines: &[Line], j: usize) -> bool {
+    match cues::comment_header(&lines[j].text) {
+        Some(Header::Plain) => true,
+        Some(Header::Count(_)) => j == 0 || lines[j - 1].blank() || cues::comment_header(&lines[j - 1].text).is_some(),
+        None => false,
+    }
+}
+
 fn norm_key(s: &str) -> String {
     cues::collapse_ws(s).to_lowercase()
 }
@@ -207,12 +223,36 @@ fn body_and_title(lines: &[Line], end: usize) -> (Option<String>, Vec<String>) {
             keep[i - 1] = false;
         }
     }
-    // Title: the last headline-like kept line before the first prose line.
+    // Title: the last headline-like kept line before the first prose line
+    // (a kicker or badge of one or two words only if nothing longer is there).
     let first_prose = (0..end).find(|&i| keep[i] && cues::is_prose(&lines[i].text));
-    let title_idx = match first_prose {
-        Some(p) => (0..p).rev().find(|&i| keep[i] && cues::is_headline_like(&lines[i].text)),
-        None => (0..end).find(|&i| keep[i] && cues::is_headline_like(&lines[i].text)),
-    };
+    let head_end = first_prose.unwrap_or(end);
+    let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text);
+    let title_idx = (0..head_end)
+        .rev()
+        .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
+        .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
+    // Link lists: three or more consecutive short non-prose lines (teaser
+    // headlines, tables, menus) after the headline.
+    let from = title_idx.map_or(0, |t| t + 1);
+    let mut i = from;
+    while i < end {
+        let short = |k: usize| !lines[k].blank() && !cues::is_prose(&lines[k].text) && lines[k].text.chars().count() <= 120;
+        if !short(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < end && short(j) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for k in &mut keep[i..j] {
+                *k = false;
+            }
+        }
+        i = j;
+    }
     let title = title_idx.map(|i| cues::collapse_ws(&lines[i].text));
     let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
 
@@ -268,6 +308,38 @@ fn is_stop(t: &str) -> bool {
     cues::teaser_heading(t).is_some() || cues::is_strong_furniture(t) && (t.contains('©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"))
 }
 
+/// Whether the block starting at `j` (up to the next blank or UI line) ends
+/// in a signature line ("— Name, gestern, 22:14").
+fn block_has_signature(lines: &[Line], j: usize) -> bool {
+    for l in lines.iter().skip(j).take(12) {
+        if l.blank() || cues::is_ui_line(&l.text) {
+            return false;
+        }
+        if cues::signature(&l.text).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+fn new_draft(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &mut Option<ReplyRef>, pending_title: &mut Option<(String, Option<u32>)>) -> Draft {
+    let (title, tnum) = match pending_title.take() {
+        Some((t, n)) => (Some(t), n),
+        None => (None, None),
+    };
+    Draft {
+        author: al.author,
+        date: al.date,
+        title,
+        number: al.number.or(tnum),
+        indent,
+        bullet,
+        open: true,
+        reply: al.reply.or_else(|| pending_reply.take()),
+        ..Draft::default()
+    }
+}
+
 /// Reads comments from `from` on. Gives up (no comments) when prose that
 /// belongs to no comment comes before the first comment: the header was
 /// then not the comment section.
@@ -275,15 +347,23 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut cur: Option<Draft> = None;
     let mut pending_reply: Option<ReplyRef> = None;
+    let mut pending_title: Option<(String, Option<u32>)> = None;
+    // Lines that belong to no comment yet (a signature may claim them).
+    let mut pending: Vec<(String, bool)> = Vec::new();
     let mut orphans = 0usize;
     let mut declared = None;
     let mut skip_to = 0usize;
 
-    let flush = |cur: &mut Option<Draft>, drafts: &mut Vec<Draft>| {
+    fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
         if let Some(d) = cur.take() {
             drafts.push(d);
         }
-    };
+    }
+    fn close(cur: &mut Option<Draft>) {
+        if let Some(d) = cur.as_mut() {
+            d.open = false;
+        }
+    }
 
     for j in from..lines.len() {
         if j < skip_to {
@@ -295,6 +375,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         let t = l.text.as_str();
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
+        let prev_blank_or_ui = j == from || lines[j - 1].blank() || cues::is_ui_line(&lines[j - 1].text) || cues::is_separator(&lines[j - 1].text);
 
         if is_stop(t) && !(open_with_text && t.chars().count() > 70) {
             break;
@@ -305,19 +386,22 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     declared.get_or_insert(c);
                 }
             }
-            if let Some(d) = cur.as_mut() {
-                if !d.lines.is_empty() {
-                    d.open = false;
-                }
+            if open_with_text {
+                close(&mut cur);
             }
+            pending.clear();
+            continue;
+        }
+        if cues::is_separator(t) {
+            close(&mut cur);
+            pending.clear();
             continue;
         }
         if cues::is_ui_line(t) || cues::is_strong_furniture(t) || cues::is_nav_line(t) {
-            if let Some(d) = cur.as_mut() {
-                if !d.lines.is_empty() || cues::is_strong_furniture(t) || cues::is_nav_line(t) {
-                    d.open = false;
-                }
+            if open_with_text || cues::is_strong_furniture(t) || cues::is_nav_line(t) {
+                close(&mut cur);
             }
+            pending.clear();
             continue;
         }
         if let Some(r) = cues::reply_marker(t) {
@@ -327,9 +411,43 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             continue;
         }
+        // A signature closes the lines above it into a comment.
+        if let Some(sig) = cues::signature(t) {
+            match cur.as_mut() {
+                Some(d) if d.open && !d.lines.is_empty() && d.author.is_none() && pending.is_empty() => {
+                    d.author = sig.author;
+                    d.date = sig.date;
+                    d.open = false;
+                }
+                _ if !pending.is_empty() && pending.len() <= 10 => {
+                    flush(&mut cur, &mut drafts);
+                    let counted = pending.iter().filter(|(_, c)| *c).count();
+                    orphans = orphans.saturating_sub(counted);
+                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s).collect();
+                    let title = if texts.len() >= 2 && cues::is_headline_like(&texts[0]) && texts[0].chars().count() <= 80 {
+                        Some(texts.remove(0))
+                    } else {
+                        None
+                    };
+                    drafts.push(Draft {
+                        author: sig.author,
+                        date: sig.date,
+                        title,
+                        lines: texts,
+                        indent: l.indent,
+                        reply: sig.reply.or_else(|| pending_reply.take()),
+                        ..Draft::default()
+                    });
+                }
+                _ => {}
+            }
+            pending.clear();
+            continue;
+        }
         let bullet = cues::strip_bullet(t);
         let core = bullet.unwrap_or(t);
         let nxt = next_nonblank(lines, j + 1);
+        let direct_next = lines.get(j + 1).filter(|n| !n.blank());
 
         // Author/date header.
         if let Some(al) = cues::author_line(t) {
@@ -346,33 +464,37 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     }
                 }
             }
+            if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                return Attempt::default();
+            }
             flush(&mut cur, &mut drafts);
-            cur = Some(Draft {
-                author: al.author,
-                date: al.date,
-                number: al.number,
-                indent: l.indent,
-                bullet: bullet.is_some(),
-                open: true,
-                reply: pending_reply.take(),
-                ..Draft::default()
-            });
+            pending.clear();
+            cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
             continue;
         }
+        // A comment title right above its author line ("Re: Thema", "3. Titel").
+        if prev_blank_or_ui && direct_next.is_some_and(|n| cues::author_line(&n.text).is_some_and(|a| a.author.is_some())) {
+            let (num, title) = match cues::numbered_title(t) {
+                Some((n, rest)) => (Some(n), rest),
+                None => (None, t),
+            };
+            if cues::is_headline_like(title) && title.chars().count() <= 100 && cues::word_count(title) <= 14 {
+                close(&mut cur);
+                pending_title = Some((cues::collapse_ws(title), num));
+                continue;
+            }
+        }
         // Name line followed by a date line.
-        if cues::is_name_like(core) && cues::word_count(core) <= 4 {
+        if cues::is_name_like(core) && cues::word_count(core) <= 5 {
             if let Some(k) = nxt {
                 if let Some(date) = cues::date_only(&lines[k].text) {
+                    if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                        return Attempt::default();
+                    }
                     flush(&mut cur, &mut drafts);
-                    cur = Some(Draft {
-                        author: Some(cues::collapse_ws(core)),
-                        date: Some(date.to_string()),
-                        indent: l.indent,
-                        bullet: bullet.is_some(),
-                        open: true,
-                        reply: pending_reply.take(),
-                        ..Draft::default()
-                    });
+                    pending.clear();
+                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: None, reply: None };
+                    cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
                     skip_to = k + 1;
                     continue;
                 }
@@ -382,7 +504,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if let Some(b) = bullet {
             let inside = cur.as_ref().is_some_and(|d| d.open && d.bullet && l.indent > d.indent);
             if !inside && nxt.is_some_and(|k| lines[k].indent > l.indent) {
+                if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                    return Attempt::default();
+                }
                 flush(&mut cur, &mut drafts);
+                pending.clear();
                 cur = Some(Draft {
                     title: Some(cues::collapse_ws(b)),
                     indent: l.indent,
@@ -411,35 +537,37 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             && cues::is_name_like(t)
             && cues::word_count(t) <= 3
             && t.chars().count() <= 40
-            && nxt.is_some_and(|k| !is_furniture(&lines[k].text))
+            && nxt.is_some_and(|k| {
+                let n = lines[k].text.as_str();
+                !is_furniture(n) && cues::word_count(n) >= 4 && (cues::is_prose(n) || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
+            })
+            && !block_has_signature(lines, j)
         {
             flush(&mut cur, &mut drafts);
-            cur = Some(Draft {
-                author: Some(cues::collapse_ws(t)),
-                indent: l.indent,
-                open: true,
-                reply: pending_reply.take(),
-                ..Draft::default()
-            });
+            pending.clear();
+            let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
+            cur = Some(new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title));
             continue;
         }
         // Text.
         match cur.as_mut() {
-            Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => d.lines.push(t.to_string()),
-            Some(d) => {
-                d.open = false;
+            Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => {
+                d.lines.push(t.to_string());
+                continue;
             }
-            None => {
-                if drafts.is_empty() && !is_furniture(t) && t.chars().count() > 30 {
-                    orphans += 1;
-                    if orphans > 2 {
-                        return Attempt::default();
-                    }
-                }
-            }
+            Some(d) => d.open = false,
+            None => {}
         }
+        let counted = drafts.is_empty() && cur.is_none() && !is_furniture(t) && t.chars().count() > 30;
+        if counted {
+            orphans += 1;
+        }
+        pending.push((t.to_string(), counted));
     }
     flush(&mut cur, &mut drafts);
+    if drafts.first().is_some_and(|d| d.author.is_some() || d.date.is_some() || d.title.is_some()) && orphans > 2 && drafts.iter().all(|d| d.lines.is_empty()) {
+        return Attempt::default();
+    }
     finish(drafts, declared)
 }
 
@@ -458,6 +586,9 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             teasers += 1;
             continue;
         }
+        if cues::is_thread_starter(&text) {
+            continue;
+        }
         kept.push(d);
     }
     // A list that is mostly teasers is a teaser list through and through.
@@ -468,9 +599,19 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
     let mut comments: Vec<Comment> = Vec::with_capacity(kept.len());
     for (idx, d) in kept.iter().enumerate() {
         let text = d.lines.join("\n");
+        // "Antwort auf Name" names the author exactly or as the start of a
+        // longer display name ("Name aus Ort").
         let by_name = |name: &str| -> Option<usize> {
             let key = norm_key(name);
-            (0..idx).rev().find(|&k| kept[k].author.as_deref().is_some_and(|a| norm_key(a) == key))
+            let exact = (0..idx).rev().find(|&k| kept[k].author.as_deref().is_some_and(|a| norm_key(a) == key));
+            exact.or_else(|| {
+                (0..idx).rev().find(|&k| {
+                    kept[k].author.as_deref().is_some_and(|a| {
+                        let a = norm_key(a);
+                        a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' '))
+                    })
+                })
+            })
         };
         let mut reply_to = match &d.reply {
             Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),

@@ -89,7 +89,7 @@ pub fn word_count(s: &str) -> usize {
 
 static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
-        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge)
+        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu\b.*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)\b.*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\])
@@ -631,7 +631,7 @@ fn strip_weekday_tail(head: &str) -> &str {
 }
 
 static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?ix)(?:\s*[|·•]\s*{UI_ITEM})+\s*[|·•]?\s*$"))
+    re(&format!(r"(?ix)\s*[|·•]\s*{UI_ITEM}(?:\s*[|·•]?\s*{UI_ITEM})*\s*[|·•]?\s*$"))
 });
 
 /// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").

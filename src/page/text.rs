@@ -134,7 +134,7 @@ pub fn parse(text: &str) -> Page {
 // Furniture and body
 
 /// Line-level furniture, judged without context.
-fn is_furniture(t: &str) -> bool {
+pub(crate) fn is_furniture(t: &str) -> bool {
     cues::is_strong_furniture(t)
         || cues::is_ui_line(t)
         || cues::is_nav_line(t)

@@ -329,3 +329,4 @@ fn dump() {
         println!("{}", serde_json::to_string_pretty(&p).unwrap_or_default());
     }
 }
+

@@ -22,15 +22,15 @@ fn re(pattern: &str) -> Regex {
 const MONTHS: &str = r"(?:Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Mär\.?|Maerz|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept?\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?)";
 
 /// A time after a date: "21:47", "21:47 Uhr", "um 18:12 Uhr", "21.47 Uhr".
-const TIME_TAIL: &str = r"(?:\s*(?:[,/|·–—-]|\bum\b|T)?\s*(?:um\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr\b)?|\d{1,2}\.\d{2}\s*Uhr\b))?";
+const TIME_TAIL: &str = r"(?:\s*(?:[,/|·–—-]|(?-u:\b)um(?-u:\b)|T)?\s*(?:um\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr(?-u:\b))?|\d{1,2}\.\d{2}\s*Uhr(?-u:\b)))?";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let abs = format!(
-        r"(?:\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})\b|\b\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}"
+        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}"
     );
-    let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)\b|(?:Sek|Min|Std)\b\.?)";
+    let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)(?-u:\b)|(?:Sek|Min|Std)(?-u:\b)\.?)";
     let rel = format!(
-        r"\bvor\s+(?:\d+|einer|einem|einen|eine|ein|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+{units}|\b(?:heute|gestern|vorgestern)\s*,?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*Uhr\b)?|\bgerade\s+eben\b"
+        r"(?-u:\b)vor\s+(?:\d+|einer|einem|einen|eine|ein|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+{units}|(?-u:\b)(?:heute|gestern|vorgestern)\s*,?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*Uhr(?-u:\b))?|(?-u:\b)gerade\s+eben(?-u:\b)"
     );
     re(&format!(r"(?i){abs}|{rel}"))
 });
@@ -89,8 +89,8 @@ pub fn word_count(s: &str) -> usize {
 
 static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
-        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu\b.*|Antworten\s+(?:zu|auf)\s+["„»“].*)
-            (?:\s+(?:zu|zum|zur|für|über)\b.*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
+        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
+            (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\])
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
@@ -121,8 +121,11 @@ pub enum Header {
 /// the word ("Kommentar: Warum ...", "Der Chefredakteur kommentiert: ...") do
 /// not match: the whole line must be the header.
 pub fn comment_header(s: &str) -> Option<Header> {
+    static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
+    });
     let s = s.trim();
-    if s.is_empty() || s.len() > 200 {
+    if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
         return None;
     }
     let s = strip_trailing_ui(s).trim();
@@ -163,8 +166,8 @@ const UI_ITEM: &str = r"(?:
     seite\s+\d+(?:\s+von\s+\d+)?|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?|
     zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
-    diskussion\s+geschlossen.*|kommentare\s+geschlossen.*|kommentarfunktion\b.*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
-    das\s+kommentieren\b.*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
+    diskussion\s+geschlossen.*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
@@ -193,7 +196,7 @@ static NAV_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·›»>/•]\s+|\s
 /// A navigation or link bar: three or more short items separated by
 /// "|", "·", "›", "»" ("Startseite › Politik › Land", "Impressum | Datenschutz | AGB").
 pub fn is_nav_line(s: &str) -> bool {
-    if s.len() > 400 {
+    if s.len() > 400 || !(s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   ")) {
         return false;
     }
     let parts: Vec<&str> = NAV_SEP.split(s).map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -204,7 +207,7 @@ pub fn is_nav_line(s: &str) -> bool {
 
 static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)
-        ^(?:copyright|\(c\)|©)\s*(?:©\s*)?\d{4}|^©|©\s*\d{4}|\bcopyright\s*©|
+        ^(?:copyright|\(c\)|©)\s*(?:©\s*)?\d{4}|^©|©\s*\d{4}|(?-u:\b)copyright\s*©|
         alle\s+rechte\s+vorbehalten|
         vervielfältigung\s+nur\s+mit|
         ^(?:alle\s+akzeptieren|akzeptieren(?:\s+und\s+(?:weiter|schließen))?|zustimmen(?:\s+und\s+weiter)?|alle\s+ablehnen|ablehnen|
@@ -216,9 +219,9 @@ static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
             zur\s+startseite|startseite|impressum|datenschutz(?:erklärung)?|agb|kontakt|mediadaten|nutzungsbedingungen|barrierefreiheit|
             plus|premium|exklusiv|zum\s+angebot|mehr\s+optionen|individuelle\s+einstellungen|ja,?\s+gerne|details|zum\s+inhalt\s+springen|menü|suche)\s*[.!]?$|
         netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
-        vor\s+der\s+veröffentlichung\s+geprüft|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet\b|behält\s+sich\s+vor|
+        vor\s+der\s+veröffentlichung\s+geprüft|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet(?-u:\b)|behält\s+sich\s+vor|
         melden\s+sie\s+sich\s+an|um\s+zu\s+kommentieren|mit\s+dem\s+absenden|anmeldung\s+erforderlich|keine\s+weiteren\s+kommentare|
-        ^wer\s+ist\s+online|^mitglieder\s+in\s+diesem|\bist\s+ein\s+angebot\s+(?:der|des|von)\b
+        ^wer\s+ist\s+online|^mitglieder\s+in\s+diesem|(?-u:\b)ist\s+ein\s+angebot\s+(?:der|des|von)(?-u:\b)
     ")
 });
 
@@ -231,27 +234,27 @@ pub fn is_strong_furniture(s: &str) -> bool {
 
 static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)
-        \bcookies?\b|cookie-|\bconsent\b|\btracking\b|
-        \bbenachrichtigung(?:en)?\b|push-?(?:nachricht|benachrichtigung|mitteilung)|\bnewsletter|
-        \babonnier|\babonnent|\babonnement|\bjetzt\s+abo|\babo\b|\bpaywall\b|\bplus-?artikel|\bexklusiv\s+für\s+(?:abonnenten|abonnentinnen|abonnierende)|
-        \bweiterlesen\b|\bmehr\s+lesen\b|\bartikel\s+merken\b|\bvorlesen\b|\bdrucken\b|
-        \bdatenschutz|\bwerbung\b|\banzeige\b|\bwerbefrei|\bwerbeblocker|\badblock|
-        \bregistrieren\b|\beinloggen\b|\banmelden\b|\bpasswort\b|\bbrowser\b|
-        \bfacebook\b|\btwitter\b|\bwhatsapp\b|\binstagram\b|\btelegram\b|\blinkedin\b|\bpinterest\b|\bartikel\s+teilen\b|\bteilen\b|\bper\s+e-?mail\b|
-        \bkommentieren\s+sie\b|\bschreiben\s+sie\s+(?:uns|einen\s+kommentar)|\bdiskutieren\s+sie\b|
-        \bimpressum\b|\bagb\b|\bnutzungsbedingungen\b|\bmediadaten\b|
-        \bstartseite\b|\bhomepage\b|\bzur\s+übersicht\b|\bwetter\b|\bhoroskop\b|\bstellenmarkt\b|\bkreditrechner\b|\bgewinnspiel\b|
-        \bvideo-?seite\b|\bbildergalerie\b|\bfotostrecke\b|\bpodcast\b|\bjetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)\b|
-        \bapp\s+(?:herunterladen|installieren)\b|\bpostfach\b|\be-?mail-?adresse\b|\bpush\b|
-        \bkündbar\b|\bmonatlich\b|\d\s?€|€\s?\d|\bprobeabo|\bweiterlesen\s+mit\b|\bbereits\s+(?:ein\s+)?abo|\bjetzt\s+testen\b|
-        ^service\s*:|\bfinden\s+sie\s+(?:auf|in|unter)\s+unser|\bfolgen\s+sie\s+uns\b|\beinwilligung\b|\bwiderrufen\b|\bihrem\s+gerät\b|
-        \bein\s+angebot\s+(?:der|des|von)\b|\bmitglieder\b.*\bgäste\b|\binteraktiven\s+grafik\b
+        (?-u:\b)cookies?(?-u:\b)|cookie-|(?-u:\b)consent(?-u:\b)|(?-u:\b)tracking(?-u:\b)|
+        (?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?(?:nachricht|benachrichtigung|mitteilung)|(?-u:\b)newsletter|
+        (?-u:\b)abonnier|(?-u:\b)abonnent|(?-u:\b)abonnement|(?-u:\b)jetzt\s+abo|(?-u:\b)abo(?-u:\b)|(?-u:\b)paywall(?-u:\b)|(?-u:\b)plus-?artikel|(?-u:\b)exklusiv\s+für\s+(?:abonnenten|abonnentinnen|abonnierende)|
+        (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+merken(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
+        (?-u:\b)datenschutz|(?-u:\b)werbung(?-u:\b)|(?-u:\b)anzeige(?-u:\b)|(?-u:\b)werbefrei|(?-u:\b)werbeblocker|(?-u:\b)adblock|
+        (?-u:\b)registrieren(?-u:\b)|(?-u:\b)einloggen(?-u:\b)|(?-u:\b)anmelden(?-u:\b)|(?-u:\b)passwort(?-u:\b)|(?-u:\b)browser(?-u:\b)|
+        (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?-u:\b)|(?-u:\b)per\s+e-?mail(?-u:\b)|
+        (?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)schreiben\s+sie\s+(?:uns|einen\s+kommentar)|(?-u:\b)diskutieren\s+sie(?-u:\b)|
+        (?-u:\b)impressum(?-u:\b)|(?-u:\b)agb(?-u:\b)|(?-u:\b)nutzungsbedingungen(?-u:\b)|(?-u:\b)mediadaten(?-u:\b)|
+        (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
+        (?-u:\b)video-?seite(?-u:\b)|(?-u:\b)bildergalerie(?-u:\b)|(?-u:\b)fotostrecke(?-u:\b)|(?-u:\b)podcast(?-u:\b)|(?-u:\b)jetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)(?-u:\b)|
+        (?-u:\b)app\s+(?:herunterladen|installieren)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
+        (?-u:\b)kündbar(?-u:\b)|(?-u:\b)monatlich(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
+        ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
+        (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)
     ")
 });
 
 /// Strong single cues: one hit on a short line is enough.
 static LEXICON_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)\bcookies?\b|\bbenachrichtigung(?:en)?\b|push-?benachrichtigung|\bnewsletter|\babonnier|\bpaywall\b|\bkommentieren\s+sie\b|\bregistrieren\b|\bdatenschutz")
+    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz")
 });
 
 /// Lexicon score of a line (number of furniture terms it contains).
@@ -263,6 +266,9 @@ pub fn lexicon_hits(s: &str) -> usize {
 /// bars, newsletter and paywall boxes, service links. Long prose needs more
 /// evidence than a short line.
 pub fn is_lexicon_furniture(s: &str) -> bool {
+    if s.len() > 1400 {
+        return false;
+    }
     let len = s.chars().count();
     let hits = lexicon_hits(s);
     if hits == 0 {
@@ -272,20 +278,39 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     (len <= 90) || (hits >= 2 && len <= 600) || (strong && len <= 300) || hits >= 4
 }
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)
-        (?:^|[\s(\[|·])(?:Foto|Fotos|Bild|Bilder|Quelle|Grafik|Illustration|Video|Karte|Copyright|Archivfoto|Titelbild)\s*:\s*[^.!?]{1,80}[)\]]?\s*$|
-        \((?:Archivbild|Symbolbild|Archivfoto|Symbolfoto|Foto|Bild|Illustration)\)|
-        ^(?:©|\(c\))\s*\S.{0,60}$|
-        ^(?:dpa|afp|ap|reuters|epa|getty\s+images|imago(?:\s+images)?|picture[\s-]alliance|keystone|ddp|sda|apa|action\s+press|shutterstock|istock)(?:\s*[/,]\s*[\w.\s-]{1,30}){0,3}$
-    ")
+static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[\s(\[|·])(?:Foto|Fotos|Bild|Bilder|Quelle|Grafik|Illustration|Video|Karte|Copyright|Archivfoto|Titelbild|Bildquelle)\s*:\s*[^.!?]+[)\]]?\s*$")
+});
+static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\((?:Archivbild|Symbolbild|Archivfoto|Symbolfoto|Foto|Bild|Illustration)\)|^Bildunterschrift\s*:")
+});
+static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:©\s*|\(c\)\s*)?(?:dpa|afp|ap|reuters|epa|getty\s+images|imago(?:\s+images)?|picture[\s-]alliance|keystone|ddp|sda|apa|action\s+press|shutterstock|istock)(?:\s*[/,]\s*[^/,]+)*$")
 });
 
 /// A photo caption or credit: "Foto: dpa", "Bild: Reuters", "... (Archivbild)",
 /// a line that is only an agency or picture-desk name ("REUTERS").
 pub fn is_credit(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty() && s.len() <= 400 && CREDIT.is_match(s)
+    let n = s.chars().count();
+    if s.is_empty() || n > 400 {
+        return false;
+    }
+    if (s.contains('(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
+        return true;
+    }
+    if s.contains(':') {
+        let t = tail(s, 130);
+        if let Some(m) = CREDIT_TAIL.find(t) {
+            if t.get(m.start()..).is_some_and(|t| t.chars().count() <= 100) {
+                return true;
+            }
+        }
+    }
+    if (s.starts_with('©') || s.starts_with("(c)")) && n <= 70 {
+        return true;
+    }
+    n <= 100 && CREDIT_AGENCY.is_match(s)
 }
 
 /// A line that is only a credit (no caption text before it).
@@ -324,9 +349,9 @@ pub fn is_signoff(s: &str) -> bool {
 static META: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
         (?:stand|aktualisiert|zuletzt\s+aktualisiert|veröffentlicht|publiziert|erstellt|erschienen|datum|lesezeit|lesedauer|autor(?:in)?|quelle|text|redaktion|fotos?|bilder?)\s*:
-      | (?:zuletzt\s+)?(?:aktualisiert|veröffentlicht|publiziert|erstellt|erschienen)\s+(?:am|um|vor|seit)\b
+      | (?:zuletzt\s+)?(?:aktualisiert|veröffentlicht|publiziert|erstellt|erschienen)\s+(?:am|um|vor|seit)(?-u:\b)
       | (?:aktualisiert|veröffentlicht|publiziert)\s*$
-      | (?:lesezeit|lesedauer)\b
+      | (?:lesezeit|lesedauer)(?-u:\b)
       | (?:ein\s+(?:kommentar|gastbeitrag|interview|bericht|essay|meinungsbeitrag)\s+)?von\s+\S+(?:\s+\S+){0,4}\s*$
     )")
 });
@@ -360,11 +385,11 @@ pub fn is_url_line(s: &str) -> bool {
     URL_LINE.is_match(s.trim())
 }
 
-static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?\b|-?\d{1,2}\s?°"));
+static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?-u:\b)|-?\d{1,2}\s?°"));
 
 /// A weather-table line ("Berlin 4°C / -1°C bedeckt").
 pub fn is_weather_line(s: &str) -> bool {
-    WEATHER.is_match(s) && s.chars().count() <= 250
+    s.contains('°') && s.chars().count() <= 250 && WEATHER.is_match(s)
 }
 
 static TEASER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -380,9 +405,9 @@ static TEASER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|beliebte\s+artikel|
             neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
-            .{0,30}\bteaser\b.{0,30}|aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
+            .{0,30}(?-u:\b)teaser(?-u:\b).{0,30}|aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
-            meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}\bwetter\.\S{2,30}|
+            meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}(?-u:\b)wetter\.\S{2,30}|
             (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20})
     )\s*:?\s*$")
 });
@@ -414,9 +439,9 @@ pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
 
 static TEASER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
-        \bmehr\s*lesen\s*\S{0,3}\s*\d*\s*$|\bweiterlesen\s*\S{0,3}\s*$|\bmehr\s*[»›>]\s*$|\bzum\s+artikel\s*\S{0,3}\s*$|\bzum\s+video\s*\S{0,3}\s*$|
-        \w\s*(?:\.\.\.|…)\s*(?:mehr\b.*)?$|
-        ^\s*(?:\.\.\.|…)\s*mehr\b
+        (?-u:\b)mehr\s*lesen\s*\S{0,3}\s*\d*\s*$|(?-u:\b)weiterlesen\s*\S{0,3}\s*$|(?-u:\b)mehr\s*[»›>]\s*$|(?-u:\b)zum\s+artikel\s*\S{0,3}\s*$|(?-u:\b)zum\s+video\s*\S{0,3}\s*$|
+        \w\s*(?:\.\.\.|…)\s*(?:mehr(?-u:\b).*)?$|
+        ^\s*(?:\.\.\.|…)\s*mehr(?-u:\b)
     )")
 });
 
@@ -424,7 +449,12 @@ static TEASER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// a "weiterlesen" link.
 pub fn is_teaser_line(s: &str) -> bool {
     let s = s.trim();
-    s.chars().count() >= 20 && TEASER_LINE.is_match(s)
+    if s.len() < 20 {
+        return false;
+    }
+    // All cues but one sit at the end of the line.
+    let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
+    s.chars().count() >= 20 && TEASER_LINE.is_match(t)
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -434,7 +464,14 @@ static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
 /// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
 pub fn is_excerpt_with_date(s: &str) -> bool {
-    EXCERPT_WITH_DATE.is_match(s)
+    (s.contains("...") || s.contains('…')) && EXCERPT_WITH_DATE.is_match(s)
+}
+
+/// The last `n` bytes of `s` (or more, to start on a char boundary).
+pub fn tail(s: &str, n: usize) -> &str {
+    let start = s.len().saturating_sub(n);
+    let start = (0..=start).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+    s.get(start..).unwrap_or(s)
 }
 
 // ---------------------------------------------------------------------------
@@ -469,7 +506,7 @@ static LEAD_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
 
 static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(?:\s*[—–|,·:(\[»›>-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)\b\s*)?(?:am|um|vom)?\s*$")
+    re(r"(?ix)(?:\s*[—–|,·:(\[»›>-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)(?-u:\b)\s*)?(?:am|um|vom)?\s*$")
 });
 
 static SCHRIEB: LazyLock<Regex> = LazyLock::new(|| {
@@ -636,6 +673,9 @@ static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").
 pub fn strip_trailing_ui(s: &str) -> &str {
+    if !s.contains(['|', '·', '•']) {
+        return s;
+    }
     match TRAILING_UI.find(s) {
         Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s),
         _ => s,
@@ -677,7 +717,7 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
 }
 
 static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)diskutieren\s+sie\s+(?:hier\s+)?mit|\bzum\s+artikel\s*:|hier\s+(?:können|könnt)\s+(?:sie|ihr)\s+.{0,40}diskutieren|was\s+(?:halten|meinen|denken)\s+sie\s+(?:von|dazu|darüber)")
+    re(r"(?ix)diskutieren\s+sie\s+(?:hier\s+)?mit|(?-u:\b)zum\s+artikel\s*:|hier\s+(?:können|könnt)\s+(?:sie|ihr)\s+.{0,40}diskutieren|was\s+(?:halten|meinen|denken)\s+sie\s+(?:von|dazu|darüber)")
 });
 
 /// The automatic first post of a forum thread that links an article
@@ -713,8 +753,8 @@ pub fn stopword_density(s: &str) -> f32 {
     let mut stop = 0usize;
     for w in s.split_whitespace() {
         total += 1;
-        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        if STOPWORDS.contains(&lw.as_str()) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() <= 7 && STOPWORDS.iter().any(|sw| sw.len() == w.len() && sw.eq_ignore_ascii_case(w)) {
             stop += 1;
         }
     }

@@ -434,10 +434,8 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
         .descendent_elements()
         .filter(|e| is_comment_item(e) && !in_sidebar(e))
         .collect();
-    // Drop items that contain other items only as wrappers (no own text) later.
     let mut index_of: HashMap<_, usize> = HashMap::new();
     let mut comments: Vec<Comment> = Vec::new();
-    let mut numbers: Vec<Option<u32>> = Vec::new();
     for item in &items {
         let parts = item_parts(item, &items);
         if parts.text.trim().is_empty() {
@@ -466,12 +464,11 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
             };
         }
         if reply_to.is_none() {
-            if let Some(rest) = parts.text.strip_prefix('@') {
+            if let Some(rest) = parts.text.strip_prefix('@').or_else(|| parts.title.as_deref().and_then(|t| t.strip_prefix('@'))) {
                 reply_to = mention(&comments, rest);
             }
         }
         index_of.insert(item.id(), idx);
-        numbers.push(None);
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
@@ -580,7 +577,7 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
 
 fn body_of(doc: &Html) -> Vec<String> {
     let root = body_root(doc);
-    let skip = |e: &ElementRef| body_skip(e) || ancestors_any(e, &|a| a.id() != root.id() && is_comment_item(a)) && false;
+    let skip = |e: &ElementRef| body_skip(e);
     let mut out: Vec<String> = Vec::new();
     for b in blocks(root, &skip) {
         let n = b.text.chars().count();

@@ -32,6 +32,11 @@ use std::collections::HashSet;
 struct Line {
     indent: usize,
     text: String,
+    /// Cached cues (computed once per line).
+    furniture: bool,
+    prose: bool,
+    header: Option<Header>,
+    teaser: Option<TeaserHeading>,
 }
 
 impl Line {
@@ -66,7 +71,11 @@ fn split_lines(text: &str) -> Vec<Line> {
                 out.push(c);
             }
             let text = out.trim_end().to_string();
-            Line { indent: if text.is_empty() { 0 } else { indent }, text }
+            let header = cues::comment_header(&text);
+            let teaser = cues::teaser_heading(&text);
+            let furniture = header.is_some() || teaser.is_some() || is_furniture(&text);
+            let prose = !text.is_empty() && cues::is_prose(&text);
+            Line { indent: if text.is_empty() { 0 } else { indent }, text, furniture, prose, header, teaser }
         })
         .collect()
 }
@@ -75,12 +84,19 @@ fn split_lines(text: &str) -> Vec<Line> {
 pub fn parse(text: &str) -> Page {
     let lines = split_lines(text);
     let n = lines.len();
-    let first_prose = lines.iter().position(|l| cues::is_prose(&l.text) && !is_furniture(&l.text));
+    let first_prose = lines.iter().position(|l| l.prose && !l.furniture);
 
     // Pass 1: the comment section.
+    // Each attempt reads to the end at worst, so the number of attempts is
+    // bounded to keep the pass linear.
     let mut section: Option<(usize, Attempt)> = None;
+    let mut attempts = 0usize;
     for (i, l) in lines.iter().enumerate() {
-        let Some(h) = cues::comment_header(&l.text) else { continue };
+        let Some(h) = l.header else { continue };
+        attempts += 1;
+        if attempts > 12 {
+            break;
+        }
         if h == Header::Plain && first_prose.is_none_or(|p| i < p) {
             continue;
         }
@@ -90,17 +106,22 @@ pub fn parse(text: &str) -> Page {
             break;
         }
     }
+    let seg_all = segment_flags(&lines, 0, n);
     if section.is_none() {
-        let seg = segment_flags(&lines, 0, n);
+        let seg = &seg_all;
         if let Some(p) = first_prose {
             for (i, l) in lines.iter().enumerate().skip(p + 1) {
                 if seg[i] {
                     continue;
                 }
+                if attempts > 24 {
+                    break;
+                }
                 let Some(al) = cues::author_line(&l.text) else { continue };
                 if al.author.is_none() || al.date.is_none() {
                     continue;
                 }
+                attempts += 1;
                 let att = parse_comments(&lines, i);
                 if att.comments.len() >= 2 {
                     section = Some((i, att));
@@ -111,10 +132,8 @@ pub fn parse(text: &str) -> Page {
     }
     // A count announced outside the section: a standalone header line (after
     // a blank line or another header), not a count under a teaser headline.
-    let seg_all = segment_flags(&lines, 0, n);
-    let declared_anywhere = (0..n).find_map(|i| match cues::comment_header(&lines[i].text) {
-        Some(Header::Count(c))
-            if !seg_all[i] && (i == 0 || lines[i - 1].blank() || cues::comment_header(&lines[i - 1].text).is_some()) =>
+    let declared_anywhere = (0..n).find_map(|i| match lines[i].header {
+        Some(Header::Count(c)) if !seg_all[i] && (i == 0 || lines[i - 1].blank() || lines[i - 1].header.is_some()) =>
         {
             Some(c)
         }
@@ -122,7 +141,7 @@ pub fn parse(text: &str) -> Page {
     });
 
     let body_end = section.as_ref().map_or(n, |(s, _)| *s);
-    let (title, body) = body_and_title(&lines, body_end);
+    let (title, body) = body_and_title(&lines, body_end, &seg_all);
     let (comments, declared) = match section {
         Some((_, att)) => (att.comments, att.declared.or(declared_anywhere)),
         None => (Vec::new(), declared_anywhere),
@@ -157,13 +176,13 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
     let mut flags = vec![false; lines.len()];
     let mut i = from;
     while i < to {
-        let Some(kind) = cues::teaser_heading(&lines[i].text) else {
+        let Some(kind) = lines[i].teaser else {
             i += 1;
             continue;
         };
         // The segment runs to the next teaser heading.
         let mut j = i + 1;
-        while j < to && cues::teaser_heading(&lines[j].text).is_none() && !is_section_header(lines, j) {
+        while j < to && lines[j].teaser.is_none() && !is_section_header(lines, j) {
             j += 1;
         }
         let mut best = 0usize;
@@ -172,10 +191,10 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
             if l.blank() {
                 continue;
             }
-            if is_furniture(&l.text) {
+            if l.furniture {
                 continue;
             }
-            if cues::is_prose(&l.text) {
+            if l.prose {
                 run += 1;
                 best = best.max(run);
             } else {
@@ -199,9 +218,9 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
 
 /// A standalone comment-section header (not a count under a teaser headline).
 fn is_section_header(lines: &[Line], j: usize) -> bool {
-    match cues::comment_header(&lines[j].text) {
+    match lines[j].header {
         Some(Header::Plain) => true,
-        Some(Header::Count(_)) => j == 0 || lines[j - 1].blank() || cues::comment_header(&lines[j - 1].text).is_some(),
+        Some(Header::Count(_)) => j == 0 || lines[j - 1].blank() || lines[j - 1].header.is_some(),
         None => false,
     }
 }
@@ -210,12 +229,10 @@ fn norm_key(s: &str) -> String {
     cues::collapse_ws(s).to_lowercase()
 }
 
-fn body_and_title(lines: &[Line], end: usize) -> (Option<String>, Vec<String>) {
-    let seg = segment_flags(lines, 0, end);
+fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, Vec<String>) {
     let mut keep = vec![false; end];
     for i in 0..end {
-        let t = &lines[i].text;
-        keep[i] = !lines[i].blank() && !seg[i] && !is_furniture(t);
+        keep[i] = !lines[i].blank() && !seg[i] && !lines[i].furniture;
     }
     // Captions: a line directly above a credit-only line ("Foto: dpa", "REUTERS").
     for i in 1..end {
@@ -225,7 +242,7 @@ fn body_and_title(lines: &[Line], end: usize) -> (Option<String>, Vec<String>) {
     }
     // Title: the last headline-like kept line before the first prose line
     // (a kicker or badge of one or two words only if nothing longer is there).
-    let first_prose = (0..end).find(|&i| keep[i] && cues::is_prose(&lines[i].text));
+    let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose);
     let head_end = first_prose.unwrap_or(end);
     let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text);
     let title_idx = (0..head_end)
@@ -237,7 +254,7 @@ fn body_and_title(lines: &[Line], end: usize) -> (Option<String>, Vec<String>) {
     let from = title_idx.map_or(0, |t| t + 1);
     let mut i = from;
     while i < end {
-        let short = |k: usize| !lines[k].blank() && !cues::is_prose(&lines[k].text) && lines[k].text.chars().count() <= 120;
+        let short = |k: usize| !lines[k].blank() && !lines[k].prose && lines[k].text.chars().count() <= 120;
         if !short(i) {
             i += 1;
             continue;
@@ -380,7 +397,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if is_stop(t) && !(open_with_text && t.chars().count() > 70) {
             break;
         }
-        if let Some(h) = cues::comment_header(t) {
+        if let Some(h) = l.header {
             if drafts.is_empty() && cur.is_none() {
                 if let Header::Count(c) = h {
                     declared.get_or_insert(c);
@@ -473,7 +490,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             continue;
         }
         // A comment title right above its author line ("Re: Thema", "3. Titel").
-        if prev_blank_or_ui && direct_next.is_some_and(|n| cues::author_line(&n.text).is_some_and(|a| a.author.is_some())) {
+        if prev_blank_or_ui
+            && cues::is_headline_like(t)
+            && direct_next.is_some_and(|n| cues::author_line(&n.text).is_some_and(|a| a.author.is_some()))
+        {
             let (num, title) = match cues::numbered_title(t) {
                 Some((n, rest)) => (Some(n), rest),
                 None => (None, t),
@@ -539,7 +559,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             && t.chars().count() <= 40
             && nxt.is_some_and(|k| {
                 let n = lines[k].text.as_str();
-                !is_furniture(n) && cues::word_count(n) >= 4 && (cues::is_prose(n) || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
+                !lines[k].furniture && cues::word_count(n) >= 4 && (lines[k].prose || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
             })
             && !block_has_signature(lines, j)
         {
@@ -558,7 +578,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             Some(d) => d.open = false,
             None => {}
         }
-        let counted = drafts.is_empty() && cur.is_none() && !is_furniture(t) && t.chars().count() > 30;
+        let counted = drafts.is_empty() && cur.is_none() && !l.furniture && t.chars().count() > 30;
         if counted {
             orphans += 1;
         }
@@ -622,7 +642,9 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             None => None,
         };
         if reply_to.is_none() {
-            if let Some(rest) = text.strip_prefix('@') {
+            // "@Name" opening the text, or a comment title that is a mention.
+            let lead = text.strip_prefix('@').or_else(|| d.title.as_deref().and_then(|t| t.strip_prefix('@')));
+            if let Some(rest) = lead {
                 reply_to = mention_target(&kept[..idx], rest);
             }
         }

@@ -321,7 +321,7 @@ pub fn is_credit_only(s: &str) -> bool {
 
 const AGENCIES: &[&str] = &[
     "dpa", "afp", "ap", "reuters", "sda", "kna", "epd", "apa", "dts", "ddp", "sid", "rtr", "afx", "dapd", "ots", "idea",
-    "ats", "red", "mit", "ans",
+    "ats", "red",
 ];
 
 /// An agency or author sign-off: "vet/dpa/Reuters", "(mbr/dpa/AFP)", "(fest/sda)", "afp".

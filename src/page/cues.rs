@@ -1,1 +1,917 @@
 //! Shared cue lexicons: furniture phrases, comment markers, dates, UI words.
+//!
+//! Every cue here is general: it names a layout convention of German news
+//! pages (a comment-count header, an author/date line, a share bar, a photo
+//! credit), never a particular site. The cues look at one line at a time;
+//! [`super::text`] combines them with context (position, indentation,
+//! neighbouring lines) into a segmentation.
+//!
+//! All functions take trimmed lines and never panic; regexes are compiled
+//! once.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are literals of this module; a typo is a programming
+    // error caught by the unit tests, never something input can trigger.
+    Regex::new(pattern).expect("cue regex must compile")
+}
+
+/// Month names and abbreviations as German pages print them.
+const MONTHS: &str = r"(?:Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Mär\.?|Maerz|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept?\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?)";
+
+/// A time after a date: "21:47", "21:47 Uhr", "um 18:12 Uhr", "21.47 Uhr".
+const TIME_TAIL: &str = r"(?:\s*(?:[,/|·–—-]|(?-u:\b)um(?-u:\b)|T)?\s*(?:um\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr(?-u:\b))?|\d{1,2}\.\d{2}\s*Uhr(?-u:\b)))?";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let abs = format!(
+        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}"
+    );
+    let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)(?-u:\b)|(?:Sek|Min|Std)(?-u:\b)\.?)";
+    let rel = format!(
+        r"(?-u:\b)vor\s+(?:\d+|einer|einem|einen|eine|ein|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+{units}|(?-u:\b)(?:heute|gestern|vorgestern)\s*,?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*Uhr(?-u:\b))?|(?-u:\b)gerade\s+eben(?-u:\b)"
+    );
+    re(&format!(r"(?i){abs}|{rel}"))
+});
+
+/// Finds the first date/time expression in `s`, as a byte range on char
+/// boundaries, spanning from the day's first digit (or the relative word) to
+/// the end of the time including a directly following "Uhr".
+pub fn find_date(s: &str) -> Option<(usize, usize)> {
+    DATE.find(s).map(|m| (m.start(), m.end()))
+}
+
+/// The last date expression in `s`.
+pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
+    DATE.find_iter(s).last().map(|m| (m.start(), m.end()))
+}
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s*$")
+});
+
+/// A line that is only a date ("15.10.2014", "Mi, 28.12.16 01:21", "vor 3 Stunden",
+/// "am 14.10.2014 um 21:47 Uhr"), possibly with a weekday, "am", separators.
+pub fn date_only(s: &str) -> Option<&str> {
+    let (a, b) = find_date(s)?;
+    let before = s.get(..a)?.trim();
+    let after = s.get(b..)?.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ',' | '.' | '·'));
+    let before_ok = before.is_empty()
+        || WEEKDAY.is_match(before)
+        || before.eq_ignore_ascii_case("am")
+        || before.eq_ignore_ascii_case("um");
+    if before_ok && after.is_empty() {
+        s.get(a..b)
+    } else {
+        None
+    }
+}
+
+/// Collapses all white space (including no-break spaces) to single spaces.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+// ---------------------------------------------------------------------------
+// Comment-section headers
+
+static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?ix)^(?:
+        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
+            (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
+      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
+      | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\])
+      | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
+    )\s*[.!]?$"#)
+});
+
+static PLAIN_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        (?:Leser-?)?Kommentare|Leserkommentare|Leserbriefe|Leserforum|Leserdebatte|Leserdiskussion|Diskussion|Debatte|Forum|
+        (?:Leser-?)?Kommentare\s+(?:zum|zu\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
+        Forum\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|Diskussion\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
+        (?:Ihre\s+)?Meinung(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|
+        Diskutieren\s+Sie\s+mit!?|Was\s+meinen\s+Sie\?|Leserstimmen|Kommentarbereich|Kommentarspalte|
+        Ihre\s+Meinung\s+(?:ist\s+gefragt|zählt|interessiert\s+uns)!?|Leserdiskussion|Leserdebatte
+    )\s*:?$")
+});
+
+/// What a comment-section header line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Header {
+    /// "31 Kommentare", "insgesamt 31 Beiträge", "Kommentare (31)", "Keine Kommentare" (0).
+    Count(usize),
+    /// "Kommentare", "Leserkommentare", "Forum zum Artikel" without a number.
+    Plain,
+}
+
+/// Recognises a comment-section header. Teaser headlines that merely contain
+/// the word ("Kommentar: Warum ...", "Der Chefredakteur kommentiert: ...") do
+/// not match: the whole line must be the header.
+pub fn comment_header(s: &str) -> Option<Header> {
+    static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
+    });
+    let s = s.trim();
+    if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
+        return None;
+    }
+    let s = strip_trailing_ui(s).trim();
+    if let Some(c) = COUNT_HEADER.captures(s) {
+        let n = ["n1", "n2", "n3", "n4", "n5"]
+            .iter()
+            .find_map(|k| c.name(k))
+            .and_then(|m| m.as_str().parse::<usize>().ok())
+            .unwrap_or(0);
+        // "1 Kommentar zu ..." is a header; a long sentence that starts with a
+        // number ("3 Beiträge über die Reform sind erschienen, ...") is not.
+        if s.len() <= 160 || s.contains('"') || s.contains('„') || s.contains('»') {
+            return Some(Header::Count(n));
+        }
+    }
+    if PLAIN_HEADER.is_match(s) {
+        return Some(Header::Plain);
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// UI words of comment sections and share bars
+
+const UI_ITEM: &str = r"(?:
+    antworten|antwort\s+schreiben|auf\s+diesen\s+(?:beitrag|kommentar)\s+antworten|melden|(?:beitrag|kommentar|missbrauch)\s+melden|empfehlen|teilen|zitieren|bearbeiten|löschen|permalink|link\s+kopieren|
+    gefällt\s+mir(?:\s+nicht)?|
+    (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
+    \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|
+    alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
+    (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?|
+    (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
+    (?:einen\s+|ihren\s+|neuen\s+|neue\s+|eine\s+)?(?:kommentar|beitrag|antwort|leserbrief|thema)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden|erstellen)(?:\s*\([^)]{0,40}\))?|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
+    kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
+    zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
+    ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
+    seite\s+\d+(?:\s+von\s+\d+)?|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
+    sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?|
+    zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
+    diskussion\s+geschlossen.*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
+    (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
+    lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
+    (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
+    neu\s+laden|aktualisieren
+)";
+
+static UI_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?ix)^(?:[|·•/]\s*)?{UI_ITEM}(?:\s*[|·•/,]?\s*{UI_ITEM})*\s*[|·•/]?\s*[.!]?$"
+    ))
+});
+
+/// A line made only of comment-section UI words: "Antworten Melden Gefällt mir 21",
+/// "Empfehlen (41) · Melden", "Alle Kommentare öffnen", "Seite 1 von 4 | weiter »",
+/// "Das Kommentieren dieses Artikels wurde deaktiviert.".
+pub fn is_ui_line(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty() && s.len() <= 300 && UI_LINE.is_match(s)
+}
+
+// ---------------------------------------------------------------------------
+// Furniture lexicon
+
+static NAV_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·›»>/•]\s+|\s{3,}|\s*\|\s*"));
+
+/// A navigation or link bar: three or more short items separated by
+/// "|", "·", "›", "»" ("Startseite › Politik › Land", "Impressum | Datenschutz | AGB").
+pub fn is_nav_line(s: &str) -> bool {
+    if s.len() > 400 || !(s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   ")) {
+        return false;
+    }
+    let parts: Vec<&str> = NAV_SEP.split(s).map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| word_count(p) <= 4 && p.chars().count() <= 40)
+        && !parts.iter().any(|p| p.ends_with('.') && word_count(p) > 2)
+}
+
+static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+        ^(?:copyright|\(c\)|©)\s*(?:©\s*)?\d{4}|^©|©\s*\d{4}|(?-u:\b)copyright\s*©|
+        alle\s+rechte\s+vorbehalten|
+        vervielfältigung\s+nur\s+mit|
+        ^(?:alle\s+akzeptieren|akzeptieren(?:\s+und\s+(?:weiter|schließen))?|zustimmen(?:\s+und\s+weiter)?|alle\s+ablehnen|ablehnen|
+            nur\s+(?:notwendige|essenzielle|erforderliche)\s+cookies(?:\s+(?:akzeptieren|zulassen))?|einstellungen(?:\s+(?:verwalten|anpassen|ändern))?|
+            cookie-?einstellungen|datenschutz-?einstellungen|privatsphäre-?einstellungen|nein,?\s+danke|ja,?\s+bitte|jetzt\s+aktivieren|aktivieren|später|
+            vielleicht\s+später|schließen|ok|okay|verstanden|einverstanden|hinweis\s+(?:nicht\s+mehr\s+anzeigen|schließen)\.?|nicht\s+mehr\s+anzeigen\.?|
+            jetzt\s+(?:aufrufen|lesen|abonnieren|testen|anmelden|registrieren|abschließen|bestellen|weiterlesen|sichern)\.?|
+            anzeige|werbung|sponsored|gesponsert|advertorial|paid\s+content|e-?mail-?adresse(?:\s+eingeben)?|(?:kostenlos\s+)?abonnieren|abo(?:\s+abschließen)?|e-?paper|
+            zur\s+startseite|startseite|impressum|datenschutz(?:erklärung)?|agb|kontakt|mediadaten|nutzungsbedingungen|barrierefreiheit|
+            plus|premium|exklusiv|zum\s+angebot|mehr\s+optionen|individuelle\s+einstellungen|ja,?\s+gerne|details|zum\s+inhalt\s+springen|menü|suche)\s*[.!]?$|
+        netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
+        vor\s+der\s+veröffentlichung\s+geprüft|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet(?-u:\b)|behält\s+sich\s+vor|
+        melden\s+sie\s+sich\s+an|um\s+zu\s+kommentieren|mit\s+dem\s+absenden|anmeldung\s+erforderlich|keine\s+weiteren\s+kommentare|
+        ^wer\s+ist\s+online|^mitglieder\s+in\s+diesem|(?-u:\b)ist\s+ein\s+angebot\s+(?:der|des|von)(?-u:\b)
+    ")
+});
+
+/// Furniture that is safe to drop anywhere, even inside a comment section:
+/// copyright lines, consent and notification buttons, paywall buttons.
+pub fn is_strong_furniture(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty() && s.len() <= 300 && STRONG_FURNITURE.is_match(s)
+}
+
+static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+        (?-u:\b)cookies?(?-u:\b)|cookie-|(?-u:\b)consent(?-u:\b)|(?-u:\b)tracking(?-u:\b)|
+        (?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?(?:nachricht|benachrichtigung|mitteilung)|(?-u:\b)newsletter|
+        (?-u:\b)abonnier|(?-u:\b)abonnent|(?-u:\b)abonnement|(?-u:\b)jetzt\s+abo|(?-u:\b)abo(?-u:\b)|(?-u:\b)paywall(?-u:\b)|(?-u:\b)plus-?artikel|(?-u:\b)exklusiv\s+für\s+(?:abonnenten|abonnentinnen|abonnierende)|
+        (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+merken(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
+        (?-u:\b)datenschutz|(?-u:\b)werbung(?-u:\b)|(?-u:\b)anzeige(?-u:\b)|(?-u:\b)werbefrei|(?-u:\b)werbeblocker|(?-u:\b)adblock|
+        (?-u:\b)registrieren(?-u:\b)|(?-u:\b)einloggen(?-u:\b)|(?-u:\b)anmelden(?-u:\b)|(?-u:\b)passwort(?-u:\b)|(?-u:\b)browser(?-u:\b)|
+        (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?-u:\b)|(?-u:\b)per\s+e-?mail(?-u:\b)|
+        (?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)schreiben\s+sie\s+(?:uns|einen\s+kommentar)|(?-u:\b)diskutieren\s+sie(?-u:\b)|
+        (?-u:\b)impressum(?-u:\b)|(?-u:\b)agb(?-u:\b)|(?-u:\b)nutzungsbedingungen(?-u:\b)|(?-u:\b)mediadaten(?-u:\b)|
+        (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
+        (?-u:\b)video-?seite(?-u:\b)|(?-u:\b)bildergalerie(?-u:\b)|(?-u:\b)fotostrecke(?-u:\b)|(?-u:\b)podcast(?-u:\b)|(?-u:\b)jetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)(?-u:\b)|
+        (?-u:\b)app\s+(?:herunterladen|installieren)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
+        (?-u:\b)kündbar(?-u:\b)|(?-u:\b)monatlich(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
+        ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
+        (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)
+    ")
+});
+
+/// Strong single cues: one hit on a short line is enough.
+static LEXICON_STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz")
+});
+
+/// Lexicon score of a line (number of furniture terms it contains).
+pub fn lexicon_hits(s: &str) -> usize {
+    LEXICON.find_iter(s).count()
+}
+
+/// A furniture line judged by the lexicon: banners, consent texts, share
+/// bars, newsletter and paywall boxes, service links. Long prose needs more
+/// evidence than a short line.
+pub fn is_lexicon_furniture(s: &str) -> bool {
+    if s.len() > 1400 {
+        return false;
+    }
+    let len = s.chars().count();
+    let hits = lexicon_hits(s);
+    if hits == 0 {
+        return false;
+    }
+    let strong = LEXICON_STRONG.is_match(s);
+    (len <= 90) || (hits >= 2 && len <= 600) || (strong && len <= 300) || hits >= 4
+}
+
+static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[\s(\[|·])(?:Foto|Fotos|Bild|Bilder|Quelle|Grafik|Illustration|Video|Karte|Copyright|Archivfoto|Titelbild|Bildquelle)\s*:\s*[^.!?]+[)\]]?\s*$")
+});
+static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\((?:Archivbild|Symbolbild|Archivfoto|Symbolfoto|Foto|Bild|Illustration)\)|^Bildunterschrift\s*:")
+});
+static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:©\s*|\(c\)\s*)?(?:dpa|afp|ap|reuters|epa|getty\s+images|imago(?:\s+images)?|picture[\s-]alliance|keystone|ddp|sda|apa|action\s+press|shutterstock|istock)(?:\s*[/,]\s*[^/,]+)*$")
+});
+
+/// A photo caption or credit: "Foto: dpa", "Bild: Reuters", "... (Archivbild)",
+/// a line that is only an agency or picture-desk name ("REUTERS").
+pub fn is_credit(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    if s.is_empty() || n > 400 {
+        return false;
+    }
+    if (s.contains('(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
+        return true;
+    }
+    if s.contains(':') {
+        let t = tail(s, 130);
+        if let Some(m) = CREDIT_TAIL.find(t) {
+            if t.get(m.start()..).is_some_and(|t| t.chars().count() <= 100) {
+                return true;
+            }
+        }
+    }
+    if (s.starts_with('©') || s.starts_with("(c)")) && n <= 70 {
+        return true;
+    }
+    n <= 100 && CREDIT_AGENCY.is_match(s)
+}
+
+/// A line that is only a credit (no caption text before it).
+pub fn is_credit_only(s: &str) -> bool {
+    let s = s.trim().trim_matches(|c| c == '(' || c == ')');
+    is_credit(s) && word_count(s) <= 6 && !s.contains(". ")
+}
+
+const AGENCIES: &[&str] = &[
+    "dpa", "afp", "ap", "reuters", "sda", "kna", "epd", "apa", "dts", "ddp", "sid", "rtr", "afx", "dapd", "ots", "idea",
+    "ats", "red",
+];
+
+/// An agency or author sign-off: "vet/dpa/Reuters", "(mbr/dpa/AFP)", "(fest/sda)", "afp".
+pub fn is_signoff(s: &str) -> bool {
+    let t = strip_bullet(s).unwrap_or(s).trim();
+    let t = t.trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
+    if t.is_empty() || t.len() > 40 || t.contains(' ') && !t.contains('/') && !t.contains(',') {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['/', ',']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() || parts.len() > 5 {
+        return false;
+    }
+    let all_short = parts
+        .iter()
+        .all(|p| p.chars().count() <= 8 && !p.contains(' ') && p.chars().all(|c| c.is_alphabetic() || c == '-'));
+    if !all_short {
+        return false;
+    }
+    let agency = parts.iter().any(|p| AGENCIES.contains(&p.to_lowercase().as_str()));
+    agency && (parts.len() >= 2 || t.chars().count() <= 8)
+        || parts.len() >= 2 && parts.iter().all(|p| p.chars().all(|c| c.is_lowercase()))
+}
+
+static META: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        (?:stand|aktualisiert|zuletzt\s+aktualisiert|veröffentlicht|publiziert|erstellt|erschienen|datum|lesezeit|lesedauer|autor(?:in)?|quelle|text|redaktion|fotos?|bilder?)\s*:
+      | (?:zuletzt\s+)?(?:aktualisiert|veröffentlicht|publiziert|erstellt|erschienen)\s+(?:am|um|vor|seit)(?-u:\b)
+      | (?:aktualisiert|veröffentlicht|publiziert)\s*$
+      | (?:lesezeit|lesedauer)(?-u:\b)
+      | (?:ein\s+(?:kommentar|gastbeitrag|interview|bericht|essay|meinungsbeitrag)\s+)?von\s+\S+(?:\s+\S+){0,4}\s*$
+    )")
+});
+
+/// Article meta data: "Stand: 12.09.2023, 17:40 Uhr", "Lesezeit: 1 min",
+/// "Aktualisiert am", "publiziert: ...", bylines "Von Max Muster", date lines.
+pub fn is_meta_line(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 200 {
+        return false;
+    }
+    let s = strip_bullet(s).unwrap_or(s);
+    if META.is_match(s) && !(s.ends_with('.') && word_count(s) > 6) {
+        return true;
+    }
+    // A date line, possibly with weekday and a short label.
+    if let Some((a, b)) = find_date(s) {
+        let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
+        let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+        let byline = rest.to_lowercase().starts_with("von ") && word_count(rest) <= 6;
+        if (word_count(rest) <= 2 || byline) && !s.ends_with('.') || date_only(s).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:https?://|www\.)\S+$"));
+
+pub fn is_url_line(s: &str) -> bool {
+    URL_LINE.is_match(s.trim())
+}
+
+static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?-u:\b)|-?\d{1,2}\s?°"));
+
+/// A weather-table line ("Berlin 4°C / -1°C bedeckt").
+pub fn is_weather_line(s: &str) -> bool {
+    s.contains('°') && s.chars().count() <= 250 && WEATHER.is_match(s)
+}
+
+static TEASER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        (?P<soft>mehr\s+zum\s+thema|zum\s+thema|lesen\s+sie\s+(?:hier\s+|auch\s+)?(?:mehr\s+)?(?:zum\s+thema|auch|hier)?|
+            (?:\d+\s+)?(?:meldungen|artikel|beiträge|nachrichten)\s+(?:im|zum)\s+(?:zusammenhang|thema)|
+            dazu\s+passend|passend\s+zum\s+thema|auch\s+interessant|auch\s+lesenswert|lesenswert|siehe\s+auch|mehr\s+dazu|hintergrund)
+      | (?P<hard>weitere\s+themen|top-?\s?meldungen|top-?\s?themen|top-?\s?news|themen\s+des\s+tages|
+            das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|könnte\s+sie\s+(?:auch\s+)?interessieren|
+            weitere\s+(?:artikel|nachrichten|meldungen|beiträge|news|videos)(?:\s+.{0,40})?|mehr\s+(?:artikel|nachrichten|news|meldungen)(?:\s+.{0,40})?|
+            mehr\s+aus\s+(?:dem\s+ressort|der\s+rubrik|\S+)|aus\s+dem\s+ressort|
+            verwandte\s+(?:artikel|themen)|ähnliche\s+(?:artikel|themen)|empfehlungen|empfohlene\s+artikel|unsere\s+empfehlungen?|redaktionsempfehlungen?|
+            meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|beliebte\s+artikel|
+            neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
+            newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
+            .{0,30}(?-u:\b)teaser(?-u:\b).{0,30}|aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
+            bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
+            meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}(?-u:\b)wetter\.\S{2,30}|
+            (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20})
+    )\s*:?\s*$")
+});
+
+/// Strength of a teaser/related-content heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeaserHeading {
+    /// "Mehr zum Thema": often a box whose contents were not dumped; the text
+    /// after it may still be article.
+    Soft,
+    /// "Weitere Themen", "Topmeldungen", "Newsletter", "Wetter": what follows
+    /// is other content.
+    Hard,
+}
+
+/// A heading that opens a teaser, related-article, newsletter or weather box.
+pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 70 {
+        return None;
+    }
+    let c = TEASER_HEADING.captures(s)?;
+    if c.name("hard").is_some() {
+        Some(TeaserHeading::Hard)
+    } else {
+        Some(TeaserHeading::Soft)
+    }
+}
+
+static TEASER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(?:
+        (?-u:\b)mehr\s*lesen\s*\S{0,3}\s*\d*\s*$|(?-u:\b)weiterlesen\s*\S{0,3}\s*$|(?-u:\b)mehr\s*[»›>]\s*$|(?-u:\b)zum\s+artikel\s*\S{0,3}\s*$|(?-u:\b)zum\s+video\s*\S{0,3}\s*$|
+        \w\s*(?:\.\.\.|…)\s*(?:mehr(?-u:\b).*)?$|
+        ^\s*(?:\.\.\.|…)\s*mehr(?-u:\b)
+    )")
+});
+
+/// A teaser line: a truncated excerpt ("... mehr lesen", ending in "..."),
+/// a "weiterlesen" link.
+pub fn is_teaser_line(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() < 20 {
+        return false;
+    }
+    // All cues but one sit at the end of the line.
+    let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
+    s.chars().count() >= 20 && TEASER_LINE.is_match(t)
+}
+
+static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(?:\.\.\.|…)\s*(?:[|·–—-]\s*)?(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s*)?(?:am\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}")
+});
+
+/// A forum-teaser excerpt: text truncated with "..." followed by a date
+/// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
+pub fn is_excerpt_with_date(s: &str) -> bool {
+    (s.contains("...") || s.contains('…')) && EXCERPT_WITH_DATE.is_match(s)
+}
+
+/// The last `n` bytes of `s` (or more, to start on a char boundary).
+pub fn tail(s: &str, n: usize) -> &str {
+    let start = s.len().saturating_sub(n);
+    let start = (0..=start).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+    s.get(start..).unwrap_or(s)
+}
+
+// ---------------------------------------------------------------------------
+// Comment structure: bullets, author lines, numbering, replies
+
+/// The content after a bullet marker ("• ", "* ", "- ", "– ", "· ", "▪ "), if any.
+pub fn strip_bullet(s: &str) -> Option<&str> {
+    let t = s.trim_start();
+    for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—"] {
+        if let Some(rest) = t.strip_prefix(b) {
+            if rest.starts_with(char::is_whitespace) {
+                let rest = rest.trim();
+                if !rest.is_empty() {
+                    return Some(rest);
+                }
+            }
+        }
+    }
+    None
+}
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:#\s?)?(\d{1,5})[.)]\s+(\S.*)$"));
+
+/// A numbered comment title "3. Text" -> (3, "Text").
+pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
+    let c = NUMBERED.captures(s.trim())?;
+    let n = c.get(1)?.as_str().parse().ok()?;
+    Some((n, c.get(2)?.as_str().trim()))
+}
+
+static LEAD_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
+
+static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(?:\s*[—–|,·:(\[»›>-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)(?-u:\b)\s*)?(?:am|um|vom)?\s*$")
+});
+
+static SCHRIEB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?P<name>.+?)\s+(?:schrieb|schreibt|kommentierte|meinte|meint|antwortete|schrieb\s+als\s+antwort)\s*:?$")
+});
+
+const NAME_STOP: &[&str] = &[
+    "ist", "sind", "war", "waren", "hat", "haben", "hatte", "wird", "werden", "wurde", "kann", "muss", "soll", "will", "der",
+    "die", "das", "den", "dem", "des", "und", "oder", "aber", "bis", "seit", "am", "um", "im", "in", "zum", "zur", "vom",
+    "mit", "für", "auf", "nach", "bei", "ein", "eine", "einen", "nicht", "es", "sie", "er", "wir", "ich", "ab", "gegen",
+    "über", "unter", "wie", "als", "dass", "wenn", "so", "auch", "noch", "nur", "schon", "stand", "aktualisiert",
+    "veröffentlicht", "publiziert", "erstellt", "datum", "lesezeit", "seite", "heute", "gestern",
+];
+
+/// A user name: 1-5 words, no sentence punctuation, no prose function words
+/// (an article as the first word is allowed: "Der Realist").
+pub fn is_name_like(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    if n == 0 || n > 50 {
+        return false;
+    }
+    if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || s.contains("...") || s.contains(": ") {
+        return false;
+    }
+    if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    // A final period only after an initial ("Nadine K.") or abbreviation.
+    if let Some(last) = words.last() {
+        let plain_word = !last.trim_end_matches('.').contains(['.', '_', '-']);
+        if last.ends_with('.') && plain_word && last.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+            return false;
+        }
+        if last.ends_with(',') {
+            return false;
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if i == 0 && words.len() > 1 && matches!(lw.as_str(), "der" | "die" | "das") {
+            continue;
+        }
+        if NAME_STOP.contains(&lw.as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A parsed comment header line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuthorLine {
+    pub author: Option<String>,
+    pub date: Option<String>,
+    /// "#12" numbering in the header.
+    pub number: Option<u32>,
+    /// "(Antwort auf Name)" after the date.
+    pub reply: Option<ReplyRef>,
+}
+
+/// Parses a comment header: "Name 15.10.2014", "Name vor 3 Stunden",
+/// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
+/// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
+pub fn author_line(s: &str) -> Option<AuthorLine> {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 140 {
+        return None;
+    }
+    let mut number = None;
+    let mut rest = s;
+    if let Some(c) = LEAD_NUMBER.captures(s) {
+        number = c.get(1).or_else(|| c.get(2)).and_then(|m| m.as_str().parse().ok());
+        rest = s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim();
+    }
+    let rest = strip_bullet(rest).unwrap_or(rest);
+    // Strip trailing UI words ("| Antworten", "· Melden").
+    let rest = strip_trailing_ui(rest);
+    let mut rest = rest.trim().trim_end_matches(':').trim();
+    // A reply marker in parentheses after the date: "(Antwort auf Name)".
+    let mut reply = None;
+    if rest.ends_with(')') {
+        if let Some(open) = rest.rfind('(') {
+            if let Some(r) = rest.get(open..).and_then(reply_marker) {
+                reply = Some(r);
+                rest = rest.get(..open).unwrap_or(rest).trim();
+            }
+        }
+    }
+    let number_reply = |a: AuthorLine| AuthorLine { reply: reply.clone(), ..a };
+
+    // Name ... DATE (date at the end).
+    if let Some((a, b)) = find_last_date(rest) {
+        let tail = rest.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ')' | ']' | ',' | '·'));
+        if tail.is_empty() {
+            let date = rest.get(a..b).unwrap_or("").trim().to_string();
+            let head = rest.get(..a).unwrap_or("");
+            let head = strip_weekday_tail(head);
+            let name = NAME_TAIL.replace(head, "");
+            let name = name.trim().trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
+            let name = strip_von(name.trim());
+            if name.is_empty() {
+                return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
+            }
+            if is_name_like(name) {
+                return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: Some(date), number, reply: None }));
+            }
+            return None;
+        }
+        // DATE ... Name (date first).
+        if a == 0 || rest.get(..a).is_some_and(|h| WEEKDAY.is_match(h.trim()) || h.trim().is_empty()) {
+            let tail = rest.get(b..).unwrap_or("").trim();
+            let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ',' | '·'));
+            let tail = strip_von(tail.trim());
+            if is_name_like(tail) && word_count(tail) <= 3 {
+                let date = rest.get(a..b).unwrap_or("").trim().to_string();
+                return Some(number_reply(AuthorLine { author: Some(tail.to_string()), date: Some(date), number, reply: None }));
+            }
+        }
+        return None;
+    }
+    if let Some(c) = SCHRIEB.captures(rest) {
+        let name = strip_von(c.name("name").map_or("", |m| m.as_str()).trim());
+        if is_name_like(name) {
+            return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: None, number, reply: None }));
+        }
+    }
+    None
+}
+
+fn strip_von(s: &str) -> &str {
+    static VON: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:(?:beitrag|kommentar|antwort|eintrag|post|nachricht)\s+von|(?:verfasst|geschrieben|gepostet|kommentiert)\s+von|von|by)\s+")
+    });
+    match VON.find(s) {
+        Some(m) => s.get(m.end()..).unwrap_or(s).trim(),
+        None => s,
+    }
+}
+
+/// A separator line ("-----", "=====", "* * *").
+pub fn is_separator(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().count() >= 3 && s.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '—' | '–' | '·' | '.' | ' ' | '#' | '+'))
+}
+
+fn strip_weekday_tail(head: &str) -> &str {
+    static WD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)(?:^|[\s,|—–-])(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s*$")
+    });
+    match WD_TAIL.find(head) {
+        Some(m) => head.get(..m.start()).unwrap_or(head),
+        None => head,
+    }
+}
+
+static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"(?ix)\s*[|·•]\s*{UI_ITEM}(?:\s*[|·•]?\s*{UI_ITEM})*\s*[|·•]?\s*$"))
+});
+
+/// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").
+pub fn strip_trailing_ui(s: &str) -> &str {
+    if !s.contains(['|', '·', '•']) {
+        return s;
+    }
+    match TRAILING_UI.find(s) {
+        Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s),
+        _ => s,
+    }
+}
+
+/// What a reply marker refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplyRef {
+    Name(String),
+    Number(u32),
+}
+
+static REPLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^\(?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)(?P<num>\d{1,6})|(?:@)?(?P<name>[^:]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?\)?$")
+});
+
+/// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
+pub fn reply_marker(s: &str) -> Option<ReplyRef> {
+    let s = s.trim();
+    if s.chars().count() > 100 {
+        return None;
+    }
+    let c = REPLY.captures(s)?;
+    if let Some(n) = c.name("num").and_then(|m| m.as_str().parse().ok()) {
+        return Some(ReplyRef::Number(n));
+    }
+    let name = c.name("name")?.as_str().trim();
+    if let Some(rest) = name.strip_prefix('#').or_else(|| name.strip_prefix("Nr.")) {
+        if let Ok(n) = rest.trim().parse() {
+            return Some(ReplyRef::Number(n));
+        }
+    }
+    if is_name_like(name) || name.chars().count() <= 40 && word_count(name) <= 4 {
+        Some(ReplyRef::Name(name.to_string()))
+    } else {
+        None
+    }
+}
+
+static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)diskutieren\s+sie\s+(?:hier\s+)?mit|(?-u:\b)zum\s+artikel\s*:|hier\s+(?:können|könnt)\s+(?:sie|ihr)\s+.{0,40}diskutieren|was\s+(?:halten|meinen|denken)\s+sie\s+(?:von|dazu|darüber)")
+});
+
+/// The automatic first post of a forum thread that links an article
+/// ("Was halten Sie von ...? Diskutieren Sie mit! Zum Artikel: ...").
+pub fn is_thread_starter(text: &str) -> bool {
+    text.chars().count() <= 400 && THREAD_STARTER.find_iter(text).count() >= 2
+}
+
+/// A comment signature: a dash, then author and date ("— Name, gestern, 22:14").
+pub fn signature(s: &str) -> Option<AuthorLine> {
+    let t = s.trim_start();
+    if !(t.starts_with('—') || t.starts_with('–') || t.starts_with("- ") || t.starts_with("--")) {
+        return None;
+    }
+    let t = t.trim_start_matches(['—', '–', '-', ' ']);
+    let a = author_line(t)?;
+    (a.author.is_some() && a.date.is_some()).then_some(a)
+}
+
+// ---------------------------------------------------------------------------
+// Prose
+
+const STOPWORDS: &[&str] = &[
+    "der", "die", "das", "und", "in", "den", "von", "zu", "mit", "sich", "des", "auf", "für", "ist", "im", "dem", "nicht",
+    "ein", "eine", "als", "auch", "es", "an", "er", "hat", "aus", "bei", "sie", "nach", "wird", "einer", "um", "am", "sind",
+    "noch", "wie", "einem", "über", "einen", "so", "zum", "war", "haben", "nur", "oder", "aber", "vor", "zur", "bis", "mehr",
+    "durch", "man", "dass", "wenn", "werden", "kann", "wurde", "gegen", "seien", "sei", "habe", "hatten", "wir", "ich",
+];
+
+/// Share of German function words among the words of `s`.
+pub fn stopword_density(s: &str) -> f32 {
+    let mut total = 0usize;
+    let mut stop = 0usize;
+    for w in s.split_whitespace() {
+        total += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() <= 7 && STOPWORDS.iter().any(|sw| sw.len() == w.len() && sw.eq_ignore_ascii_case(w)) {
+            stop += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        stop as f32 / total as f32
+    }
+}
+
+/// A prose sentence line: long enough, with function words and sentence punctuation.
+pub fn is_prose(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    n >= 80
+        && word_count(s) >= 12
+        && stopword_density(s) >= 0.12
+        && s.contains(['.', '!', '?', ':', ','])
+        && !is_teaser_line(s)
+}
+
+/// A headline-like line: short, no sentence-final period.
+pub fn is_headline_like(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    let w = word_count(s);
+    (2..=220).contains(&n) && (1..=25).contains(&w) && !s.ends_with('.') && !s.ends_with(',') && !s.ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Option<&str> {
+        find_date(s).and_then(|(a, b)| s.get(a..b))
+    }
+
+    #[test]
+    fn date_spans() {
+        assert_eq!(date("#12 — Name — 14.10.2014, 21:47 Uhr"), Some("14.10.2014, 21:47 Uhr"));
+        assert_eq!(date("joG 15.10.2014"), Some("15.10.2014"));
+        assert_eq!(date("Mi, 28.12.16 01:21"), Some("28.12.16 01:21"));
+        assert_eq!(date("am 3. März 2024 um 18:12 Uhr schrieb"), Some("3. März 2024 um 18:12 Uhr"));
+        assert_eq!(date("Nadine K. vor 25 Minuten"), Some("vor 25 Minuten"));
+        assert_eq!(date("Name gestern, 18:03"), Some("gestern, 18:03"));
+        assert_eq!(date("heute 09:12 Uhr"), Some("heute 09:12 Uhr"));
+        assert_eq!(date("Dienstag, 14. Okt 2014 / 21:47 Uhr"), Some("14. Okt 2014 / 21:47 Uhr"));
+        assert_eq!(date("vor 3 Std."), Some("vor 3 Std."));
+        assert_eq!(date("keine Zahl hier"), None);
+        assert_eq!(date("2024-02-14T08:15"), Some("2024-02-14T08:15"));
+        assert_eq!(date_only("Mi, 28.12.16 01:21"), Some("28.12.16 01:21"));
+        assert_eq!(date_only("Text 28.12.16"), None);
+    }
+
+    #[test]
+    fn author_lines() {
+        let a = author_line("joG 15.10.2014").unwrap();
+        assert_eq!(a.author.as_deref(), Some("joG"));
+        assert_eq!(a.date.as_deref(), Some("15.10.2014"));
+        let a = author_line("#12 — Name B. — 14.10.2014, 21:47 Uhr").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref(), a.number), (Some("Name B."), Some("14.10.2014, 21:47 Uhr"), Some(12)));
+        let a = author_line("Leser_1 schrieb am 14.10.2014 um 21:47 Uhr:").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Leser_1"), Some("14.10.2014 um 21:47 Uhr")));
+        let a = author_line("Ole aus Ort vor 6 Stunden").unwrap();
+        assert_eq!(a.author.as_deref(), Some("Ole aus Ort"));
+        let a = author_line("Leserin schrieb:").unwrap();
+        assert_eq!((a.author.as_deref(), a.date), (Some("Leserin"), None));
+        let a = author_line("15.10.2014 | Leserin").unwrap();
+        assert_eq!(a.author.as_deref(), Some("Leserin"));
+        let a = author_line("Leserin 15.10.2014 | Antworten").unwrap();
+        assert_eq!(a.author.as_deref(), Some("Leserin"));
+        assert!(author_line("Der Vertrag läuft bis 15.10.2014").is_none());
+        assert!(author_line("viel Text hier und noch mehr ... Mi, 28.12.16 01:21").is_none());
+        assert_eq!(author_line("15.10.2014").unwrap().author, None);
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(comment_header("31 Kommentare"), Some(Header::Count(31)));
+        assert_eq!(comment_header("insgesamt 31 Beiträge"), Some(Header::Count(31)));
+        assert_eq!(comment_header("1 Kommentar zu \"Irgendein Titel: mit Doppelpunkt\""), Some(Header::Count(1)));
+        assert_eq!(comment_header("Kommentare (12)"), Some(Header::Count(12)));
+        assert_eq!(comment_header("Leserkommentare"), Some(Header::Plain));
+        assert_eq!(comment_header("Forum zum Artikel"), Some(Header::Plain));
+        assert_eq!(comment_header("Kommentar: Warum die Reform scheitert"), None);
+        assert_eq!(comment_header("Der Chefredakteur kommentiert: etwas"), None);
+        assert_eq!(comment_header("11 Meldungen im Zusammenhang"), None);
+        assert_eq!(comment_header("Kommentieren Sie jetzt diese Meldung."), None);
+    }
+
+    #[test]
+    fn ui_words() {
+        for s in [
+            "Antworten",
+            "Antworten Melden Gefällt mir 21",
+            "Empfehlen (41) · Melden",
+            "Alle Kommentare öffnen",
+            "Seite 1",
+            "Seite 1 von 4   |   weiter »",
+            "Weitere Kommentare laden",
+            "Diskussion geschlossen - lesen Sie die Beiträge! zum Forum...",
+            "Das Kommentieren dieses Artikels wurde deaktiviert.",
+            "Kommentar schreiben",
+            "Sortieren: Neueste zuerst",
+            "Gefällt mir 12",
+            "12 Antworten anzeigen",
+        ] {
+            assert!(is_ui_line(s), "{s}");
+        }
+        for s in ["Antworten sind wichtig, sagte er.", "Melden Sie sich bei uns, wenn Sie Fragen haben", "Wer antwortet?"] {
+            assert!(!is_ui_line(s), "{s}");
+        }
+        assert_eq!(strip_trailing_ui("Name 1.1.2020 | Antworten · Melden"), "Name 1.1.2020");
+    }
+
+    #[test]
+    fn teasers_and_furniture() {
+        assert!(is_teaser_line("Moskau - Russland hat die im Land und ... mehr lesen"));
+        assert!(is_teaser_line("Der Text eines Anreißers, der mitten im Satz abbricht und dann..."));
+        assert!(!is_teaser_line("Ein ganz normaler Satz endet mit einem Punkt."));
+        assert!(is_excerpt_with_date("Das kommt schon fast in die Nähe ... Mi, 28.12.16 01:21"));
+        assert_eq!(teaser_heading("Mehr zum Thema:"), Some(TeaserHeading::Soft));
+        assert_eq!(teaser_heading("Weitere Themen"), Some(TeaserHeading::Hard));
+        assert_eq!(teaser_heading("Das könnte Sie auch interessieren"), Some(TeaserHeading::Hard));
+        assert_eq!(teaser_heading("Titel Forum Teaser"), Some(TeaserHeading::Hard));
+        assert_eq!(teaser_heading("Kiew fordert mehr Flugabwehr"), None);
+        assert!(is_signoff("vet/dpa/Reuters"));
+        assert!(is_signoff("(mbr/dpa/AFP)"));
+        assert!(is_signoff("  • afp"));
+        assert!(!is_signoff("Basta"));
+        assert!(is_credit("Foto: dpa"));
+        assert!(is_credit("(Foto: dpa)"));
+        assert!(is_credit("Bild: Reuters"));
+        assert!(is_credit("REUTERS"));
+        assert!(is_credit("Ein Bild vom Ort. (Archivbild) Foto: AP/Name Nachname"));
+        assert!(!is_credit("Die Regierung hat am Dienstag beraten."));
+        assert!(is_nav_line("Startseite › Land › Politik"));
+        assert!(is_nav_line("Impressum · Datenschutz · Nutzungsbedingungen · Netiquette"));
+        assert!(!is_nav_line("Ein Satz | mit Strich"));
+        assert!(is_strong_furniture("Copyright © 2024 Irgendwer. Alle Rechte vorbehalten."));
+        assert!(is_strong_furniture("Nein, danke"));
+        assert!(is_meta_line("Lesezeit: 1 min"));
+        assert!(is_meta_line("08.03.2017 02:29"));
+        assert!(is_meta_line("Stand: 12.09.2023, 17:40 Uhr | Von A B | Lesedauer: 3 Minuten"));
+        assert!(is_lexicon_furniture("Wir verwenden Cookies, um Inhalte zu personalisieren und Zugriffe zu analysieren."));
+        assert!(is_weather_line("Stadt 4°C / -1°C bedeckt"));
+    }
+
+    #[test]
+    fn replies_and_names() {
+        assert_eq!(reply_marker("Antwort auf Nadine K."), Some(ReplyRef::Name("Nadine K.".into())));
+        assert_eq!(reply_marker("Antwort auf #3"), Some(ReplyRef::Number(3)));
+        assert_eq!(reply_marker("Antwort auf Beitrag Nr. 7"), Some(ReplyRef::Number(7)));
+        assert!(is_name_like("spon-facebook-10000122439"));
+        assert!(is_name_like("M. Danneberg"));
+        assert!(!is_name_like("Das ist doch klar."));
+        assert_eq!(numbered_title("1. Die Ukraine ist ein. ..."), Some((1, "Die Ukraine ist ein. ...")));
+        assert_eq!(strip_bullet("  • Titel"), Some("Titel"));
+    }
+}

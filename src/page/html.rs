@@ -1,8 +1,679 @@
 //! HTML pages: DOM heuristics for the article and the comment section.
-use super::Page;
+//!
+//! The page is parsed with html5ever (via `scraper`). Then:
+//!
+//! - **Title**: the first `<h1>` outside navigation, else `og:title`, else
+//!   `<title>` without the site name after " – ", " | ", " - ".
+//! - **Comments** from common markup: schema.org (`itemprop="comment"`,
+//!   `itemtype=".../Comment"` with `author`, `dateCreated`, `text`),
+//!   WordPress (`li.comment`, `.fn`, `.comment-content`), and class names of
+//!   comment items in German and English (`leserkommentar`, `kommentar`,
+//!   `forum-beitrag`, `comment-item`, Disqus-like `post` inside a thread).
+//!   Nested items are replies; "Antwort auf Name" inside an item and a
+//!   leading "@Name" refer to earlier comments too.
+//! - **Body**: `itemprop="articleBody"`, else the element with the most
+//!   paragraph text (an enclosing `<article>` if there is one), read as text
+//!   blocks; navigation, asides, forms, figures, elements whose class names
+//!   mark furniture (cookie, newsletter, teaser, share, ...) and link-heavy
+//!   blocks are skipped, and every block passes the text cues.
+//! - **Fallback**: without comment markup the DOM is turned into text lines
+//!   and the plain-text segmenter looks for a comment section in them.
+//!
+//! All traversals are iterative, so deeply nested input cannot overflow the
+//! stack.
+
+use super::cues::{self, Header, ReplyRef};
+use super::{text, Comment, Page};
+use regex::Regex;
+use scraper::{ElementRef, Html, Node};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("html cue regex must compile")
+}
+
+/// Tags whose content is never page text.
+fn is_dead_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "button" | "select" | "option" | "input"
+            | "textarea" | "head" | "meta" | "link" | "object" | "embed" | "canvas" | "video" | "audio" | "map"
+    )
+}
+
+/// Tags that are page furniture wherever they are.
+fn is_furniture_tag(name: &str) -> bool {
+    matches!(name, "nav" | "aside" | "form" | "figure" | "figcaption" | "label" | "dialog" | "menu")
+}
+
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "h1" | "h2" | "h3" | "h4"
+            | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "blockquote" | "pre" | "table" | "tr" | "figure"
+            | "figcaption" | "form" | "fieldset" | "address" | "hr" | "br" | "body" | "html" | "details" | "summary"
+            | "cite" | "time"
+    )
+}
+
+static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)cookie|consent|\bcmp\b|banner|newsletter|teaser|related|recommend|empfehl|promo|advert|\bads?\b|anzeige|werbung|sponsor|social|share|sharing|teilen|breadcrumb|paywall|weather|wetter|sidebar|widget|outbrain|taboola|popup|modal|push|subscribe|\btags?\b|tags-|byline|caption|credit|kicker|dachzeile|rubrik|toolbar|pagination|correction|ticker|navigation|\bnav\b|menu|footer|header|\bmeta\b|-meta\b|\bmeta-|bildtext|bildunterschrift|skip-link|screen-reader|comment|kommentar|diskussion|\bforum|leserbrief|respond|\blogin\b|\bbrand\b|\blogo\b|copyright|randspalte|\bbox\b|kasten|infobox|\bhinweis\b|notice")
+});
+
+static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten"));
+
+static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag)$")
+});
+
+static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c)-\d+$"));
+
+fn class_str<'a>(el: &ElementRef<'a>) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.value().attr("class") {
+        s.push_str(c);
+    }
+    if let Some(id) = el.value().attr("id") {
+        s.push(' ');
+        s.push_str(id);
+    }
+    s
+}
+
+fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
+    el.value()
+        .attr(attr)
+        .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
+}
+
+/// Element text with white space collapsed (iterative).
+fn text_of(el: &ElementRef) -> String {
+    let mut out = String::new();
+    for t in el.text() {
+        out.push_str(t);
+        out.push(' ');
+    }
+    cues::collapse_ws(&out)
+}
+
+/// One block of text (a paragraph, heading, list item, ...).
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    link_chars: usize,
+    depth: usize,
+    tag: String,
+}
+
+/// Splits the subtree of `root` into text blocks, skipping elements for
+/// which `skip` returns true.
+fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut links = 0usize;
+    let mut buf_tag = String::from("div");
+    // Stack of (node, exiting, in_link, list_depth).
+    let mut stack = vec![(*root, false, false, 0usize)];
+    let flush = |buf: &mut String, links: &mut usize, tag: &str, depth: usize, out: &mut Vec<Block>| {
+        let t = cues::collapse_ws(buf);
+        if !t.is_empty() {
+            let link_chars = (*links).min(t.chars().count());
+            out.push(Block { text: t, link_chars, depth, tag: tag.to_string() });
+        }
+        buf.clear();
+        *links = 0;
+    };
+    while let Some((node, exiting, in_link, depth)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) => {
+                let s: &str = t;
+                buf.push_str(s);
+                if in_link {
+                    links += s.chars().filter(|c| !c.is_whitespace()).count() + 1;
+                }
+            }
+            Node::Element(e) => {
+                let name = e.name();
+                if exiting {
+                    if is_block_tag(name) {
+                        flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
+                    } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
+                        buf.push(' ');
+                    }
+                    continue;
+                }
+                let Some(el) = ElementRef::wrap(node) else { continue };
+                if node.id() != root.id() && (is_dead_tag(name) || skip(&el)) {
+                    continue;
+                }
+                if is_block_tag(name) {
+                    flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
+                    buf_tag = name.to_string();
+                }
+                if name == "br" {
+                    continue;
+                }
+                let link = in_link || name == "a";
+                let d = depth + usize::from(matches!(name, "ul" | "ol"));
+                stack.push((node, true, in_link, depth));
+                let children: Vec<_> = node.children().collect();
+                for c in children.into_iter().rev() {
+                    stack.push((c, false, link, d));
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut buf, &mut links, &buf_tag, 0, &mut out);
+    out
+}
+
+fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
+    let mut cur = el.parent();
+    while let Some(n) = cur {
+        if let Some(e) = ElementRef::wrap(n) {
+            if pred(&e) {
+                return true;
+            }
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------
+// Title
+
+fn title_of(doc: &Html) -> Option<String> {
+    for el in doc.root_element().descendent_elements() {
+        if el.value().name() == "h1" && !ancestors_any(&el, &|a| matches!(a.value().name(), "nav" | "aside" | "footer")) {
+            let t = text_of(&el);
+            if !t.is_empty() {
+                return Some(t);
+            }
+        }
+    }
+    let mut og = None;
+    let mut title = None;
+    for el in doc.root_element().descendent_elements() {
+        match el.value().name() {
+            "meta" if el.value().attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
+                og = og.or_else(|| el.value().attr("content").map(cues::collapse_ws));
+            }
+            "title" if title.is_none() => title = Some(text_of(&el)),
+            _ => {}
+        }
+    }
+    og.filter(|s| !s.is_empty()).or_else(|| title.map(|t| strip_site_suffix(&t))).filter(|s| !s.is_empty())
+}
+
+/// "Headline – Site" -> "Headline".
+fn strip_site_suffix(t: &str) -> String {
+    for sep in [" – ", " — ", " | ", " - ", " :: ", " · "] {
+        if let Some(pos) = t.rfind(sep) {
+            let head = t.get(..pos).unwrap_or(t).trim();
+            if cues::word_count(head) >= 2 {
+                return head.to_string();
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Comments
+
+fn is_comment_item(el: &ElementRef) -> bool {
+    let v = el.value();
+    if v.name() == "h1" || matches!(v.name(), "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
+        return false;
+    }
+    if attr_has_token(el, "itemprop", "comment") {
+        return true;
+    }
+    if v.attr("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
+        return true;
+    }
+    let tokens: Vec<&str> = v.attr("class").map(|c| c.split_whitespace().collect()).unwrap_or_default();
+    if tokens.iter().any(|t| ITEM_TOKEN.is_match(t)) {
+        return true;
+    }
+    if v.attr("id").is_some_and(|id| ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
+        return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
+    }
+    if tokens.iter().any(|t| t.eq_ignore_ascii_case("post")) {
+        return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
+    }
+    false
+}
+
+fn in_sidebar(el: &ElementRef) -> bool {
+    ancestors_any(el, &|a| {
+        matches!(a.value().name(), "aside" | "nav")
+            || a.value().attr("class").is_some_and(|c| {
+                let c = c.to_lowercase();
+                c.contains("teaser") || c.contains("sidebar") || c.contains("widget") || c.contains("recent")
+            })
+    })
+}
+
+/// Descendants of `item` that are not inside a nested comment item, in document order.
+fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<ElementRef<'a>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<_> = item.children().collect();
+    stack.reverse();
+    while let Some(n) = stack.pop() {
+        let Some(e) = ElementRef::wrap(n) else { continue };
+        if items.iter().any(|i| i.id() == e.id()) || is_dead_tag(e.value().name()) {
+            continue;
+        }
+        out.push(e);
+        let mut ch: Vec<_> = n.children().collect();
+        ch.reverse();
+        stack.extend(ch);
+    }
+    out
+}
+
+static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|\bnick|\bname\b|-name\b|\buser\b|benutzer"));
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|\btime\b|-time\b|zeit|timestamp|posted"));
+static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
+static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
+static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl"));
+
+fn clean_author(s: &str) -> String {
+    static SAYS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*(?:sagt|says|schreibt|schrieb|meint|kommentierte)\s*:?\s*$"));
+    let s = SAYS.replace(s, "");
+    let s = s.trim().trim_end_matches([':', '|', '·', ',']).trim();
+    let s = s.strip_prefix("Von ").or_else(|| s.strip_prefix("von ")).unwrap_or(s);
+    cues::collapse_ws(s)
+}
+
+fn date_from(s: &str) -> Option<String> {
+    match cues::find_date(s) {
+        Some((a, b)) => s.get(a..b).map(|d| d.trim().to_string()),
+        None => {
+            let t = s.trim();
+            (!t.is_empty() && t.chars().count() <= 40 && t.chars().any(|c| c.is_ascii_digit())).then(|| t.to_string())
+        }
+    }
+}
+
+struct ItemParts {
+    author: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    text: String,
+    reply: Option<ReplyRef>,
+}
+
+fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts {
+    let own = own_descendants(item, items);
+    let is_in = |e: &ElementRef, container: &ElementRef| ancestors_any(e, &|a| a.id() == container.id());
+
+    // Author.
+    let author_el = own
+        .iter()
+        .find(|e| attr_has_token(e, "itemprop", "author") || attr_has_token(e, "itemprop", "creator"))
+        .copied()
+        .map(|a| {
+            own.iter()
+                .find(|e| attr_has_token(e, "itemprop", "name") && is_in(e, &a))
+                .copied()
+                .unwrap_or(a)
+        })
+        .or_else(|| own.iter().find(|e| attr_has_token(e, "class", "fn")).copied())
+        .or_else(|| {
+            own.iter()
+                .find(|e| {
+                    let c = class_str(e);
+                    AUTHOR_CLASS.is_match(&c) && !DATE_CLASS.is_match(&c) && !text_of(e).is_empty() && !is_ui_el(e)
+                        && own.iter().filter(|x| is_in(x, e) && AUTHOR_CLASS.is_match(&class_str(x))).count() == 0
+                })
+                .copied()
+        })
+        .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied());
+    let author = author_el.map(|e| clean_author(&text_of(&e))).filter(|s| !s.is_empty());
+
+    // Date.
+    let date_el = own
+        .iter()
+        .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
+        .or_else(|| own.iter().find(|e| e.value().name() == "time"))
+        .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
+        .copied();
+    let date = date_el.and_then(|e| date_from(&text_of(&e)));
+
+    // Title.
+    let title_el = own
+        .iter()
+        .find(|e| {
+            (attr_has_token(e, "itemprop", "headline") || attr_has_token(e, "itemprop", "name") && author_el.is_none_or(|a| !is_in(e, &a) && a.id() != e.id()))
+                && author_el.is_none_or(|a| !is_in(e, &a))
+        })
+        .or_else(|| {
+            own.iter().find(|e| {
+                TITLE_CLASS.is_match(&class_str(e)) || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")
+            })
+        })
+        .copied()
+        .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)));
+    let title = title_el.map(|e| text_of(&e)).filter(|s| !s.is_empty() && !cues::is_ui_line(s));
+
+    // Text.
+    let text_el = own
+        .iter()
+        .find(|e| attr_has_token(e, "itemprop", "text") || attr_has_token(e, "itemprop", "commentText"))
+        .or_else(|| {
+            own.iter().find(|e| {
+                e.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| {
+                    let t = t.to_lowercase();
+                    TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry")
+                }))
+            })
+        })
+        .or_else(|| {
+            own.iter().find(|e| {
+                e.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t)))
+                    && author_el.is_none_or(|a| !is_in(&a, e))
+            })
+        })
+        .copied();
+    let skip_parts = |e: &ElementRef<'a>| -> bool {
+        items.iter().any(|i| i.id() == e.id())
+            || is_ui_el(e)
+            || author_el.is_some_and(|a| a.id() == e.id())
+            || date_el.is_some_and(|d| d.id() == e.id())
+            || title_el.is_some_and(|t| t.id() == e.id())
+            || DATE_CLASS.is_match(&class_str(e)) && text_el.is_none()
+            || AUTHOR_CLASS.is_match(&class_str(e)) && text_el.is_none()
+    };
+    let root = text_el.unwrap_or(*item);
+    let mut paras: Vec<String> = Vec::new();
+    let mut reply = None;
+    for b in blocks(root, &skip_parts) {
+        if cues::is_ui_line(&b.text) || cues::is_strong_furniture(&b.text) {
+            continue;
+        }
+        if let Some(r) = cues::reply_marker(&b.text) {
+            reply = Some(r);
+            continue;
+        }
+        paras.push(b.text);
+    }
+    // A reply marker outside the text element ("Antwort auf Name" above the header).
+    if reply.is_none() {
+        for e in &own {
+            if text_el.is_some_and(|t| t.id() == e.id() || is_in(e, &t)) {
+                continue;
+            }
+            let own_text: String = e
+                .children()
+                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let full = text_of(e);
+            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)) {
+                reply = Some(r);
+                break;
+            }
+        }
+    }
+    ItemParts { author, date, title, text: paras.join("\n"), reply }
+}
+
+fn is_ui_el(e: &ElementRef) -> bool {
+    let n = e.value().name();
+    matches!(n, "button" | "form" | "input" | "select" | "nav") || UI_CLASS.is_match(&class_str(e))
+}
+
+fn comments_from_markup(doc: &Html) -> Vec<Comment> {
+    let items: Vec<ElementRef> = doc
+        .root_element()
+        .descendent_elements()
+        .filter(|e| is_comment_item(e) && !in_sidebar(e))
+        .collect();
+    let mut index_of: HashMap<_, usize> = HashMap::new();
+    let mut comments: Vec<Comment> = Vec::new();
+    for item in &items {
+        let parts = item_parts(item, &items);
+        if parts.text.trim().is_empty() {
+            continue;
+        }
+        if cues::is_excerpt_with_date(&parts.text) {
+            continue;
+        }
+        // The nearest enclosing kept item is the parent.
+        let mut parent = None;
+        let mut cur = item.parent();
+        while let Some(n) = cur {
+            if let Some(&i) = index_of.get(&n.id()) {
+                parent = Some(i);
+                break;
+            }
+            cur = n.parent();
+        }
+        let idx = comments.len();
+        let mut reply_to = parent;
+        if reply_to.is_none() {
+            reply_to = match &parts.reply {
+                Some(ReplyRef::Name(name)) => find_author(&comments, name, idx),
+                Some(ReplyRef::Number(n)) => (*n as usize).checked_sub(1).filter(|&k| k < idx),
+                None => None,
+            };
+        }
+        if reply_to.is_none() {
+            if let Some(rest) = parts.text.strip_prefix('@').or_else(|| parts.title.as_deref().and_then(|t| t.strip_prefix('@'))) {
+                reply_to = mention(&comments, rest);
+            }
+        }
+        index_of.insert(item.id(), idx);
+        comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
+    }
+    comments
+}
+
+fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {
+    let key = cues::collapse_ws(name.trim_start_matches('@')).to_lowercase();
+    (0..before.min(comments.len())).rev().find(|&k| {
+        comments[k].author.as_deref().is_some_and(|a| {
+            let a = cues::collapse_ws(a).to_lowercase();
+            a == key || a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' '))
+        })
+    })
+}
+
+fn mention(comments: &[Comment], rest: &str) -> Option<usize> {
+    let rest_l = rest.to_lowercase();
+    let mut best: Option<(usize, usize)> = None;
+    for (k, c) in comments.iter().enumerate().rev() {
+        let Some(a) = c.author.as_deref() else { continue };
+        let a = cues::collapse_ws(a).to_lowercase();
+        if a.is_empty() || !rest_l.starts_with(&a) {
+            continue;
+        }
+        if rest_l.get(a.len()..).and_then(|s| s.chars().next()).is_some_and(|ch| ch.is_alphanumeric() || ch == '_') {
+            continue;
+        }
+        if best.is_none_or(|(_, l)| a.len() > l) {
+            best = Some((k, a.len()));
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
+/// The number of comments the page announces.
+fn declared(doc: &Html) -> Option<usize> {
+    for el in doc.root_element().descendent_elements() {
+        if attr_has_token(&el, "itemprop", "commentCount") {
+            let v = el.value().attr("content").map(str::to_string).unwrap_or_else(|| text_of(&el));
+            if let Ok(n) = v.trim().parse() {
+                return Some(n);
+            }
+        }
+    }
+    let skip = |e: &ElementRef| is_furniture_tag(e.value().name()) || e.value().name() == "footer" || in_teaser_box(e);
+    blocks(doc.root_element(), &skip).iter().find_map(|b| match cues::comment_header(&b.text) {
+        Some(Header::Count(n)) => Some(n),
+        _ => None,
+    })
+}
+
+fn in_teaser_box(e: &ElementRef) -> bool {
+    let c = class_str(e).to_lowercase();
+    c.contains("teaser") || c.contains("related") || c.contains("sidebar") || c.contains("widget")
+}
+
+// ---------------------------------------------------------------------------
+// Body
+
+fn body_skip(e: &ElementRef) -> bool {
+    let name = e.value().name();
+    if is_furniture_tag(name) || matches!(name, "header" | "footer" | "h1") {
+        return true;
+    }
+    let c = class_str(e);
+    !c.is_empty() && FURNITURE_CLASS.is_match(&c) || is_comment_item(e)
+}
+
+/// The element holding the article text.
+fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
+    let all: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
+    if let Some(e) = all.iter().find(|e| attr_has_token(e, "itemprop", "articleBody")) {
+        return *e;
+    }
+    // Score each element by the text of its direct paragraph children.
+    let mut best: Option<(usize, ElementRef)> = None;
+    for e in &all {
+        if is_dead_tag(e.value().name()) || body_skip(e) {
+            continue;
+        }
+        let score: usize = e
+            .child_elements()
+            .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c))
+            .map(|c| text_of(&c).chars().count())
+            .sum();
+        if score > 0 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, *e));
+        }
+    }
+    let Some((_, best)) = best else { return doc.root_element() };
+    if ancestors_any(&best, &|a| body_skip(a) && a.value().name() != "header") {
+        return best;
+    }
+    // Prefer the enclosing <article>, whose furniture the skip rules remove.
+    let mut cur = best.parent();
+    while let Some(n) = cur {
+        if let Some(e) = ElementRef::wrap(n) {
+            if e.value().name() == "article" && !is_comment_item(&e) {
+                return e;
+            }
+        }
+        cur = n.parent();
+    }
+    best
+}
+
+fn body_of(doc: &Html) -> Vec<String> {
+    let root = body_root(doc);
+    let skip = |e: &ElementRef| body_skip(e);
+    let mut out: Vec<String> = Vec::new();
+    for b in blocks(root, &skip) {
+        let n = b.text.chars().count();
+        if n == 0 || b.link_chars * 2 > n {
+            continue;
+        }
+        if text::is_furniture(&b.text) || cues::is_credit_only(&b.text) {
+            continue;
+        }
+        if b.tag == "li" && n < 60 {
+            continue;
+        }
+        if !out.contains(&b.text) {
+            out.push(b.text);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Text fallback
+
+/// The page as plain text lines, for the text segmenter.
+fn as_text(doc: &Html) -> String {
+    let skip = |e: &ElementRef| matches!(e.value().name(), "nav" | "form" | "dialog");
+    let mut s = String::new();
+    for b in blocks(doc.root_element(), &skip) {
+        for _ in 0..b.depth {
+            s.push_str("  ");
+        }
+        if b.tag == "li" {
+            s.push_str("• ");
+        }
+        s.push_str(&b.text);
+        s.push('\n');
+        if matches!(b.tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section" | "article") {
+            s.push('\n');
+        }
+    }
+    s
+}
 
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Page {
-    let _ = html;
-    Page::default()
+    let doc = Html::parse_document(html);
+    let title = title_of(&doc);
+    let mut body = body_of(&doc);
+    let mut comments = comments_from_markup(&doc);
+    let mut declared_comments = declared(&doc);
+    if comments.is_empty() {
+        let tp = text::parse(&as_text(&doc));
+        if !tp.comments.is_empty() {
+            // Body lines that the text segmenter read as comments are not body.
+            let texts: Vec<String> = tp.comments.iter().map(|c| cues::collapse_ws(&c.text)).collect();
+            body.retain(|p| !texts.iter().any(|t| t.contains(p.as_str())));
+            comments = tp.comments;
+            declared_comments = declared_comments.or(tp.declared_comments);
+        }
+        if body.is_empty() {
+            body = tp.body;
+        }
+    }
+    if let Some(t) = &title {
+        body.retain(|p| p != t);
+    }
+    Page { source: String::new(), title, body, comments, declared_comments }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wordpress_nesting() {
+        let html = r#"<html><body><article><h1>Ein Titel hier</h1><div class="entry-content"><p>Ein Absatz des Artikels, der lang genug ist und viele Wörter hat, damit er zählt.</p></div></article>
+        <div id="comments"><h2>2 Kommentare</h2><ol class="commentlist">
+        <li class="comment" id="comment-1"><div class="comment-author"><cite class="fn">Anna</cite> <span class="says">sagt:</span></div>
+          <div class="comment-metadata"><time>14. März 2024 um 9:12 Uhr</time></div><div class="comment-content"><p>Erster.</p></div>
+          <div class="reply"><a>Antworten</a></div>
+          <ul class="children"><li class="comment" id="comment-2"><cite class="fn">Bert</cite><time>vor 3 Stunden</time><div class="comment-content"><p>Zweiter.</p></div></li></ul>
+        </li></ol></div></body></html>"#;
+        let p = parse(html);
+        assert_eq!(p.title.as_deref(), Some("Ein Titel hier"));
+        assert_eq!(p.declared_comments, Some(2));
+        assert_eq!(p.comments.len(), 2, "{:#?}", p.comments);
+        assert_eq!(p.comments[0].author.as_deref(), Some("Anna"));
+        assert_eq!(p.comments[0].date.as_deref(), Some("14. März 2024 um 9:12 Uhr"));
+        assert_eq!(p.comments[1].reply_to, Some(0));
+        assert_eq!(p.comments[1].text, "Zweiter.");
+        assert!(p.body.iter().any(|b| b.starts_with("Ein Absatz")));
+    }
+
+    #[test]
+    fn title_suffix() {
+        assert_eq!(strip_site_suffix("Neue Prämie: Wer profitiert – Lokalblatt"), "Neue Prämie: Wer profitiert");
+        let p = parse("<html><head><title>Eine Meldung des Tages | Blatt</title></head><body><p>x</p></body></html>");
+        assert_eq!(p.title.as_deref(), Some("Eine Meldung des Tages"));
+    }
 }

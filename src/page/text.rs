@@ -1,8 +1,722 @@
 //! Plain-text dumps: line classification into title, body, comments and furniture.
-use super::Page;
+//!
+//! The dump is read as lines with their indentation. The segmenter works in
+//! three passes:
+//!
+//! 1. **Comment section.** Every comment-section header ("31 Kommentare",
+//!    "insgesamt 31 Beiträge", "Leserkommentare", "Forum zum Artikel") is a
+//!    candidate opener; the first one after which comments can actually be
+//!    read (author/date lines, numbered titles, bullet-plus-indented blocks)
+//!    opens the section. Without a header, a run of at least two author/date
+//!    lines with full (not teaser-truncated) texts does. Inside the section UI
+//!    words close a comment, teaser headings and copyright lines end the
+//!    section, and forum teasers of other threads (excerpts cut with "..."
+//!    before a date) are discarded.
+//! 2. **Teaser segments.** Before the comment section, headings such as
+//!    "Mehr zum Thema", "Weitere Themen", "Newsletter", "Wetter" open
+//!    segments. A segment is article text only if it holds a run of
+//!    consecutive prose paragraphs (headline + summary pairs of a teaser list
+//!    never form one).
+//! 3. **Lines.** Every remaining line is checked against the furniture cues of
+//!    [`super::cues`] (banners, navigation, meta data, photo credits, agency
+//!    sign-offs, share bars, weather); the headline is the last headline-like
+//!    line before the first prose paragraph; repeated lines (captions shown
+//!    twice, the headline repeated) are dropped.
+
+use super::cues::{self, Header, ReplyRef, TeaserHeading};
+use super::{Comment, Page};
+use std::collections::HashSet;
+
+/// One input line: its indentation and its trimmed, space-normalised text.
+#[derive(Debug, Clone)]
+struct Line {
+    indent: usize,
+    text: String,
+    /// Cached cues (computed once per line).
+    furniture: bool,
+    prose: bool,
+    header: Option<Header>,
+    teaser: Option<TeaserHeading>,
+}
+
+impl Line {
+    fn blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    text.lines()
+        .map(|raw| {
+            let mut indent = 0;
+            let mut started = false;
+            let mut out = String::with_capacity(raw.len());
+            for c in raw.chars() {
+                let c = match c {
+                    '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
+                    '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' => continue,
+                    c => c,
+                };
+                if !started {
+                    if c == ' ' {
+                        indent += 1;
+                        continue;
+                    }
+                    if c == '\t' {
+                        indent += 4;
+                        continue;
+                    }
+                    started = true;
+                }
+                out.push(c);
+            }
+            let text = out.trim_end().to_string();
+            let header = cues::comment_header(&text);
+            let teaser = cues::teaser_heading(&text);
+            let furniture = header.is_some() || teaser.is_some() || is_furniture(&text);
+            let prose = !text.is_empty() && cues::is_prose(&text);
+            Line { indent: if text.is_empty() { 0 } else { indent }, text, furniture, prose, header, teaser }
+        })
+        .collect()
+}
 
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
-    let _ = text;
-    Page::default()
+    let lines = split_lines(text);
+    let n = lines.len();
+    let first_prose = lines.iter().position(|l| l.prose && !l.furniture);
+
+    // Pass 1: the comment section.
+    // Each attempt reads to the end at worst, so the number of attempts is
+    // bounded to keep the pass linear.
+    let mut section: Option<(usize, Attempt)> = None;
+    let mut attempts = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(h) = l.header else { continue };
+        attempts += 1;
+        if attempts > 12 {
+            break;
+        }
+        if h == Header::Plain && first_prose.is_none_or(|p| i < p) {
+            continue;
+        }
+        let att = parse_comments(&lines, i + 1);
+        if !att.comments.is_empty() {
+            section = Some((i, att));
+            break;
+        }
+    }
+    let seg_all = segment_flags(&lines, 0, n);
+    if section.is_none() {
+        let seg = &seg_all;
+        if let Some(p) = first_prose {
+            for (i, l) in lines.iter().enumerate().skip(p + 1) {
+                if seg[i] {
+                    continue;
+                }
+                if attempts > 24 {
+                    break;
+                }
+                let Some(al) = cues::author_line(&l.text) else { continue };
+                if al.author.is_none() || al.date.is_none() {
+                    continue;
+                }
+                attempts += 1;
+                let att = parse_comments(&lines, i);
+                if att.comments.len() >= 2 {
+                    section = Some((i, att));
+                    break;
+                }
+            }
+        }
+    }
+    // A count announced outside the section: a standalone header line (after
+    // a blank line or another header), not a count under a teaser headline.
+    let declared_anywhere = (0..n).find_map(|i| match lines[i].header {
+        Some(Header::Count(c)) if !seg_all[i] && (i == 0 || lines[i - 1].blank() || lines[i - 1].header.is_some()) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    });
+
+    let body_end = section.as_ref().map_or(n, |(s, _)| *s);
+    let (title, body) = body_and_title(&lines, body_end, &seg_all);
+    let (comments, declared) = match section {
+        Some((_, att)) => (att.comments, att.declared.or(declared_anywhere)),
+        None => (Vec::new(), declared_anywhere),
+    };
+    Page { source: String::new(), title, body, comments, declared_comments: declared }
+}
+
+// ---------------------------------------------------------------------------
+// Furniture and body
+
+/// Line-level furniture, judged without context.
+pub(crate) fn is_furniture(t: &str) -> bool {
+    cues::is_strong_furniture(t)
+        || cues::is_ui_line(t)
+        || cues::is_nav_line(t)
+        || cues::comment_header(t).is_some()
+        || cues::is_url_line(t)
+        || cues::is_meta_line(t)
+        || cues::is_credit(t)
+        || cues::is_signoff(t)
+        || cues::is_weather_line(t)
+        || cues::is_lexicon_furniture(t)
+        || cues::is_teaser_line(t)
+        || cues::is_excerpt_with_date(t)
+        || cues::teaser_heading(t).is_some()
+        || !t.chars().any(|c| c.is_alphanumeric())
+}
+
+/// For lines `from..to`, whether each lies in a teaser/related-content
+/// segment (true) rather than in article text.
+fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
+    let mut flags = vec![false; lines.len()];
+    let mut i = from;
+    while i < to {
+        let Some(kind) = lines[i].teaser else {
+            i += 1;
+            continue;
+        };
+        // The segment runs to the next teaser heading.
+        let mut j = i + 1;
+        while j < to && lines[j].teaser.is_none() && !is_section_header(lines, j) {
+            j += 1;
+        }
+        let mut best = 0usize;
+        let mut run = 0usize;
+        for l in &lines[i + 1..j] {
+            if l.blank() {
+                continue;
+            }
+            if l.furniture {
+                continue;
+            }
+            if l.prose {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        let need = match kind {
+            TeaserHeading::Soft => 2,
+            TeaserHeading::Hard => 3,
+        };
+        flags[i] = true;
+        if best < need {
+            for f in &mut flags[i + 1..j] {
+                *f = true;
+            }
+        }
+        i = j;
+    }
+    flags
+}
+
+/// A standalone comment-section header (not a count under a teaser headline).
+fn is_section_header(lines: &[Line], j: usize) -> bool {
+    match lines[j].header {
+        Some(Header::Plain) => true,
+        Some(Header::Count(_)) => j == 0 || lines[j - 1].blank() || lines[j - 1].header.is_some(),
+        None => false,
+    }
+}
+
+fn norm_key(s: &str) -> String {
+    cues::collapse_ws(s).to_lowercase()
+}
+
+fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, Vec<String>) {
+    let mut keep = vec![false; end];
+    for i in 0..end {
+        keep[i] = !lines[i].blank() && !seg[i] && !lines[i].furniture;
+    }
+    // Captions: a line directly above a credit-only line ("Foto: dpa", "REUTERS").
+    for i in 1..end {
+        if !lines[i].blank() && cues::is_credit_only(&lines[i].text) && !lines[i - 1].blank() && lines[i - 1].text.chars().count() <= 250 {
+            keep[i - 1] = false;
+        }
+    }
+    // Title: the last headline-like kept line before the first prose line
+    // (a kicker or badge of one or two words only if nothing longer is there).
+    let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose);
+    let head_end = first_prose.unwrap_or(end);
+    let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text);
+    let title_idx = (0..head_end)
+        .rev()
+        .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
+        .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
+    // Link lists: three or more consecutive short non-prose lines (teaser
+    // headlines, tables, menus) after the headline.
+    let from = title_idx.map_or(0, |t| t + 1);
+    let mut i = from;
+    while i < end {
+        let short = |k: usize| !lines[k].blank() && !lines[k].prose && lines[k].text.chars().count() <= 120;
+        if !short(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < end && short(j) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for k in &mut keep[i..j] {
+                *k = false;
+            }
+        }
+        i = j;
+    }
+    let title = title_idx.map(|i| cues::collapse_ws(&lines[i].text));
+    let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
+
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut recent: Vec<String> = Vec::new();
+    let mut body = Vec::new();
+    for i in 0..end {
+        if lines[i].blank() {
+            continue;
+        }
+        let key = norm_key(&lines[i].text);
+        let dup = seen.contains(&key)
+            || key.chars().count() >= 30 && recent.iter().any(|r| r.len() > key.len() && r.starts_with(key.as_str()));
+        if i >= body_start && keep[i] && !dup {
+            body.push(cues::collapse_ws(&lines[i].text));
+        }
+        if recent.len() >= 12 {
+            recent.remove(0);
+        }
+        recent.push(key.clone());
+        seen.insert(key);
+    }
+    (title, body)
+}
+
+// ---------------------------------------------------------------------------
+// Comments
+
+#[derive(Debug, Default)]
+struct Draft {
+    author: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    number: Option<u32>,
+    lines: Vec<String>,
+    indent: usize,
+    bullet: bool,
+    open: bool,
+    reply: Option<ReplyRef>,
+}
+
+#[derive(Debug, Default)]
+struct Attempt {
+    comments: Vec<Comment>,
+    declared: Option<usize>,
+}
+
+fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&k| !lines[k].blank())
+}
+
+fn is_stop(t: &str) -> bool {
+    cues::teaser_heading(t).is_some() || cues::is_strong_furniture(t) && (t.contains('©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"))
+}
+
+/// Whether the block starting at `j` (up to the next blank or UI line) ends
+/// in a signature line ("— Name, gestern, 22:14").
+fn block_has_signature(lines: &[Line], j: usize) -> bool {
+    for l in lines.iter().skip(j).take(12) {
+        if l.blank() || cues::is_ui_line(&l.text) {
+            return false;
+        }
+        if cues::signature(&l.text).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+fn new_draft(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &mut Option<ReplyRef>, pending_title: &mut Option<(String, Option<u32>)>) -> Draft {
+    let (title, tnum) = match pending_title.take() {
+        Some((t, n)) => (Some(t), n),
+        None => (None, None),
+    };
+    Draft {
+        author: al.author,
+        date: al.date,
+        title,
+        number: al.number.or(tnum),
+        indent,
+        bullet,
+        open: true,
+        reply: al.reply.or_else(|| pending_reply.take()),
+        ..Draft::default()
+    }
+}
+
+/// Reads comments from `from` on. Gives up (no comments) when prose that
+/// belongs to no comment comes before the first comment: the header was
+/// then not the comment section.
+fn parse_comments(lines: &[Line], from: usize) -> Attempt {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut cur: Option<Draft> = None;
+    let mut pending_reply: Option<ReplyRef> = None;
+    let mut pending_title: Option<(String, Option<u32>)> = None;
+    // Lines that belong to no comment yet (a signature may claim them).
+    let mut pending: Vec<(String, bool)> = Vec::new();
+    let mut orphans = 0usize;
+    let mut declared = None;
+    let mut skip_to = 0usize;
+
+    fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
+        if let Some(d) = cur.take() {
+            drafts.push(d);
+        }
+    }
+    fn close(cur: &mut Option<Draft>) {
+        if let Some(d) = cur.as_mut() {
+            d.open = false;
+        }
+    }
+
+    for j in from..lines.len() {
+        if j < skip_to {
+            continue;
+        }
+        let l = &lines[j];
+        if l.blank() {
+            continue;
+        }
+        let t = l.text.as_str();
+        let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
+        let prev_blank_or_ui = j == from || lines[j - 1].blank() || cues::is_ui_line(&lines[j - 1].text) || cues::is_separator(&lines[j - 1].text);
+
+        if is_stop(t) && !(open_with_text && t.chars().count() > 70) {
+            break;
+        }
+        if let Some(h) = l.header {
+            if drafts.is_empty() && cur.is_none() {
+                if let Header::Count(c) = h {
+                    declared.get_or_insert(c);
+                }
+            }
+            if open_with_text {
+                close(&mut cur);
+            }
+            pending.clear();
+            continue;
+        }
+        if cues::is_separator(t) {
+            close(&mut cur);
+            pending.clear();
+            continue;
+        }
+        if cues::is_ui_line(t) || cues::is_strong_furniture(t) || cues::is_nav_line(t) {
+            if open_with_text || cues::is_strong_furniture(t) || cues::is_nav_line(t) {
+                close(&mut cur);
+            }
+            pending.clear();
+            continue;
+        }
+        if let Some(r) = cues::reply_marker(t) {
+            match cur.as_mut() {
+                Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
+                _ => pending_reply = Some(r),
+            }
+            continue;
+        }
+        // A signature closes the lines above it into a comment.
+        if let Some(sig) = cues::signature(t) {
+            match cur.as_mut() {
+                Some(d) if d.open && !d.lines.is_empty() && d.author.is_none() && pending.is_empty() => {
+                    d.author = sig.author;
+                    d.date = sig.date;
+                    d.open = false;
+                }
+                _ if !pending.is_empty() && pending.len() <= 10 => {
+                    flush(&mut cur, &mut drafts);
+                    let counted = pending.iter().filter(|(_, c)| *c).count();
+                    orphans = orphans.saturating_sub(counted);
+                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s).collect();
+                    let title = if texts.len() >= 2 && cues::is_headline_like(&texts[0]) && texts[0].chars().count() <= 80 {
+                        Some(texts.remove(0))
+                    } else {
+                        None
+                    };
+                    drafts.push(Draft {
+                        author: sig.author,
+                        date: sig.date,
+                        title,
+                        lines: texts,
+                        indent: l.indent,
+                        reply: sig.reply.or_else(|| pending_reply.take()),
+                        ..Draft::default()
+                    });
+                }
+                _ => {}
+            }
+            pending.clear();
+            continue;
+        }
+        let bullet = cues::strip_bullet(t);
+        let core = bullet.unwrap_or(t);
+        let nxt = next_nonblank(lines, j + 1);
+        let direct_next = lines.get(j + 1).filter(|n| !n.blank());
+
+        // Author/date header.
+        if let Some(al) = cues::author_line(t) {
+            if al.author.is_none() {
+                // A bare date: the header's second line, a trailing date, or an
+                // anonymous comment.
+                if let Some(d) = cur.as_mut() {
+                    if d.open && d.date.is_none() {
+                        d.date = al.date;
+                        if !d.lines.is_empty() {
+                            d.open = false;
+                        }
+                        continue;
+                    }
+                }
+            }
+            if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                return Attempt::default();
+            }
+            flush(&mut cur, &mut drafts);
+            pending.clear();
+            cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
+            continue;
+        }
+        // A comment title right above its author line ("Re: Thema", "3. Titel").
+        if prev_blank_or_ui
+            && cues::is_headline_like(t)
+            && direct_next.is_some_and(|n| cues::author_line(&n.text).is_some_and(|a| a.author.is_some()))
+        {
+            let (num, title) = match cues::numbered_title(t) {
+                Some((n, rest)) => (Some(n), rest),
+                None => (None, t),
+            };
+            if cues::is_headline_like(title) && title.chars().count() <= 100 && cues::word_count(title) <= 14 {
+                close(&mut cur);
+                pending_title = Some((cues::collapse_ws(title), num));
+                continue;
+            }
+        }
+        // Name line followed by a date line.
+        if cues::is_name_like(core) && cues::word_count(core) <= 5 {
+            if let Some(k) = nxt {
+                if let Some(date) = cues::date_only(&lines[k].text) {
+                    if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                        return Attempt::default();
+                    }
+                    flush(&mut cur, &mut drafts);
+                    pending.clear();
+                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: None, reply: None };
+                    cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
+                    skip_to = k + 1;
+                    continue;
+                }
+            }
+        }
+        // Bullet line with indented text below: a comment headed by its title.
+        if let Some(b) = bullet {
+            let inside = cur.as_ref().is_some_and(|d| d.open && d.bullet && l.indent > d.indent);
+            if !inside && nxt.is_some_and(|k| lines[k].indent > l.indent) {
+                if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                    return Attempt::default();
+                }
+                flush(&mut cur, &mut drafts);
+                pending.clear();
+                cur = Some(Draft {
+                    title: Some(cues::collapse_ws(b)),
+                    indent: l.indent,
+                    bullet: true,
+                    open: true,
+                    reply: pending_reply.take(),
+                    ..Draft::default()
+                });
+                continue;
+            }
+        }
+        // Numbered comment title right after the header.
+        if let Some(d) = cur.as_mut() {
+            if d.open && d.lines.is_empty() && d.title.is_none() && (d.author.is_some() || d.date.is_some()) {
+                if let Some((num, title)) = cues::numbered_title(t) {
+                    d.title = Some(cues::collapse_ws(title));
+                    d.number.get_or_insert(num);
+                    continue;
+                }
+            }
+        }
+        // A short name line after a closed comment, followed by text.
+        let closed = cur.as_ref().is_none_or(|d| !d.open);
+        if closed
+            && !drafts.is_empty()
+            && cues::is_name_like(t)
+            && cues::word_count(t) <= 3
+            && t.chars().count() <= 40
+            && nxt.is_some_and(|k| {
+                let n = lines[k].text.as_str();
+                !lines[k].furniture && cues::word_count(n) >= 4 && (lines[k].prose || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
+            })
+            && !block_has_signature(lines, j)
+        {
+            flush(&mut cur, &mut drafts);
+            pending.clear();
+            let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
+            cur = Some(new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title));
+            continue;
+        }
+        // Text.
+        match cur.as_mut() {
+            Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => {
+                d.lines.push(t.to_string());
+                continue;
+            }
+            Some(d) => d.open = false,
+            None => {}
+        }
+        let counted = drafts.is_empty() && cur.is_none() && !l.furniture && t.chars().count() > 30;
+        if counted {
+            orphans += 1;
+        }
+        pending.push((t.to_string(), counted));
+    }
+    flush(&mut cur, &mut drafts);
+    if drafts.first().is_some_and(|d| d.author.is_some() || d.date.is_some() || d.title.is_some()) && orphans > 2 && drafts.iter().all(|d| d.lines.is_empty()) {
+        return Attempt::default();
+    }
+    finish(drafts, declared)
+}
+
+/// Drops teaser entries and empty drafts, resolves reply references.
+fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
+    let total = drafts.len();
+    let mut teasers = 0usize;
+    let mut kept: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let text = d.lines.join("\n");
+        if d.lines.is_empty() {
+            continue;
+        }
+        let last = d.lines.last().map(String::as_str).unwrap_or("");
+        if cues::is_excerpt_with_date(&text) || cues::is_teaser_line(last) && d.lines.len() == 1 {
+            teasers += 1;
+            continue;
+        }
+        if cues::is_thread_starter(&text) {
+            continue;
+        }
+        kept.push(d);
+    }
+    // A list that is mostly teasers is a teaser list through and through.
+    if teasers * 2 >= total.max(1) && teasers > 0 {
+        return Attempt { comments: Vec::new(), declared };
+    }
+    let min_indent = kept.iter().map(|d| d.indent).min().unwrap_or(0);
+    let mut comments: Vec<Comment> = Vec::with_capacity(kept.len());
+    for (idx, d) in kept.iter().enumerate() {
+        let text = d.lines.join("\n");
+        // "Antwort auf Name" names the author exactly or as the start of a
+        // longer display name ("Name aus Ort").
+        let by_name = |name: &str| -> Option<usize> {
+            let key = norm_key(name);
+            let exact = (0..idx).rev().find(|&k| kept[k].author.as_deref().is_some_and(|a| norm_key(a) == key));
+            exact.or_else(|| {
+                (0..idx).rev().find(|&k| {
+                    kept[k].author.as_deref().is_some_and(|a| {
+                        let a = norm_key(a);
+                        a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' '))
+                    })
+                })
+            })
+        };
+        let mut reply_to = match &d.reply {
+            Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),
+            Some(ReplyRef::Number(num)) => (0..idx)
+                .rev()
+                .find(|&k| kept[k].number == Some(*num))
+                .or_else(|| (*num as usize).checked_sub(1).filter(|&k| k < idx && kept.iter().all(|x| x.number.is_none()))),
+            None => None,
+        };
+        if reply_to.is_none() {
+            // "@Name" opening the text, or a comment title that is a mention.
+            let lead = text.strip_prefix('@').or_else(|| d.title.as_deref().and_then(|t| t.strip_prefix('@')));
+            if let Some(rest) = lead {
+                reply_to = mention_target(&kept[..idx], rest);
+            }
+        }
+        if reply_to.is_none() && d.indent > min_indent {
+            reply_to = (0..idx).rev().find(|&k| kept[k].indent < d.indent);
+        }
+        comments.push(Comment {
+            author: d.author.clone(),
+            date: d.date.clone(),
+            title: d.title.clone(),
+            text,
+            reply_to,
+        });
+    }
+    Attempt { comments, declared }
+}
+
+/// The latest earlier comment whose author the "@" mention names.
+fn mention_target(earlier: &[Draft], rest: &str) -> Option<usize> {
+    let rest_l = rest.to_lowercase();
+    let mut best: Option<(usize, usize)> = None; // (index, name length)
+    for (k, d) in earlier.iter().enumerate().rev() {
+        let Some(a) = d.author.as_deref() else { continue };
+        let a = cues::collapse_ws(a).to_lowercase();
+        if a.is_empty() || !rest_l.starts_with(&a) {
+            continue;
+        }
+        let after = rest_l.get(a.len()..).and_then(|s| s.chars().next());
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        if best.is_none_or(|(_, len)| a.len() > len) {
+            best = Some((k, a.len()));
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_tiny() {
+        assert_eq!(parse("").comments.len(), 0);
+        assert_eq!(parse("Nur eine Zeile").title.as_deref(), Some("Nur eine Zeile"));
+        let p = parse("Startseite\nImpressum | Datenschutz | AGB\nAlle Rechte vorbehalten");
+        assert!(p.body.is_empty() && p.comments.is_empty());
+    }
+
+    #[test]
+    fn comment_section_with_ui_and_replies() {
+        let page = "Eine Überschrift für den Test\n\n\
+            Der erste Absatz des Artikels ist lang genug, damit er als Fließtext gilt, und er hat auch ein paar Wörter.\n\n\
+            3 Kommentare\n\
+            Leser_A vor 3 Stunden\nIch finde das richtig.\nAntworten Melden\n\
+            Antwort auf Leser_A\nLeserin B vor 2 Stunden\nSehe ich anders.\nAntworten Melden\n\
+            Leser C vor 1 Stunde\n@Leser_A Warum?\nAntworten\n";
+        let p = parse(page);
+        assert_eq!(p.declared_comments, Some(3));
+        assert_eq!(p.comments.len(), 3, "{:#?}", p.comments);
+        assert_eq!(p.comments[1].reply_to, Some(0));
+        assert_eq!(p.comments[2].reply_to, Some(0));
+        assert_eq!(p.comments[2].date.as_deref(), Some("vor 1 Stunde"));
+        assert_eq!(p.title.as_deref(), Some("Eine Überschrift für den Test"));
+    }
+
+    #[test]
+    fn kommentar_in_teaser_does_not_open_section() {
+        let page = "Titel des Artikels\n\nDer erste Absatz des Artikels ist lang genug, damit er als Fließtext gilt, und er hat auch Wörter.\n\n\
+            Weitere Themen\nKommentar: Warum das so nicht geht\nLeser 15.10.2014\nKurzer Anreißer, der abbricht ...\n";
+        let p = parse(page);
+        assert!(p.comments.is_empty(), "{:#?}", p.comments);
+    }
 }

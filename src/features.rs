@@ -12,7 +12,7 @@
 //! linear score can be explained as contributions of spans of the original
 //! text ([`Vectorizer::token_contributions`]).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 use sprs::{CsMat, TriMat};
@@ -136,10 +136,10 @@ fn for_each_ngram(
 impl Vectorizer {
     /// Learns vocabulary and idf from `texts`.
     pub fn fit<S: AsRef<str>>(params: &VectorizerParams, texts: &[S]) -> Vectorizer {
-        let mut df_word: HashMap<String, u32> = HashMap::new();
-        let mut df_char: HashMap<String, u32> = HashMap::new();
-        let mut seen_w: std::collections::HashSet<String> = Default::default();
-        let mut seen_c: std::collections::HashSet<String> = Default::default();
+        let mut df_word: HashMap<String, u32> = HashMap::default();
+        let mut df_char: HashMap<String, u32> = HashMap::default();
+        let mut seen_w: HashSet<String> = HashSet::default();
+        let mut seen_c: HashSet<String> = HashSet::default();
         let mut buf = String::new();
         for t in texts {
             let toks = text::tokens(t.as_ref());
@@ -179,8 +179,8 @@ impl Vectorizer {
             words: words.into_iter().map(|(g, _)| g).collect(),
             chars: chars.into_iter().map(|(g, _)| g).collect(),
             idf,
-            word_index: HashMap::new(),
-            char_index: HashMap::new(),
+            word_index: HashMap::default(),
+            char_index: HashMap::default(),
         };
         v.rebuild_index();
         v
@@ -281,7 +281,7 @@ impl Vectorizer {
         let toks = text::tokens(text);
         let occ = self.occurrences(&toks);
         let row = self.weigh(occ.iter().map(|(f, _, _)| *f).collect());
-        let mut count: HashMap<u32, usize> = HashMap::new();
+        let mut count: HashMap<u32, usize> = HashMap::default();
         for (f, _, _) in &occ {
             *count.entry(*f).or_insert(0) += 1;
         }

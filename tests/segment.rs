@@ -9,7 +9,15 @@ fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
 }
 
-fn seed(prefix: &str) -> Page {
+/// Line `n` (1-based) of a seed page, trimmed: expectations are read from the
+/// seed file itself rather than copied into this repository.
+fn seed_line(prefix: &str, n: usize) -> String {
+    let path = seed_path(prefix);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines().nth(n - 1).unwrap_or_else(|| panic!("{} has no line {n}", path.display())).trim().to_string()
+}
+
+fn seed_path(prefix: &str) -> PathBuf {
     let dir = seeds_dir();
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
         panic!("seed pages missing: cannot read {} ({e}); the seed tests need the shared seeds checked out beside the crate", dir.display())
@@ -20,9 +28,15 @@ fn seed(prefix: &str) -> Page {
         .collect();
     paths.sort();
     let path = paths
-        .first()
+        .into_iter()
+        .next()
         .unwrap_or_else(|| panic!("seed page {prefix}_* missing in {}", dir.display()));
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    path
+}
+
+fn seed(prefix: &str) -> Page {
+    let path = seed_path(prefix);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     page::parse(&bytes, &path.to_string_lossy()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -69,7 +83,7 @@ fn seed_000_one_comment_without_author() {
 fn seed_001_forum_teasers_are_not_comments() {
     let p = seed("001");
     assert_no_comments(&p);
-    assert_eq!(p.title.as_deref(), Some("Russland und USA verstärken Geheimdienst-Kooperation gegen IS"));
+    assert_eq!(p.title.as_deref(), Some(seed_line("001", 3).as_str()), "the headline (line 3), not the kicker above it");
     assert_not_in_body(
         &p,
         &["Lesen Sie hier mehr zum Thema", "mehr lesen", "Forum Teaser", "keinschaf", "Wladiwostok", "wetter", "Wetter", "°C", "Kreditrechner", "Kommentieren Sie"],
@@ -93,23 +107,23 @@ fn seed_002_five_numbered_comments() {
     }
     assert_eq!(p.comments[0].title.as_deref(), Some("Die Ukraine ist ein. ..."));
     assert_eq!(p.declared_comments, Some(31));
-    assert_eq!(p.title.as_deref(), Some("USA und Russland Geheimdienste wollen im Kampf gegen IS kooperieren"));
+    assert_eq!(p.title.as_deref(), Some(seed_line("002", 1).as_str()), "the headline is the first line");
     let last = &p.comments[4].text;
     for f in ["Alle Kommentare", "Seite 1", "Diskussion geschlossen", "Rechte vorbehalten", "SPIEGEL", "Homepage"] {
         assert!(!last.contains(f), "{f:?} in the last comment: {last:?}");
     }
     assert_not_in_body(&p, &["insgesamt 31", "Alle Kommentare", "REUTERS", "Rechte vorbehalten", "Homepage"]);
-    assert!(body_text(&p).contains("Poltorak ist der vierte Verteidigungsminister"));
+    assert!(body_text(&p).contains("Poltorak ist der vierte"));
 }
 
 #[test]
 fn seed_003_teasers_after_article() {
     let p = seed("003");
     assert_no_comments(&p);
-    assert_eq!(p.title.as_deref(), Some("USA und Russland sprechen über militärische Kooperation gegen IS"));
+    assert_eq!(p.title.as_deref(), Some(seed_line("003", 3).as_str()), "the headline (line 3), not the section label above it");
     assert_not_in_body(&p, &["DWN", "26.07.2024", "Chefredakteur", "KaDeWe", "Cookies", "Lesezeit", "Mehr zum Thema"]);
     let body = body_text(&p);
-    assert!(body.contains("Die Generalstabschefs der Türkei, Russlands und der USA haben am Dienstag"));
+    assert!(body.contains("Generalstabschefs der Türkei"));
     assert!(body.contains("mit der die Türkei verfeindet ist."));
 }
 

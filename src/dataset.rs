@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 /// Columns that are never labels unless named with `--labels`.
-pub const METADATA_COLUMNS: &[&str] = &["id", "topic", "source", "note", "notes", "url", "date", "author"];
+pub const METADATA_COLUMNS: &[&str] =
+    &["id", "topic", "source", "note", "notes", "url", "date", "author", "line", "selection"];
 
 /// Values that mean "yes" / "no" in a binary label column (case-insensitive).
 pub const YES: &[&str] = &["1", "true", "yes", "ja", "x", "y", "j", "wahr"];
@@ -37,11 +38,34 @@ pub struct ReadOptions {
     /// Honour double quotes (off for tab-separated files by default, as
     /// TSV files such as GermEval's contain bare quotes).
     pub quoting: Option<bool>,
+    /// Take the text from another file: the labels file holds line numbers
+    /// only (e.g. our annotations of GermEval tweets, whose text must stay in
+    /// ../shared).
+    pub text_from: Option<TextFrom>,
+}
+
+/// Where the text of a labels-only table comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextFrom {
+    /// The file with the texts, one per line.
+    pub path: PathBuf,
+    /// Column of the labels file with the 1-based line number in `path`.
+    pub line_column: String,
+    /// Field delimiter of `path` (the text is field `field`, 0-based).
+    pub delimiter: u8,
+    pub field: usize,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { delimiter: b',', has_header: true, columns: None, text_column: "text".into(), quoting: None }
+        ReadOptions {
+            delimiter: b',',
+            has_header: true,
+            columns: None,
+            text_column: "text".into(),
+            quoting: None,
+            text_from: None,
+        }
     }
 }
 
@@ -183,6 +207,9 @@ pub fn read_table(path: &Path, opts: &ReadOptions) -> Result<Table, DatasetError
     if headers.is_empty() {
         return Err(file_err("the file is empty; give a CSV with a header and at least one row".into()));
     }
+    if let Some(tf) = &opts.text_from {
+        join_text(path, &mut headers, &mut rows, &lines, &opts.text_column, tf)?;
+    }
     let text_idx = headers.iter().position(|h| *h == opts.text_column).ok_or_else(|| {
         file_err(format!(
             "no text column '{}'; the columns are: {}. Name it with --text-column, or give --no-header --columns",
@@ -194,6 +221,52 @@ pub fn read_table(path: &Path, opts: &ReadOptions) -> Result<Table, DatasetError
         return Err(file_err("no data rows; the file has a header only".into()));
     }
     Ok(Table { path: path.to_path_buf(), headers, rows, lines, text_idx })
+}
+
+/// Adds the text column to a labels-only table from the lines of another file.
+fn join_text(
+    path: &Path,
+    headers: &mut Vec<String>,
+    rows: &mut [Vec<String>],
+    lines: &[u64],
+    text_column: &str,
+    tf: &TextFrom,
+) -> Result<(), DatasetError> {
+    let col = headers.iter().position(|h| *h == tf.line_column).ok_or_else(|| DatasetError::File {
+        path: path.to_path_buf(),
+        msg: format!(
+            "no line-number column '{}' to join the text from {}; the columns are: {}",
+            tf.line_column,
+            tf.path.display(),
+            headers.join(", ")
+        ),
+    })?;
+    if headers.iter().any(|h| h == text_column) {
+        return Err(DatasetError::File {
+            path: path.to_path_buf(),
+            msg: format!("has a '{text_column}' column already; the text is joined from {}", tf.path.display()),
+        });
+    }
+    let bytes = std::fs::read(&tf.path).map_err(|source| DatasetError::Io { path: tf.path.clone(), source })?;
+    let content = String::from_utf8_lossy(&bytes);
+    let source_lines: Vec<&str> = content.lines().collect();
+    for (r, row) in rows.iter_mut().enumerate() {
+        let cell = row[col].trim();
+        let n: usize = cell.parse().map_err(|_| DatasetError::Line {
+            path: path.to_path_buf(),
+            line: lines[r],
+            msg: format!("'{cell}' in column '{}' is not a line number", tf.line_column),
+        })?;
+        let line = n.checked_sub(1).and_then(|i| source_lines.get(i)).ok_or_else(|| DatasetError::Line {
+            path: path.to_path_buf(),
+            line: lines[r],
+            msg: format!("line {n} is not in {} ({} lines); is it the right file?", tf.path.display(), source_lines.len()),
+        })?;
+        let text = line.split(tf.delimiter as char).nth(tf.field).unwrap_or("");
+        row.push(text.to_string());
+    }
+    headers.push(text_column.to_string());
+    Ok(())
 }
 
 #[cfg(test)]
@@ -245,6 +318,23 @@ mod tests {
         assert!(e.contains("no data rows"), "{e}");
         let f = file("");
         assert!(read_table(f.path(), &ReadOptions::default()).is_err());
+    }
+
+    #[test]
+    fn text_is_joined_by_line_number() {
+        let texts = file("erste Zeile\tA\nzweite Zeile\tB\ndritte Zeile\tC\n");
+        let labels = file("line,selection,conspiracy\n3,random,0\n1,keyword,1\n");
+        let opts = ReadOptions {
+            text_from: Some(TextFrom { path: texts.path().to_path_buf(), line_column: "line".into(), delimiter: b'\t', field: 0 }),
+            ..Default::default()
+        };
+        let t = read_table(labels.path(), &opts).unwrap();
+        assert_eq!(t.text(0), "dritte Zeile");
+        assert_eq!(t.text(1), "erste Zeile");
+        assert_eq!(t.label_columns(None).unwrap(), vec![2], "line and selection are metadata");
+        let bad = file("line,conspiracy\n9,0\n");
+        let e = read_table(bad.path(), &opts).unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains("line 9 is not in"), "{e}");
     }
 
     #[test]

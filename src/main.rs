@@ -11,7 +11,7 @@ use comment_radar::dataset::{self, read_table, ReadOptions};
 use comment_radar::learn::cv::TrainConfig;
 use comment_radar::learn::metrics::{self, Metrics};
 use comment_radar::model::{write_atomic, HeadKind, Model};
-use comment_radar::parties::Gazetteer;
+use comment_radar::parties::{Gazetteer, StanceView};
 use comment_radar::train::{self, Source, STANCE_PREFIX};
 use comment_radar::{page, report, score};
 
@@ -69,6 +69,18 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Party gazetteer (TOML); default: the shipped data/parties.toml.
         #[arg(long)]
         parties: Option<PathBuf>,
+        /// Stance: look only at the sentences that mention the party.
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        stance_sentences: bool,
+        /// Stance: words within N tokens of a mention become extra features (0: off).
+        #[arg(long, default_value_t = 0)]
+        stance_window: usize,
+        /// Stance: mark words after a negation near the mention.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_negation: bool,
+        /// Stance: give the model the party's name as a feature.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_party_feature: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -136,6 +148,13 @@ struct ReadArgs {
     /// The positive value of a binary column, e.g. incivility=OFFENSE (repeatable).
     #[arg(long, value_name = "COLUMN=VALUE")]
     positive: Vec<String>,
+    /// Labels-only file: join the text from this file (one text per line; tab-separated, text first)
+    /// by the line numbers in --line-column.
+    #[arg(long, value_name = "FILE")]
+    text_from: Option<PathBuf>,
+    /// Column holding the 1-based line number into --text-from.
+    #[arg(long, default_value = "line")]
+    line_column: String,
 }
 
 impl ReadArgs {
@@ -153,6 +172,12 @@ impl ReadArgs {
             columns: self.columns.clone(),
             text_column: self.text_column.clone(),
             quoting: None,
+            text_from: self.text_from.as_ref().map(|p| dataset::TextFrom {
+                path: p.clone(),
+                line_column: self.line_column.clone(),
+                delimiter: b'\t',
+                field: 0,
+            }),
         })
     }
 
@@ -263,6 +288,27 @@ struct RecipeSource {
     labels: Option<Vec<String>>,
     #[serde(default)]
     positive: BTreeMap<String, String>,
+    /// Join the text from another file by line number (labels-only files).
+    text_from: Option<RecipeTextFrom>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecipeTextFrom {
+    path: PathBuf,
+    #[serde(default = "line_col")]
+    line_column: String,
+    #[serde(default = "tab")]
+    delimiter: String,
+    #[serde(default)]
+    field: usize,
+}
+
+fn line_col() -> String {
+    "line".into()
+}
+fn tab() -> String {
+    "tab".into()
 }
 
 fn yes() -> bool {
@@ -283,6 +329,15 @@ fn recipe_sources(path: &Path) -> Result<Vec<Source>> {
                 Some(d) => dataset::parse_delimiter(d).map_err(|e| anyhow!("{}: {e}", path.display()))?,
                 None => guess_delimiter(&s.path),
             };
+            let text_from = match s.text_from {
+                Some(t) => Some(dataset::TextFrom {
+                    delimiter: dataset::parse_delimiter(&t.delimiter).map_err(|e| anyhow!("{}: {e}", path.display()))?,
+                    path: t.path,
+                    line_column: t.line_column,
+                    field: t.field,
+                }),
+                None => None,
+            };
             Ok(Source {
                 read: ReadOptions {
                     delimiter,
@@ -290,6 +345,7 @@ fn recipe_sources(path: &Path) -> Result<Vec<Source>> {
                     columns: s.columns,
                     text_column: s.text_column,
                     quoting: None,
+                    text_from,
                 },
                 path: s.path,
                 labels: s.labels,
@@ -313,7 +369,21 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
         Cmd::Segment { pages, json } => cmd_segment(&pages, json),
-        Cmd::Train { data, recipe, out, read, folds, seed, c_grid, min_df, parties } => {
+        Cmd::Train {
+            data,
+            recipe,
+            out,
+            read,
+            folds,
+            seed,
+            c_grid,
+            min_df,
+            parties,
+            stance_sentences,
+            stance_window,
+            stance_negation,
+            stance_party_feature,
+        } => {
             let sources = match (data, recipe) {
                 (Some(d), _) => vec![Source {
                     read: read.options(&d)?,
@@ -337,7 +407,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             config.vectorizer.min_df = min_df;
             let start = std::time::Instant::now();
-            let model = train::train(&sources, gazetteer, &config, command_line(), &mut |m| eprintln!("{m}"))?;
+            let view = StanceView {
+                sentences: stance_sentences,
+                window: stance_window,
+                negation: stance_negation,
+                party_feature: stance_party_feature,
+            };
+            let model =
+                train::train(&sources, gazetteer, &view, &config, command_line(), &mut |m| eprintln!("{m}"))?;
             print_train_summary(&model);
             model.save(&out)?;
             let card = card_path(&out);
@@ -493,7 +570,7 @@ fn cmd_classify(model_path: &Path, data: &Path, out: Option<&Path>, read: &ReadA
             for &p in &parties {
                 let mentioned = mentions[r].iter().any(|(q, _)| *q == p);
                 if from_input || mentioned {
-                    let pr = sh.proba(&model.gazetteer.target_view(text, p));
+                    let pr = sh.proba(&model.stance_view(text, p));
                     let k = comment_radar::learn::logistic::argmax(pr.iter().copied());
                     rec.push(sh.classes[k].clone());
                     rec.push(format!("{:.4}", pr[k]));
@@ -555,7 +632,7 @@ fn cmd_evaluate(model_path: &Path, data: &Path, json: bool, read: &ReadArgs) -> 
                     }
                     let g = train::stance_class(v)
                         .ok_or_else(|| t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none")))?;
-                    let p = h.proba(&model.gazetteer.target_view(t.text(r), pi));
+                    let p = h.proba(&model.stance_view(t.text(r), pi));
                     gold.push(g);
                     pred.push(comment_radar::learn::logistic::argmax(p.into_iter()));
                 }

@@ -18,7 +18,7 @@ use crate::features::Vectorizer;
 use crate::learn::cv::{CvReport, TrainConfig};
 use crate::learn::logistic::LogisticModel;
 use crate::learn::metrics::Metrics;
-use crate::parties::Gazetteer;
+use crate::parties::{Gazetteer, StanceView};
 
 pub const MAGIC: &str = "comment-radar-model";
 pub const VERSION: u32 = 1;
@@ -90,6 +90,9 @@ pub struct Card {
 pub struct Model {
     pub heads: Vec<Head>,
     pub gazetteer: Gazetteer,
+    /// How the stance head sees a comment for one party.
+    #[serde(default)]
+    pub stance_view: StanceView,
     pub card: Card,
 }
 
@@ -107,6 +110,11 @@ pub enum ModelError {
 impl Model {
     pub fn head(&self, name: &str) -> Option<&Head> {
         self.heads.iter().find(|h| h.name == name)
+    }
+
+    /// The comment as the stance head sees it for party `party`.
+    pub fn stance_view(&self, text: &str, party: usize) -> String {
+        self.gazetteer.stance_view(text, party, &self.stance_view)
     }
 
     /// The stance head, if the model has one.
@@ -199,7 +207,7 @@ impl Model {
             "\n## Features and learner\n\n- normalisation: lower-case, URLs → `_url_`, @mentions → `_user_`, digits → `0`, character runs > 2 collapsed\n\
              - word n-grams {}–{}, char n-grams {}–{} inside word boundaries, sublinear tf: {}, smoothed idf, l2 norm per block, min_df {}\n\
              - logistic regression, L2 (C chosen from {:?} by {}-fold stratified CV, seed {}), class weights balanced: {}\n\
-             - stance: one model for all parties on target views (`_ziel_` for the party asked, `_andere_` for other parties)\n",
+             - stance: one model for all parties on target views (`_ziel_` for the party asked, `_andere_` for other parties); {}\n",
             c.vectorizer.word_ngrams.0,
             c.vectorizer.word_ngrams.1,
             c.vectorizer.char_ngrams.0,
@@ -209,7 +217,13 @@ impl Model {
             c.c_grid,
             c.folds,
             c.seed,
-            c.balanced
+            c.balanced,
+            format!(
+                "view: {}, words within {} tokens of the mention as features, negation marks: {}",
+                if self.stance_view.sentences { "only the sentences that mention the party" } else { "the whole comment" },
+                self.stance_view.window,
+                self.stance_view.negation
+            )
         ));
         s.push_str("\n## Heads and cross-validated metrics\n\nOut-of-fold figures (vectoriser refitted in every fold), at the C and threshold chosen by CV.\n\n");
         s.push_str("| head | kind | rows | classes (count) | C | threshold | macro-F1 | GermEval macro-F1 | F1 positive | ROC-AUC | features |\n|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -22,6 +22,52 @@ pub const TARGET: &str = "_ziel_";
 /// Placeholder for every other party.
 pub const OTHER: &str = "_andere_";
 
+/// How the stance model sees a comment for one party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StanceView {
+    /// Keep only the sentences that mention the party (all, if none does).
+    pub sentences: bool,
+    /// Add the words within this many tokens of a mention as `_n_<word>_` features.
+    pub window: usize,
+    /// Mark words after a negation ("nicht", "kein", ...) within the window as `_neg_<word>_`.
+    pub negation: bool,
+    /// Add the party's name as a feature (`_p_<name>_`), so that the model can learn
+    /// how comments usually stand toward each party.
+    pub party_feature: bool,
+}
+
+impl Default for StanceView {
+    /// The plain target view (what models without this setting were trained with).
+    fn default() -> Self {
+        StanceView { sentences: false, window: 0, negation: false, party_feature: false }
+    }
+}
+
+const NEGATIONS: &[&str] = &["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "weder", "ohne"];
+
+/// Byte spans of the sentences of `text` (split after . ! ? and at line breaks).
+fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_end = false;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || (prev_end && c.is_whitespace()) {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + c.len_utf8();
+            prev_end = false;
+            continue;
+        }
+        prev_end = matches!(c, '.' | '!' | '?');
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
 /// The gazetteer as written in parties.toml.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gazetteer {
@@ -218,18 +264,82 @@ impl Gazetteer {
         count.into_iter().enumerate().filter(|(_, c)| *c > 0).collect()
     }
 
-    /// The comment as the stance model sees it for party `target`.
+    /// The comment with the mentions of party `target` replaced by `_ziel_`
+    /// and those of other parties by `_andere_`.
     pub fn target_view(&self, text: &str, target: usize) -> String {
-        let mut out = String::with_capacity(text.len() + 16);
-        let mut last = 0;
-        for m in self.mentions(text) {
+        let mentions = self.mentions(text);
+        Self::replace_mentions(text, &mentions, 0, text.len(), target)
+    }
+
+    fn replace_mentions(text: &str, mentions: &[Mention], from: usize, to: usize, target: usize) -> String {
+        let mut out = String::with_capacity(to - from + 16);
+        let mut last = from;
+        for m in mentions.iter().filter(|m| m.start >= from && m.end <= to) {
             out.push_str(&text[last..m.start]);
             out.push(' ');
             out.push_str(if m.parties.contains(&target) { TARGET } else { OTHER });
             out.push(' ');
             last = m.end;
         }
-        out.push_str(&text[last..]);
+        out.push_str(&text[last..to]);
+        out
+    }
+
+    /// The comment as the stance model sees it for party `target` under `view`.
+    pub fn stance_view(&self, text: &str, target: usize, view: &StanceView) -> String {
+        let mentions = self.mentions(text);
+        let mut out = if view.sentences {
+            let spans = sentence_spans(text);
+            let keep: Vec<&(usize, usize)> = spans
+                .iter()
+                .filter(|(a, b)| mentions.iter().any(|m| m.start >= *a && m.end <= *b && m.parties.contains(&target)))
+                .collect();
+            if keep.is_empty() {
+                Self::replace_mentions(text, &mentions, 0, text.len(), target)
+            } else {
+                keep.iter()
+                    .map(|(a, b)| Self::replace_mentions(text, &mentions, *a, *b, target))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        } else {
+            Self::replace_mentions(text, &mentions, 0, text.len(), target)
+        };
+        if view.window > 0 || view.negation {
+            let toks = text::tokens(&out);
+            let w = view.window.max(3);
+            let mut extra = Vec::new();
+            for (i, t) in toks.iter().enumerate() {
+                if t.norm != TARGET {
+                    continue;
+                }
+                let lo = i.saturating_sub(w);
+                let hi = (i + w + 1).min(toks.len());
+                for (j, u) in toks.iter().enumerate().take(hi).skip(lo) {
+                    if j == i || u.norm.starts_with('_') {
+                        continue;
+                    }
+                    if view.window > 0 {
+                        extra.push(format!("_n_{}_", u.norm));
+                    }
+                    if view.negation && toks[j.saturating_sub(3)..j].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
+                        extra.push(format!("_neg_{}_", u.norm));
+                    }
+                }
+            }
+            if !extra.is_empty() {
+                out.push_str("\n");
+                out.push_str(&extra.join(" "));
+            }
+        }
+        if view.party_feature {
+            let name: String = self.parties[target]
+                .name
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '_' })
+                .collect();
+            out.push_str(&format!("\n_p_{name}_"));
+        }
         out
     }
 }
@@ -275,6 +385,24 @@ mod tests {
         let ru = g.index_of("Russland").unwrap();
         let v = g.target_view("Putin lügt, die Amis auch.", ru);
         assert_eq!(text::normalize(&v), "_ziel_ lügt die _andere_ auch");
+    }
+
+    #[test]
+    fn stance_view_keeps_target_sentences_and_adds_context() {
+        let g = g();
+        let ru = g.index_of("Russland").unwrap();
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true };
+        let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
+        let norm = text::normalize(&v);
+        assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
+        assert!(!norm.contains("toll") && !norm.contains("wetter"), "{norm}");
+        assert!(norm.contains("_n_ist_") && norm.contains("_neg_ehrlich_"), "{norm}");
+        assert!(norm.ends_with("_p_russland_"), "{norm}");
+        // a party mentioned nowhere: the whole comment stays
+        let cn = g.index_of("China").unwrap();
+        assert!(text::normalize(&g.stance_view("Die Amis sind toll.", cn, &view)).contains("toll"));
+        // the default view is the plain target view
+        assert_eq!(g.stance_view("Putin lügt.", ru, &StanceView::default()), g.target_view("Putin lügt.", ru));
     }
 
     #[test]

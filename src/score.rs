@@ -160,7 +160,7 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
     let mut stance = Vec::new();
     if let Some(h) = model.stance() {
         for (pi, _) in model.gazetteer.mentioned(&full) {
-            let view = model.gazetteer.target_view(&full, pi);
+            let view = model.stance_view(&full, pi);
             let p = h.proba(&view);
             let k = crate::learn::logistic::argmax(p.iter().copied());
             stance.push(StanceScore {

@@ -16,7 +16,7 @@ use crate::learn::cv::{train_head, TrainConfig};
 use crate::learn::logistic::{argmax, LearnError};
 use crate::learn::metrics;
 use crate::model::{hex, Card, Head, HeadKind, Model, SourceInfo};
-use crate::parties::Gazetteer;
+use crate::parties::{Gazetteer, StanceView};
 
 /// Prefix of stance label columns.
 pub const STANCE_PREFIX: &str = "stance:";
@@ -162,6 +162,7 @@ fn file_sha256(path: &std::path::Path) -> String {
 pub fn train(
     sources: &[Source],
     gazetteer: Gazetteer,
+    stance_view: &StanceView,
     config: &TrainConfig,
     command: String,
     log: &mut dyn FnMut(&str),
@@ -221,7 +222,7 @@ pub fn train(
                     let class = stance_class(v).ok_or_else(|| {
                         t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none"))
                     })?;
-                    let text = gazetteer.target_view(t.text(r), pi);
+                    let text = gazetteer.stance_view(t.text(r), pi, stance_view);
                     plans[idx].examples.push(Example { text, class });
                     plans[idx].parties.push(party.to_string());
                 }
@@ -308,6 +309,7 @@ pub fn train(
     Ok(Model {
         heads,
         gazetteer,
+        stance_view: stance_view.clone(),
         card: Card {
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             command,

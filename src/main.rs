@@ -452,6 +452,10 @@ fn print_train_summary(model: &Model) {
         for (p, pm) in &h.party_cv {
             println!("  {:<12} {:>6} {:>7} {:>9.3}", p, pm.n, "", pm.macro_f1);
         }
+        for (src, sm) in &h.source_cv {
+            let f1pos = if h.kind == HeadKind::Binary { format!("{:.3}", sm.f1_of(&h.classes[1])) } else { "-".into() };
+            println!("  from {src}: {} rows, macro-F1 {:.3}, F1 pos {f1pos}", sm.n, sm.macro_f1);
+        }
     }
     println!("(cross-validated, out of fold)");
 }

@@ -49,6 +49,9 @@ pub struct Head {
     /// Stance heads: out-of-fold metrics per party.
     #[serde(default)]
     pub party_cv: Vec<(String, Metrics)>,
+    /// Out-of-fold metrics per training source (when there are several).
+    #[serde(default)]
+    pub source_cv: Vec<(String, Metrics)>,
     /// Labelled rows per class used for training.
     pub class_counts: Vec<(String, usize)>,
 }
@@ -255,6 +258,19 @@ impl Model {
             ));
             for (p, m) in &h.party_cv {
                 s.push_str(&format!("| {} | {} | {:.3} | {:.3} |\n", p, m.n, m.macro_f1, m.accuracy));
+            }
+        }
+        for h in &self.heads {
+            if h.source_cv.is_empty() {
+                continue;
+            }
+            s.push_str(&format!(
+                "\n### {}: per training source (out of fold)\n\n| source | rows | macro-F1 | F1 positive | accuracy |\n|---|---:|---:|---:|---:|\n",
+                h.name
+            ));
+            for (src, m) in &h.source_cv {
+                let f1pos = if h.kind == HeadKind::Binary { format!("{:.3}", m.f1_of(&h.classes[1])) } else { "–".into() };
+                s.push_str(&format!("| {} | {} | {:.3} | {} | {:.3} |\n", src, m.n, m.macro_f1, f1pos, m.accuracy));
             }
         }
         s.push_str("\n## Per class (out of fold)\n\n| head | class | precision | recall | F1 | support |\n|---|---|---:|---:|---:|---:|\n");

@@ -205,7 +205,8 @@ impl Gazetteer {
     /// All mentions in `text`, in order, non-overlapping (longest match first).
     pub fn mentions(&self, text_: &str) -> Vec<Mention> {
         let toks = text::tokens(text_);
-        let raws: Vec<&str> = toks.iter().map(|t| &text_[t.start..t.end]).collect();
+        // "@spd", "@AfD": a handle names the party too
+        let raws: Vec<&str> = toks.iter().map(|t| text_[t.start..t.end].trim_start_matches('@')).collect();
         let lowers: Vec<String> = raws.iter().map(|r| r.to_lowercase()).collect();
         let mut out = Vec::new();
         let mut i = 0;
@@ -377,6 +378,7 @@ mod tests {
         assert!(names(&g, "this is it").is_empty());
         assert_eq!(names(&g, "Baerbock"), ["Bundesregierung", "Grüne"]);
         assert_eq!(names(&g, "Der US-Außenminister"), ["USA"]);
+        assert_eq!(names(&g, "@spd @AfD #Grüne"), ["AfD", "Grüne", "SPD"]);
     }
 
     #[test]

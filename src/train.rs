@@ -58,6 +58,8 @@ pub enum TrainError {
 struct Example {
     text: String,
     class: usize,
+    /// Index of the source file the row came from.
+    source: usize,
 }
 
 struct HeadPlan {
@@ -154,6 +156,39 @@ fn column_classes(
     Ok((HeadKind::Multiclass, classes, cells))
 }
 
+/// Out-of-fold metrics per group (party, source), groups in sorted order;
+/// binary heads are decided at `threshold`.
+fn group_metrics(
+    groups: &[String],
+    y: &[usize],
+    oof: &[Vec<f64>],
+    classes: &[String],
+    threshold: Option<f64>,
+) -> Vec<(String, metrics::Metrics)> {
+    let mut names: Vec<&String> = groups.iter().collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|g| {
+            let idx: Vec<usize> = (0..y.len()).filter(|&i| groups[i] == *g).collect();
+            let m = match threshold {
+                Some(t) if classes.len() == 2 => {
+                    let pos: Vec<bool> = idx.iter().map(|&i| y[i] == 1).collect();
+                    let p1: Vec<f64> = idx.iter().map(|&i| oof[i][1]).collect();
+                    metrics::binary_at(&pos, &p1, t, &[classes[0].clone(), classes[1].clone()])
+                }
+                _ => {
+                    let gold: Vec<usize> = idx.iter().map(|&i| y[i]).collect();
+                    let pred: Vec<usize> = idx.iter().map(|&i| argmax(oof[i].iter().copied())).collect();
+                    metrics::classification(&gold, &pred, classes)
+                }
+            };
+            (g.clone(), m)
+        })
+        .collect()
+}
+
 fn file_sha256(path: &std::path::Path) -> String {
     std::fs::read(path).map(|b| hex(&Sha256::digest(&b))).unwrap_or_default()
 }
@@ -170,7 +205,7 @@ pub fn train(
     let mut plans: Vec<HeadPlan> = Vec::new();
     let mut infos = Vec::new();
     let mut total_rows = 0;
-    for src in sources {
+    for (si, src) in sources.iter().enumerate() {
         let t = read_table(&src.path, &src.read)?;
         total_rows += t.rows.len();
         let cols = t.label_columns(src.labels.as_deref())?;
@@ -223,7 +258,7 @@ pub fn train(
                         t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none"))
                     })?;
                     let text = gazetteer.stance_view(t.text(r), pi, stance_view);
-                    plans[idx].examples.push(Example { text, class });
+                    plans[idx].examples.push(Example { text, class, source: si });
                     plans[idx].parties.push(party.to_string());
                 }
                 continue;
@@ -249,7 +284,7 @@ pub fn train(
                 }
             };
             for (r, class) in cells {
-                plans[idx].examples.push(Example { text: t.text(r).to_string(), class });
+                plans[idx].examples.push(Example { text: t.text(r).to_string(), class, source: si });
             }
         }
         infos.push(SourceInfo {
@@ -280,18 +315,17 @@ pub fn train(
         let y: Vec<usize> = plan.examples.iter().map(|e| e.class).collect();
         let trained = train_head(&texts, &y, &plan.classes, config)
             .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;
-        let mut party_cv = Vec::new();
-        if plan.kind == HeadKind::Stance {
-            let mut names: Vec<&String> = plan.parties.iter().collect();
-            names.sort();
-            names.dedup();
-            for p in names {
-                let idx: Vec<usize> = (0..y.len()).filter(|&i| plan.parties[i] == *p).collect();
-                let gold: Vec<usize> = idx.iter().map(|&i| y[i]).collect();
-                let pred: Vec<usize> = idx.iter().map(|&i| argmax(trained.oof[i].iter().copied())).collect();
-                party_cv.push((p.clone(), metrics::classification(&gold, &pred, &plan.classes)));
-            }
-        }
+        let party_cv = if plan.kind == HeadKind::Stance {
+            group_metrics(&plan.parties, &y, &trained.oof, &plan.classes, None)
+        } else {
+            Vec::new()
+        };
+        let source_cv = if sources.len() > 1 {
+            let names: Vec<String> = plan.examples.iter().map(|e| sources[e.source].path.display().to_string()).collect();
+            group_metrics(&names, &y, &trained.oof, &plan.classes, trained.cv.threshold)
+        } else {
+            Vec::new()
+        };
         let class_counts =
             plan.classes.iter().enumerate().map(|(c, n)| (n.clone(), y.iter().filter(|&&v| v == c).count())).collect();
         heads.push(Head {
@@ -303,6 +337,7 @@ pub fn train(
             model: trained.model,
             cv: trained.cv,
             party_cv,
+            source_cv,
             class_counts,
         });
     }

@@ -183,7 +183,7 @@ fn histogram_svg(o: &mut String, h: &HeadSummary, lang: Lang, id: &str) {
     let name = lang.head_name(&h.head);
     let _ = write!(
         o,
-        "<svg role=\"img\" aria-labelledby=\"{id}-t\" viewBox=\"0 0 {w} {ht}\" width=\"100%\" style=\"max-width:{w}px\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-t\">"
+        "<svg role=\"img\" aria-labelledby=\"{id}-t\" viewBox=\"0 0 {w} {ht}\" width=\"100%\" style=\"max-width:{w}px\"><title id=\"{id}-t\">"
     );
     esc_into(o, &format!("{}: {}", t.distribution, name));
     o.push_str("</title>");
@@ -258,7 +258,7 @@ fn stance_svg(o: &mut String, stance: &[PartyStance], lang: Lang, id: &str) {
     let ht = top + rows.len() as f64 * row_h + 6.0;
     let _ = write!(
         o,
-        "<svg role=\"img\" aria-labelledby=\"{id}-t\" viewBox=\"0 0 {w} {ht}\" width=\"100%\" style=\"max-width:{w}px\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-t\">"
+        "<svg role=\"img\" aria-labelledby=\"{id}-t\" viewBox=\"0 0 {w} {ht}\" width=\"100%\" style=\"max-width:{w}px\"><title id=\"{id}-t\">"
     );
     esc_into(o, t.stance_chart);
     o.push_str("</title>");
@@ -507,7 +507,7 @@ pub fn article(r: &ArticleReport, lang: Lang) -> String {
         let _ = write!(
             b,
             "<table class=\"tq\"><thead><tr><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
-            t.rank, t.comment, t.score, t.recommendation, t.comment
+            t.rank, t.comment, t.score, t.recommendation, "Text"
         );
         let thr = &r.thresholds[k];
         for (rank, &i) in hq.comments.iter().take(super::RUN_QUEUE_LEN).enumerate() {
@@ -683,7 +683,7 @@ pub fn index(ix: &Index, lang: Lang) -> String {
         let _ = write!(
             b,
             "<table class=\"tq\"><thead><tr><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
-            t.rank, t.comment, t.score, t.recommendation, t.comment
+            t.rank, t.comment, t.score, t.recommendation, "Text"
         );
         let head_name = q.head.clone();
         for (rank, c) in q.comments.iter().enumerate() {

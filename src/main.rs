@@ -111,7 +111,8 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         read: ReadArgs,
     },
     /// Write a moderation report per article plus an index.
-    #[command(after_help = "Example:\n  comment-radar report examples/pages/ --out report/")]
+    #[command(after_help = "Examples:\n  comment-radar report examples/pages/ --out report/\n  \
+comment-radar report ../shared/seeds/ --out /tmp/r --lang en --review-at conspiracy=0.3 --remove-at 0.9")]
     Report {
         /// Pages or folders of pages.
         #[arg(required = true)]
@@ -121,9 +122,20 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Output folder.
         #[arg(long, default_value = "report")]
         out: PathBuf,
-        /// Formats to write, comma-separated: html, md, json.
-        #[arg(long, value_delimiter = ',', default_value = "html,md,json")]
+        /// Formats to write, comma-separated: html, md, json, csv (one comments.csv for the run).
+        #[arg(long, value_delimiter = ',', default_value = "html,md,json,csv")]
         format: Vec<String>,
+        /// Language of the report: de (default) or en.
+        #[arg(long, default_value = "de")]
+        lang: String,
+        /// Score from which a comment goes to review: P for every head or HEAD=P (repeatable);
+        /// default: the model's review_at (precision >= 0.5 out of fold), else its CV threshold.
+        #[arg(long, value_name = "[HEAD=]P", value_delimiter = ',')]
+        review_at: Vec<String>,
+        /// Score from which removal is recommended: P or HEAD=P (repeatable);
+        /// default: the model's remove_at (precision >= 0.9 out of fold), else never.
+        #[arg(long, value_name = "[HEAD=]P", value_delimiter = ',')]
+        remove_at: Vec<String>,
     },
 }
 
@@ -242,6 +254,14 @@ fn expand_pages(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 fn read_page(path: &Path) -> Result<page::Page> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read the page", path.display()))?;
     page::parse(&bytes, &path.display().to_string()).map_err(|e| anyhow!("{}: {e}", path.display()))
+}
+
+/// A page and its decoded text (for the report's site and date).
+fn read_page_raw(path: &Path) -> Result<(page::Page, String)> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read the page", path.display()))?;
+    let page = page::parse(&bytes, &path.display().to_string()).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let raw = page::decode(&bytes).unwrap_or_default();
+    Ok((page, raw))
 }
 
 fn load_model(path: &Path) -> Result<Model> {
@@ -430,7 +450,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Classify { model, data, out, read } => cmd_classify(&model, &data, out.as_deref(), &read),
         Cmd::Evaluate { model, data, json, read } => cmd_evaluate(&model, &data, json, &read),
-        Cmd::Report { pages, model, out, format } => cmd_report(&pages, &model, &out, &format),
+        Cmd::Report { pages, model, out, format, lang, review_at, remove_at } => {
+            let lang: report::Lang = lang.parse().map_err(|e: String| anyhow!(e))?;
+            let parse = |v: &[String], flag: &str| -> Result<Vec<report::Override>> {
+                v.iter().map(|s| report::parse_override(s, flag).map_err(|e| anyhow!(e))).collect()
+            };
+            let opts = ReportOptions {
+                formats: format,
+                lang,
+                review_at: parse(&review_at, "--review-at")?,
+                remove_at: parse(&remove_at, "--remove-at")?,
+            };
+            cmd_report(&pages, &model, &out, &opts)
+        }
     }
 }
 
@@ -736,22 +768,32 @@ fn cmd_evaluate(model_path: &Path, data: &Path, json: bool, read: &ReadArgs) -> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_report(paths: &[PathBuf], model_path: &Path, out: &Path, formats: &[String]) -> Result<ExitCode> {
+struct ReportOptions {
+    formats: Vec<String>,
+    lang: report::Lang,
+    review_at: Vec<report::Override>,
+    remove_at: Vec<report::Override>,
+}
+
+fn cmd_report(paths: &[PathBuf], model_path: &Path, out: &Path, opts: &ReportOptions) -> Result<ExitCode> {
+    let formats = &opts.formats;
+    let lang = opts.lang;
     for f in formats {
-        if !matches!(f.as_str(), "html" | "md" | "json") {
-            bail!("--format {f}: choose from html, md, json (comma-separated)");
+        if !matches!(f.as_str(), "html" | "md" | "json" | "csv") {
+            bail!("--format {f}: choose from html, md, json, csv (comma-separated)");
         }
     }
     let model = load_model(model_path)?;
+    let thresholds = report::thresholds(&model, &opts.review_at, &opts.remove_at)
+        .map_err(|e| anyhow!("{e} (model {})", model_path.display()))?;
     let files = expand_pages(paths)?;
-    let heads: Vec<String> =
-        model.heads.iter().filter(|h| h.kind == HeadKind::Binary).map(|h| h.name.clone()).collect();
+    let heads: Vec<String> = thresholds.iter().map(|t| t.head.clone()).collect();
     std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create the output folder", out.display()))?;
     let mut reports = Vec::new();
     let mut failures = Vec::new();
     let mut taken = Vec::new();
     for f in &files {
-        let page = match read_page(f) {
+        let (page, raw) = match read_page_raw(f) {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("error: {e:#}");
@@ -761,28 +803,30 @@ fn cmd_report(paths: &[PathBuf], model_path: &Path, out: &Path, formats: &[Strin
         };
         let scored = score::score_page(&model, &page);
         let slug = report::slug(&page.source, &mut taken);
-        let r = report::article(scored, slug, &heads);
+        let r = report::article(scored, slug, report::meta::of(&raw, &page), &thresholds);
         for fmt in formats {
             let (ext, body) = match fmt.as_str() {
-                "html" => ("html", report::html::article(&r)),
-                "md" => ("md", report::markdown::article(&r)),
-                _ => ("json", serde_json::to_string_pretty(&r)?),
+                "html" => ("html", report::html::article(&r, lang)),
+                "md" => ("md", report::markdown::article(&r, lang)),
+                "json" => ("json", serde_json::to_string_pretty(&r)?),
+                _ => continue,
             };
             let p = out.join(format!("{}.{ext}", r.slug));
             write_atomic(&p, body.as_bytes()).with_context(|| format!("{}: cannot write", p.display()))?;
         }
-        eprintln!("{}: {}", f.display(), report::summary_line(&r));
+        eprintln!("{}: {}", f.display(), report::summary_line(&r, lang));
         reports.push(r);
     }
-    let ix = report::index(&reports, failures);
+    let ix = report::index(&reports, failures, &thresholds);
     for fmt in formats {
-        let (ext, body) = match fmt.as_str() {
-            "html" => ("html", report::html::index(&ix, &heads)),
-            "md" => ("md", report::markdown::index(&ix, &heads)),
-            _ => ("json", serde_json::to_string_pretty(&ix)?),
+        let (name, body) = match fmt.as_str() {
+            "html" => ("index.html", report::html::index(&ix, lang).into_bytes()),
+            "md" => ("index.md", report::markdown::index(&ix, lang).into_bytes()),
+            "json" => ("index.json", serde_json::to_string_pretty(&ix)?.into_bytes()),
+            _ => ("comments.csv", report::csv::comments(&reports, &heads)?),
         };
-        let p = out.join(format!("index.{ext}"));
-        write_atomic(&p, body.as_bytes()).with_context(|| format!("{}: cannot write", p.display()))?;
+        let p = out.join(name);
+        write_atomic(&p, &body).with_context(|| format!("{}: cannot write", p.display()))?;
     }
     eprintln!("wrote {} article reports and the index to {}", reports.len(), out.display());
     if !ix.failures.is_empty() {

@@ -54,6 +54,82 @@ pub struct Head {
     pub source_cv: Vec<(String, Metrics)>,
     /// Labelled rows per class used for training.
     pub class_counts: Vec<(String, usize)>,
+    /// Binary heads: from this score on, a comment goes to a human ("review").
+    /// Chosen on out-of-fold probabilities for a precision target (see
+    /// [`OperatingPoint`]); absent in models trained before it existed, where
+    /// the report falls back to `threshold`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_at: Option<OperatingPoint>,
+    /// Binary heads: from this score on, the report recommends removal.
+    /// Absent when no threshold reached the precision target out of fold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remove_at: Option<OperatingPoint>,
+}
+
+/// A decision threshold with the precision it was chosen for and the
+/// out-of-fold precision and recall it reaches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OperatingPoint {
+    pub threshold: f64,
+    /// The precision asked for (e.g. 0.5 for review, 0.9 for removal).
+    pub target_precision: f64,
+    /// Out-of-fold precision and recall of the positive class at `threshold`.
+    pub precision: f64,
+    pub recall: f64,
+}
+
+/// Precision and recall of the positive class when predicting `p >= t`.
+pub fn precision_recall_at(positive: &[bool], proba: &[f64], t: f64) -> (f64, f64) {
+    let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
+    for (&g, &p) in positive.iter().zip(proba) {
+        match (g, p >= t) {
+            (true, true) => tp += 1,
+            (false, true) => fp += 1,
+            (true, false) => fnn += 1,
+            _ => {}
+        }
+    }
+    let prec = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
+    let rec = if tp + fnn > 0 { tp as f64 / (tp + fnn) as f64 } else { 0.0 };
+    (prec, rec)
+}
+
+/// The lowest threshold from which on the out-of-fold precision stays at or
+/// above `target` (for every higher threshold that still flags at least
+/// `min_flagged` comments); None when no threshold reaches it. Candidates are
+/// the midpoints between distinct probabilities.
+pub fn threshold_for_precision(positive: &[bool], proba: &[f64], target: f64, min_flagged: usize) -> Option<OperatingPoint> {
+    let mut idx: Vec<usize> = (0..proba.len()).filter(|&i| proba[i].is_finite()).collect();
+    // highest probability first: flagging the top k for growing k
+    idx.sort_by(|&a, &b| proba[b].total_cmp(&proba[a]));
+    let n_pos = positive.iter().filter(|&&p| p).count();
+    if n_pos == 0 {
+        return None;
+    }
+    let mut tp = 0usize;
+    let mut best: Option<f64> = None;
+    let mut k = 0;
+    while k < idx.len() {
+        // take all samples tied at this probability together
+        let p = proba[idx[k]];
+        while k < idx.len() && proba[idx[k]] == p {
+            tp += positive[idx[k]] as usize;
+            k += 1;
+        }
+        let prec = tp as f64 / k as f64;
+        if k < min_flagged {
+            continue;
+        }
+        if prec + 1e-12 >= target {
+            let next = if k < idx.len() { proba[idx[k]] } else { 0.0 };
+            best = Some((p + next) / 2.0);
+        } else {
+            break;
+        }
+    }
+    let t = best?;
+    let (precision, recall) = precision_recall_at(positive, proba, t);
+    Some(OperatingPoint { threshold: t, target_precision: target, precision, recall })
 }
 
 impl Head {
@@ -66,6 +142,18 @@ impl Head {
     /// Binary heads: the index of the positive class.
     pub fn positive(&self) -> usize {
         1
+    }
+
+    /// Binary heads: the score from which a comment needs a human; the
+    /// model's `review_at`, else the CV threshold.
+    pub fn review_threshold(&self) -> Option<f64> {
+        self.review_at.as_ref().map(|o| o.threshold).or(self.threshold)
+    }
+
+    /// Binary heads: the score from which removal is recommended, if the
+    /// model has one.
+    pub fn remove_threshold(&self) -> Option<f64> {
+        self.remove_at.as_ref().map(|o| o.threshold)
     }
 }
 
@@ -273,6 +361,22 @@ impl Model {
                 s.push_str(&format!("| {} | {} | {:.3} | {} | {:.3} |\n", src, m.n, m.macro_f1, f1pos, m.accuracy));
             }
         }
+        let ops: Vec<&Head> =
+            self.heads.iter().filter(|h| h.review_at.is_some() || h.remove_at.is_some()).collect();
+        if !ops.is_empty() {
+            s.push_str("\n## Report thresholds (out of fold)\n\nThe report recommends *review* from `review_at` and *remove* from `remove_at`: the lowest score from which the out-of-fold precision stays at the target. `--review-at` / `--remove-at` override them.\n\n| head | action | target precision | threshold | precision | recall |\n|---|---|---:|---:|---:|---:|\n");
+            for h in ops {
+                for (action, op) in [("review", &h.review_at), ("remove", &h.remove_at)] {
+                    match op {
+                        Some(o) => s.push_str(&format!(
+                            "| {} | {action} | {:.2} | {:.3} | {:.3} | {:.3} |\n",
+                            h.name, o.target_precision, o.threshold, o.precision, o.recall
+                        )),
+                        None => s.push_str(&format!("| {} | {action} | – | not reached | – | – |\n", h.name)),
+                    }
+                }
+            }
+        }
         s.push_str("\n## Per class (out of fold)\n\n| head | class | precision | recall | F1 | support |\n|---|---|---:|---:|---:|---:|\n");
         for h in &self.heads {
             for c in &h.cv.metrics.per_class {
@@ -283,6 +387,27 @@ impl Model {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_threshold_is_the_lowest_that_keeps_the_target() {
+        // sorted by score: + + - + - - ; precision at top1 1, top2 1, top3 .67, top4 .75, top5 .6
+        let pos = [true, true, false, true, false, false];
+        let p = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+        let o = threshold_for_precision(&pos, &p, 0.7, 1).unwrap();
+        // top 2 keep precision >= .7; top 3 breaks it, so the threshold lies between .8 and .7
+        assert!(o.threshold > 0.7 && o.threshold < 0.8, "{o:?}");
+        assert_eq!(o.precision, 1.0);
+        assert!((o.recall - 2.0 / 3.0).abs() < 1e-12);
+        let o = threshold_for_precision(&pos, &p, 0.55, 1).unwrap();
+        assert!(o.threshold > 0.4 && o.threshold < 0.5, "{o:?}");
+        assert!(threshold_for_precision(&[false, true], &[0.9, 0.1], 0.9, 1).is_none());
+        assert!(threshold_for_precision(&[false, false], &[0.9, 0.1], 0.5, 1).is_none());
     }
 }
 

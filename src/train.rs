@@ -15,7 +15,7 @@ use crate::dataset::{self, read_table, DatasetError, ReadOptions, Table};
 use crate::learn::cv::{train_head, TrainConfig};
 use crate::learn::logistic::{argmax, LearnError};
 use crate::learn::metrics;
-use crate::model::{hex, Card, Head, HeadKind, Model, SourceInfo};
+use crate::model::{hex, precision_recall_at, threshold_for_precision, Card, Head, HeadKind, Model, OperatingPoint, SourceInfo};
 use crate::parties::{Gazetteer, StanceView};
 
 /// Prefix of stance label columns.
@@ -189,6 +189,40 @@ fn group_metrics(
         .collect()
 }
 
+/// Out-of-fold precision asked for before a comment goes to review.
+pub const REVIEW_PRECISION: f64 = 0.5;
+/// Out-of-fold precision asked for before the report recommends removal.
+pub const REMOVE_PRECISION: f64 = 0.9;
+/// A precision on fewer flagged comments than this is noise, not a threshold.
+const MIN_FLAGGED: usize = 5;
+
+/// The report thresholds of a binary head from its out-of-fold probabilities:
+/// review from the lowest score with precision >= 0.5 (else the CV
+/// threshold), remove from the lowest with precision >= 0.9 (else none);
+/// remove is never below review.
+fn operating_points(
+    y: &[usize],
+    oof: &[Vec<f64>],
+    cv_threshold: Option<f64>,
+) -> (Option<OperatingPoint>, Option<OperatingPoint>) {
+    let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
+    let p1: Vec<f64> = oof.iter().map(|p| p.get(1).copied().unwrap_or(0.0)).collect();
+    let review = threshold_for_precision(&positive, &p1, REVIEW_PRECISION, MIN_FLAGGED).or_else(|| {
+        cv_threshold.map(|t| {
+            let (precision, recall) = precision_recall_at(&positive, &p1, t);
+            OperatingPoint { threshold: t, target_precision: REVIEW_PRECISION, precision, recall }
+        })
+    });
+    let mut remove = threshold_for_precision(&positive, &p1, REMOVE_PRECISION, MIN_FLAGGED);
+    if let (Some(r), Some(m)) = (&review, &mut remove) {
+        if m.threshold < r.threshold {
+            let (precision, recall) = precision_recall_at(&positive, &p1, r.threshold);
+            *m = OperatingPoint { threshold: r.threshold, target_precision: REMOVE_PRECISION, precision, recall };
+        }
+    }
+    (review, remove)
+}
+
 fn file_sha256(path: &std::path::Path) -> String {
     std::fs::read(path).map(|b| hex(&Sha256::digest(&b))).unwrap_or_default()
 }
@@ -326,6 +360,11 @@ pub fn train(
         } else {
             Vec::new()
         };
+        let (review_at, remove_at) = if plan.kind == HeadKind::Binary {
+            operating_points(&y, &trained.oof, trained.cv.threshold)
+        } else {
+            (None, None)
+        };
         let class_counts =
             plan.classes.iter().enumerate().map(|(c, n)| (n.clone(), y.iter().filter(|&&v| v == c).count())).collect();
         heads.push(Head {
@@ -339,6 +378,8 @@ pub fn train(
             party_cv,
             source_cv,
             class_counts,
+            review_at,
+            remove_at,
         });
     }
     Ok(Model {

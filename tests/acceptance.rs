@@ -87,7 +87,7 @@ fn report_on_the_seeds_ranks_the_conspiracy_comments() {
     assert!(hb["parties_involved"].as_array().unwrap().iter().any(|p| p == "Russland"));
     assert!(!hb["page"]["comments"][0]["scores"][0]["cues"].as_array().unwrap().is_empty());
     let md = std::fs::read_to_string(out.path().join("002_e9a8672a2279b0f2.md")).unwrap();
-    assert!(md.contains("Review queue") && md.contains("Gerixxx") && md.contains("stance toward"), "{md}");
+    assert!(md.contains("Prüfliste") && md.contains("Gerixxx") && md.contains("Haltung zu"), "{md}");
 }
 
 #[test]

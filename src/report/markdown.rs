@@ -1,85 +1,135 @@
-//! Markdown rendering of article reports and the index.
+//! Markdown rendering of article reports and the index, in the report's
+//! language; cue words in **bold**.
 
-use super::{byline, summary_line, ArticleReport, Index};
+use std::fmt::Write;
+
+use super::{byline, summary_line, Action, ArticleReport, Index, Lang};
 
 fn esc(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*").replace('_', "\\_").replace('\n', " ")
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0} %", x * 100.0)
+/// `text` with the byte spans (sorted, into `text` at `offset`) in bold.
+fn bold_spans(text: &str, offset: usize, spans: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for &(s, e) in spans {
+        if s < offset || e > offset + text.len() || e <= s {
+            continue;
+        }
+        let (a, b) = (s - offset, e - offset);
+        if a < last || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        out.push_str(&esc(&text[last..a]));
+        out.push_str("**");
+        out.push_str(&esc(&text[a..b]));
+        out.push_str("**");
+        last = b;
+    }
+    out.push_str(&esc(&text[last..]));
+    out
 }
 
 /// One article's report.
-pub fn article(r: &ArticleReport) -> String {
-    let mut s = format!("# {}\n\n", esc(r.title.as_deref().unwrap_or("(untitled)")));
-    s.push_str(&format!("Source: `{}`\n\n", r.source));
-    s.push_str(&format!("**{}**\n\n", summary_line(r)));
-    if let Some(d) = r.declared_comments {
-        if d != r.comments {
-            s.push_str(&format!("The page announces {d} comments; {} are in this page.\n\n", r.comments));
-        }
+pub fn article(r: &ArticleReport, lang: Lang) -> String {
+    let t = lang.t();
+    let mut s = format!("# {}\n\n", esc(r.title.as_deref().unwrap_or(t.untitled)));
+    let mut meta = Vec::new();
+    if let Some(x) = &r.site {
+        meta.push(format!("{}: {}", t.site, x));
+    }
+    if let Some(x) = &r.date {
+        meta.push(format!("{}: {}", t.date, x));
+    }
+    meta.push(format!("{}: `{}`", t.source, r.source));
+    let _ = write!(s, "{}\n\n**{}**\n\n", meta.join(" · "), summary_line(r, lang));
+    if let Some(d) = r.declared_comments.filter(|&d| d != r.comments) {
+        let _ = write!(s, "{}\n\n", t.declared.replace("{d}", &lang.int(d)).replace("{n}", &lang.int(r.comments)));
     }
     if !r.parties_involved.is_empty() {
-        s.push_str(&format!("Parties the article mentions: {}\n\n", r.parties_involved.join(", ")));
+        let _ = write!(s, "{}: {}\n\n", t.parties, r.parties_involved.join(", "));
     }
     if !r.heads.is_empty() {
-        s.push_str("| head | flagged | share |\n|---|---:|---:|\n");
+        let _ = write!(
+            s,
+            "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|\n",
+            t.head,
+            lang.action(Action::Review),
+            lang.action(Action::Remove),
+            t.share_flagged,
+            t.review_from,
+            t.remove_from
+        );
         for h in &r.heads {
-            s.push_str(&format!("| {} | {} | {} |\n", h.head, h.flagged, pct(h.share)));
+            let th = |v: Option<f64>| v.map(|v| lang.dec(v, 2)).unwrap_or_else(|| t.not_set.into());
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} |",
+                lang.head_name(&h.head),
+                lang.int(h.flagged - h.remove),
+                lang.int(h.remove),
+                lang.pct(h.share),
+                th(h.review_at),
+                th(h.remove_at)
+            );
         }
         s.push('\n');
     }
     if !r.stance.is_empty() {
-        s.push_str("## Stance per party\n\n| party | against | favor | none |\n|---|---:|---:|---:|\n");
+        let _ = write!(s, "## {}\n\n| | {} | {} | {} |\n|---|---:|---:|---:|\n", t.stance, t.against, t.favor, t.neutral);
         for p in &r.stance {
-            s.push_str(&format!("| {} | {} | {} | {} |\n", p.party, p.against, p.favor, p.none));
+            let _ = writeln!(s, "| {} | {} | {} | {} |", p.party, p.against, p.favor, p.none);
         }
         s.push('\n');
     }
-    s.push_str("## Review queue\n\n");
+    let _ = write!(s, "## {}\n\n", t.queue);
     if r.review_queue.is_empty() {
-        s.push_str("No comments.\n");
+        let _ = writeln!(s, "{}", t.no_comments);
     }
-    for (rank, &i) in r.review_queue.iter().enumerate() {
-        let c = &r.page.comments[i];
-        let flags: Vec<String> = c.scores.iter().filter(|h| h.flagged).map(|h| h.head.clone()).collect();
-        s.push_str(&format!(
-            "### {}. #{} — {}{}\n\n",
-            rank + 1,
-            i + 1,
-            esc(&byline(c)),
-            if flags.is_empty() { String::new() } else { format!(" — **flagged: {}**", flags.join(", ")) }
-        ));
-        if let Some(p) = c.reply_to {
-            s.push_str(&format!("_Reply to #{}_\n\n", p + 1));
+    for (rank, q) in r.review_queue.iter().enumerate() {
+        let c = &r.page.comments[q.index];
+        let _ = write!(s, "### {}. #{} — {} — {}\n\n", rank + 1, q.index + 1, esc(&byline(c, lang)), lang.action(q.action).to_uppercase());
+        if let Some(p) = c.reply_to.filter(|&p| p < r.comments) {
+            let _ = write!(s, "_{} #{}_\n\n", t.reply_to, p + 1);
         }
-        if let Some(t) = &c.title {
-            s.push_str(&format!("**{}**\n\n", esc(t)));
+        // cue words of the heads that raised an action
+        let mut spans: Vec<(usize, usize)> = q
+            .heads
+            .iter()
+            .filter(|h| h.action != Action::Keep)
+            .filter_map(|h| c.score(&h.head))
+            .flat_map(|h| h.cues.iter().map(|c| (c.start, c.end)))
+            .collect();
+        spans.sort();
+        let title = c.title.as_deref().filter(|x| !x.trim().is_empty());
+        if let Some(ti) = title {
+            let _ = write!(s, "> **{}**\n>\n", bold_spans(ti, 0, &spans).replace("**", "__"));
         }
-        for line in c.text.lines() {
-            s.push_str(&format!("> {line}\n"));
+        let off = title.map(|x| x.len() + 1).unwrap_or(0);
+        let mut pos = off;
+        for line in c.text.split('\n') {
+            let _ = writeln!(s, "> {}", bold_spans(line, pos, &spans));
+            pos += line.len() + 1;
         }
         s.push('\n');
-        for h in &c.scores {
-            let cues: Vec<String> = h.cues.iter().map(|c| format!("`{}` (+{:.2})", c.word, c.weight)).collect();
-            s.push_str(&format!(
-                "- {}: {:.2}{}{}\n",
-                h.head,
-                h.score,
-                h.threshold.map(|t| format!(" (threshold {t:.2})")).unwrap_or_default(),
-                if cues.is_empty() { String::new() } else { format!(" — raised by {}", cues.join(", ")) }
-            ));
+        for h in &q.heads {
+            let cues = c
+                .score(&h.head)
+                .filter(|_| h.action != Action::Keep)
+                .map(|x| x.cues.iter().map(|c| format!("`{}`", c.word)).collect::<Vec<_>>())
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- {}: {} — {}{}",
+                lang.head_name(&h.head),
+                lang.dec(h.score, 2),
+                lang.action(h.action),
+                if cues.is_empty() { String::new() } else { format!(" — {} {}", t.raised_by, cues.join(", ")) }
+            );
         }
         for st in &c.stance {
-            let cues: Vec<String> = st.cues.iter().map(|c| format!("`{}`", c.word)).collect();
-            s.push_str(&format!(
-                "- stance toward {}: {} ({:.2}){}\n",
-                st.party,
-                st.stance,
-                st.score,
-                if cues.is_empty() { String::new() } else { format!(" — {}", cues.join(", ")) }
-            ));
+            let _ = writeln!(s, "- {} {}: {} ({})", t.stance_toward, st.party, lang.stance(&st.stance), lang.dec(st.score, 2));
         }
         s.push('\n');
     }
@@ -87,36 +137,83 @@ pub fn article(r: &ArticleReport) -> String {
 }
 
 /// The index over all articles.
-pub fn index(ix: &Index, heads: &[String]) -> String {
-    let mut s = String::from("# comment-radar report\n\n");
-    s.push_str(&format!("{} articles, {} comments.\n\n", ix.articles.len(), ix.total_comments));
-    s.push_str("| article | comments |");
-    for h in heads {
-        s.push_str(&format!(" {h} |"));
+pub fn index(ix: &Index, lang: Lang) -> String {
+    let t = lang.t();
+    let mut s = format!("# {}\n\n", t.report_title);
+    let _ = write!(
+        s,
+        "{}, {}: {} {}, {} {}.\n\n",
+        lang.count(ix.totals.articles, t.article, t.articles),
+        lang.count(ix.totals.comments, t.comment, t.comments),
+        lang.int(ix.totals.remove),
+        lang.action(Action::Remove),
+        lang.int(ix.totals.review),
+        lang.action(Action::Review)
+    );
+    let _ = write!(s, "| {} | {} | {} | {} |", t.article, t.site, t.date, t.comments);
+    for h in &ix.totals.heads {
+        let _ = write!(s, " {} |", lang.head_adj(&h.head));
     }
-    s.push_str(" stance (against/favor/none) |\n|---|---:|");
-    for _ in heads {
+    let _ = write!(s, " {} |\n|---|---|---|---:|", t.dominant_stance);
+    for _ in &ix.totals.heads {
         s.push_str("---:|");
     }
     s.push_str("---|\n");
     for a in &ix.articles {
-        s.push_str(&format!(
-            "| [{}]({}.md) | {} |",
+        let _ = write!(
+            s,
+            "| [{}]({}.md) | {} | {} | {} |",
             esc(a.title.as_deref().unwrap_or(&a.source)),
             a.slug,
-            a.comments
-        ));
+            a.site.as_deref().unwrap_or("–"),
+            esc(a.date.as_deref().unwrap_or("–")),
+            lang.int(a.comments)
+        );
         for h in &a.heads {
-            s.push_str(&format!(" {} ({}) |", h.flagged, pct(h.share)));
+            let _ = write!(s, " {} ({}) |", lang.pct(h.share), lang.int(h.flagged));
         }
-        let st: Vec<String> =
-            a.stance.iter().take(3).map(|p| format!("{} {}/{}/{}", p.party, p.against, p.favor, p.none)).collect();
-        s.push_str(&format!(" {} |\n", st.join(", ")));
+        let st: Vec<String> = a
+            .stance
+            .iter()
+            .filter(|p| p.against + p.favor > 0)
+            .take(3)
+            .map(|p| format!("{}: {} ({}:{})", p.party, lang.stance(p.dominant()), p.against, p.favor))
+            .collect();
+        let _ = writeln!(s, " {} |", if st.is_empty() { "–".into() } else { st.join(", ") });
+    }
+    let _ = write!(s, "| **{}** | | | **{}** |", t.total, lang.int(ix.totals.comments));
+    for h in &ix.totals.heads {
+        let _ = write!(s, " **{}** ({}) |", lang.pct(h.share), lang.int(h.flagged));
+    }
+    s.push_str(" |\n");
+    for q in &ix.queues {
+        if q.comments.is_empty() {
+            continue;
+        }
+        let _ = write!(s, "\n## {}: {}\n\n", t.head_queue, lang.head_name(&q.head));
+        for (rank, c) in q.comments.iter().enumerate() {
+            let spans: Vec<(usize, usize)> = {
+                let mut v: Vec<_> = c.cues.iter().map(|c| (c.start, c.end)).collect();
+                v.sort();
+                v
+            };
+            let _ = writeln!(
+                s,
+                "{}. [#{}]({}.md) {} — {} — {}: {}",
+                rank + 1,
+                c.index + 1,
+                c.slug,
+                esc(c.author.as_deref().unwrap_or(t.anonymous)),
+                lang.dec(c.score, 2),
+                lang.action(c.action),
+                bold_spans(&c.text, 0, &spans)
+            );
+        }
     }
     if !ix.failures.is_empty() {
-        s.push_str("\n## Pages that could not be read\n\n");
+        let _ = write!(s, "\n## {}\n\n", t.failures);
         for f in &ix.failures {
-            s.push_str(&format!("- `{}`: {}\n", f.source, esc(&f.error)));
+            let _ = writeln!(s, "- `{}`: {}", f.source, esc(&f.error));
         }
     }
     s

@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 use sprs::{CsMat, TriMat};
 
-use crate::text::{self, Token};
+use crate::text::{self, TextOptions, Token};
 
 /// Settings of the vectoriser.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,74 @@ pub struct VectorizerParams {
     pub sublinear_tf: bool,
     /// Keep at most this many features per block (the most frequent by df).
     pub max_features: Option<usize>,
+    /// Optional analysis steps (umlaut folding, leetspeak, punctuation and
+    /// emoji tokens, hashtag splitting).
+    #[serde(default)]
+    pub text: TextOptions,
+    /// A word-block feature `_shout_` for every token written in capitals.
+    #[serde(default)]
+    pub shout: bool,
+    /// A word-block feature `_lexikon_` for every token in the insult
+    /// lexicon (`data/lexicon/insults.txt`).
+    #[serde(default)]
+    pub lexicon: bool,
+    /// Factor on the (l2-normalised) word block relative to the char block.
+    #[serde(default = "one")]
+    pub word_weight: f32,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// Pseudo-token of the shouting feature.
+pub const SHOUT: &str = "_shout_";
+/// Pseudo-token of the lexicon feature.
+pub const LEXICON: &str = "_lexikon_";
+
+/// The insult lexicon, compiled once: (exact words, prefixes, suffixes, infixes).
+struct Lexicon {
+    exact: HashSet<String>,
+    prefix: Vec<String>,
+    suffix: Vec<String>,
+    infix: Vec<String>,
+}
+
+fn fold(s: &str) -> String {
+    s.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss")
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = Lexicon { exact: HashSet::default(), prefix: Vec::new(), suffix: Vec::new(), infix: Vec::new() };
+        for line in include_str!("../data/lexicon/insults.txt").lines() {
+            let e = line.trim();
+            if e.is_empty() || e.starts_with('#') {
+                continue;
+            }
+            let e = fold(&e.to_lowercase());
+            match (e.starts_with('*'), e.ends_with('*') && e.len() > 1) {
+                (true, true) => lex.infix.push(e.trim_matches('*').to_string()),
+                (true, false) => lex.suffix.push(e.trim_start_matches('*').to_string()),
+                (false, true) => lex.prefix.push(e.trim_end_matches('*').to_string()),
+                (false, false) => {
+                    lex.exact.insert(e);
+                }
+            }
+        }
+        lex
+    })
+}
+
+/// Whether a normalised token is in the insult lexicon.
+pub fn in_lexicon(norm: &str) -> bool {
+    let lex = lexicon();
+    let w = fold(norm);
+    lex.exact.contains(&w)
+        || lex.prefix.iter().any(|p| w.starts_with(p.as_str()))
+        || lex.suffix.iter().any(|p| w.ends_with(p.as_str()))
+        || lex.infix.iter().any(|p| w.contains(p.as_str()))
 }
 
 impl Default for VectorizerParams {
@@ -42,6 +110,10 @@ impl Default for VectorizerParams {
             min_df: 2,
             sublinear_tf: true,
             max_features: None,
+            text: TextOptions::default(),
+            shout: false,
+            lexicon: false,
+            word_weight: 1.0,
         }
     }
 }
@@ -76,8 +148,11 @@ enum Block {
     Char,
 }
 
+/// Placeholders (`_url_`, `_user_`, `_ziel_`), punctuation and emoji tokens
+/// give word features only, no char n-grams.
 fn is_placeholder(norm: &str) -> bool {
-    norm.len() > 2 && norm.starts_with('_') && norm.ends_with('_')
+    (norm.len() > 2 && norm.starts_with('_') && norm.ends_with('_'))
+        || !norm.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Calls `f(block, ngram, first_token, last_token)` for every n-gram of the token list.
@@ -102,6 +177,16 @@ fn for_each_ngram(
                     buf.push_str(&t.norm);
                 }
                 f(Block::Word, buf, start, start + n - 1);
+            }
+        }
+    }
+    if params.shout || params.lexicon {
+        for (ti, t) in toks.iter().enumerate() {
+            if params.shout && t.shout {
+                f(Block::Word, SHOUT, ti, ti);
+            }
+            if params.lexicon && !is_placeholder(&t.norm) && in_lexicon(&t.norm) {
+                f(Block::Word, LEXICON, ti, ti);
             }
         }
     }
@@ -142,7 +227,7 @@ impl Vectorizer {
         let mut seen_c: HashSet<String> = HashSet::default();
         let mut buf = String::new();
         for t in texts {
-            let toks = text::tokens(t.as_ref());
+            let toks = text::tokens_with(t.as_ref(), &params.text);
             seen_w.clear();
             seen_c.clear();
             for_each_ngram(params, &toks, &mut buf, |block, g, _, _| {
@@ -250,11 +335,12 @@ impl Vectorizer {
             i = j;
         }
         let split = row.indices.partition_point(|&f| (f as usize) < self.words.len());
-        for range in [0..split, split..row.indices.len()] {
+        let ww = self.params.word_weight;
+        for (range, factor) in [(0..split, ww), (split..row.indices.len(), 1.0)] {
             let norm = row.values[range.clone()].iter().map(|v| v * v).sum::<f32>().sqrt();
             if norm > 0.0 {
                 for v in &mut row.values[range] {
-                    *v /= norm;
+                    *v = *v / norm * factor;
                 }
             }
         }
@@ -263,7 +349,7 @@ impl Vectorizer {
 
     /// The tf-idf row of one text.
     pub fn transform_one(&self, text: &str) -> SparseRow {
-        let toks = text::tokens(text);
+        let toks = text::tokens_with(text, &self.params.text);
         self.weigh(self.occurrences(&toks).into_iter().map(|(f, _, _)| f).collect())
     }
 
@@ -278,7 +364,7 @@ impl Vectorizer {
     /// occurrences, and an occurrence's share among the tokens it spans.
     /// Returns the tokens with their summed contributions, in text order.
     pub fn token_contributions(&self, text: &str, coef: impl Fn(u32) -> f64) -> Vec<(Token, f64)> {
-        let toks = text::tokens(text);
+        let toks = text::tokens_with(text, &self.params.text);
         let occ = self.occurrences(&toks);
         let row = self.weigh(occ.iter().map(|(f, _, _)| *f).collect());
         let mut count: HashMap<u32, usize> = HashMap::default();

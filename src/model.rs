@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::features::Vectorizer;
+use crate::learn::calibration::Platt;
 use crate::learn::cv::{CvReport, TrainConfig};
 use crate::learn::logistic::LogisticModel;
 use crate::learn::metrics::Metrics;
@@ -51,13 +52,22 @@ pub struct Head {
     pub party_cv: Vec<(String, Metrics)>,
     /// Labelled rows per class used for training.
     pub class_counts: Vec<(String, usize)>,
+    /// Binary heads: Platt calibration of the positive-class probability,
+    /// fitted on out-of-fold scores (`threshold` is in the calibrated scale).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Platt>,
 }
 
 impl Head {
     /// Class probabilities of `text` (already in the head's view).
     pub fn proba(&self, text: &str) -> Vec<f64> {
         let row = self.vectorizer.transform_one(text);
-        self.model.proba_row(&row.indices, &row.values)
+        let mut p = self.model.proba_row(&row.indices, &row.values);
+        if let (Some(c), 2) = (self.calibration, p.len()) {
+            p[1] = c.apply(p[1]);
+            p[0] = 1.0 - p[1];
+        }
+        p
     }
 
     /// Binary heads: the index of the positive class.

@@ -303,6 +303,7 @@ pub fn train(
             cv: trained.cv,
             party_cv,
             class_counts,
+            calibration: trained.calibration,
         });
     }
     Ok(Model {

@@ -12,6 +12,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::calibration::Platt;
 use super::logistic::{balanced_weights, LearnError, LogisticModel, LogisticParams, SparseRecords};
 use super::metrics::{self, Metrics};
 use crate::features::{Vectorizer, VectorizerParams};
@@ -26,6 +27,32 @@ pub struct TrainConfig {
     /// Weight classes inversely to their frequency.
     pub balanced: bool,
     pub vectorizer: VectorizerParams,
+    /// The metric that chooses C and the threshold of binary heads.
+    #[serde(default)]
+    pub select_by: SelectBy,
+    /// Platt-calibrate binary heads on their out-of-fold scores.
+    #[serde(default)]
+    pub calibrate: bool,
+}
+
+/// Metric for the choice of C and of the decision threshold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SelectBy {
+    /// Mean of the per-class F1 scores.
+    #[default]
+    MacroF1,
+    /// GermEval 2018's F1 of macro-averaged precision and recall.
+    GermEval,
+}
+
+impl SelectBy {
+    pub fn of(&self, m: &Metrics) -> f64 {
+        match self {
+            SelectBy::MacroF1 => m.macro_f1,
+            SelectBy::GermEval => m.germeval_macro_f1,
+        }
+    }
 }
 
 impl Default for TrainConfig {
@@ -36,6 +63,8 @@ impl Default for TrainConfig {
             c_grid: vec![1.0, 3.0, 10.0, 30.0],
             balanced: true,
             vectorizer: VectorizerParams::default(),
+            select_by: SelectBy::MacroF1,
+            calibrate: false,
         }
     }
 }
@@ -62,6 +91,19 @@ pub struct Trained {
     pub cv: CvReport,
     /// Out-of-fold class probabilities at the chosen C, one row per sample.
     pub oof: Vec<Vec<f64>>,
+    /// Binary heads with `calibrate`: the Platt map fitted on `oof`
+    /// (`cv.threshold` is then in the calibrated scale).
+    pub calibration: Option<Platt>,
+}
+
+/// What cross-validation alone finds (no final fit): the grid, the best C,
+/// the out-of-fold probabilities at it, and the raw threshold (binary).
+pub struct CvRun {
+    pub grid: Vec<(f64, f64)>,
+    pub best_c: f64,
+    pub oof: Vec<Vec<f64>>,
+    pub threshold: Option<f64>,
+    pub metrics: Metrics,
 }
 
 /// Fold id of every sample: stratified by class, shuffled with `seed`.
@@ -101,6 +143,41 @@ pub fn fit_model(
 /// binary head, index 1 is the positive class.
 pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &TrainConfig) -> Result<Trained, LearnError> {
     let k = classes.len();
+    let run = cross_validate(texts, y, classes, cfg)?;
+    let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
+    let x = vectorizer.transform(texts);
+    let model = fit_model(x, y, k, run.best_c, cfg.balanced)?;
+    let mut threshold = run.threshold;
+    let mut calibration = None;
+    if k == 2 && cfg.calibrate {
+        let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
+        let p1: Vec<f64> = run.oof.iter().map(|p| p[1]).collect();
+        calibration = Platt::fit(&positive, &p1);
+        if let (Some(c), Some(t)) = (calibration, threshold) {
+            threshold = Some(c.apply(t));
+        }
+    }
+    Ok(Trained {
+        vectorizer,
+        model,
+        cv: CvReport {
+            folds: cfg.folds.max(2),
+            seed: cfg.seed,
+            n: y.len(),
+            grid: run.grid,
+            best_c: run.best_c,
+            threshold,
+            metrics: run.metrics,
+        },
+        oof: run.oof,
+        calibration,
+    })
+}
+
+/// Cross-validation only: C (and threshold) by `cfg.select_by`, out-of-fold
+/// probabilities and metrics. The vectoriser is refitted in every fold.
+pub fn cross_validate(texts: &[String], y: &[usize], classes: &[String], cfg: &TrainConfig) -> Result<CvRun, LearnError> {
+    let k = classes.len();
     if texts.len() != y.len() {
         return Err(LearnError::Data("texts and labels differ in length".into()));
     }
@@ -133,8 +210,19 @@ pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &Train
         prepared.push((te, xtr, ytr, xte));
     }
     let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
+    let binary_classes = || [classes[0].clone(), classes[1].clone()];
+    let evaluate = |oof: &[Vec<f64>]| -> (Option<f64>, Metrics) {
+        if k == 2 {
+            let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
+            let t = metrics::best_threshold_by(&positive, &p1, |m| cfg.select_by.of(m));
+            (Some(t), metrics::binary_at(&positive, &p1, t, &binary_classes()))
+        } else {
+            let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
+            (None, metrics::classification(y, &pred, classes))
+        }
+    };
     let mut grid = Vec::new();
-    let mut best: Option<(f64, f64, Vec<Vec<f64>>)> = None;
+    let mut best: Option<(f64, f64, Vec<Vec<f64>>, Option<f64>, Metrics)> = None;
     for &c in &cfg.c_grid {
         let mut oof = vec![Vec::new(); y.len()];
         for (te, xtr, ytr, xte) in &prepared {
@@ -144,37 +232,15 @@ pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &Train
                 oof[i] = p.row(r).to_vec();
             }
         }
-        let score = if k == 2 {
-            let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
-            let t = metrics::best_threshold(&positive, &p1);
-            metrics::binary_at(&positive, &p1, t, &[classes[0].clone(), classes[1].clone()]).macro_f1
-        } else {
-            let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
-            metrics::classification(y, &pred, classes).macro_f1
-        };
+        let (t, m) = evaluate(&oof);
+        let score = cfg.select_by.of(&m);
         grid.push((c, score));
         if best.as_ref().is_none_or(|b| score > b.1 + 1e-9) {
-            best = Some((c, score, oof));
+            best = Some((c, score, oof, t, m));
         }
     }
-    let (best_c, _, oof) = best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
-    let (threshold, metrics) = if k == 2 {
-        let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
-        let t = metrics::best_threshold(&positive, &p1);
-        (Some(t), metrics::binary_at(&positive, &p1, t, &[classes[0].clone(), classes[1].clone()]))
-    } else {
-        let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
-        (None, metrics::classification(y, &pred, classes))
-    };
-    let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
-    let x = vectorizer.transform(texts);
-    let model = fit_model(x, y, k, best_c, cfg.balanced)?;
-    Ok(Trained {
-        vectorizer,
-        model,
-        cv: CvReport { folds, seed: cfg.seed, n: y.len(), grid, best_c, threshold, metrics },
-        oof,
-    })
+    let (best_c, _, oof, threshold, metrics) = best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
+    Ok(CvRun { grid, best_c, oof, threshold, metrics })
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 //! | `wwX` | word-block weight X |
 //! | `CX/Y/Z` | C grid, e.g. `C1/3/10` |
 //! | `unbal` | no class weights |
+//! | `nbX` | NB-SVM log-count-ratio scaling with smoothing X (e.g. `nb1`) |
 //!
 //! Prints per configuration: best C, the out-of-fold GermEval macro-F1 and
 //! mean-of-F1 at the chosen threshold, ROC-AUC, the threshold, the expected
@@ -73,6 +74,7 @@ fn config(spec: &str) -> TrainConfig {
             "unbal" => cfg.balanced = false,
             _ if m.starts_with('c') => v.char_ngrams = range(&m[1..]),
             _ if m.starts_with('w') && !m.starts_with("ww") => v.word_ngrams = range(&m[1..]),
+            _ if m.starts_with("nb") => cfg.nb_alpha = m[2..].parse().expect("nb alpha"),
             _ if m.starts_with("df") => v.min_df = m[2..].parse().expect("min_df"),
             _ if m.starts_with("ww") => v.word_weight = m[2..].parse().expect("word weight"),
             _ if m.starts_with('C') => cfg.c_grid = m[1..].split('/').map(|c| c.parse().expect("C")).collect(),

@@ -141,6 +141,17 @@ pub struct SparseRow {
     pub values: Vec<f32>,
 }
 
+/// One feature's part of a linear score, with the spans it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeatureContribution {
+    /// The n-gram (char n-grams in «»), or `_shout_` / `_lexikon_`.
+    pub feature: String,
+    /// coef × value.
+    pub contribution: f64,
+    /// Byte spans of the original text.
+    pub spans: Vec<(usize, usize)>,
+}
+
 /// Which block an n-gram belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Block {
@@ -382,6 +393,36 @@ impl Vectorizer {
         }
         toks.into_iter().zip(contrib).collect()
     }
+
+    /// The features of `text` with their contributions `coef(feature) * value`
+    /// and the byte spans of the original text each came from (one span per
+    /// occurrence, from its first to its last token), largest contribution
+    /// first. The contributions sum to the linear score without intercept.
+    pub fn feature_contributions(&self, text: &str, coef: impl Fn(u32) -> f64) -> Vec<FeatureContribution> {
+        let toks = text::tokens_with(text, &self.params.text);
+        let occ = self.occurrences(&toks);
+        let row = self.weigh(occ.iter().map(|(f, _, _)| *f).collect());
+        let mut out: Vec<FeatureContribution> = row
+            .indices
+            .iter()
+            .zip(&row.values)
+            .map(|(&f, &x)| FeatureContribution {
+                feature: self.feature_name(f),
+                contribution: coef(f) * x as f64,
+                spans: Vec::new(),
+            })
+            .collect();
+        for (f, a, b) in &occ {
+            if let Ok(pos) = row.indices.binary_search(f) {
+                let span = (toks[*a].start, toks[*b].end);
+                if !out[pos].spans.contains(&span) {
+                    out[pos].spans.push(span);
+                }
+            }
+        }
+        out.sort_by(|a, b| b.contribution.total_cmp(&a.contribution).then_with(|| a.feature.cmp(&b.feature)));
+        out
+    }
 }
 
 /// Stacks sparse rows into a CSR matrix with `ncols` columns.
@@ -451,5 +492,39 @@ mod tests {
         let score: f64 = row.indices.iter().zip(&row.values).map(|(&f, &x)| coef(f) * x as f64).sum();
         let parts: f64 = v.token_contributions(text, coef).iter().map(|(_, c)| c).sum();
         assert!((score - parts).abs() < 1e-4, "{score} vs {parts}");
+    }
+
+    #[test]
+    fn every_option_keeps_contributions_exact() {
+        let params = VectorizerParams {
+            min_df: 1,
+            text: TextOptions { fold_umlauts: true, leet: true, punct: true, split_hashtags: true },
+            shout: true,
+            lexicon: true,
+            word_weight: 0.7,
+            ..Default::default()
+        };
+        let docs = ["Du V0llidiot!!! 😡 #MerkelMussWeg", "DIESE Lügner sind Idioten?!", "Alles gut hier"];
+        let v = Vectorizer::fit(&params, &docs);
+        assert!(v.words.contains(&SHOUT.to_string()) && v.words.contains(&LEXICON.to_string()));
+        let coef = |f: u32| ((f % 5) as f64) - 1.5;
+        for text in docs.iter().copied().chain(["LÜGNER!! Vollidiot 😡"]) {
+            let row = v.transform_one(text);
+            let score: f64 = row.indices.iter().zip(&row.values).map(|(&f, &x)| coef(f) * x as f64).sum();
+            let parts: f64 = v.token_contributions(text, coef).iter().map(|(_, c)| c).sum();
+            let feats = v.feature_contributions(text, coef);
+            let by_feature: f64 = feats.iter().map(|c| c.contribution).sum();
+            assert!((score - parts).abs() < 1e-4, "{text}: {score} vs {parts}");
+            assert!((score - by_feature).abs() < 1e-4, "{text}: {score} vs {by_feature}");
+            for c in &feats {
+                assert!(!c.spans.is_empty());
+                for &(a, b) in &c.spans {
+                    assert!(text.get(a..b).is_some());
+                }
+            }
+        }
+        let feats = v.feature_contributions("Du V0llidiot", |f| if v.feature_name(f) == LEXICON { 1.0 } else { 0.0 });
+        assert_eq!(feats[0].feature, LEXICON);
+        assert_eq!(feats[0].spans, vec![(3, 12)]);
     }
 }

@@ -98,7 +98,7 @@ mod tests {
         for i in 0..1000 {
             let high = i % 2 == 0;
             p.push(if high { 0.9 } else { 0.1 });
-            pos.push(if high { i % 10 < 7 } else { i % 10 < 3 });
+            pos.push(if high { (i / 2) % 10 < 7 } else { (i / 2) % 10 < 3 });
         }
         let c = Platt::fit(&pos, &p).unwrap();
         assert!((c.apply(0.9) - 0.7).abs() < 0.02, "{}", c.apply(0.9));

@@ -33,6 +33,14 @@ pub struct TrainConfig {
     /// Platt-calibrate binary heads on their out-of-fold scores.
     #[serde(default)]
     pub calibrate: bool,
+    /// Binary heads: NB-SVM-style scaling. Every feature is multiplied by
+    /// its log-count ratio r = ln((p_f/|p|) / (q_f/|q|)) (p_f, q_f: positive
+    /// and negative training documents containing f, plus `nb_alpha`) before
+    /// the fit; the scale is then folded into the weights (w_f * r_f), so
+    /// the stored model is a plain linear model on the tf-idf features and
+    /// explanations stay exact. 0 turns it off.
+    #[serde(default)]
+    pub nb_alpha: f64,
 }
 
 /// Metric for the choice of C and of the decision threshold.
@@ -65,6 +73,7 @@ impl Default for TrainConfig {
             vectorizer: VectorizerParams::default(),
             select_by: SelectBy::MacroF1,
             calibrate: false,
+            nb_alpha: 0.0,
         }
     }
 }
@@ -123,6 +132,55 @@ pub fn stratified_folds(y: &[usize], n_classes: usize, k: usize, seed: u64) -> V
     fold
 }
 
+/// Log-count ratios of the columns of `x` for a binary target (see
+/// [`TrainConfig::nb_alpha`]).
+pub fn nb_ratios(x: &sprs::CsMat<f64>, y: &[usize], alpha: f64) -> Vec<f64> {
+    let d = x.cols();
+    let mut p = vec![alpha; d];
+    let mut q = vec![alpha; d];
+    for (i, row) in x.outer_iterator().enumerate() {
+        let side = if y[i] == 1 { &mut p } else { &mut q };
+        for (c, &v) in row.iter() {
+            if v != 0.0 {
+                side[c] += 1.0;
+            }
+        }
+    }
+    let (sp, sq): (f64, f64) = (p.iter().sum(), q.iter().sum());
+    p.iter().zip(&q).map(|(a, b)| ((a / sp) / (b / sq)).ln()).collect()
+}
+
+/// `x` with every column `c` multiplied by `r[c]`.
+pub fn scale_columns(x: &sprs::CsMat<f64>, r: &[f64]) -> sprs::CsMat<f64> {
+    let mut out = x.clone();
+    for mut row in out.outer_iterator_mut() {
+        for (c, v) in row.iter_mut() {
+            *v *= r[c];
+        }
+    }
+    out
+}
+
+/// Fits a head's model: with `nb_alpha > 0` (binary) on NB-scaled columns,
+/// the scale folded back into the weights.
+pub fn fit_head_model(
+    x: sprs::CsMat<f64>,
+    y: &[usize],
+    n_classes: usize,
+    c: f64,
+    cfg: &TrainConfig,
+) -> Result<LogisticModel, LearnError> {
+    if n_classes == 2 && cfg.nb_alpha > 0.0 {
+        let r = nb_ratios(&x, y, cfg.nb_alpha);
+        let mut m = fit_model(scale_columns(&x, &r), y, n_classes, c, cfg.balanced)?;
+        for (w, rf) in m.coef.iter_mut().zip(&r) {
+            *w = (*w as f64 * rf) as f32;
+        }
+        return Ok(m);
+    }
+    fit_model(x, y, n_classes, c, cfg.balanced)
+}
+
 /// Fits one logistic model on rows of an already vectorised matrix.
 pub fn fit_model(
     x: sprs::CsMat<f64>,
@@ -146,7 +204,7 @@ pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &Train
     let run = cross_validate(texts, y, classes, cfg)?;
     let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
     let x = vectorizer.transform(texts);
-    let model = fit_model(x, y, k, run.best_c, cfg.balanced)?;
+    let model = fit_head_model(x, y, k, run.best_c, cfg)?;
     let mut threshold = run.threshold;
     let mut calibration = None;
     if k == 2 && cfg.calibrate {
@@ -226,7 +284,7 @@ pub fn cross_validate(texts: &[String], y: &[usize], classes: &[String], cfg: &T
     for &c in &cfg.c_grid {
         let mut oof = vec![Vec::new(); y.len()];
         for (te, xtr, ytr, xte) in &prepared {
-            let m = fit_model(xtr.clone(), ytr, k, c, cfg.balanced)?;
+            let m = fit_head_model(xtr.clone(), ytr, k, c, cfg)?;
             let p = m.predict_proba(xte);
             for (r, &i) in te.iter().enumerate() {
                 oof[i] = p.row(r).to_vec();

@@ -20,7 +20,7 @@
 //! | `wwX` | word-block weight X |
 //! | `CX/Y/Z` | C grid, e.g. `C1/3/10` |
 //! | `unbal` | no class weights |
-//! | `nbX` | NB-SVM log-count-ratio scaling with smoothing X (e.g. `nb1`) |
+//! | `nbX` | NB-SVM log-count-ratio scaling with smoothing X only (e.g. `nb1`, `nb0` off); `default` tries 0 and 1 |
 //!
 //! Prints per configuration: best C, the out-of-fold GermEval macro-F1 and
 //! mean-of-F1 at the chosen threshold, ROC-AUC, the threshold, the expected
@@ -48,6 +48,7 @@ fn config(spec: &str) -> TrainConfig {
             vectorizer: VectorizerParams { text: TextOptions::default(), shout: false, lexicon: false, ..VectorizerParams::default() },
             select_by: SelectBy::MacroF1,
             calibrate: false,
+            nb_grid: vec![],
             c_grid: vec![1.0, 3.0, 10.0, 30.0],
             ..TrainConfig::default()
         },
@@ -74,7 +75,7 @@ fn config(spec: &str) -> TrainConfig {
             "unbal" => cfg.balanced = false,
             _ if m.starts_with('c') => v.char_ngrams = range(&m[1..]),
             _ if m.starts_with('w') && !m.starts_with("ww") => v.word_ngrams = range(&m[1..]),
-            _ if m.starts_with("nb") => cfg.nb_alpha = m[2..].parse().expect("nb alpha"),
+            _ if m.starts_with("nb") => cfg.nb_grid = vec![m[2..].parse().expect("nb alpha")],
             _ if m.starts_with("df") => v.min_df = m[2..].parse().expect("min_df"),
             _ if m.starts_with("ww") => v.word_weight = m[2..].parse().expect("word weight"),
             _ if m.starts_with('C') => cfg.c_grid = m[1..].split('/').map(|c| c.parse().expect("C")).collect(),
@@ -107,8 +108,9 @@ fn main() {
         let pc: Vec<f64> = p1.iter().map(|&p| cal.apply(p)).collect();
         let m = &run.metrics;
         println!(
-            "| {} | {} | {:.4} | {:.4} | {:.4} | {:.3} | {:.3} | {:.3} | {} | {:.0} s |",
+            "| {} (nb {}) | {} | {:.4} | {:.4} | {:.4} | {:.3} | {:.3} | {:.3} | {} | {:.0} s |",
             spec,
+            run.nb_alpha,
             run.best_c,
             m.germeval_macro_f1,
             m.macro_f1,

@@ -110,9 +110,9 @@ impl Default for VectorizerParams {
             min_df: 2,
             sublinear_tf: true,
             max_features: None,
-            text: TextOptions::default(),
-            shout: false,
-            lexicon: false,
+            text: TextOptions { fold_umlauts: true, leet: true, punct: true, split_hashtags: true },
+            shout: true,
+            lexicon: true,
             word_weight: 1.0,
         }
     }
@@ -450,9 +450,9 @@ mod tests {
     fn vocabulary_has_word_and_char_ngrams() {
         let v = fitted();
         assert!(v.words.contains(&"die regierung".to_string()));
-        assert!(v.words.contains(&"lügt".to_string()));
-        assert!(v.chars.contains(&" lü".to_string()));
-        assert!(v.chars.contains(&"ügt ".to_string()));
+        assert!(v.words.contains(&"luegt".to_string()));
+        assert!(v.chars.contains(&" lu".to_string())); // umlauts folded by default: lügt -> luegt
+        assert!(v.chars.contains(&"uegt ".to_string()));
         // char n-grams never span two words
         assert!(!v.chars.iter().any(|g| g.trim().contains(' ')));
     }

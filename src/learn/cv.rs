@@ -33,14 +33,15 @@ pub struct TrainConfig {
     /// Platt-calibrate binary heads on their out-of-fold scores.
     #[serde(default)]
     pub calibrate: bool,
-    /// Binary heads: NB-SVM-style scaling. Every feature is multiplied by
-    /// its log-count ratio r = ln((p_f/|p|) / (q_f/|q|)) (p_f, q_f: positive
-    /// and negative training documents containing f, plus `nb_alpha`) before
-    /// the fit; the scale is then folded into the weights (w_f * r_f), so
-    /// the stored model is a plain linear model on the tf-idf features and
-    /// explanations stay exact. 0 turns it off.
+    /// Binary heads: candidates for NB-SVM-style scaling, chosen by CV
+    /// together with C (0 = off). With alpha > 0 every feature is
+    /// multiplied by its log-count ratio r = ln((p_f/|p|) / (q_f/|q|)) (p_f,
+    /// q_f: positive and negative training documents containing f, plus
+    /// alpha) before the fit; the scale is then folded into the weights
+    /// (w_f * r_f), so the stored model is a plain linear model on the
+    /// tf-idf features and explanations stay exact. Empty = off.
     #[serde(default)]
-    pub nb_alpha: f64,
+    pub nb_grid: Vec<f64>,
 }
 
 /// Metric for the choice of C and of the decision threshold.
@@ -68,12 +69,12 @@ impl Default for TrainConfig {
         TrainConfig {
             folds: 5,
             seed: 42,
-            c_grid: vec![1.0, 3.0, 10.0, 30.0],
+            c_grid: vec![1.0, 3.0, 10.0],
             balanced: true,
             vectorizer: VectorizerParams::default(),
-            select_by: SelectBy::MacroF1,
-            calibrate: false,
-            nb_alpha: 0.0,
+            select_by: SelectBy::GermEval,
+            calibrate: true,
+            nb_grid: vec![0.0, 1.0],
         }
     }
 }
@@ -91,6 +92,9 @@ pub struct CvReport {
     pub threshold: Option<f64>,
     /// Out-of-fold metrics at the chosen C (and threshold).
     pub metrics: Metrics,
+    /// NB-SVM smoothing chosen by CV (0 = no NB scaling).
+    #[serde(default)]
+    pub nb_alpha: f64,
 }
 
 /// A trained head's parts.
@@ -108,8 +112,10 @@ pub struct Trained {
 /// What cross-validation alone finds (no final fit): the grid, the best C,
 /// the out-of-fold probabilities at it, and the raw threshold (binary).
 pub struct CvRun {
+    /// (C, score) per candidate (per NB candidate, in `nb_grid` order).
     pub grid: Vec<(f64, f64)>,
     pub best_c: f64,
+    pub nb_alpha: f64,
     pub oof: Vec<Vec<f64>>,
     pub threshold: Option<f64>,
     pub metrics: Metrics,
@@ -147,7 +153,10 @@ pub fn nb_ratios(x: &sprs::CsMat<f64>, y: &[usize], alpha: f64) -> Vec<f64> {
         }
     }
     let (sp, sq): (f64, f64) = (p.iter().sum(), q.iter().sum());
-    p.iter().zip(&q).map(|(a, b)| ((a / sp) / (b / sq)).ln()).collect()
+    p.iter()
+        .zip(&q)
+        .map(|(a, b)| ((a / sp) / (b / sq)).ln())
+        .collect()
 }
 
 /// `x` with every column `c` multiplied by `r[c]`.
@@ -168,10 +177,11 @@ pub fn fit_head_model(
     y: &[usize],
     n_classes: usize,
     c: f64,
+    nb_alpha: f64,
     cfg: &TrainConfig,
 ) -> Result<LogisticModel, LearnError> {
-    if n_classes == 2 && cfg.nb_alpha > 0.0 {
-        let r = nb_ratios(&x, y, cfg.nb_alpha);
+    if n_classes == 2 && nb_alpha > 0.0 {
+        let r = nb_ratios(&x, y, nb_alpha);
         let mut m = fit_model(scale_columns(&x, &r), y, n_classes, c, cfg.balanced)?;
         for (w, rf) in m.coef.iter_mut().zip(&r) {
             *w = (*w as f64 * rf) as f32;
@@ -199,12 +209,17 @@ pub fn fit_model(
 /// Cross-validates C (and the threshold for two classes) and trains the final
 /// head on all rows. `classes` names the class indices used in `y`; for a
 /// binary head, index 1 is the positive class.
-pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &TrainConfig) -> Result<Trained, LearnError> {
+pub fn train_head(
+    texts: &[String],
+    y: &[usize],
+    classes: &[String],
+    cfg: &TrainConfig,
+) -> Result<Trained, LearnError> {
     let k = classes.len();
     let run = cross_validate(texts, y, classes, cfg)?;
     let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
     let x = vectorizer.transform(texts);
-    let model = fit_head_model(x, y, k, run.best_c, cfg)?;
+    let model = fit_head_model(x, y, k, run.best_c, run.nb_alpha, cfg)?;
     let mut threshold = run.threshold;
     let mut calibration = None;
     if k == 2 && cfg.calibrate {
@@ -224,6 +239,7 @@ pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &Train
             n: y.len(),
             grid: run.grid,
             best_c: run.best_c,
+            nb_alpha: run.nb_alpha,
             threshold,
             metrics: run.metrics,
         },
@@ -234,7 +250,12 @@ pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &Train
 
 /// Cross-validation only: C (and threshold) by `cfg.select_by`, out-of-fold
 /// probabilities and metrics. The vectoriser is refitted in every fold.
-pub fn cross_validate(texts: &[String], y: &[usize], classes: &[String], cfg: &TrainConfig) -> Result<CvRun, LearnError> {
+pub fn cross_validate(
+    texts: &[String],
+    y: &[usize],
+    classes: &[String],
+    cfg: &TrainConfig,
+) -> Result<CvRun, LearnError> {
     let k = classes.len();
     if texts.len() != y.len() {
         return Err(LearnError::Data("texts and labels differ in length".into()));
@@ -273,32 +294,53 @@ pub fn cross_validate(texts: &[String], y: &[usize], classes: &[String], cfg: &T
         if k == 2 {
             let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
             let t = metrics::best_threshold_by(&positive, &p1, |m| cfg.select_by.of(m));
-            (Some(t), metrics::binary_at(&positive, &p1, t, &binary_classes()))
+            (
+                Some(t),
+                metrics::binary_at(&positive, &p1, t, &binary_classes()),
+            )
         } else {
-            let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
+            let pred: Vec<usize> = oof
+                .iter()
+                .map(|p| super::logistic::argmax(p.iter().copied()))
+                .collect();
             (None, metrics::classification(y, &pred, classes))
         }
     };
     let mut grid = Vec::new();
-    let mut best: Option<(f64, f64, Vec<Vec<f64>>, Option<f64>, Metrics)> = None;
-    for &c in &cfg.c_grid {
-        let mut oof = vec![Vec::new(); y.len()];
-        for (te, xtr, ytr, xte) in &prepared {
-            let m = fit_head_model(xtr.clone(), ytr, k, c, cfg)?;
-            let p = m.predict_proba(xte);
-            for (r, &i) in te.iter().enumerate() {
-                oof[i] = p.row(r).to_vec();
+    let mut best: Option<(f64, f64, Vec<Vec<f64>>, Option<f64>, Metrics, f64)> = None;
+    let nb_grid: Vec<f64> = if k == 2 && !cfg.nb_grid.is_empty() {
+        cfg.nb_grid.clone()
+    } else {
+        vec![0.0]
+    };
+    for &nb in &nb_grid {
+        for &c in &cfg.c_grid {
+            let mut oof = vec![Vec::new(); y.len()];
+            for (te, xtr, ytr, xte) in &prepared {
+                let m = fit_head_model(xtr.clone(), ytr, k, c, nb, cfg)?;
+                let p = m.predict_proba(xte);
+                for (r, &i) in te.iter().enumerate() {
+                    oof[i] = p.row(r).to_vec();
+                }
+            }
+            let (t, m) = evaluate(&oof);
+            let score = cfg.select_by.of(&m);
+            grid.push((c, score));
+            if best.as_ref().is_none_or(|b| score > b.1 + 1e-9) {
+                best = Some((c, score, oof, t, m, nb));
             }
         }
-        let (t, m) = evaluate(&oof);
-        let score = cfg.select_by.of(&m);
-        grid.push((c, score));
-        if best.as_ref().is_none_or(|b| score > b.1 + 1e-9) {
-            best = Some((c, score, oof, t, m));
-        }
     }
-    let (best_c, _, oof, threshold, metrics) = best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
-    Ok(CvRun { grid, best_c, oof, threshold, metrics })
+    let (best_c, _, oof, threshold, metrics, nb_alpha) =
+        best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
+    Ok(CvRun {
+        grid,
+        best_c,
+        nb_alpha,
+        oof,
+        threshold,
+        metrics,
+    })
 }
 
 #[cfg(test)]
@@ -326,7 +368,9 @@ mod tests {
         let mut y = vec![0; 10];
         y[0] = 1;
         let classes = vec!["0".to_string(), "1".to_string()];
-        let err = train_head(&texts, &y, &classes, &TrainConfig::default()).err().unwrap();
+        let err = train_head(&texts, &y, &classes, &TrainConfig::default())
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("label more rows"), "{err}");
     }
 }

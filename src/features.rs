@@ -57,49 +57,42 @@ pub const SHOUT: &str = "_shout_";
 /// Pseudo-token of the lexicon feature.
 pub const LEXICON: &str = "_lexikon_";
 
-/// The insult lexicon, compiled once: (exact words, prefixes, suffixes, infixes).
-struct Lexicon {
-    exact: HashSet<String>,
-    prefix: Vec<String>,
-    suffix: Vec<String>,
-    infix: Vec<String>,
-}
-
-fn fold(s: &str) -> String {
-    s.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss")
-}
-
-fn lexicon() -> &'static Lexicon {
-    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+/// The insult lexicon (`data/lexicon/insults.txt`), compiled once into one
+/// regular expression (exact words, prefixes, suffixes, infixes) over the
+/// umlaut-folded token.
+fn lexicon() -> &'static regex::Regex {
+    static LEX: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lex = Lexicon { exact: HashSet::default(), prefix: Vec::new(), suffix: Vec::new(), infix: Vec::new() };
+        let mut alts = Vec::new();
         for line in include_str!("../data/lexicon/insults.txt").lines() {
             let e = line.trim();
             if e.is_empty() || e.starts_with('#') {
                 continue;
             }
             let e = fold(&e.to_lowercase());
-            match (e.starts_with('*'), e.ends_with('*') && e.len() > 1) {
-                (true, true) => lex.infix.push(e.trim_matches('*').to_string()),
-                (true, false) => lex.suffix.push(e.trim_start_matches('*').to_string()),
-                (false, true) => lex.prefix.push(e.trim_end_matches('*').to_string()),
-                (false, false) => {
-                    lex.exact.insert(e);
-                }
-            }
+            let body = regex::escape(e.trim_matches('*'));
+            alts.push(match (e.starts_with('*'), e.ends_with('*') && e.len() > 1) {
+                (true, true) => body,
+                (true, false) => format!("{body}$"),
+                (false, true) => format!("^{body}"),
+                (false, false) => format!("^{body}$"),
+            });
         }
-        lex
+        regex::Regex::new(&alts.join("|")).expect("the lexicon compiles")
     })
+}
+
+fn fold(s: &str) -> String {
+    s.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss")
 }
 
 /// Whether a normalised token is in the insult lexicon.
 pub fn in_lexicon(norm: &str) -> bool {
-    let lex = lexicon();
-    let w = fold(norm);
-    lex.exact.contains(&w)
-        || lex.prefix.iter().any(|p| w.starts_with(p.as_str()))
-        || lex.suffix.iter().any(|p| w.ends_with(p.as_str()))
-        || lex.infix.iter().any(|p| w.contains(p.as_str()))
+    if norm.contains(['ä', 'ö', 'ü', 'ß']) {
+        lexicon().is_match(&fold(norm))
+    } else {
+        lexicon().is_match(norm)
+    }
 }
 
 impl Default for VectorizerParams {
@@ -399,29 +392,38 @@ impl Vectorizer {
     /// occurrence, from its first to its last token), largest contribution
     /// first. The contributions sum to the linear score without intercept.
     pub fn feature_contributions(&self, text: &str, coef: impl Fn(u32) -> f64) -> Vec<FeatureContribution> {
+        self.top_feature_contributions(text, coef, usize::MAX)
+    }
+
+    /// The `top` largest of [`Vectorizer::feature_contributions`] (only
+    /// those are named and traced to spans, which keeps explaining cheap).
+    pub fn top_feature_contributions(
+        &self,
+        text: &str,
+        coef: impl Fn(u32) -> f64,
+        top: usize,
+    ) -> Vec<FeatureContribution> {
         let toks = text::tokens_with(text, &self.params.text);
         let occ = self.occurrences(&toks);
         let row = self.weigh(occ.iter().map(|(f, _, _)| *f).collect());
-        let mut out: Vec<FeatureContribution> = row
-            .indices
-            .iter()
-            .zip(&row.values)
-            .map(|(&f, &x)| FeatureContribution {
-                feature: self.feature_name(f),
-                contribution: coef(f) * x as f64,
-                spans: Vec::new(),
-            })
-            .collect();
-        for (f, a, b) in &occ {
-            if let Ok(pos) = row.indices.binary_search(f) {
-                let span = (toks[*a].start, toks[*b].end);
-                if !out[pos].spans.contains(&span) {
-                    out[pos].spans.push(span);
+        let mut order: Vec<(usize, f64)> =
+            row.indices.iter().zip(&row.values).enumerate().map(|(p, (&f, &x))| (p, coef(f) * x as f64)).collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order.truncate(top);
+        order
+            .into_iter()
+            .map(|(pos, contribution)| {
+                let f = row.indices[pos];
+                let mut spans = Vec::new();
+                for (g, a, b) in &occ {
+                    let span = (toks[*a].start, toks[*b].end);
+                    if *g == f && !spans.contains(&span) {
+                        spans.push(span);
+                    }
                 }
-            }
-        }
-        out.sort_by(|a, b| b.contribution.total_cmp(&a.contribution).then_with(|| a.feature.cmp(&b.feature)));
-        out
+                FeatureContribution { feature: self.feature_name(f), contribution, spans }
+            })
+            .collect()
     }
 }
 

@@ -49,7 +49,7 @@ pub struct NgramCue {
 /// The n-grams that raised a binary head's score most (top 5, positive only).
 fn ngram_cues(head: &Head, text: &str) -> Vec<NgramCue> {
     head.vectorizer
-        .feature_contributions(text, |f| head.model.weight(f, 0))
+        .top_feature_contributions(text, |f| head.model.weight(f, 0), 5)
         .into_iter()
         .filter(|c| c.contribution > 0.0)
         .take(5)

@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 use sprs::{CsMat, TriMat};
 
-use crate::text::{self, Token};
+use crate::text::{self, TextOptions, Token};
 
 /// Settings of the vectoriser.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,67 @@ pub struct VectorizerParams {
     pub sublinear_tf: bool,
     /// Keep at most this many features per block (the most frequent by df).
     pub max_features: Option<usize>,
+    /// Optional analysis steps (umlaut folding, leetspeak, punctuation and
+    /// emoji tokens, hashtag splitting).
+    #[serde(default)]
+    pub text: TextOptions,
+    /// A word-block feature `_shout_` for every token written in capitals.
+    #[serde(default)]
+    pub shout: bool,
+    /// A word-block feature `_lexikon_` for every token in the insult
+    /// lexicon (`data/lexicon/insults.txt`).
+    #[serde(default)]
+    pub lexicon: bool,
+    /// Factor on the (l2-normalised) word block relative to the char block.
+    #[serde(default = "one")]
+    pub word_weight: f32,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// Pseudo-token of the shouting feature.
+pub const SHOUT: &str = "_shout_";
+/// Pseudo-token of the lexicon feature.
+pub const LEXICON: &str = "_lexikon_";
+
+/// The insult lexicon (`data/lexicon/insults.txt`), compiled once into one
+/// regular expression (exact words, prefixes, suffixes, infixes) over the
+/// umlaut-folded token.
+fn lexicon() -> &'static regex::Regex {
+    static LEX: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut alts = Vec::new();
+        for line in include_str!("../data/lexicon/insults.txt").lines() {
+            let e = line.trim();
+            if e.is_empty() || e.starts_with('#') {
+                continue;
+            }
+            let e = fold(&e.to_lowercase());
+            let body = regex::escape(e.trim_matches('*'));
+            alts.push(match (e.starts_with('*'), e.ends_with('*') && e.len() > 1) {
+                (true, true) => body,
+                (true, false) => format!("{body}$"),
+                (false, true) => format!("^{body}"),
+                (false, false) => format!("^{body}$"),
+            });
+        }
+        regex::Regex::new(&alts.join("|")).expect("the lexicon compiles")
+    })
+}
+
+fn fold(s: &str) -> String {
+    s.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss")
+}
+
+/// Whether a normalised token is in the insult lexicon.
+pub fn in_lexicon(norm: &str) -> bool {
+    if norm.contains(['ä', 'ö', 'ü', 'ß']) {
+        lexicon().is_match(&fold(norm))
+    } else {
+        lexicon().is_match(norm)
+    }
 }
 
 impl Default for VectorizerParams {
@@ -42,6 +103,10 @@ impl Default for VectorizerParams {
             min_df: 2,
             sublinear_tf: true,
             max_features: None,
+            text: TextOptions { fold_umlauts: true, leet: true, punct: true, split_hashtags: true },
+            shout: true,
+            lexicon: true,
+            word_weight: 1.0,
         }
     }
 }
@@ -69,6 +134,17 @@ pub struct SparseRow {
     pub values: Vec<f32>,
 }
 
+/// One feature's part of a linear score, with the spans it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeatureContribution {
+    /// The n-gram (char n-grams in «»), or `_shout_` / `_lexikon_`.
+    pub feature: String,
+    /// coef × value.
+    pub contribution: f64,
+    /// Byte spans of the original text.
+    pub spans: Vec<(usize, usize)>,
+}
+
 /// Which block an n-gram belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Block {
@@ -76,8 +152,11 @@ enum Block {
     Char,
 }
 
+/// Placeholders (`_url_`, `_user_`, `_ziel_`), punctuation and emoji tokens
+/// give word features only, no char n-grams.
 fn is_placeholder(norm: &str) -> bool {
-    norm.len() > 2 && norm.starts_with('_') && norm.ends_with('_')
+    (norm.len() > 2 && norm.starts_with('_') && norm.ends_with('_'))
+        || !norm.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Calls `f(block, ngram, first_token, last_token)` for every n-gram of the token list.
@@ -102,6 +181,16 @@ fn for_each_ngram(
                     buf.push_str(&t.norm);
                 }
                 f(Block::Word, buf, start, start + n - 1);
+            }
+        }
+    }
+    if params.shout || params.lexicon {
+        for (ti, t) in toks.iter().enumerate() {
+            if params.shout && t.shout {
+                f(Block::Word, SHOUT, ti, ti);
+            }
+            if params.lexicon && !is_placeholder(&t.norm) && in_lexicon(&t.norm) {
+                f(Block::Word, LEXICON, ti, ti);
             }
         }
     }
@@ -142,7 +231,7 @@ impl Vectorizer {
         let mut seen_c: HashSet<String> = HashSet::default();
         let mut buf = String::new();
         for t in texts {
-            let toks = text::tokens(t.as_ref());
+            let toks = text::tokens_with(t.as_ref(), &params.text);
             seen_w.clear();
             seen_c.clear();
             for_each_ngram(params, &toks, &mut buf, |block, g, _, _| {
@@ -250,11 +339,12 @@ impl Vectorizer {
             i = j;
         }
         let split = row.indices.partition_point(|&f| (f as usize) < self.words.len());
-        for range in [0..split, split..row.indices.len()] {
+        let ww = self.params.word_weight;
+        for (range, factor) in [(0..split, ww), (split..row.indices.len(), 1.0)] {
             let norm = row.values[range.clone()].iter().map(|v| v * v).sum::<f32>().sqrt();
             if norm > 0.0 {
                 for v in &mut row.values[range] {
-                    *v /= norm;
+                    *v = *v / norm * factor;
                 }
             }
         }
@@ -263,7 +353,7 @@ impl Vectorizer {
 
     /// The tf-idf row of one text.
     pub fn transform_one(&self, text: &str) -> SparseRow {
-        let toks = text::tokens(text);
+        let toks = text::tokens_with(text, &self.params.text);
         self.weigh(self.occurrences(&toks).into_iter().map(|(f, _, _)| f).collect())
     }
 
@@ -278,7 +368,7 @@ impl Vectorizer {
     /// occurrences, and an occurrence's share among the tokens it spans.
     /// Returns the tokens with their summed contributions, in text order.
     pub fn token_contributions(&self, text: &str, coef: impl Fn(u32) -> f64) -> Vec<(Token, f64)> {
-        let toks = text::tokens(text);
+        let toks = text::tokens_with(text, &self.params.text);
         let occ = self.occurrences(&toks);
         let row = self.weigh(occ.iter().map(|(f, _, _)| *f).collect());
         let mut count: HashMap<u32, usize> = HashMap::default();
@@ -295,6 +385,45 @@ impl Vectorizer {
             }
         }
         toks.into_iter().zip(contrib).collect()
+    }
+
+    /// The features of `text` with their contributions `coef(feature) * value`
+    /// and the byte spans of the original text each came from (one span per
+    /// occurrence, from its first to its last token), largest contribution
+    /// first. The contributions sum to the linear score without intercept.
+    pub fn feature_contributions(&self, text: &str, coef: impl Fn(u32) -> f64) -> Vec<FeatureContribution> {
+        self.top_feature_contributions(text, coef, usize::MAX)
+    }
+
+    /// The `top` largest of [`Vectorizer::feature_contributions`] (only
+    /// those are named and traced to spans, which keeps explaining cheap).
+    pub fn top_feature_contributions(
+        &self,
+        text: &str,
+        coef: impl Fn(u32) -> f64,
+        top: usize,
+    ) -> Vec<FeatureContribution> {
+        let toks = text::tokens_with(text, &self.params.text);
+        let occ = self.occurrences(&toks);
+        let row = self.weigh(occ.iter().map(|(f, _, _)| *f).collect());
+        let mut order: Vec<(usize, f64)> =
+            row.indices.iter().zip(&row.values).enumerate().map(|(p, (&f, &x))| (p, coef(f) * x as f64)).collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order.truncate(top);
+        order
+            .into_iter()
+            .map(|(pos, contribution)| {
+                let f = row.indices[pos];
+                let mut spans = Vec::new();
+                for (g, a, b) in &occ {
+                    let span = (toks[*a].start, toks[*b].end);
+                    if *g == f && !spans.contains(&span) {
+                        spans.push(span);
+                    }
+                }
+                FeatureContribution { feature: self.feature_name(f), contribution, spans }
+            })
+            .collect()
     }
 }
 
@@ -323,9 +452,9 @@ mod tests {
     fn vocabulary_has_word_and_char_ngrams() {
         let v = fitted();
         assert!(v.words.contains(&"die regierung".to_string()));
-        assert!(v.words.contains(&"lügt".to_string()));
-        assert!(v.chars.contains(&" lü".to_string()));
-        assert!(v.chars.contains(&"ügt ".to_string()));
+        assert!(v.words.contains(&"luegt".to_string()));
+        assert!(v.chars.contains(&" lu".to_string())); // umlauts folded by default: lügt -> luegt
+        assert!(v.chars.contains(&"uegt ".to_string()));
         // char n-grams never span two words
         assert!(!v.chars.iter().any(|g| g.trim().contains(' ')));
     }
@@ -365,5 +494,39 @@ mod tests {
         let score: f64 = row.indices.iter().zip(&row.values).map(|(&f, &x)| coef(f) * x as f64).sum();
         let parts: f64 = v.token_contributions(text, coef).iter().map(|(_, c)| c).sum();
         assert!((score - parts).abs() < 1e-4, "{score} vs {parts}");
+    }
+
+    #[test]
+    fn every_option_keeps_contributions_exact() {
+        let params = VectorizerParams {
+            min_df: 1,
+            text: TextOptions { fold_umlauts: true, leet: true, punct: true, split_hashtags: true },
+            shout: true,
+            lexicon: true,
+            word_weight: 0.7,
+            ..Default::default()
+        };
+        let docs = ["Du V0llidiot!!! 😡 #MerkelMussWeg", "DIESE Lügner sind Idioten?!", "Alles gut hier"];
+        let v = Vectorizer::fit(&params, &docs);
+        assert!(v.words.contains(&SHOUT.to_string()) && v.words.contains(&LEXICON.to_string()));
+        let coef = |f: u32| ((f % 5) as f64) - 1.5;
+        for text in docs.iter().copied().chain(["LÜGNER!! Vollidiot 😡"]) {
+            let row = v.transform_one(text);
+            let score: f64 = row.indices.iter().zip(&row.values).map(|(&f, &x)| coef(f) * x as f64).sum();
+            let parts: f64 = v.token_contributions(text, coef).iter().map(|(_, c)| c).sum();
+            let feats = v.feature_contributions(text, coef);
+            let by_feature: f64 = feats.iter().map(|c| c.contribution).sum();
+            assert!((score - parts).abs() < 1e-4, "{text}: {score} vs {parts}");
+            assert!((score - by_feature).abs() < 1e-4, "{text}: {score} vs {by_feature}");
+            for c in &feats {
+                assert!(!c.spans.is_empty());
+                for &(a, b) in &c.spans {
+                    assert!(text.get(a..b).is_some());
+                }
+            }
+        }
+        let feats = v.feature_contributions("Du V0llidiot", |f| if v.feature_name(f) == LEXICON { 1.0 } else { 0.0 });
+        assert_eq!(feats[0].feature, LEXICON);
+        assert_eq!(feats[0].spans, vec![(3, 12)]);
     }
 }

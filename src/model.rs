@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::features::Vectorizer;
+use crate::learn::calibration::Platt;
 use crate::learn::cv::{CvReport, TrainConfig};
 use crate::learn::logistic::LogisticModel;
 use crate::learn::metrics::Metrics;
@@ -64,6 +65,10 @@ pub struct Head {
     /// Absent when no threshold reached the precision target out of fold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_at: Option<OperatingPoint>,
+    /// Binary heads: Platt calibration of the positive-class probability,
+    /// fitted on out-of-fold scores (`threshold` is in the calibrated scale).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Platt>,
 }
 
 /// A decision threshold with the precision it was chosen for and the
@@ -136,7 +141,12 @@ impl Head {
     /// Class probabilities of `text` (already in the head's view).
     pub fn proba(&self, text: &str) -> Vec<f64> {
         let row = self.vectorizer.transform_one(text);
-        self.model.proba_row(&row.indices, &row.values)
+        let mut p = self.model.proba_row(&row.indices, &row.values);
+        if let (Some(c), 2) = (self.calibration, p.len()) {
+            p[1] = c.apply(p[1]);
+            p[0] = 1.0 - p[1];
+        }
+        p
     }
 
     /// Binary heads: the index of the positive class.
@@ -294,28 +304,63 @@ impl Model {
             ));
         }
         let c = &self.card.config;
+        let v = &c.vectorizer;
+        let on = |b: bool| if b { "on" } else { "off" };
         s.push_str(&format!(
-            "\n## Features and learner\n\n- normalisation: lower-case, URLs → `_url_`, @mentions → `_user_`, digits → `0`, character runs > 2 collapsed\n\
-             - word n-grams {}–{}, char n-grams {}–{} inside word boundaries, sublinear tf: {}, smoothed idf, l2 norm per block, min_df {}\n\
+            "\n## Features and learner\n\n- normalisation: lower-case, URLs → `_url_`, @mentions → `_user_`, digits → `0`, character runs > 2 collapsed; \
+             umlaut folding (ä → ae, ß → ss) {}, leetspeak (V0llidiot → vollidiot) {}, `!`/`?` runs and emoji as tokens {}, hashtags split at capitals {}\n\
+             - word n-grams {}–{}, char n-grams {}–{} inside word boundaries, sublinear tf: {}, smoothed idf, l2 norm per block (word block × {}), min_df {}\n\
+             - pseudo-features: `_shout_` per word in capitals {}, `_lexikon_` per word of the insult lexicon (data/lexicon/insults.txt) {}\n\
              - logistic regression, L2 (C chosen from {:?} by {}-fold stratified CV, seed {}), class weights balanced: {}\n\
+             - binary heads: NB-SVM log-count-ratio scaling {} (folded into the weights); threshold and C chosen for {}; Platt calibration on out-of-fold scores {}\n\
              - stance: one model for all parties on target views (`_ziel_` for the party asked, `_andere_` for other parties); {}\n",
-            c.vectorizer.word_ngrams.0,
-            c.vectorizer.word_ngrams.1,
-            c.vectorizer.char_ngrams.0,
-            c.vectorizer.char_ngrams.1,
-            c.vectorizer.sublinear_tf,
-            c.vectorizer.min_df,
+            on(v.text.fold_umlauts),
+            on(v.text.leet),
+            on(v.text.punct),
+            on(v.text.split_hashtags),
+            v.word_ngrams.0,
+            v.word_ngrams.1,
+            v.char_ngrams.0,
+            v.char_ngrams.1,
+            v.sublinear_tf,
+            v.word_weight,
+            v.min_df,
+            on(v.shout),
+            on(v.lexicon),
             c.c_grid,
             c.folds,
             c.seed,
             c.balanced,
+            if c.nb_grid.iter().any(|&a| a > 0.0) { format!("tried with alpha from {:?} (0 = off), chosen per head by CV", c.nb_grid) } else { "off".into() },
+            match c.select_by {
+                crate::learn::cv::SelectBy::GermEval => "GermEval macro-F1 (F1 of macro P and R)",
+                crate::learn::cv::SelectBy::MacroF1 => "macro-F1 (mean of class F1)",
+            },
+            on(c.calibrate),
             format!(
-                "view: {}, words within {} tokens of the mention as features, negation marks: {}",
+                "view: {}, words within {} tokens of the mention as features, negation marks: {}, the party's name as a feature: {}",
                 if self.stance_view.sentences { "only the sentences that mention the party" } else { "the whole comment" },
                 self.stance_view.window,
-                self.stance_view.negation
+                on(self.stance_view.negation),
+                on(self.stance_view.party_feature)
             )
         ));
+        let nb: Vec<String> =
+            self.heads.iter().filter(|h| h.kind == HeadKind::Binary).map(|h| format!("{}: {}", h.name, if h.cv.nb_alpha > 0.0 { format!("on (alpha {})", h.cv.nb_alpha) } else { "off".into() })).collect();
+        if !nb.is_empty() {
+            s.push_str(&format!("- NB-SVM scaling chosen by CV: {}\n", nb.join(", ")));
+        }
+        let cal: Vec<String> = self
+            .heads
+            .iter()
+            .filter_map(|h| h.calibration.map(|p| format!("{} (a = {:.3}, b = {:.3})", h.name, p.a, p.b)))
+            .collect();
+        if !cal.is_empty() {
+            s.push_str(&format!(
+                "- calibrated heads: {}; their scores and thresholds are calibrated probabilities (the threshold is the CV threshold carried over)\n",
+                cal.join(", ")
+            ));
+        }
         s.push_str("\n## Heads and cross-validated metrics\n\nOut-of-fold figures (vectoriser refitted in every fold), at the C and threshold chosen by CV.\n\n");
         s.push_str("| head | kind | rows | classes (count) | C | threshold | macro-F1 | GermEval macro-F1 | F1 positive | ROC-AUC | features |\n|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for h in &self.heads {

@@ -30,6 +30,31 @@ pub struct HeadScore {
     pub threshold: Option<f64>,
     /// Up to five words that raised the score most.
     pub cues: Vec<Cue>,
+    /// Binary heads: up to five n-grams (features) that raised the score
+    /// most, by weight × value, with the spans of the scored text they came from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ngrams: Vec<NgramCue>,
+}
+
+/// A feature (word or char n-gram, or a pseudo-feature such as `_shout_`)
+/// and how much it raised a score (weight × value, log-odds).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NgramCue {
+    pub ngram: String,
+    pub weight: f64,
+    /// Byte spans in the scored text, one per occurrence.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// The n-grams that raised a binary head's score most (top 5, positive only).
+fn ngram_cues(head: &Head, text: &str) -> Vec<NgramCue> {
+    head.vectorizer
+        .top_feature_contributions(text, |f| head.model.weight(f, 0), 5)
+        .into_iter()
+        .filter(|c| c.contribution > 0.0)
+        .take(5)
+        .map(|c| NgramCue { ngram: c.feature, weight: c.contribution, spans: c.spans })
+        .collect()
 }
 
 /// Stance toward one party the comment mentions.
@@ -141,6 +166,7 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
                     flagged: pos >= t,
                     threshold: Some(t),
                     cues: cues(h, &full, &full, 0, true),
+                    ngrams: if pos >= t { ngram_cues(h, &full) } else { Vec::new() },
                 }
             }
             _ => {
@@ -152,6 +178,7 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
                     flagged: false,
                     threshold: None,
                     cues: cues(h, &full, &full, k, true),
+                    ngrams: Vec::new(),
                 }
             }
         };

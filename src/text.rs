@@ -11,12 +11,33 @@
 //! collapsed to two ("sooooo" -> "soo", "!!!!" -> "!!"), GermEval's `|LBR|`
 //! line-break marker treated as white space.
 
+use serde::{Deserialize, Serialize};
+
 /// A token of the original text: its byte span and its normalised form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub norm: String,
+    /// The original is written in capitals ("LÜGNER"): at least three
+    /// letters, none of them lower-case.
+    pub shout: bool,
+}
+
+/// Optional steps of the analysis; all off gives [`tokens`]. Stored in the
+/// vectoriser's settings, so a model tokenises as it was trained.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TextOptions {
+    /// ä → ae, ö → oe, ü → ue, ß → ss, so that "Scheiße" and "Scheisse" meet.
+    pub fold_umlauts: bool,
+    /// Digits between letters read as letters: "V0llidiot" → "vollidiot"
+    /// (0 o, 1 i, 3 e, 4 a, 5 s, 7 t).
+    pub leet: bool,
+    /// Runs of `!`/`?` and emoji become tokens of their own ("!!", "?!", "😡").
+    pub punct: bool,
+    /// Hashtags split at inner capitals: "#MerkelMussWeg" → merkel muss weg.
+    pub split_hashtags: bool,
 }
 
 /// Placeholder tokens that normalisation produces; they are never split into char n-grams.
@@ -31,6 +52,28 @@ fn is_word_char(c: char) -> bool {
 /// digits and `_`; URLs (`http://`, `https://`, `www.`) and `@mentions` are
 /// single tokens. Punctuation and white space separate tokens and are dropped.
 pub fn tokens(text: &str) -> Vec<Token> {
+    tokens_with(text, &TextOptions::default())
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
+}
+
+fn is_shout(raw: &str) -> bool {
+    let mut letters = 0;
+    for c in raw.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 3
+}
+
+/// [`tokens`] with the optional steps of `opt`.
+pub fn tokens_with(text: &str, opt: &TextOptions) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -48,7 +91,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             let len = rest
                 .find(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
                 .unwrap_or(rest.len());
-            out.push(Token { start: i, end: i + len, norm: URL.to_string() });
+            out.push(Token { start: i, end: i + len, norm: URL.to_string(), shout: false });
             i += len;
             continue;
         }
@@ -57,21 +100,72 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 .find(|c: char| !is_word_char(c))
                 .unwrap_or(rest.len() - 1);
             if len > 0 {
-                out.push(Token { start: i, end: i + 1 + len, norm: USER.to_string() });
+                out.push(Token { start: i, end: i + 1 + len, norm: USER.to_string(), shout: false });
                 i += 1 + len;
+                continue;
+            }
+        }
+        if opt.split_hashtags && c == '#' {
+            let len = rest[1..].find(|c: char| !is_word_char(c)).unwrap_or(rest.len() - 1);
+            if len > 0 {
+                let start = i + 1;
+                let raw = &text[start..start + len];
+                // split before an upper-case letter that follows a lower-case one
+                let mut cut = 0;
+                let mut prev_lower = false;
+                for (j, ch) in raw.char_indices() {
+                    if ch.is_uppercase() && prev_lower {
+                        push_word(&mut out, text, start + cut, start + j, opt);
+                        cut = j;
+                    }
+                    prev_lower = ch.is_lowercase();
+                }
+                push_word(&mut out, text, start + cut, start + len, opt);
+                i = start + len;
                 continue;
             }
         }
         if is_word_char(c) {
             let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-            let raw = &text[i..i + len];
-            out.push(Token { start: i, end: i + len, norm: normalize_token(raw) });
+            push_word(&mut out, text, i, i + len, opt);
             i += len;
+            continue;
+        }
+        if opt.punct && (c == '!' || c == '?') {
+            let len = rest.find(|c: char| c != '!' && c != '?').unwrap_or(rest.len());
+            let run = &rest[..len];
+            let norm = match (run.contains('!'), run.contains('?'), len) {
+                (true, true, _) => "?!",
+                (true, false, 1) => "!",
+                (true, false, _) => "!!",
+                (false, true, 1) => "?",
+                _ => "??",
+            }
+            .to_string();
+            out.push(Token { start: i, end: i + len, norm, shout: false });
+            i += len;
+            continue;
+        }
+        if opt.punct && is_emoji(c) {
+            out.push(Token { start: i, end: i + c.len_utf8(), norm: c.to_string(), shout: false });
+            i += c.len_utf8();
             continue;
         }
         i += c.len_utf8();
     }
     out
+}
+
+fn push_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize, opt: &TextOptions) {
+    if start >= end {
+        return;
+    }
+    let raw = &text[start..end];
+    let mut norm = normalize_token_with(raw, opt);
+    if norm.is_empty() {
+        norm = normalize_token(raw);
+    }
+    out.push(Token { start, end, norm, shout: is_shout(raw) });
 }
 
 fn starts_url(s: &str) -> bool {
@@ -82,11 +176,53 @@ fn starts_url(s: &str) -> bool {
 /// Normalises one word token: lower-case, digit runs -> `0`, character runs
 /// longer than two collapsed to two.
 pub fn normalize_token(raw: &str) -> String {
+    normalize_token_with(raw, &TextOptions::default())
+}
+
+fn leet_letter(d: char) -> Option<char> {
+    Some(match d {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        _ => return None,
+    })
+}
+
+/// [`normalize_token`] with the optional steps of `opt`.
+pub fn normalize_token_with(raw: &str, opt: &TextOptions) -> String {
+    let lowered: Vec<char> = raw.chars().flat_map(char::to_lowercase).collect();
+    let mut chars: Vec<char> = Vec::with_capacity(lowered.len() + 2);
+    for (k, &c) in lowered.iter().enumerate() {
+        if opt.leet && c.is_ascii_digit() {
+            let left = k > 0 && lowered[k - 1].is_alphabetic();
+            let right = lowered[k + 1..].iter().find(|c| !c.is_ascii_digit()).is_some_and(|c| c.is_alphabetic());
+            if left && right {
+                if let Some(l) = leet_letter(c) {
+                    chars.push(l);
+                    continue;
+                }
+            }
+        }
+        if opt.fold_umlauts {
+            match c {
+                'ä' => chars.extend(['a', 'e']),
+                'ö' => chars.extend(['o', 'e']),
+                'ü' => chars.extend(['u', 'e']),
+                'ß' => chars.extend(['s', 's']),
+                _ => chars.push(c),
+            }
+            continue;
+        }
+        chars.push(c);
+    }
     let mut out = String::with_capacity(raw.len());
     let mut last: Option<char> = None;
     let mut run = 0;
     let mut in_digits = false;
-    for c in raw.chars().flat_map(char::to_lowercase) {
+    for c in chars {
         if c.is_ascii_digit() {
             if !in_digits {
                 out.push('0');
@@ -148,5 +284,28 @@ mod tests {
     fn lone_at_sign_and_punctuation_only() {
         assert!(tokens("@ !!! ...").is_empty());
         assert!(tokens("").is_empty());
+    }
+
+    #[test]
+    fn optional_steps() {
+        let opt = TextOptions { fold_umlauts: true, leet: true, punct: true, split_hashtags: true };
+        let text = "Du V0llidiot!!! Scheiße 😡 #MerkelMussWeg covid19 ?!";
+        let toks = tokens_with(text, &opt);
+        let norms: Vec<_> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            ["du", "vollidiot", "!!", "scheisse", "😡", "merkel", "muss", "weg", "covid0", "?!"]
+        );
+        assert_eq!(&text[toks[5].start..toks[5].end], "Merkel");
+        assert_eq!(&text[toks[2].start..toks[2].end], "!!!");
+        // without options nothing changes
+        assert_eq!(normalize(text), "du v0llidiot scheiße merkelmussweg covid0");
+    }
+
+    #[test]
+    fn shouting_is_marked() {
+        let toks = tokens("Diese LÜGNER und die EU");
+        let shout: Vec<_> = toks.iter().map(|t| t.shout).collect();
+        assert_eq!(shout, [false, true, false, false, false]);
     }
 }

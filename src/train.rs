@@ -380,6 +380,7 @@ pub fn train(
             class_counts,
             review_at,
             remove_at,
+            calibration: trained.calibration,
         });
     }
     Ok(Model {

@@ -12,6 +12,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::calibration::Platt;
 use super::logistic::{balanced_weights, LearnError, LogisticModel, LogisticParams, SparseRecords};
 use super::metrics::{self, Metrics};
 use crate::features::{Vectorizer, VectorizerParams};
@@ -26,6 +27,41 @@ pub struct TrainConfig {
     /// Weight classes inversely to their frequency.
     pub balanced: bool,
     pub vectorizer: VectorizerParams,
+    /// The metric that chooses C and the threshold of binary heads.
+    #[serde(default)]
+    pub select_by: SelectBy,
+    /// Platt-calibrate binary heads on their out-of-fold scores.
+    #[serde(default)]
+    pub calibrate: bool,
+    /// Binary heads: candidates for NB-SVM-style scaling, chosen by CV
+    /// together with C (0 = off). With alpha > 0 every feature is
+    /// multiplied by its log-count ratio r = ln((p_f/|p|) / (q_f/|q|)) (p_f,
+    /// q_f: positive and negative training documents containing f, plus
+    /// alpha) before the fit; the scale is then folded into the weights
+    /// (w_f * r_f), so the stored model is a plain linear model on the
+    /// tf-idf features and explanations stay exact. Empty = off.
+    #[serde(default)]
+    pub nb_grid: Vec<f64>,
+}
+
+/// Metric for the choice of C and of the decision threshold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SelectBy {
+    /// Mean of the per-class F1 scores.
+    #[default]
+    MacroF1,
+    /// GermEval 2018's F1 of macro-averaged precision and recall.
+    GermEval,
+}
+
+impl SelectBy {
+    pub fn of(&self, m: &Metrics) -> f64 {
+        match self {
+            SelectBy::MacroF1 => m.macro_f1,
+            SelectBy::GermEval => m.germeval_macro_f1,
+        }
+    }
 }
 
 impl Default for TrainConfig {
@@ -33,9 +69,12 @@ impl Default for TrainConfig {
         TrainConfig {
             folds: 5,
             seed: 42,
-            c_grid: vec![1.0, 3.0, 10.0, 30.0],
+            c_grid: vec![1.0, 3.0, 10.0],
             balanced: true,
             vectorizer: VectorizerParams::default(),
+            select_by: SelectBy::GermEval,
+            calibrate: true,
+            nb_grid: vec![0.0, 1.0],
         }
     }
 }
@@ -53,6 +92,9 @@ pub struct CvReport {
     pub threshold: Option<f64>,
     /// Out-of-fold metrics at the chosen C (and threshold).
     pub metrics: Metrics,
+    /// NB-SVM smoothing chosen by CV (0 = no NB scaling).
+    #[serde(default)]
+    pub nb_alpha: f64,
 }
 
 /// A trained head's parts.
@@ -62,6 +104,21 @@ pub struct Trained {
     pub cv: CvReport,
     /// Out-of-fold class probabilities at the chosen C, one row per sample.
     pub oof: Vec<Vec<f64>>,
+    /// Binary heads with `calibrate`: the Platt map fitted on `oof`
+    /// (`cv.threshold` is then in the calibrated scale).
+    pub calibration: Option<Platt>,
+}
+
+/// What cross-validation alone finds (no final fit): the grid, the best C,
+/// the out-of-fold probabilities at it, and the raw threshold (binary).
+pub struct CvRun {
+    /// (C, score) per candidate (per NB candidate, in `nb_grid` order).
+    pub grid: Vec<(f64, f64)>,
+    pub best_c: f64,
+    pub nb_alpha: f64,
+    pub oof: Vec<Vec<f64>>,
+    pub threshold: Option<f64>,
+    pub metrics: Metrics,
 }
 
 /// Fold id of every sample: stratified by class, shuffled with `seed`.
@@ -79,6 +136,59 @@ pub fn stratified_folds(y: &[usize], n_classes: usize, k: usize, seed: u64) -> V
         offset += y.iter().filter(|&&v| v == c).count();
     }
     fold
+}
+
+/// Log-count ratios of the columns of `x` for a binary target (see
+/// [`TrainConfig::nb_alpha`]).
+pub fn nb_ratios(x: &sprs::CsMat<f64>, y: &[usize], alpha: f64) -> Vec<f64> {
+    let d = x.cols();
+    let mut p = vec![alpha; d];
+    let mut q = vec![alpha; d];
+    for (i, row) in x.outer_iterator().enumerate() {
+        let side = if y[i] == 1 { &mut p } else { &mut q };
+        for (c, &v) in row.iter() {
+            if v != 0.0 {
+                side[c] += 1.0;
+            }
+        }
+    }
+    let (sp, sq): (f64, f64) = (p.iter().sum(), q.iter().sum());
+    p.iter()
+        .zip(&q)
+        .map(|(a, b)| ((a / sp) / (b / sq)).ln())
+        .collect()
+}
+
+/// `x` with every column `c` multiplied by `r[c]`.
+pub fn scale_columns(x: &sprs::CsMat<f64>, r: &[f64]) -> sprs::CsMat<f64> {
+    let mut out = x.clone();
+    for mut row in out.outer_iterator_mut() {
+        for (c, v) in row.iter_mut() {
+            *v *= r[c];
+        }
+    }
+    out
+}
+
+/// Fits a head's model: with `nb_alpha > 0` (binary) on NB-scaled columns,
+/// the scale folded back into the weights.
+pub fn fit_head_model(
+    x: sprs::CsMat<f64>,
+    y: &[usize],
+    n_classes: usize,
+    c: f64,
+    nb_alpha: f64,
+    cfg: &TrainConfig,
+) -> Result<LogisticModel, LearnError> {
+    if n_classes == 2 && nb_alpha > 0.0 {
+        let r = nb_ratios(&x, y, nb_alpha);
+        let mut m = fit_model(scale_columns(&x, &r), y, n_classes, c, cfg.balanced)?;
+        for (w, rf) in m.coef.iter_mut().zip(&r) {
+            *w = (*w as f64 * rf) as f32;
+        }
+        return Ok(m);
+    }
+    fit_model(x, y, n_classes, c, cfg.balanced)
 }
 
 /// Fits one logistic model on rows of an already vectorised matrix.
@@ -99,7 +209,53 @@ pub fn fit_model(
 /// Cross-validates C (and the threshold for two classes) and trains the final
 /// head on all rows. `classes` names the class indices used in `y`; for a
 /// binary head, index 1 is the positive class.
-pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &TrainConfig) -> Result<Trained, LearnError> {
+pub fn train_head(
+    texts: &[String],
+    y: &[usize],
+    classes: &[String],
+    cfg: &TrainConfig,
+) -> Result<Trained, LearnError> {
+    let k = classes.len();
+    let run = cross_validate(texts, y, classes, cfg)?;
+    let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
+    let x = vectorizer.transform(texts);
+    let model = fit_head_model(x, y, k, run.best_c, run.nb_alpha, cfg)?;
+    let mut threshold = run.threshold;
+    let mut calibration = None;
+    if k == 2 && cfg.calibrate {
+        let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
+        let p1: Vec<f64> = run.oof.iter().map(|p| p[1]).collect();
+        calibration = Platt::fit(&positive, &p1);
+        if let (Some(c), Some(t)) = (calibration, threshold) {
+            threshold = Some(c.apply(t));
+        }
+    }
+    Ok(Trained {
+        vectorizer,
+        model,
+        cv: CvReport {
+            folds: cfg.folds.max(2),
+            seed: cfg.seed,
+            n: y.len(),
+            grid: run.grid,
+            best_c: run.best_c,
+            nb_alpha: run.nb_alpha,
+            threshold,
+            metrics: run.metrics,
+        },
+        oof: run.oof,
+        calibration,
+    })
+}
+
+/// Cross-validation only: C (and threshold) by `cfg.select_by`, out-of-fold
+/// probabilities and metrics. The vectoriser is refitted in every fold.
+pub fn cross_validate(
+    texts: &[String],
+    y: &[usize],
+    classes: &[String],
+    cfg: &TrainConfig,
+) -> Result<CvRun, LearnError> {
     let k = classes.len();
     if texts.len() != y.len() {
         return Err(LearnError::Data("texts and labels differ in length".into()));
@@ -133,47 +289,57 @@ pub fn train_head(texts: &[String], y: &[usize], classes: &[String], cfg: &Train
         prepared.push((te, xtr, ytr, xte));
     }
     let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
+    let binary_classes = || [classes[0].clone(), classes[1].clone()];
+    let evaluate = |oof: &[Vec<f64>]| -> (Option<f64>, Metrics) {
+        if k == 2 {
+            let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
+            let t = metrics::best_threshold_by(&positive, &p1, |m| cfg.select_by.of(m));
+            (
+                Some(t),
+                metrics::binary_at(&positive, &p1, t, &binary_classes()),
+            )
+        } else {
+            let pred: Vec<usize> = oof
+                .iter()
+                .map(|p| super::logistic::argmax(p.iter().copied()))
+                .collect();
+            (None, metrics::classification(y, &pred, classes))
+        }
+    };
     let mut grid = Vec::new();
-    let mut best: Option<(f64, f64, Vec<Vec<f64>>)> = None;
-    for &c in &cfg.c_grid {
-        let mut oof = vec![Vec::new(); y.len()];
-        for (te, xtr, ytr, xte) in &prepared {
-            let m = fit_model(xtr.clone(), ytr, k, c, cfg.balanced)?;
-            let p = m.predict_proba(xte);
-            for (r, &i) in te.iter().enumerate() {
-                oof[i] = p.row(r).to_vec();
+    let mut best: Option<(f64, f64, Vec<Vec<f64>>, Option<f64>, Metrics, f64)> = None;
+    let nb_grid: Vec<f64> = if k == 2 && !cfg.nb_grid.is_empty() {
+        cfg.nb_grid.clone()
+    } else {
+        vec![0.0]
+    };
+    for &nb in &nb_grid {
+        for &c in &cfg.c_grid {
+            let mut oof = vec![Vec::new(); y.len()];
+            for (te, xtr, ytr, xte) in &prepared {
+                let m = fit_head_model(xtr.clone(), ytr, k, c, nb, cfg)?;
+                let p = m.predict_proba(xte);
+                for (r, &i) in te.iter().enumerate() {
+                    oof[i] = p.row(r).to_vec();
+                }
+            }
+            let (t, m) = evaluate(&oof);
+            let score = cfg.select_by.of(&m);
+            grid.push((c, score));
+            if best.as_ref().is_none_or(|b| score > b.1 + 1e-9) {
+                best = Some((c, score, oof, t, m, nb));
             }
         }
-        let score = if k == 2 {
-            let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
-            let t = metrics::best_threshold(&positive, &p1);
-            metrics::binary_at(&positive, &p1, t, &[classes[0].clone(), classes[1].clone()]).macro_f1
-        } else {
-            let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
-            metrics::classification(y, &pred, classes).macro_f1
-        };
-        grid.push((c, score));
-        if best.as_ref().is_none_or(|b| score > b.1 + 1e-9) {
-            best = Some((c, score, oof));
-        }
     }
-    let (best_c, _, oof) = best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
-    let (threshold, metrics) = if k == 2 {
-        let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
-        let t = metrics::best_threshold(&positive, &p1);
-        (Some(t), metrics::binary_at(&positive, &p1, t, &[classes[0].clone(), classes[1].clone()]))
-    } else {
-        let pred: Vec<usize> = oof.iter().map(|p| super::logistic::argmax(p.iter().copied())).collect();
-        (None, metrics::classification(y, &pred, classes))
-    };
-    let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
-    let x = vectorizer.transform(texts);
-    let model = fit_model(x, y, k, best_c, cfg.balanced)?;
-    Ok(Trained {
-        vectorizer,
-        model,
-        cv: CvReport { folds, seed: cfg.seed, n: y.len(), grid, best_c, threshold, metrics },
+    let (best_c, _, oof, threshold, metrics, nb_alpha) =
+        best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
+    Ok(CvRun {
+        grid,
+        best_c,
+        nb_alpha,
         oof,
+        threshold,
+        metrics,
     })
 }
 
@@ -202,7 +368,9 @@ mod tests {
         let mut y = vec![0; 10];
         y[0] = 1;
         let classes = vec!["0".to_string(), "1".to_string()];
-        let err = train_head(&texts, &y, &classes, &TrainConfig::default()).err().unwrap();
+        let err = train_head(&texts, &y, &classes, &TrainConfig::default())
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("label more rows"), "{err}");
     }
 }

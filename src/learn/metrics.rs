@@ -125,6 +125,12 @@ pub fn binary_at(positive: &[bool], proba: &[f64], threshold: f64, classes: &[St
 /// The threshold on positive-class probability that maximises macro-F1;
 /// candidates are the midpoints between distinct probabilities.
 pub fn best_threshold(positive: &[bool], proba: &[f64]) -> f64 {
+    best_threshold_by(positive, proba, |m| m.macro_f1)
+}
+
+/// The threshold on positive-class probability that maximises `score`
+/// (e.g. GermEval's macro-F1); candidates as in [`best_threshold`].
+pub fn best_threshold_by(positive: &[bool], proba: &[f64], score: impl Fn(&Metrics) -> f64) -> f64 {
     let mut ps: Vec<f64> = proba.to_vec();
     ps.sort_by(f64::total_cmp);
     ps.dedup();
@@ -138,8 +144,9 @@ pub fn best_threshold(positive: &[bool], proba: &[f64]) -> f64 {
     for w in ps.windows(2).step_by(step) {
         let t = (w[0] + w[1]) / 2.0;
         let m = binary_at(positive, proba, t, &classes);
-        if m.macro_f1 > best.1 + 1e-12 {
-            best = (t, m.macro_f1);
+        let v = score(&m);
+        if v > best.1 + 1e-12 {
+            best = (t, v);
         }
     }
     best.0

@@ -2,3 +2,4 @@
 pub mod cv;
 pub mod logistic;
 pub mod metrics;
+pub mod calibration;

@@ -7,6 +7,7 @@
 //! (plain-text dump or HTML) and hands it to [`text`] or [`html`].
 
 pub mod cues;
+pub mod eval;
 pub mod html;
 pub mod text;
 

@@ -67,6 +67,23 @@ static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag)$")
 });
 
+/// A class token naming a comment item by its last part: "coral-comment",
+/// "c-comment", "article_kommentar", "rootComment" (camel case).
+static ITEM_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
+});
+
+/// Class names that make an element a teaser, not a comment, whatever else they say.
+static TEASERISH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)teaser|related|rubrik|ressort|kicker|opinion|meinung|promo|widget|sidebar"));
+
+/// Wrappers that hold replies: their items are one level deeper.
+static REPLY_WRAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
+});
+
+/// An item that marks itself as a reply ("comment reply", "coral-reply", "is-reply").
+static REPLY_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:[a-z0-9]+[-_])*(?:reply|antwort)|[a-z]+Reply)$"));
+
 static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c)-\d+$"));
 
 fn class_str<'a>(el: &ElementRef<'a>) -> String {
@@ -237,6 +254,9 @@ fn is_comment_item(el: &ElementRef) -> bool {
     }
     let tokens: Vec<&str> = v.attr("class").map(|c| c.split_whitespace().collect()).unwrap_or_default();
     if tokens.iter().any(|t| ITEM_TOKEN.is_match(t)) {
+        return true;
+    }
+    if tokens.iter().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens.iter().any(|t| TEASERISH.is_match(t)) {
         return true;
     }
     if v.attr("id").is_some_and(|id| ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
@@ -436,6 +456,9 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
         .collect();
     let mut index_of: HashMap<_, usize> = HashMap::new();
     let mut comments: Vec<Comment> = Vec::new();
+    // Reply level of each kept comment (for threads whose replies sit in a
+    // wrapper beside their parent rather than inside it).
+    let mut levels: Vec<usize> = Vec::new();
     for item in &items {
         let parts = item_parts(item, &items);
         if parts.text.trim().is_empty() {
@@ -455,7 +478,11 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
             cur = n.parent();
         }
         let idx = comments.len();
+        let level = reply_level(item, &items);
         let mut reply_to = parent;
+        if reply_to.is_none() && level > 0 {
+            reply_to = (0..idx).rev().find(|&k| levels[k] < level);
+        }
         if reply_to.is_none() {
             reply_to = match &parts.reply {
                 Some(ReplyRef::Name(name)) => find_author(&comments, name, idx),
@@ -469,9 +496,29 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
             }
         }
         index_of.insert(item.id(), idx);
+        levels.push(level);
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
+}
+
+/// How deep in a thread an item sits: enclosing items and reply wrappers
+/// ("children", "replies", "indent-1", ...), plus one for an item that
+/// marks itself as a reply.
+fn reply_level(item: &ElementRef, items: &[ElementRef]) -> usize {
+    let mut level = 0;
+    let mut cur = item.parent();
+    while let Some(n) = cur {
+        if let Some(e) = ElementRef::wrap(n) {
+            let wrap = e.value().attr("class").is_some_and(|c| REPLY_WRAP.is_match(c));
+            if wrap || items.iter().any(|i| i.id() == e.id()) {
+                level += 1;
+            }
+        }
+        cur = n.parent();
+    }
+    let self_reply = item.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
+    level + usize::from(self_reply && level == 0)
 }
 
 fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {

@@ -92,7 +92,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
-      | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\])
+      | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
 });
@@ -130,7 +130,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     }
     let s = strip_trailing_ui(s).trim();
     if let Some(c) = COUNT_HEADER.captures(s) {
-        let n = ["n1", "n2", "n3", "n4", "n5"]
+        let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
             .iter()
             .find_map(|k| c.name(k))
             .and_then(|m| m.as_str().parse::<usize>().ok())
@@ -837,6 +837,7 @@ mod tests {
         assert_eq!(comment_header("insgesamt 31 Beiträge"), Some(Header::Count(31)));
         assert_eq!(comment_header("1 Kommentar zu \"Irgendein Titel: mit Doppelpunkt\""), Some(Header::Count(1)));
         assert_eq!(comment_header("Kommentare (12)"), Some(Header::Count(12)));
+        assert_eq!(comment_header("Kommentare 5"), Some(Header::Count(5)));
         assert_eq!(comment_header("Leserkommentare"), Some(Header::Plain));
         assert_eq!(comment_header("Forum zum Artikel"), Some(Header::Plain));
         assert_eq!(comment_header("Kommentar: Warum die Reform scheitert"), None);

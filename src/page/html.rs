@@ -354,7 +354,23 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 .copied()
         })
         .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied());
-    let author = author_el.map(|e| clean_author(&text_of(&e))).filter(|s| !s.is_empty());
+    // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
+    // the name is its inner name element, or what the author-line cue reads.
+    let author_text = author_el.map(|e| text_of(&e));
+    let date_in_author = author_text.as_deref().and_then(|t| cues::find_date(t).and_then(|(a, b)| t.get(a..b)).map(str::to_string));
+    let author = match (author_el, &date_in_author) {
+        (Some(a), Some(_)) => a
+            .descendent_elements()
+            .skip(1)
+            .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
+            .map(|e| clean_author(&text_of(&e)))
+            .find(|t| !t.is_empty() && cues::find_date(t).is_none() && cues::is_name_like(t))
+            .or_else(|| author_text.as_deref().and_then(cues::author_line).and_then(|al| al.author))
+            .or_else(|| author_text.as_deref().map(clean_author)),
+        (Some(_), None) => author_text.as_deref().map(clean_author),
+        (None, _) => None,
+    }
+    .filter(|s| !s.is_empty());
 
     // Date.
     let date_el = own
@@ -363,7 +379,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
         .copied();
-    let date = date_el.and_then(|e| date_from(&text_of(&e)));
+    let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
 
     // Title.
     let title_el = own
@@ -464,7 +480,7 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
         if parts.text.trim().is_empty() {
             continue;
         }
-        if cues::is_excerpt_with_date(&parts.text) {
+        if cues::is_excerpt_with_date(&parts.text) || cues::is_thread_starter(&parts.text) {
             continue;
         }
         // The nearest enclosing kept item is the parent.

@@ -61,8 +61,8 @@ pub enum PageError {
 }
 
 /// Decodes page bytes: UTF-8 (with or without BOM), else the charset an HTML
-/// `<meta charset>` names, else Windows-1252 (the superset of Latin-1 that
-/// browsers use for it).
+/// `<meta charset>` names, else the encoding chardetng guesses (for German
+/// pages: Windows-1252, the superset of Latin-1 that browsers use for it).
 pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
     if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
         return Err(PageError::Binary { offset: pos });
@@ -71,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
-            let enc = html_meta_charset(bytes).unwrap_or(encoding_rs::WINDOWS_1252);
+            let enc = html_meta_charset(bytes).unwrap_or_else(|| guess_encoding(bytes));
             let (cow, _, _) = enc.decode(bytes);
             cow.into_owned()
         }
@@ -89,6 +89,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
         return Err(PageError::Empty);
     }
     Ok(text)
+}
+
+/// The encoding of bytes that are not UTF-8 and declare no charset, guessed
+/// by chardetng (the detector Firefox uses) with German as the expected
+/// language; Windows-1252 when it has no better guess.
+fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(Some(b"de"), chardetng::Utf8Detection::Deny);
+    // UTF-8 was ruled out already; UTF-16 needs a BOM, and other
+    // non-ASCII-compatible guesses would garble the markup.
+    if enc.is_ascii_compatible() && enc != encoding_rs::UTF_8 {
+        enc
+    } else {
+        encoding_rs::WINDOWS_1252
+    }
 }
 
 /// The encoding named by `<meta charset=...>` or `content="...; charset=..."`

@@ -53,6 +53,8 @@ pub struct Counts {
     /// Furniture strings found in the body or in a comment's text, title or author.
     pub furniture_leaks: usize,
     pub title_correct: usize,
+    /// Pages whose announced comment count ("31 Kommentare") was read as the gold file says.
+    pub declared_correct: usize,
     pub pages: usize,
 }
 
@@ -69,6 +71,7 @@ impl Counts {
         self.furniture_strings += o.furniture_strings;
         self.furniture_leaks += o.furniture_leaks;
         self.title_correct += o.title_correct;
+        self.declared_correct += o.declared_correct;
         self.pages += o.pages;
     }
 
@@ -102,6 +105,9 @@ impl Counts {
     }
     pub fn title_accuracy(&self) -> f64 {
         ratio(self.title_correct, self.pages)
+    }
+    pub fn declared_accuracy(&self) -> f64 {
+        ratio(self.declared_correct, self.pages)
     }
 }
 
@@ -229,6 +235,11 @@ pub fn evaluate_page(page: &Page, gold: &Gold) -> (Counts, Vec<String>) {
         c.title_correct = 1;
     } else {
         problems.push(format!("title {:?}, gold {:?}", page.title, gold.title));
+    }
+    if page.declared_comments == gold.declared_comments {
+        c.declared_correct = 1;
+    } else {
+        problems.push(format!("declared_comments {:?}, gold {:?}", page.declared_comments, gold.declared_comments));
     }
     c.gold_comments = gold.comments.len();
     c.found_comments = page.comments.len();
@@ -385,11 +396,12 @@ impl Report {
             t.reply_accuracy()
         ));
         s.push_str(&format!(
-            "body-sentence recall {:.3} ({}/{})  title accuracy {:.3}\n",
+            "body-sentence recall {:.3} ({}/{})  title accuracy {:.3}  announced-count accuracy {:.3}\n",
             t.body_recall(),
             t.body_found,
             t.body_sentences,
-            t.title_accuracy()
+            t.title_accuracy(),
+            t.declared_accuracy()
         ));
         s.push_str(&format!(
             "furniture leakage {} of {} furniture strings\n",

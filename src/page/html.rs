@@ -577,6 +577,15 @@ fn declared(doc: &Html) -> Option<usize> {
         }
     }
     let skip = |e: &ElementRef| is_furniture_tag(e.value().name()) || e.value().name() == "footer" || in_teaser_box(e);
+    // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
+    static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
+    for el in doc.root_element().descendent_elements() {
+        if el.value().attr("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
+            if let Some(Header::Count(n)) = cues::comment_header(&text_of(&el)) {
+                return Some(n);
+            }
+        }
+    }
     blocks(doc.root_element(), &skip).iter().find_map(|b| match cues::comment_header(&b.text) {
         Some(Header::Count(n)) => Some(n),
         _ => None,

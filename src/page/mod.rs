@@ -145,3 +145,19 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<Page, PageError> {
     page.source = source.to_string();
     Ok(page)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undeclared_latin1_is_detected() {
+        // "Die Gebühren für Kitas steigen, sagt der Bürgermeister." in ISO-8859-1, no charset anywhere.
+        let bytes = b"<html><body><p>Die Geb\xfchren f\xfcr Kitas steigen, sagt der B\xfcrgermeister. Gr\xfc\xdfe!</p></body></html>";
+        let text = decode(bytes).unwrap();
+        assert!(text.contains("Gebühren für") && text.contains("Bürgermeister. Grüße!"), "{text}");
+        // A declared charset wins over detection.
+        let bytes = b"<html><head><meta charset=\"iso-8859-15\"></head><body>Preis: 5 \xa4</body></html>";
+        assert!(decode(bytes).unwrap().contains("5 €"));
+    }
+}

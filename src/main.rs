@@ -28,14 +28,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Cmd {
     /// Parse scraped pages into title, body and reader comments.
-    #[command(after_help = "Example:\n  comment-radar segment --json ../shared/seeds/*.txt")]
+    #[command(after_help = "Examples:\n  comment-radar segment --json ../shared/seeds/*.txt\n  \
+comment-radar segment --eval tests/fixtures            # precision/recall/F1 against the gold files\n  \
+comment-radar segment --eval tests/fixtures --verbose  # plus every mismatch per page")]
     Segment {
         /// Pages (plain-text dumps or HTML) or folders of pages.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "eval")]
         pages: Vec<PathBuf>,
-        /// Print a JSON array, one object per page.
+        /// Print a JSON array, one object per page (with --eval: the evaluation as JSON).
         #[arg(long)]
         json: bool,
+        /// Evaluate against a folder of pages with gold files (NAME.expected.json beside each page).
+        #[arg(long, value_name = "GOLD_DIR", conflicts_with = "pages")]
+        eval: Option<PathBuf>,
+        /// With --eval: list every mismatch per page.
+        #[arg(long, requires = "eval")]
+        verbose: bool,
     },
     /// Train a model from a labelled CSV/TSV (one head per label column).
     #[command(after_help = "Examples:\n  comment-radar train --data data/comments.csv --out models/mine.model\n  \
@@ -388,7 +396,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
-        Cmd::Segment { pages, json } => cmd_segment(&pages, json),
+        Cmd::Segment { eval: Some(dir), json, verbose, .. } => cmd_segment_eval(&dir, json, verbose),
+        Cmd::Segment { pages, json, .. } => cmd_segment(&pages, json),
         Cmd::Train {
             data,
             recipe,
@@ -490,6 +499,16 @@ fn print_train_summary(model: &Model) {
         }
     }
     println!("(cross-validated, out of fold)");
+}
+
+fn cmd_segment_eval(dir: &Path, json: bool, verbose: bool) -> Result<ExitCode> {
+    let report = page::eval::evaluate_dir(dir)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.render(verbose));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_segment(paths: &[PathBuf], json: bool) -> Result<ExitCode> {

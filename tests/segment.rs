@@ -344,3 +344,17 @@ fn dump() {
     }
 }
 
+
+/// The figures `comment-radar segment --eval tests/fixtures` prints, held to
+/// the acceptance thresholds (the exact comparison above is stricter).
+#[test]
+fn fixture_eval_meets_thresholds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let report = page::eval::evaluate_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let t = &report.total;
+    let html = report.pages.iter().filter(|p| p.page.ends_with(".html")).count();
+    assert!(t.pages >= 24 && html >= 8, "{} pages, {html} HTML", t.pages);
+    assert!(t.f1() >= 0.95, "comment F1 {:.3}\n{}", t.f1(), report.render(true));
+    assert!(t.body_recall() >= 0.95, "body-sentence recall {:.3}\n{}", t.body_recall(), report.render(true));
+    assert_eq!(t.furniture_leaks, 0, "{}", report.render(true));
+}

@@ -92,7 +92,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
-      | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\])
+      | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
 });
@@ -130,7 +130,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     }
     let s = strip_trailing_ui(s).trim();
     if let Some(c) = COUNT_HEADER.captures(s) {
-        let n = ["n1", "n2", "n3", "n4", "n5"]
+        let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
             .iter()
             .find_map(|k| c.name(k))
             .and_then(|m| m.as_str().parse::<usize>().ok())
@@ -163,7 +163,7 @@ const UI_ITEM: &str = r"(?:
     kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
     zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
     ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
-    seite\s+\d+(?:\s+von\s+\d+)?|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
+    seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?|
     zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
     diskussion\s+geschlossen.*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
@@ -505,6 +505,10 @@ pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
 static LEAD_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
 
+static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?P<name>name|nickname|nutzername|benutzername|autor|autorin|verfasser|verfasserin|absender)|(?P<date>datum|date|zeit|erstellt(?:\s+am)?|geschrieben(?:\s+am)?|verfasst(?:\s+am)?|gepostet(?:\s+am)?))\s*:\s*(?P<value>\S.*)$")
+});
+
 static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:\s*[—–|,·:(\[»›>-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)(?-u:\b)\s*)?(?:am|um|vom)?\s*$")
 });
@@ -601,6 +605,21 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
         }
     }
     let number_reply = |a: AuthorLine| AuthorLine { reply: reply.clone(), ..a };
+
+    // Labelled fields of form-like layouts: "Name: Hilde P.", "Datum: 04.05.2024 – 13:12".
+    if let Some(c) = FIELD_LABEL.captures(rest) {
+        let value = c.name("value").map_or("", |m| m.as_str()).trim();
+        if c.name("date").is_some() {
+            let date = date_only(value)?;
+            return Some(number_reply(AuthorLine { author: None, date: Some(date.to_string()), number, reply: None }));
+        }
+        // The label vouches for the name: any short value that is not a sentence.
+        let short_value = word_count(value) <= 6 && value.chars().count() <= 50 && !value.ends_with(['.', '!', '?', ',']);
+        if (is_name_like(value) || short_value) && find_date(value).is_none() {
+            return Some(number_reply(AuthorLine { author: Some(value.to_string()), date: None, number, reply: None }));
+        }
+        return None;
+    }
 
     // Name ... DATE (date at the end).
     if let Some((a, b)) = find_last_date(rest) {
@@ -829,6 +848,10 @@ mod tests {
         assert!(author_line("Der Vertrag läuft bis 15.10.2014").is_none());
         assert!(author_line("viel Text hier und noch mehr ... Mi, 28.12.16 01:21").is_none());
         assert_eq!(author_line("15.10.2014").unwrap().author, None);
+        assert_eq!(author_line("Name: Hilde P.").unwrap().author.as_deref(), Some("Hilde P."));
+        let a = author_line("Datum: 04.05.2024 – 13:12").unwrap();
+        assert_eq!((a.author, a.date.as_deref()), (None, Some("04.05.2024 – 13:12")));
+        assert!(author_line("Datum: kein Datum hier").is_none());
     }
 
     #[test]
@@ -837,6 +860,7 @@ mod tests {
         assert_eq!(comment_header("insgesamt 31 Beiträge"), Some(Header::Count(31)));
         assert_eq!(comment_header("1 Kommentar zu \"Irgendein Titel: mit Doppelpunkt\""), Some(Header::Count(1)));
         assert_eq!(comment_header("Kommentare (12)"), Some(Header::Count(12)));
+        assert_eq!(comment_header("Kommentare 5"), Some(Header::Count(5)));
         assert_eq!(comment_header("Leserkommentare"), Some(Header::Plain));
         assert_eq!(comment_header("Forum zum Artikel"), Some(Header::Plain));
         assert_eq!(comment_header("Kommentar: Warum die Reform scheitert"), None);
@@ -861,6 +885,7 @@ mod tests {
             "Sortieren: Neueste zuerst",
             "Gefällt mir 12",
             "12 Antworten anzeigen",
+            "Kommentar 2 von 17",
         ] {
             assert!(is_ui_line(s), "{s}");
         }

@@ -67,6 +67,23 @@ static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag)$")
 });
 
+/// A class token naming a comment item by its last part: "coral-comment",
+/// "c-comment", "article_kommentar", "rootComment" (camel case).
+static ITEM_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
+});
+
+/// Class names that make an element a teaser, not a comment, whatever else they say.
+static TEASERISH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)teaser|related|rubrik|ressort|kicker|opinion|meinung|promo|widget|sidebar"));
+
+/// Wrappers that hold replies: their items are one level deeper.
+static REPLY_WRAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
+});
+
+/// An item that marks itself as a reply ("comment reply", "coral-reply", "is-reply").
+static REPLY_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:[a-z0-9]+[-_])*(?:reply|antwort)|[a-z]+Reply)$"));
+
 static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c)-\d+$"));
 
 fn class_str<'a>(el: &ElementRef<'a>) -> String {
@@ -239,6 +256,9 @@ fn is_comment_item(el: &ElementRef) -> bool {
     if tokens.iter().any(|t| ITEM_TOKEN.is_match(t)) {
         return true;
     }
+    if tokens.iter().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens.iter().any(|t| TEASERISH.is_match(t)) {
+        return true;
+    }
     if v.attr("id").is_some_and(|id| ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
@@ -334,7 +354,23 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 .copied()
         })
         .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied());
-    let author = author_el.map(|e| clean_author(&text_of(&e))).filter(|s| !s.is_empty());
+    // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
+    // the name is its inner name element, or what the author-line cue reads.
+    let author_text = author_el.map(|e| text_of(&e));
+    let date_in_author = author_text.as_deref().and_then(|t| cues::find_date(t).and_then(|(a, b)| t.get(a..b)).map(str::to_string));
+    let author = match (author_el, &date_in_author) {
+        (Some(a), Some(_)) => a
+            .descendent_elements()
+            .skip(1)
+            .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
+            .map(|e| clean_author(&text_of(&e)))
+            .find(|t| !t.is_empty() && cues::find_date(t).is_none() && cues::is_name_like(t))
+            .or_else(|| author_text.as_deref().and_then(cues::author_line).and_then(|al| al.author))
+            .or_else(|| author_text.as_deref().map(clean_author)),
+        (Some(_), None) => author_text.as_deref().map(clean_author),
+        (None, _) => None,
+    }
+    .filter(|s| !s.is_empty());
 
     // Date.
     let date_el = own
@@ -343,7 +379,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
         .copied();
-    let date = date_el.and_then(|e| date_from(&text_of(&e)));
+    let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
 
     // Title.
     let title_el = own
@@ -436,12 +472,15 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
         .collect();
     let mut index_of: HashMap<_, usize> = HashMap::new();
     let mut comments: Vec<Comment> = Vec::new();
+    // Reply level of each kept comment (for threads whose replies sit in a
+    // wrapper beside their parent rather than inside it).
+    let mut levels: Vec<usize> = Vec::new();
     for item in &items {
         let parts = item_parts(item, &items);
         if parts.text.trim().is_empty() {
             continue;
         }
-        if cues::is_excerpt_with_date(&parts.text) {
+        if cues::is_excerpt_with_date(&parts.text) || cues::is_thread_starter(&parts.text) {
             continue;
         }
         // The nearest enclosing kept item is the parent.
@@ -455,7 +494,11 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
             cur = n.parent();
         }
         let idx = comments.len();
+        let level = reply_level(item, &items);
         let mut reply_to = parent;
+        if reply_to.is_none() && level > 0 {
+            reply_to = (0..idx).rev().find(|&k| levels[k] < level);
+        }
         if reply_to.is_none() {
             reply_to = match &parts.reply {
                 Some(ReplyRef::Name(name)) => find_author(&comments, name, idx),
@@ -469,9 +512,29 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
             }
         }
         index_of.insert(item.id(), idx);
+        levels.push(level);
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
+}
+
+/// How deep in a thread an item sits: enclosing items and reply wrappers
+/// ("children", "replies", "indent-1", ...), plus one for an item that
+/// marks itself as a reply.
+fn reply_level(item: &ElementRef, items: &[ElementRef]) -> usize {
+    let mut level = 0;
+    let mut cur = item.parent();
+    while let Some(n) = cur {
+        if let Some(e) = ElementRef::wrap(n) {
+            let wrap = e.value().attr("class").is_some_and(|c| REPLY_WRAP.is_match(c));
+            if wrap || items.iter().any(|i| i.id() == e.id()) {
+                level += 1;
+            }
+        }
+        cur = n.parent();
+    }
+    let self_reply = item.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
+    level + usize::from(self_reply && level == 0)
 }
 
 fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {
@@ -514,6 +577,15 @@ fn declared(doc: &Html) -> Option<usize> {
         }
     }
     let skip = |e: &ElementRef| is_furniture_tag(e.value().name()) || e.value().name() == "footer" || in_teaser_box(e);
+    // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
+    static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
+    for el in doc.root_element().descendent_elements() {
+        if el.value().attr("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
+            if let Some(Header::Count(n)) = cues::comment_header(&text_of(&el)) {
+                return Some(n);
+            }
+        }
+    }
     blocks(doc.root_element(), &skip).iter().find_map(|b| match cues::comment_header(&b.text) {
         Some(Header::Count(n)) => Some(n),
         _ => None,

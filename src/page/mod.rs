@@ -7,6 +7,7 @@
 //! (plain-text dump or HTML) and hands it to [`text`] or [`html`].
 
 pub mod cues;
+pub mod eval;
 pub mod html;
 pub mod text;
 
@@ -60,8 +61,8 @@ pub enum PageError {
 }
 
 /// Decodes page bytes: UTF-8 (with or without BOM), else the charset an HTML
-/// `<meta charset>` names, else Windows-1252 (the superset of Latin-1 that
-/// browsers use for it).
+/// `<meta charset>` names, else the encoding chardetng guesses (for German
+/// pages: Windows-1252, the superset of Latin-1 that browsers use for it).
 pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
     if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
         return Err(PageError::Binary { offset: pos });
@@ -70,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
-            let enc = html_meta_charset(bytes).unwrap_or(encoding_rs::WINDOWS_1252);
+            let enc = html_meta_charset(bytes).unwrap_or_else(|| guess_encoding(bytes));
             let (cow, _, _) = enc.decode(bytes);
             cow.into_owned()
         }
@@ -88,6 +89,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
         return Err(PageError::Empty);
     }
     Ok(text)
+}
+
+/// The encoding of bytes that are not UTF-8 and declare no charset, guessed
+/// by chardetng (the detector Firefox uses) with German as the expected
+/// language; Windows-1252 when it has no better guess.
+fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(Some(b"de"), chardetng::Utf8Detection::Deny);
+    // UTF-8 was ruled out already; UTF-16 needs a BOM, and other
+    // non-ASCII-compatible guesses would garble the markup.
+    if enc.is_ascii_compatible() && enc != encoding_rs::UTF_8 {
+        enc
+    } else {
+        encoding_rs::WINDOWS_1252
+    }
 }
 
 /// The encoding named by `<meta charset=...>` or `content="...; charset=..."`
@@ -127,4 +144,20 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<Page, PageError> {
     };
     page.source = source.to_string();
     Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undeclared_latin1_is_detected() {
+        // "Die Gebühren für Kitas steigen, sagt der Bürgermeister." in ISO-8859-1, no charset anywhere.
+        let bytes = b"<html><body><p>Die Geb\xfchren f\xfcr Kitas steigen, sagt der B\xfcrgermeister. Gr\xfc\xdfe!</p></body></html>";
+        let text = decode(bytes).unwrap();
+        assert!(text.contains("Gebühren für") && text.contains("Bürgermeister. Grüße!"), "{text}");
+        // A declared charset wins over detection.
+        let bytes = b"<html><head><meta charset=\"iso-8859-15\"></head><body>Preis: 5 \xa4</body></html>";
+        assert!(decode(bytes).unwrap().contains("5 €"));
+    }
 }

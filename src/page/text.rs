@@ -73,7 +73,7 @@ fn split_lines(text: &str) -> Vec<Line> {
             let text = out.trim_end().to_string();
             let header = cues::comment_header(&text);
             let teaser = cues::teaser_heading(&text);
-            let furniture = header.is_some() || teaser.is_some() || is_furniture(&text);
+            let furniture = header.is_some() || teaser.is_some() || is_furniture_without_headings(&text);
             let prose = !text.is_empty() && cues::is_prose(&text);
             Line { indent: if text.is_empty() { 0 } else { indent }, text, furniture, prose, header, teaser }
         })
@@ -154,10 +154,15 @@ pub fn parse(text: &str) -> Page {
 
 /// Line-level furniture, judged without context.
 pub(crate) fn is_furniture(t: &str) -> bool {
-    cues::is_strong_furniture(t)
+    cues::comment_header(t).is_some() || cues::teaser_heading(t).is_some() || is_furniture_without_headings(t)
+}
+
+/// [`is_furniture`] minus the heading cues (which `split_lines` has computed already).
+fn is_furniture_without_headings(t: &str) -> bool {
+    !t.chars().any(|c| c.is_alphanumeric())
+        || cues::is_strong_furniture(t)
         || cues::is_ui_line(t)
         || cues::is_nav_line(t)
-        || cues::comment_header(t).is_some()
         || cues::is_url_line(t)
         || cues::is_meta_line(t)
         || cues::is_credit(t)
@@ -166,8 +171,6 @@ pub(crate) fn is_furniture(t: &str) -> bool {
         || cues::is_lexicon_furniture(t)
         || cues::is_teaser_line(t)
         || cues::is_excerpt_with_date(t)
-        || cues::teaser_heading(t).is_some()
-        || !t.chars().any(|c| c.is_alphanumeric())
 }
 
 /// For lines `from..to`, whether each lies in a teaser/related-content

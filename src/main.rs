@@ -87,7 +87,7 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_negation: bool,
         /// Stance: give the model the party's name as a feature.
-        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_party_feature: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.

@@ -178,11 +178,20 @@ fn thresholds_can_be_overridden_and_bad_values_are_explained() {
     let ix: Value = serde_json::from_str(&read(out.path(), "index.json")).unwrap();
     assert_eq!(ix["totals"]["review"], ix["totals"]["comments"]);
     assert_eq!(ix["thresholds"][0]["review_source"], "override");
-    // removal from 0.4 for conspiracy only: the Handelsblatt comment (highest) is to be removed
-    let out = report(&["--format", "json", "--remove-at", "conspiracy=0.4"]);
+    // removal for conspiracy only, from just below the top comment's score: the top
+    // comment of the conspiracy queue is to be removed, the next one (lower) is not
+    let out = report(&["--format", "json"]);
+    let ix: Value = serde_json::from_str(&read(out.path(), "index.json")).unwrap();
+    let q = ix["queues"].as_array().unwrap().iter().find(|q| q["head"] == "conspiracy").unwrap();
+    let top = q["comments"][0]["score"].as_f64().unwrap();
+    let second = q["comments"][1]["score"].as_f64().unwrap();
+    assert!(top > second, "the queue is sorted by score: {top} {second}");
+    let at = format!("conspiracy={}", (top + second) / 2.0);
+    let out = report(&["--format", "json", "--remove-at", &at]);
     let ix: Value = serde_json::from_str(&read(out.path(), "index.json")).unwrap();
     let q = ix["queues"].as_array().unwrap().iter().find(|q| q["head"] == "conspiracy").unwrap();
     assert_eq!(q["comments"][0]["action"], "remove");
+    assert_ne!(q["comments"][1]["action"], "remove");
     let inc = ix["thresholds"].as_array().unwrap().iter().find(|t| t["head"] == "incivility").unwrap();
     assert_ne!(inc["remove_source"], "override");
 

@@ -99,6 +99,12 @@ fn report_on_the_examples_writes_every_article() {
     let arts = ix["articles"].as_array().unwrap();
     let pages = std::fs::read_dir(root().join("examples/pages")).unwrap().count();
     assert_eq!(arts.len(), pages);
+    // comments sent to review or removal show the n-grams that raised their score (top 5)
+    let md: String = arts
+        .iter()
+        .map(|a| std::fs::read_to_string(out.path().join(format!("{}.md", a["slug"].as_str().unwrap()))).unwrap())
+        .collect();
+    assert!(md.contains("N-Gramme: `"), "no n-gram explanation in the example reports");
     for a in arts {
         assert!(a["comments"].as_u64().unwrap() > 0, "{} has no comments", a["source"]);
         let slug = a["slug"].as_str().unwrap();

@@ -465,6 +465,14 @@ pub fn article(r: &ArticleReport, lang: Lang) -> String {
                         let words: Vec<String> = s.cues.iter().map(|w| esc(&w.word)).collect();
                         b.push_str(&words.join(", "));
                     }
+                    if !s.ngrams.is_empty() {
+                        let grams: Vec<String> = s
+                            .ngrams
+                            .iter()
+                            .map(|g| format!("<code>{}</code> +{}", esc(&g.ngram), lang.dec(g.weight, 2)))
+                            .collect();
+                        let _ = write!(b, " <span class=\"meta\">({}: {})</span>", t.ngrams, grams.join(", "));
+                    }
                 }
             }
             b.push_str("</li>");

@@ -119,6 +119,11 @@ pub fn article(r: &ArticleReport, lang: Lang) -> String {
                 .filter(|_| h.action != Action::Keep)
                 .map(|x| x.cues.iter().map(|c| format!("`{}`", c.word)).collect::<Vec<_>>())
                 .unwrap_or_default();
+            let grams = c
+                .score(&h.head)
+                .filter(|_| h.action != Action::Keep)
+                .map(|x| x.ngrams.iter().map(|g| format!("`{}` +{}", g.ngram, lang.dec(g.weight, 2))).collect::<Vec<_>>())
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
                 "- {}: {} — {}{}",
@@ -127,6 +132,9 @@ pub fn article(r: &ArticleReport, lang: Lang) -> String {
                 lang.action(h.action),
                 if cues.is_empty() { String::new() } else { format!(" — {} {}", t.raised_by, cues.join(", ")) }
             );
+            if !grams.is_empty() {
+                let _ = writeln!(s, "  - {}: {}", t.ngrams, grams.join(", "));
+            }
         }
         for st in &c.stance {
             let _ = writeln!(s, "- {} {}: {} ({})", t.stance_toward, st.party, lang.stance(&st.stance), lang.dec(st.score, 2));

@@ -71,7 +71,7 @@ pub fn date_only(s: &str) -> Option<&str> {
 /// Collapses all white space (including no-break spaces) to single spaces.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for w in words(s) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -882,7 +882,7 @@ pub fn is_prose(s: &str) -> bool {
     let s = s.trim();
     let n = s.chars().count();
     n >= 80
-        && s.contains(['.', '!', '?', ':', ','])
+        && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b','))
         && {
             // word_count(s) >= 12 && stopword_density(s) >= 0.12, in one pass.
             let (total, stop) = stopword_counts(s);

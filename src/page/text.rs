@@ -115,7 +115,7 @@ fn split_lines(text: &str) -> Vec<Line> {
                 || line.strong()
                 || line.ui()
                 || line.nav()
-                || is_furniture_rest(t);
+                || is_furniture_rest_with(t, prose);
             line
         })
         .collect()
@@ -205,13 +205,19 @@ fn is_furniture_without_headings(t: &str) -> bool {
 
 /// [`is_furniture_without_headings`] minus its first four cues.
 fn is_furniture_rest(t: &str) -> bool {
+    is_furniture_rest_with(t, false)
+}
+
+/// [`is_furniture_rest`]; `prose` says that `cues::is_prose(t)` holds, which
+/// includes `!cues::is_teaser_line(t)`, so that check is skipped.
+fn is_furniture_rest_with(t: &str, prose: bool) -> bool {
     cues::is_url_line(t)
         || cues::is_meta_line(t)
         || cues::is_credit(t)
         || cues::is_signoff(t)
         || cues::is_weather_line(t)
         || cues::is_lexicon_furniture(t)
-        || cues::is_teaser_line(t)
+        || !prose && cues::is_teaser_line(t)
         || cues::is_excerpt_with_date(t)
 }
 
@@ -318,23 +324,19 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     let title = title_idx.map(|i| cues::collapse_ws(&lines[i].text));
     let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
 
-    let mut seen: FxHashSet<String> = FxHashSet::default();
-    let mut recent: Vec<String> = Vec::new();
+    // Keys of the non-blank lines, computed once; `seen` and the window of the
+    // twelve most recent keys borrow them.
+    let keys: Vec<(usize, String)> = (0..end).filter(|&i| !lines[i].blank()).map(|i| (i, norm_key(&lines[i].text))).collect();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut body = Vec::new();
-    for i in 0..end {
-        if lines[i].blank() {
-            continue;
-        }
-        let key = norm_key(&lines[i].text);
-        let dup = seen.contains(&key)
-            || key.chars().count() >= 30 && recent.iter().any(|r| r.len() > key.len() && r.starts_with(key.as_str()));
+    for (k, (i, key)) in keys.iter().enumerate() {
+        let i = *i;
+        let key = key.as_str();
+        let recent = &keys[k.saturating_sub(12)..k];
+        let dup = seen.contains(key) || key.chars().count() >= 30 && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {
             body.push(cues::collapse_ws(&lines[i].text));
         }
-        if recent.len() >= 12 {
-            recent.remove(0);
-        }
-        recent.push(key.clone());
         seen.insert(key);
     }
     (title, body)

@@ -71,7 +71,7 @@ pub fn date_only(s: &str) -> Option<&str> {
 /// Collapses all white space (including no-break spaces) to single spaces.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for w in words(s) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -81,7 +81,57 @@ pub fn collapse_ws(s: &str) -> String {
 }
 
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    words(s).count()
+}
+
+/// Byte length of the white-space character (`char::is_whitespace`) starting
+/// at byte `i` of `b`, or 0. Only ASCII bytes and the lead bytes 0xC2, 0xE1,
+/// 0xE2, 0xE3 can start one: U+0085, U+00A0, U+1680, U+2000..=U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000.
+#[inline(always)]
+fn ws_len(b: &[u8], i: usize) -> usize {
+    let c = b[i];
+    // Fast path: printable ASCII, continuation bytes and most lead bytes.
+    if c > 0x20 && c < 0xc2 {
+        return 0;
+    }
+    match c {
+        b' ' | 0x09..=0x0d => 1,
+        0xc2 => matches!(b.get(i + 1), Some(0x85 | 0xa0)) as usize * 2,
+        0xe1 => (b.get(i + 1..i + 3) == Some(&[0x9a, 0x80][..])) as usize * 3,
+        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)) | (Some(0x81), Some(0x9f)) => 3,
+            _ => 0,
+        },
+        0xe3 => (b.get(i + 1..i + 3) == Some(&[0x80, 0x80][..])) as usize * 3,
+        _ => 0,
+    }
+}
+
+/// The words of `s` exactly as `s.split_whitespace()` yields them, by a plain
+/// byte loop (the generic char splitter is several times slower).
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        // Skip white space.
+        loop {
+            if i >= b.len() {
+                return None;
+            }
+            let w = ws_len(b, i);
+            if w == 0 {
+                break;
+            }
+            i += w;
+        }
+        let start = i;
+        while i < b.len() && ws_len(b, i) == 0 {
+            i += 1;
+        }
+        // `start` and `i` sit at a non-continuation byte or the end: char boundaries.
+        s.get(start..i)
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -129,7 +179,9 @@ pub fn comment_header(s: &str) -> Option<Header> {
         return None;
     }
     let s = strip_trailing_ui(s).trim();
-    if let Some(c) = COUNT_HEADER.captures(s) {
+    // `is_match` (a DFA scan) first: the capturing search is slower and only
+    // needed on the rare lines that match.
+    if let Some(c) = COUNT_HEADER.is_match(s).then(|| COUNT_HEADER.captures(s)).flatten() {
         let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
             .iter()
             .find_map(|k| c.name(k))
@@ -199,10 +251,16 @@ pub fn is_nav_line(s: &str) -> bool {
     if s.len() > 400 || !(s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   ")) {
         return false;
     }
-    let parts: Vec<&str> = NAV_SEP.split(s).map(str::trim).filter(|p| !p.is_empty()).collect();
-    parts.len() >= 3
-        && parts.iter().all(|p| word_count(p) <= 4 && p.chars().count() <= 40)
-        && !parts.iter().any(|p| p.ends_with('.') && word_count(p) > 2)
+    // One pass over the parts, stopping at the first part too long for a link.
+    let mut n = 0usize;
+    for p in NAV_SEP.split(s).map(str::trim).filter(|p| !p.is_empty()) {
+        let w = word_count(p);
+        if w > 4 || p.chars().count() > 40 || p.ends_with('.') && w > 2 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -427,6 +485,9 @@ pub enum TeaserHeading {
 pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
     let s = s.trim();
     if s.is_empty() || s.chars().count() > 70 {
+        return None;
+    }
+    if !TEASER_HEADING.is_match(s) {
         return None;
     }
     let c = TEASER_HEADING.captures(s)?;
@@ -766,17 +827,35 @@ const STOPWORDS: &[&str] = &[
     "durch", "man", "dass", "wenn", "werden", "kann", "wurde", "gegen", "seien", "sei", "habe", "hatten", "wir", "ich",
 ];
 
+/// Whether `w` (at most 7 bytes) is one of [`STOPWORDS`], compared ASCII
+/// case-insensitively (as `eq_ignore_ascii_case` does): the word is
+/// ASCII-lowercased into a stack buffer and looked up with one `match`.
+fn is_stopword(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 2 || b.len() > 7 {
+        return false;
+    }
+    let mut buf = [0u8; 7];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    // ASCII lowercasing keeps the bytes valid UTF-8.
+    let Ok(lw) = std::str::from_utf8(&buf[..b.len()]) else { return false };
+    let hit = matches!(
+        lw,
+        "der" | "die" | "das" | "und" | "in" | "den" | "von" | "zu" | "mit" | "sich" | "des" | "auf" | "für" | "ist" | "im" | "dem"
+            | "nicht" | "ein" | "eine" | "als" | "auch" | "es" | "an" | "er" | "hat" | "aus" | "bei" | "sie" | "nach" | "wird"
+            | "einer" | "um" | "am" | "sind" | "noch" | "wie" | "einem" | "über" | "einen" | "so" | "zum" | "war" | "haben"
+            | "nur" | "oder" | "aber" | "vor" | "zur" | "bis" | "mehr" | "durch" | "man" | "dass" | "wenn" | "werden" | "kann"
+            | "wurde" | "gegen" | "seien" | "sei" | "habe" | "hatten" | "wir" | "ich"
+    );
+    debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
+    hit
+}
+
 /// Share of German function words among the words of `s`.
 pub fn stopword_density(s: &str) -> f32 {
-    let mut total = 0usize;
-    let mut stop = 0usize;
-    for w in s.split_whitespace() {
-        total += 1;
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.len() <= 7 && STOPWORDS.iter().any(|sw| sw.len() == w.len() && sw.eq_ignore_ascii_case(w)) {
-            stop += 1;
-        }
-    }
+    let (total, stop) = stopword_counts(s);
     if total == 0 {
         0.0
     } else {
@@ -784,14 +863,31 @@ pub fn stopword_density(s: &str) -> f32 {
     }
 }
 
+/// (words, function words) of `s`.
+fn stopword_counts(s: &str) -> (usize, usize) {
+    let mut total = 0usize;
+    let mut stop = 0usize;
+    for w in words(s) {
+        total += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() <= 7 && is_stopword(w) {
+            stop += 1;
+        }
+    }
+    (total, stop)
+}
+
 /// A prose sentence line: long enough, with function words and sentence punctuation.
 pub fn is_prose(s: &str) -> bool {
     let s = s.trim();
     let n = s.chars().count();
     n >= 80
-        && word_count(s) >= 12
-        && stopword_density(s) >= 0.12
-        && s.contains(['.', '!', '?', ':', ','])
+        && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b','))
+        && {
+            // word_count(s) >= 12 && stopword_density(s) >= 0.12, in one pass.
+            let (total, stop) = stopword_counts(s);
+            total >= 12 && stop as f32 / total as f32 >= 0.12
+        }
         && !is_teaser_line(s)
 }
 
@@ -852,6 +948,28 @@ mod tests {
         let a = author_line("Datum: 04.05.2024 – 13:12").unwrap();
         assert_eq!((a.author, a.date.as_deref()), (None, Some("04.05.2024 – 13:12")));
         assert!(author_line("Datum: kein Datum hier").is_none());
+    }
+
+    #[test]
+    fn words_match_split_whitespace() {
+        for s in [
+            "",
+            "  a  b ",
+            "Ein\u{a0}Satz\u{2009}mit\u{3000}Leer\u{1680}zeichen\u{85}und\u{2028}Ümläuten\u{205f}x\u{202f}y",
+            "\u{200b}kein\u{200b}Leerzeichen\t\ttab\r\n",
+            "für über © ½ – — \u{2000}\u{200a}\u{200b}",
+        ] {
+            assert_eq!(words(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(word_count(s), s.split_whitespace().count());
+        }
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            let s = format!("a{c}b {c}");
+            assert_eq!(words(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "U+{:04X}", c as u32);
+        }
+        for sw in STOPWORDS {
+            assert!(is_stopword(sw) && is_stopword(&sw.to_ascii_uppercase()), "{sw}");
+        }
+        assert!(!is_stopword("Über") && !is_stopword("dies") && !is_stopword("d"));
     }
 
     #[test]

@@ -77,11 +77,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
         }
     };
     // Control characters other than whitespace mean this is not text.
-    let controls = text
-        .chars()
-        .take(64 * 1024)
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
-        .count();
+    // Control characters (Cc) are U+0000..=U+001F, U+007F and U+0080..=U+009F
+    // (bytes 0xC2 0x80..=0x9F); a byte scan that finds none of them answers 0
+    // without decoding chars.
+    let b = text.as_bytes();
+    let maybe_control = b.iter().any(|&x| x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c) || x == 0x7f)
+        || b.windows(2).any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]));
+    let controls = if maybe_control {
+        text.chars()
+            .take(64 * 1024)
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
+            .count()
+    } else {
+        0
+    };
     if controls > 8 {
         return Err(PageError::Binary { offset: 0 });
     }

@@ -25,7 +25,8 @@
 
 use super::cues::{self, Header, ReplyRef, TeaserHeading};
 use super::{Comment, Page};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+use std::cell::OnceCell;
 
 /// One input line: its indentation and its trimmed, space-normalised text.
 #[derive(Debug, Clone)]
@@ -37,11 +38,29 @@ struct Line {
     prose: bool,
     header: Option<Header>,
     teaser: Option<TeaserHeading>,
+    /// Cues the comment pass asks for again and again (once per attempt),
+    /// computed on first use.
+    ui: OnceCell<bool>,
+    strong: OnceCell<bool>,
+    nav: OnceCell<bool>,
+    author: OnceCell<Option<cues::AuthorLine>>,
 }
 
 impl Line {
     fn blank(&self) -> bool {
         self.text.is_empty()
+    }
+    fn ui(&self) -> bool {
+        *self.ui.get_or_init(|| cues::is_ui_line(&self.text))
+    }
+    fn strong(&self) -> bool {
+        *self.strong.get_or_init(|| cues::is_strong_furniture(&self.text))
+    }
+    fn nav(&self) -> bool {
+        *self.nav.get_or_init(|| cues::is_nav_line(&self.text))
+    }
+    fn author(&self) -> Option<&cues::AuthorLine> {
+        self.author.get_or_init(|| cues::author_line(&self.text)).as_ref()
     }
 }
 
@@ -70,12 +89,34 @@ fn split_lines(text: &str) -> Vec<Line> {
                 }
                 out.push(c);
             }
-            let text = out.trim_end().to_string();
+            out.truncate(out.trim_end().len());
+            let text = out;
             let header = cues::comment_header(&text);
             let teaser = cues::teaser_heading(&text);
-            let furniture = header.is_some() || teaser.is_some() || is_furniture_without_headings(&text);
             let prose = !text.is_empty() && cues::is_prose(&text);
-            Line { indent: if text.is_empty() { 0 } else { indent }, text, furniture, prose, header, teaser }
+            let mut line = Line {
+                indent: if text.is_empty() { 0 } else { indent },
+                text,
+                furniture: false,
+                prose,
+                header,
+                teaser,
+                ui: OnceCell::new(),
+                strong: OnceCell::new(),
+                nav: OnceCell::new(),
+                author: OnceCell::new(),
+            };
+            // The same cues as `is_furniture`, in the same order; the cached ones
+            // through the line's cells.
+            let t = line.text.as_str();
+            line.furniture = header.is_some()
+                || teaser.is_some()
+                || !t.chars().any(|c| c.is_alphanumeric())
+                || line.strong()
+                || line.ui()
+                || line.nav()
+                || is_furniture_rest_with(t, prose);
+            line
         })
         .collect()
 }
@@ -117,7 +158,7 @@ pub fn parse(text: &str) -> Page {
                 if attempts > 24 {
                     break;
                 }
-                let Some(al) = cues::author_line(&l.text) else { continue };
+                let Some(al) = l.author() else { continue };
                 if al.author.is_none() || al.date.is_none() {
                     continue;
                 }
@@ -159,17 +200,24 @@ pub(crate) fn is_furniture(t: &str) -> bool {
 
 /// [`is_furniture`] minus the heading cues (which `split_lines` has computed already).
 fn is_furniture_without_headings(t: &str) -> bool {
-    !t.chars().any(|c| c.is_alphanumeric())
-        || cues::is_strong_furniture(t)
-        || cues::is_ui_line(t)
-        || cues::is_nav_line(t)
-        || cues::is_url_line(t)
+    !t.chars().any(|c| c.is_alphanumeric()) || cues::is_strong_furniture(t) || cues::is_ui_line(t) || cues::is_nav_line(t) || is_furniture_rest(t)
+}
+
+/// [`is_furniture_without_headings`] minus its first four cues.
+fn is_furniture_rest(t: &str) -> bool {
+    is_furniture_rest_with(t, false)
+}
+
+/// [`is_furniture_rest`]; `prose` says that `cues::is_prose(t)` holds, which
+/// includes `!cues::is_teaser_line(t)`, so that check is skipped.
+fn is_furniture_rest_with(t: &str, prose: bool) -> bool {
+    cues::is_url_line(t)
         || cues::is_meta_line(t)
         || cues::is_credit(t)
         || cues::is_signoff(t)
         || cues::is_weather_line(t)
         || cues::is_lexicon_furniture(t)
-        || cues::is_teaser_line(t)
+        || !prose && cues::is_teaser_line(t)
         || cues::is_excerpt_with_date(t)
 }
 
@@ -276,23 +324,19 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     let title = title_idx.map(|i| cues::collapse_ws(&lines[i].text));
     let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
 
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut recent: Vec<String> = Vec::new();
+    // Keys of the non-blank lines, computed once; `seen` and the window of the
+    // twelve most recent keys borrow them.
+    let keys: Vec<(usize, String)> = (0..end).filter(|&i| !lines[i].blank()).map(|i| (i, norm_key(&lines[i].text))).collect();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut body = Vec::new();
-    for i in 0..end {
-        if lines[i].blank() {
-            continue;
-        }
-        let key = norm_key(&lines[i].text);
-        let dup = seen.contains(&key)
-            || key.chars().count() >= 30 && recent.iter().any(|r| r.len() > key.len() && r.starts_with(key.as_str()));
+    for (k, (i, key)) in keys.iter().enumerate() {
+        let i = *i;
+        let key = key.as_str();
+        let recent = &keys[k.saturating_sub(12)..k];
+        let dup = seen.contains(key) || key.chars().count() >= 30 && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {
             body.push(cues::collapse_ws(&lines[i].text));
         }
-        if recent.len() >= 12 {
-            recent.remove(0);
-        }
-        recent.push(key.clone());
         seen.insert(key);
     }
     (title, body)
@@ -324,15 +368,11 @@ fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&k| !lines[k].blank())
 }
 
-fn is_stop(t: &str) -> bool {
-    cues::teaser_heading(t).is_some() || cues::is_strong_furniture(t) && (t.contains('©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"))
-}
-
 /// Whether the block starting at `j` (up to the next blank or UI line) ends
 /// in a signature line ("— Name, gestern, 22:14").
 fn block_has_signature(lines: &[Line], j: usize) -> bool {
     for l in lines.iter().skip(j).take(12) {
-        if l.blank() || cues::is_ui_line(&l.text) {
+        if l.blank() || l.ui() {
             return false;
         }
         if cues::signature(&l.text).is_some() {
@@ -395,9 +435,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         let t = l.text.as_str();
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
-        let prev_blank_or_ui = j == from || lines[j - 1].blank() || cues::is_ui_line(&lines[j - 1].text) || cues::is_separator(&lines[j - 1].text);
+        let prev_blank_or_ui = j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
 
-        if is_stop(t) && !(open_with_text && t.chars().count() > 70) {
+        // `is_stop(t)`, with the line's cached cues.
+        let stop = l.teaser.is_some() || l.strong() && (t.contains('©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"));
+        if stop && !(open_with_text && t.chars().count() > 70) {
             break;
         }
         if let Some(h) = l.header {
@@ -417,8 +459,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
-        if cues::is_ui_line(t) || cues::is_strong_furniture(t) || cues::is_nav_line(t) {
-            if open_with_text || cues::is_strong_furniture(t) || cues::is_nav_line(t) {
+        if l.ui() || l.strong() || l.nav() {
+            if open_with_text || l.strong() || l.nav() {
                 close(&mut cur);
             }
             pending.clear();
@@ -470,7 +512,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let direct_next = lines.get(j + 1).filter(|n| !n.blank());
 
         // Author/date header.
-        if let Some(al) = cues::author_line(t) {
+        if let Some(al) = l.author().cloned() {
             if al.author.is_none() {
                 // A bare date: the header's second line, a trailing date, or an
                 // anonymous comment.
@@ -495,7 +537,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // A comment title right above its author line ("Re: Thema", "3. Titel").
         if prev_blank_or_ui
             && cues::is_headline_like(t)
-            && direct_next.is_some_and(|n| cues::author_line(&n.text).is_some_and(|a| a.author.is_some()))
+            && direct_next.is_some_and(|n| n.author().is_some_and(|a| a.author.is_some()))
         {
             let (num, title) = match cues::numbered_title(t) {
                 Some((n, rest)) => (Some(n), rest),

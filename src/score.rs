@@ -135,7 +135,7 @@ fn cues(head: &Head, view: &str, original: &str, k: usize, same_text: bool) -> V
 }
 
 /// Maps a probability to a risk in [0, 1] where the threshold maps to 0.5.
-fn risk_of(p: f64, t: f64) -> f64 {
+pub fn risk_of(p: f64, t: f64) -> f64 {
     let t = t.clamp(1e-6, 1.0 - 1e-6);
     if p >= t {
         0.5 + 0.5 * (p - t) / (1.0 - t)

@@ -18,7 +18,7 @@ pub mod meta;
 use serde::Serialize;
 
 use crate::model::{HeadKind, Model};
-use crate::score::{ScoredComment, ScoredPage};
+use crate::score::{risk_of, ScoredComment, ScoredPage};
 pub use lang::Lang;
 
 /// Version of the JSON report layout (`docs/report.schema.json`).
@@ -309,16 +309,6 @@ pub struct IndexRow {
     pub remove: usize,
     pub heads: Vec<HeadSummary>,
     pub stance: Vec<PartyStance>,
-}
-
-/// Maps a probability to a priority in 0..1 where `t` maps to 0.5.
-fn risk_of(p: f64, t: f64) -> f64 {
-    let t = t.clamp(1e-6, 1.0 - 1e-6);
-    if p >= t {
-        0.5 + 0.5 * (p - t) / (1.0 - t)
-    } else {
-        0.5 * p / t
-    }
 }
 
 fn bin(score: f64) -> usize {

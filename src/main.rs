@@ -479,7 +479,7 @@ fn print_train_summary(model: &Model) {
     println!("{:<14} {:>6} {:>7} {:>9} {:>9} {:>10} {:>7}", "head", "rows", "C", "macro-F1", "GE-F1", "F1 pos", "AUC");
     for h in &model.heads {
         let m = &h.cv.metrics;
-        let f1pos = if h.kind == HeadKind::Binary { format!("{:.3}", m.f1_of(&h.classes[1])) } else { "-".into() };
+        let f1pos = h.f1_positive(m);
         println!(
             "{:<14} {:>6} {:>7} {:>9.3} {:>9.3} {:>10} {:>7}",
             h.name,
@@ -494,7 +494,7 @@ fn print_train_summary(model: &Model) {
             println!("  {:<12} {:>6} {:>7} {:>9.3}", p, pm.n, "", pm.macro_f1);
         }
         for (src, sm) in &h.source_cv {
-            let f1pos = if h.kind == HeadKind::Binary { format!("{:.3}", sm.f1_of(&h.classes[1])) } else { "-".into() };
+            let f1pos = h.f1_positive(sm);
             println!("  from {src}: {} rows, macro-F1 {:.3}, F1 pos {f1pos}", sm.n, sm.macro_f1);
         }
     }
@@ -607,28 +607,17 @@ fn cmd_classify(model_path: &Path, data: &Path, out: Option<&Path>, read: &ReadA
         let text = t.text(r);
         let mut rec = t.rows[r].clone();
         for h in &heads {
-            let p = h.proba(text);
-            match h.kind {
-                HeadKind::Binary => {
-                    let th = h.threshold.unwrap_or(0.5);
-                    rec.push(h.classes[(p[1] >= th) as usize].clone());
-                    rec.push(format!("{:.4}", p[1]));
-                }
-                _ => {
-                    let k = comment_radar::learn::logistic::argmax(p.iter().copied());
-                    rec.push(h.classes[k].clone());
-                    rec.push(format!("{:.4}", p[k]));
-                }
-            }
+            let (k, score) = h.predict(&h.proba(text));
+            rec.push(h.classes[k].clone());
+            rec.push(format!("{score:.4}"));
         }
         if let Some(sh) = stance {
             for &p in &parties {
                 let mentioned = mentions[r].iter().any(|(q, _)| *q == p);
                 if from_input || mentioned {
-                    let pr = sh.proba(&model.stance_view(text, p));
-                    let k = comment_radar::learn::logistic::argmax(pr.iter().copied());
+                    let (k, score) = sh.predict(&sh.proba(&model.stance_view(text, p)));
                     rec.push(sh.classes[k].clone());
-                    rec.push(format!("{:.4}", pr[k]));
+                    rec.push(format!("{score:.4}"));
                 } else {
                     rec.push(String::new());
                     rec.push(String::new());
@@ -687,9 +676,8 @@ fn cmd_evaluate(model_path: &Path, data: &Path, json: bool, read: &ReadArgs) -> 
                     }
                     let g = train::stance_class(v)
                         .ok_or_else(|| t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none")))?;
-                    let p = h.proba(&model.stance_view(t.text(r), pi));
                     gold.push(g);
-                    pred.push(comment_radar::learn::logistic::argmax(p.into_iter()));
+                    pred.push(h.predict(&h.proba(&model.stance_view(t.text(r), pi))).0);
                 }
                 if gold.is_empty() {
                     continue;
@@ -742,11 +730,10 @@ fn cmd_evaluate(model_path: &Path, data: &Path, json: bool, read: &ReadArgs) -> 
             HeadKind::Binary => {
                 let pos: Vec<bool> = gold.iter().map(|&g| g == 1).collect();
                 let p1: Vec<f64> = probs.iter().map(|p| p[1]).collect();
-                metrics::binary_at(&pos, &p1, h.threshold.unwrap_or(0.5), &[h.classes[0].clone(), h.classes[1].clone()])
+                metrics::binary_at(&pos, &p1, h.decision_threshold(), &[h.classes[0].clone(), h.classes[1].clone()])
             }
             _ => {
-                let pred: Vec<usize> =
-                    probs.iter().map(|p| comment_radar::learn::logistic::argmax(p.iter().copied())).collect();
+                let pred: Vec<usize> = probs.iter().map(|p| h.predict(p).0).collect();
                 metrics::classification(&gold, &pred, &h.classes)
             }
         };

@@ -149,9 +149,31 @@ impl Head {
         p
     }
 
-    /// Binary heads: the index of the positive class.
-    pub fn positive(&self) -> usize {
-        1
+    /// The threshold at which a binary head flags a comment (CV-chosen; 0.5 if absent).
+    pub fn decision_threshold(&self) -> f64 {
+        self.threshold.unwrap_or(0.5)
+    }
+
+    /// The predicted class of probabilities `p` and the score reported for it:
+    /// binary heads decide at [`Head::decision_threshold`] and report the
+    /// positive-class probability; other heads take the most probable class.
+    pub fn predict(&self, p: &[f64]) -> (usize, f64) {
+        if self.kind == HeadKind::Binary {
+            ((p[1] >= self.decision_threshold()) as usize, p[1])
+        } else {
+            let k = crate::learn::logistic::argmax(p.iter().copied());
+            (k, p[k])
+        }
+    }
+
+    /// F1 of the positive class in `m`, for binary heads ("–" for the others),
+    /// formatted for tables.
+    pub fn f1_positive(&self, m: &Metrics) -> String {
+        if self.kind == HeadKind::Binary {
+            format!("{:.3}", m.f1_of(&self.classes[1]))
+        } else {
+            "–".into()
+        }
     }
 
     /// Binary heads: the score from which a comment needs a human; the
@@ -365,7 +387,7 @@ impl Model {
         s.push_str("| head | kind | rows | classes (count) | C | threshold | macro-F1 | GermEval macro-F1 | F1 positive | ROC-AUC | features |\n|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for h in &self.heads {
             let m = &h.cv.metrics;
-            let f1pos = if h.kind == HeadKind::Binary { format!("{:.3}", m.f1_of(&h.classes[1])) } else { "–".into() };
+            let f1pos = h.f1_positive(m);
             s.push_str(&format!(
                 "| {} | {:?} | {} | {} | {} | {} | {:.3} | {:.3} | {} | {} | {} |\n",
                 h.name,
@@ -402,7 +424,7 @@ impl Model {
                 h.name
             ));
             for (src, m) in &h.source_cv {
-                let f1pos = if h.kind == HeadKind::Binary { format!("{:.3}", m.f1_of(&h.classes[1])) } else { "–".into() };
+                let f1pos = h.f1_positive(m);
                 s.push_str(&format!("| {} | {} | {:.3} | {} | {:.3} |\n", src, m.n, m.macro_f1, f1pos, m.accuracy));
             }
         }

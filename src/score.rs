@@ -156,25 +156,26 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
         let p = h.proba(&full);
         let hs = match h.kind {
             HeadKind::Binary => {
-                let t = h.threshold.unwrap_or(0.5);
-                let pos = p[1];
+                let t = h.decision_threshold();
+                let (k, pos) = h.predict(&p);
+                let flagged = k == 1;
                 risk = risk.max(risk_of(pos, t));
                 HeadScore {
                     head: h.name.clone(),
-                    label: h.classes[(pos >= t) as usize].clone(),
+                    label: h.classes[k].clone(),
                     score: pos,
-                    flagged: pos >= t,
+                    flagged,
                     threshold: Some(t),
                     cues: cues(h, &full, &full, 0, true),
-                    ngrams: if pos >= t { ngram_cues(h, &full) } else { Vec::new() },
+                    ngrams: if flagged { ngram_cues(h, &full) } else { Vec::new() },
                 }
             }
             _ => {
-                let k = crate::learn::logistic::argmax(p.iter().copied());
+                let (k, score) = h.predict(&p);
                 HeadScore {
                     head: h.name.clone(),
                     label: h.classes[k].clone(),
-                    score: p[k],
+                    score,
                     flagged: false,
                     threshold: None,
                     cues: cues(h, &full, &full, k, true),
@@ -188,12 +189,11 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
     if let Some(h) = model.stance() {
         for (pi, _) in model.gazetteer.mentioned(&full) {
             let view = model.stance_view(&full, pi);
-            let p = h.proba(&view);
-            let k = crate::learn::logistic::argmax(p.iter().copied());
+            let (k, score) = h.predict(&h.proba(&view));
             stance.push(StanceScore {
                 party: model.gazetteer.parties[pi].name.clone(),
                 stance: h.classes[k].clone(),
-                score: p[k],
+                score,
                 cues: cues(h, &view, &full, k, false),
             });
         }

@@ -822,8 +822,18 @@ pub fn is_name_like(s: &str) -> bool {
     if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
         return false;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 {
+    // At most five words, kept on the stack.
+    let mut buf = [""; 5];
+    let mut n = 0;
+    for w in words(s) {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = w;
+        n += 1;
+    }
+    let words = &buf[..n];
+    if words.is_empty() {
         return false;
     }
     // A final period only after an initial ("Nadine K.") or abbreviation.
@@ -837,15 +847,37 @@ pub fn is_name_like(s: &str) -> bool {
         }
     }
     for (i, w) in words.iter().enumerate() {
-        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        if i == 0 && words.len() > 1 && matches!(lw.as_str(), "der" | "die" | "das") {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // Lower-cased on the stack when ASCII (`to_lowercase` allocates).
+        let mut low = [0u8; 16];
+        let owned;
+        let lw = if w.is_ascii() && w.len() <= low.len() {
+            low[..w.len()].copy_from_slice(w.as_bytes());
+            low[..w.len()].make_ascii_lowercase();
+            std::str::from_utf8(&low[..w.len()]).unwrap_or("")
+        } else {
+            owned = w.to_lowercase();
+            owned.as_str()
+        };
+        if i == 0 && words.len() > 1 && matches!(lw, "der" | "die" | "das") {
             continue;
         }
-        if NAME_STOP.contains(&lw.as_str()) {
+        if is_name_stop(lw) {
             return false;
         }
     }
     true
+}
+
+/// Whether the lower-cased word `lw` is one of [`NAME_STOP`] (a binary
+/// search in the sorted list).
+fn is_name_stop(lw: &str) -> bool {
+    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut v = NAME_STOP.to_vec();
+        v.sort_unstable();
+        v
+    });
+    SORTED.binary_search(&lw).is_ok()
 }
 
 /// A parsed comment header line.
@@ -1320,6 +1352,43 @@ mod tests {
             let c = GROUPS.captures(s)?;
             Some(if c.name("hard").is_some() { TeaserHeading::Hard } else { TeaserHeading::Soft })
         }
+        pub fn is_name_like(s: &str) -> bool {
+            let s = s.trim();
+            let n = s.chars().count();
+            if n == 0 || n > 50 {
+                return false;
+            }
+            if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || s.contains("...") || s.contains(": ") {
+                return false;
+            }
+            if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
+                return false;
+            }
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if words.is_empty() || words.len() > 5 {
+                return false;
+            }
+            if let Some(last) = words.last() {
+                let plain_word = !last.trim_end_matches('.').contains(['.', '_', '-']);
+                if last.ends_with('.') && plain_word && last.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+                    return false;
+                }
+                if last.ends_with(',') {
+                    return false;
+                }
+            }
+            for (i, w) in words.iter().enumerate() {
+                let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                if i == 0 && words.len() > 1 && matches!(lw.as_str(), "der" | "die" | "das") {
+                    continue;
+                }
+                if NAME_STOP.contains(&lw.as_str()) {
+                    return false;
+                }
+            }
+            true
+        }
+
         pub fn comment_header(s: &str) -> Option<Header> {
             static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
                 re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
@@ -1381,6 +1450,10 @@ mod tests {
             assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
+            assert_eq!(is_name_like(l), reference::is_name_like(l), "{l:?}");
+            for w in l.split_whitespace().take(3) {
+                assert_eq!(is_name_like(w), reference::is_name_like(w), "{w:?}");
+            }
             assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");

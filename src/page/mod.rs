@@ -14,6 +14,7 @@ pub mod text;
 pub(crate) mod testgen;
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One parsed article page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -66,16 +67,21 @@ pub enum PageError {
 /// `<meta charset>` names, else the encoding chardetng guesses (for German
 /// pages: Windows-1252, the superset of Latin-1 that browsers use for it).
 pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
+    decode_borrowed(bytes).map(Cow::into_owned)
+}
+
+/// [`decode`], borrowing the bytes when they are UTF-8 already.
+fn decode_borrowed(bytes: &[u8]) -> Result<Cow<'_, str>, PageError> {
     if let Some(pos) = memchr::memchr(0, &bytes[..bytes.len().min(64 * 1024)]) {
         return Err(PageError::Binary { offset: pos });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+        Ok(s) => Cow::Borrowed(s),
         Err(_) => {
             let enc = html_meta_charset(bytes).unwrap_or_else(|| guess_encoding(bytes));
             let (cow, _, _) = enc.decode(bytes);
-            cow.into_owned()
+            Cow::Owned(cow.into_owned())
         }
     };
     // Control characters other than whitespace mean this is not text.
@@ -187,7 +193,7 @@ fn char_offset(s: &str, n: usize) -> usize {
 
 /// Parses page bytes from `source` (used for format detection and recorded in the page).
 pub fn parse(bytes: &[u8], source: &str) -> Result<Page, PageError> {
-    let text = decode(bytes)?;
+    let text = decode_borrowed(bytes)?;
     let mut page = match detect_format(source, &text) {
         Format::Text => text::parse(&text),
         Format::Html => html::parse(&text),

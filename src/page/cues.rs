@@ -711,13 +711,20 @@ pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
     }
 }
 
-static TEASER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(?:
-        (?-u:\b)mehr\s*lesen\s*\S{0,3}\s*\d*\s*$|(?-u:\b)weiterlesen\s*\S{0,3}\s*$|(?-u:\b)mehr\s*[»›>]\s*$|(?-u:\b)zum\s+artikel\s*\S{0,3}\s*$|(?-u:\b)zum\s+video\s*\S{0,3}\s*$|
-        \w\s*(?:\.\.\.|…)\s*(?:mehr(?-u:\b).*)?$|
-        ^\s*(?:\.\.\.|…)\s*mehr(?-u:\b)
-    )")
-});
+/// Teaser-line cues at the very end of a line: "mehr lesen", "weiterlesen",
+/// "mehr »", "zum Artikel", "zum Video" (a `(?ix)` pattern).
+const TEASER_LINE_END: &str = r"(?-u:\b)mehr\s*lesen\s*\S{0,3}\s*\d*\s*$|(?-u:\b)weiterlesen\s*\S{0,3}\s*$|(?-u:\b)mehr\s*[»›>]\s*$|(?-u:\b)zum\s+artikel\s*\S{0,3}\s*$|(?-u:\b)zum\s+video\s*\S{0,3}\s*$";
+
+/// Teaser-line cues with an ellipsis: text cut with "..." at the end (or
+/// before a final "mehr ..."), "... mehr" at the start (a `(?ix)` pattern).
+const TEASER_LINE_DOTS: &str = r"\w\s*(?:\.\.\.|…)\s*(?:mehr(?-u:\b).*)?$|^\s*(?:\.\.\.|…)\s*mehr(?-u:\b)";
+
+/// The end cues alone: anchored at the end, so the regex engine reads a
+/// line backwards from its end and gives up after a few bytes on most lines.
+static TEASER_LINE_AT_END: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix){TEASER_LINE_END}")));
+
+/// The ellipsis cues, needed only on lines with an ellipsis.
+static TEASER_LINE_DOTTED: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix){TEASER_LINE_DOTS}")));
 
 /// A teaser line: a truncated excerpt ("... mehr lesen", ending in "..."),
 /// a "weiterlesen" link.
@@ -728,7 +735,9 @@ pub fn is_teaser_line(s: &str) -> bool {
     }
     // All cues but one sit at the end of the line.
     let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
-    chars_more_than(s, 19) && TEASER_LINE.is_match(t)
+    // One regex of both cue groups (the alternation) would read all of `t`.
+    chars_more_than(s, 19)
+        && (TEASER_LINE_AT_END.is_match(t) || (has_three_dots(t) || t.contains('…')) && TEASER_LINE_DOTTED.is_match(t))
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1395,6 +1404,16 @@ mod tests {
             true
         }
 
+        pub fn is_teaser_line(s: &str) -> bool {
+            static TEASER_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix)(?:{TEASER_LINE_END}|{TEASER_LINE_DOTS})")));
+            let s = s.trim();
+            if s.len() < 20 {
+                return false;
+            }
+            let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
+            s.chars().count() >= 20 && TEASER_LINE.is_match(t)
+        }
+
         pub fn comment_header(s: &str) -> Option<Header> {
             static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
                 re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
@@ -1456,6 +1475,7 @@ mod tests {
             assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
+            assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
             assert_eq!(is_name_like(l), reference::is_name_like(l), "{l:?}");
             for w in l.split_whitespace().take(3) {
                 assert_eq!(is_name_like(w), reference::is_name_like(w), "{w:?}");
@@ -1473,6 +1493,26 @@ mod tests {
             assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn teaser_lines_at_either_end() {
+        let long = "Ein langer Satz, der hier steht und weitergeht, bis er irgendwann";
+        for s in [
+            "… mehr zum Thema hier und dort und anderswo",
+            "... mehr lesen, was heute alles geschah in der Stadt",
+            "Text, der mitten im Satz abbricht ... mehr",
+            "Text, der mitten im Satz abbricht …",
+            "Der Text eines Anreißers hört auf mit mehr lesen 3",
+            &format!("{long} ... mehr"),
+            &format!("{long} {long} ... mehr dazu hier"),
+            &format!("{long}{long} ...mehr"),
+            &format!("{long} zum Artikel »"),
+            &format!("{long} weiterlesen"),
+            "Kein Teaser, sondern ein ganz normaler Satz.",
+        ] {
+            assert_eq!(is_teaser_line(s), reference::is_teaser_line(s), "{s}");
         }
     }
 

@@ -373,12 +373,14 @@ fn header_match(s: &str) -> Option<Header> {
     if !ANY_HEADER.is_match(s) {
         return None;
     }
-    if let Some(c) = captures(&COUNT_HEADER, s) {
-        let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
-            .iter()
-            .find_map(|k| c.name(k))
-            .and_then(|m| m.as_str().parse::<usize>().ok())
-            .unwrap_or(0);
+    if COUNT_HEADER.is_match(s) {
+        // The count is the first run of digits in the line: in every
+        // alternative of COUNT_HEADER only words and spaces come before its
+        // number group (n1 ... n6), and the alternative without one ("Keine
+        // Kommentare") has no digit at all. (The capturing search that would
+        // name the group is many times slower.)
+        static DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"\d+"));
+        let n = DIGITS.find(s).and_then(|m| m.as_str().parse::<usize>().ok()).unwrap_or(0);
         // "1 Kommentar zu ..." is a header; a long sentence that starts with a
         // number ("3 Beiträge über die Reform sind erschienen, ...") is not.
         if s.len() <= 160 || s.contains('"') || s.contains('„') || s.contains('»') {
@@ -1027,6 +1029,7 @@ fn has_ui_separator(s: &str) -> bool {
     memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2, ..]))
 }
 
+
 /// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").
 pub fn strip_trailing_ui(s: &str) -> &str {
     if !has_ui_separator(s) {
@@ -1422,7 +1425,18 @@ mod tests {
             if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
                 return None;
             }
-            header_match(strip_trailing_ui(s).trim())
+            let s = strip_trailing_ui(s).trim();
+            if let Some(c) = COUNT_HEADER.captures(s) {
+                let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
+                    .iter()
+                    .find_map(|k| c.name(k))
+                    .and_then(|m| m.as_str().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if s.len() <= 160 || s.contains('"') || s.contains('„') || s.contains('»') {
+                    return Some(Header::Count(n));
+                }
+            }
+            PLAIN_HEADER.is_match(s).then_some(Header::Plain)
         }
 
         pub fn is_lexicon_furniture(s: &str) -> bool {
@@ -1513,6 +1527,28 @@ mod tests {
             "Kein Teaser, sondern ein ganz normaler Satz.",
         ] {
             assert_eq!(is_teaser_line(s), reference::is_teaser_line(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn header_counts_are_the_first_digits() {
+        for s in [
+            "31 Kommentare",
+            "es gibt bereits 1234567 Kommentare",
+            "insgesamt31 Beiträge",
+            "Kommentare (12)",
+            "Kommentare: 7 zum Artikel",
+            "Kommentare [٣]",
+            "٣٣ Kommentare",
+            "3٣ Kommentare zu 2024",
+            "Diskussion - 4 Beiträge",
+            "Leserkommentare 5",
+            "Keine Kommentare",
+            "1 Kommentar zu \"Irgendein Titel: 2 Dinge\"",
+            "Antworten 2",
+            "12 Antworten auf „Titel 3“",
+        ] {
+            assert_eq!(comment_header(s), reference::comment_header(s), "{s}");
         }
     }
 

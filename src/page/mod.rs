@@ -113,7 +113,7 @@ fn decode_borrowed(bytes: &[u8]) -> Result<Cow<'_, str>, PageError> {
 /// branching per byte; 0xC2 is found with `memchr`.
 fn maybe_control_bytes(b: &[u8]) -> bool {
     let ascii_control = |x: u8| (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c)) | (x == 0x7f);
-    b.chunks(64).any(|c| c.iter().fold(false, |acc, &x| acc | ascii_control(x)))
+    b.chunks(4096).any(|c| c.iter().fold(false, |acc, &x| acc | ascii_control(x)))
         || memchr::memchr_iter(0xc2, b).any(|i| b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
 }
 

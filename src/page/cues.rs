@@ -496,6 +496,16 @@ pub fn is_strong_furniture(s: &str) -> bool {
     !s.is_empty() && s.len() <= 300 && STRONG_FURNITURE.is_match(s)
 }
 
+/// Whether neither the strong-furniture nor the lexicon regex matches
+/// anywhere in `s`, by one search of their alternation (which matches
+/// exactly when one of them does, and costs little more than one of them).
+/// Then [`is_strong_furniture`]`(s)` is false, and so is
+/// [`is_lexicon_furniture`]`(s)` for a trimmed `s` (the strong cue trims).
+pub fn neither_strong_nor_lexicon(s: &str) -> bool {
+    static BOTH: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?:{})|(?:{})", STRONG_FURNITURE.as_str(), LEXICON.as_str())));
+    !BOTH.is_match(s)
+}
+
 static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)
         (?-u:\b)cookies?(?-u:\b)|cookie-|(?-u:\b)consent(?-u:\b)|(?-u:\b)tracking(?-u:\b)|

@@ -71,15 +71,22 @@ impl Line {
     fn furniture(&self) -> bool {
         *self.furniture.get_or_init(|| {
             let t = self.text.as_str();
-            self.header.is_some()
-                || self.teaser.is_some()
-                || !t.chars().any(|c| c.is_alphanumeric())
-                || self.strong()
+            if self.header.is_some() || self.teaser.is_some() || !t.chars().any(|c| c.is_alphanumeric()) {
+                return true;
+            }
+            // The strong-furniture and lexicon cues by one search when both
+            // are still open (a line up to 300 bytes, trimmed: the haystack
+            // of both).
+            let quiet = self.strong.get().is_none() && t.len() <= 300 && t.trim().len() == t.len() && cues::neither_strong_nor_lexicon(t);
+            if quiet {
+                let _ = self.strong.set(false);
+            }
+            self.strong()
                 || self.ui()
                 || self.nav()
                 // A prose line is no teaser line (`is_prose` checks that),
                 // so the prose cue (needed for most lines anyway) goes first.
-                || is_furniture_rest_with(t, self.prose())
+                || is_furniture_rest_with(t, self.prose(), quiet)
         })
     }
 }
@@ -267,18 +274,19 @@ fn is_furniture_without_headings(t: &str) -> bool {
 
 /// [`is_furniture_without_headings`] minus its first four cues.
 fn is_furniture_rest(t: &str) -> bool {
-    is_furniture_rest_with(t, false)
+    is_furniture_rest_with(t, false, false)
 }
 
 /// [`is_furniture_rest`]; `prose` says that `cues::is_prose(t)` holds, which
-/// includes `!cues::is_teaser_line(t)`, so that check is skipped.
-fn is_furniture_rest_with(t: &str, prose: bool) -> bool {
+/// includes `!cues::is_teaser_line(t)`, so that check is skipped; `no_lexicon`
+/// that the lexicon regex matches nowhere in `t`.
+fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool) -> bool {
     cues::is_url_line(t)
         || cues::is_meta_line(t)
         || cues::is_credit(t)
         || cues::is_signoff(t)
         || cues::is_weather_line(t)
-        || cues::is_lexicon_furniture(t)
+        || !no_lexicon && cues::is_lexicon_furniture(t)
         || !prose && cues::is_teaser_line(t)
         || cues::is_excerpt_with_date(t)
 }

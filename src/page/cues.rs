@@ -126,7 +126,7 @@ fn has_multi_ws(b: &[u8]) -> bool {
 /// gives a final sigma at a word end), so lines with one take the two-step
 /// path.
 pub fn collapse_ws_lower(s: &str) -> String {
-    if s.contains('Σ') {
+    if has_char(s, 'Σ') {
         return collapse_ws(s).to_lowercase();
     }
     let mut out = String::with_capacity(s.len());
@@ -186,6 +186,18 @@ fn push_lower(out: &mut String, w: &str) {
 /// The number of [`words`] of `s`: word starts counted over ASCII white
 /// space without branching per byte; multi-byte white space (rare) takes
 /// the word iterator.
+/// `s.contains(c)` by a SIMD search for the last byte of `c`'s UTF-8 form
+/// (the standard library's char search scans with a slower byte loop).
+/// UTF-8 is self-synchronising: a place where the whole byte form of `c`
+/// occurs is always that char.
+pub fn has_char(s: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let enc = c.encode_utf8(&mut buf).as_bytes();
+    let b = s.as_bytes();
+    let n = enc.len();
+    memchr::memchr_iter(enc[n - 1], b).any(|i| i + 1 >= n && b[i + 1 - n..=i] == *enc)
+}
+
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     let ws = |c: u8| (c == b' ') | is_ascii_ws_not_space(c);
@@ -572,10 +584,10 @@ pub fn is_credit(s: &str) -> bool {
     if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
-    if (s.contains('(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
+    if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
         return true;
     }
-    if s.contains(':') {
+    if has_char(s, ':') {
         let t = tail(s, 130);
         if let Some(m) = CREDIT_TAIL.find(t) {
             if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
@@ -665,7 +677,7 @@ static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?
 
 /// A weather-table line ("Berlin 4°C / -1°C bedeckt").
 pub fn is_weather_line(s: &str) -> bool {
-    s.contains('°') && !chars_more_than(s, 250) && WEATHER.is_match(s)
+    has_char(s, '°') && !chars_more_than(s, 250) && WEATHER.is_match(s)
 }
 
 /// Soft teaser headings ([`TeaserHeading::Soft`]), a `(?ix)` pattern.
@@ -749,7 +761,7 @@ pub fn is_teaser_line(s: &str) -> bool {
     let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
     // One regex of both cue groups (the alternation) would read all of `t`.
     chars_more_than(s, 19)
-        && (TEASER_LINE_AT_END.is_match(t) || (has_three_dots(t) || t.contains('…')) && TEASER_LINE_DOTTED.is_match(t))
+        && (TEASER_LINE_AT_END.is_match(t) || (has_three_dots(t) || has_char(t, '…')) && TEASER_LINE_DOTTED.is_match(t))
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -765,7 +777,7 @@ fn has_three_dots(s: &str) -> bool {
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
 /// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
 pub fn is_excerpt_with_date(s: &str) -> bool {
-    (has_three_dots(s) || s.contains('…')) && EXCERPT_WITH_DATE.is_match(s)
+    (has_three_dots(s) || has_char(s, '…')) && EXCERPT_WITH_DATE.is_match(s)
 }
 
 /// The last `n` bytes of `s` (or more, to start on a char boundary).
@@ -1507,6 +1519,9 @@ mod tests {
             assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
+            for c in ['Σ', '(', ':', '°', '…', '©', 'ß', '\u{212a}', '\u{1d400}', ' '] {
+                assert_eq!(has_char(l, c), l.contains(c), "{c:?} {l:?}");
+            }
             for n in [0, 1, 2, 19, 29, 30, 40, 50, 70, 79, 90, 100, 120, 140, 220, 250, 300, 400, 600] {
                 assert_eq!(chars_more_than(l, n), l.chars().count() > n, "{n} {l:?}");
             }

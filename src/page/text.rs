@@ -508,7 +508,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let prev_blank_or_ui = j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
 
         // `is_stop(t)`, with the line's cached cues.
-        let stop = l.teaser.is_some() || l.strong() && (t.contains('©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"));
+        let stop = l.teaser.is_some() || l.strong() && (cues::has_char(t, '©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"));
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
         }

@@ -104,14 +104,20 @@ fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
         .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
 }
 
-/// Element text with white space collapsed (iterative).
+/// Element text with white space collapsed (iterative): the words of all
+/// text nodes joined by single spaces, as `collapse_ws` gives for the nodes
+/// joined with spaces.
 fn text_of(el: &ElementRef) -> String {
     let mut out = String::new();
     for t in el.text() {
-        out.push_str(t);
-        out.push(' ');
+        for w in cues::words(t) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
     }
-    cues::collapse_ws(&out)
+    out
 }
 
 /// One block of text (a paragraph, heading, list item, ...).

@@ -23,6 +23,7 @@
 //! stack.
 
 use super::cues::{self, Header, ReplyRef};
+use std::borrow::Cow;
 use super::{text, Comment, Page};
 use regex::Regex;
 use scraper::{ElementRef, Html, Node};
@@ -86,16 +87,19 @@ static REPLY_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:[a-z0-9]+[
 
 static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c)-\d+$"));
 
-fn class_str<'a>(el: &ElementRef<'a>) -> String {
-    let mut s = String::new();
-    if let Some(c) = el.value().attr("class") {
-        s.push_str(c);
+/// The element's class attribute and, after a space, its id (borrowed when
+/// there is no id, as on most elements).
+fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
+    let class = el.value().attr("class");
+    match el.value().attr("id") {
+        None => Cow::Borrowed(class.unwrap_or("")),
+        Some(id) => {
+            let mut s = String::from(class.unwrap_or(""));
+            s.push(' ');
+            s.push_str(id);
+            Cow::Owned(s)
+        }
     }
-    if let Some(id) = el.value().attr("id") {
-        s.push(' ');
-        s.push_str(id);
-    }
-    s
 }
 
 fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 /// `r.captures(s)` after a cheaper `is_match`: the capturing search
 /// allocates its slots and runs a slower engine even when nothing matches,
 /// and most lines match none of the capturing cues.
-fn captures<'h>(r: &Regex, s: &'h str) -> Option<regex::Captures<'h>> {
+fn captures<'h>(r: &StartRegex, s: &'h str) -> Option<regex::Captures<'h>> {
     if r.is_match(s) {
         r.captures(s)
     } else {
@@ -27,6 +27,58 @@ fn re(pattern: &str) -> Regex {
     // The patterns are literals of this module; a typo is a programming
     // error caught by the unit tests, never something input can trigger.
     Regex::new(pattern).expect("cue regex must compile")
+}
+
+/// A cue regex whose every match begins at the start of the haystack (it
+/// is anchored with `^`), with the bytes a match can begin with. Most lines
+/// begin with another byte, and a byte test is much cheaper than the call
+/// into the regex engine, even when the engine gives up after one byte.
+struct StartRegex {
+    re: Regex,
+    first: [bool; 256],
+}
+
+impl StartRegex {
+    fn new(pattern: &str) -> StartRegex {
+        let first = first_bytes(pattern).unwrap_or([true; 256]);
+        StartRegex { re: re(pattern), first }
+    }
+
+    /// `Regex::is_match`, after the first-byte test.
+    fn is_match(&self, s: &str) -> bool {
+        s.as_bytes().first().is_none_or(|&b| self.first[b as usize]) && self.re.is_match(s)
+    }
+}
+
+impl std::ops::Deref for StartRegex {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        &self.re
+    }
+}
+
+/// For a pattern anchored at the start (the regex syntax says so: `^` is a
+/// prefix of every match), the bytes that can begin a match, read off the
+/// regex's own automaton: regex-automata's lazy DFA, the engine inside
+/// `regex`, built with the same default syntax. From the start state of an
+/// anchored search at the start of a haystack, a byte that leads to the dead
+/// state begins no match (the transition sees the byte as look-ahead, so
+/// `\b` and an empty match before it are accounted for). `None` (no test)
+/// for patterns that are not anchored or when the DFA cannot be built.
+fn first_bytes(pattern: &str) -> Option<[bool; 256]> {
+    use regex_automata::{hybrid::dfa::DFA, Anchored, Input};
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(regex_syntax::hir::Look::Start) {
+        return None;
+    }
+    let dfa = DFA::new(pattern).ok()?;
+    let mut cache = dfa.create_cache();
+    let start = dfa.start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes)).ok()?;
+    let mut first = [false; 256];
+    for b in 0..=255u8 {
+        first[b as usize] = !dfa.next_state(&mut cache, start, b).ok()?.is_dead();
+    }
+    Some(first)
 }
 
 /// Month names and abbreviations as German pages print them.
@@ -381,7 +433,8 @@ pub fn comment_header(s: &str) -> Option<Header> {
 fn header_match(s: &str) -> Option<Header> {
     // Both header regexes in one alternation first: one search instead of two
     // on the many lines that are no header.
-    static ANY_HEADER: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?:{})|(?:{})", COUNT_HEADER.as_str(), PLAIN_HEADER.as_str())));
+    static ANY_HEADER: LazyLock<StartRegex> =
+        LazyLock::new(|| StartRegex::new(&format!("(?:{})|(?:{})", COUNT_HEADER.as_str(), PLAIN_HEADER.as_str())));
     if !ANY_HEADER.is_match(s) {
         return None;
     }
@@ -573,8 +626,8 @@ static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\((?:Archivbild|Symbolbild|Archivfoto|Symbolfoto|Foto|Bild|Illustration)\)|^Bildunterschrift\s*:")
 });
-static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:©\s*|\(c\)\s*)?(?:dpa|afp|ap|reuters|epa|getty\s+images|imago(?:\s+images)?|picture[\s-]alliance|keystone|ddp|sda|apa|action\s+press|shutterstock|istock)(?:\s*[/,]\s*[^/,]+)*$")
+static CREDIT_AGENCY: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:©\s*|\(c\)\s*)?(?:dpa|afp|ap|reuters|epa|getty\s+images|imago(?:\s+images)?|picture[\s-]alliance|keystone|ddp|sda|apa|action\s+press|shutterstock|istock)(?:\s*[/,]\s*[^/,]+)*$")
 });
 
 /// A photo caption or credit: "Foto: dpa", "Bild: Reuters", "... (Archivbild)",
@@ -634,8 +687,8 @@ pub fn is_signoff(s: &str) -> bool {
         || parts.len() >= 2 && parts.iter().all(|p| p.chars().all(|c| c.is_lowercase()))
 }
 
-static META: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:
+static META: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?ix)^(?:
         (?:stand|aktualisiert|zuletzt\s+aktualisiert|veröffentlicht|publiziert|erstellt|erschienen|datum|lesezeit|lesedauer|autor(?:in)?|quelle|text|redaktion|fotos?|bilder?)\s*:
       | (?:zuletzt\s+)?(?:aktualisiert|veröffentlicht|publiziert|erstellt|erschienen)\s+(?:am|um|vor|seit)(?-u:\b)
       | (?:aktualisiert|veröffentlicht|publiziert)\s*$
@@ -667,7 +720,7 @@ pub fn is_meta_line(s: &str) -> bool {
     false
 }
 
-static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:https?://|www\.)\S+$"));
+static URL_LINE: LazyLock<StartRegex> = LazyLock::new(|| StartRegex::new(r"(?i)^(?:https?://|www\.)\S+$"));
 
 pub fn is_url_line(s: &str) -> bool {
     URL_LINE.is_match(s.trim())
@@ -810,7 +863,7 @@ pub fn strip_bullet(s: &str) -> Option<&str> {
     None
 }
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:#\s?)?(\d{1,5})[.)]\s+(\S.*)$"));
+static NUMBERED: LazyLock<StartRegex> = LazyLock::new(|| StartRegex::new(r"^(?:#\s?)?(\d{1,5})[.)]\s+(\S.*)$"));
 
 /// A numbered comment title "3. Text" -> (3, "Text").
 pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
@@ -819,11 +872,11 @@ pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
     Some((n, c.get(2)?.as_str().trim()))
 }
 
-static LEAD_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
+static LEAD_NUMBER: LazyLock<StartRegex> =
+    LazyLock::new(|| StartRegex::new(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
 
-static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:(?P<name>name|nickname|nutzername|benutzername|autor|autorin|verfasser|verfasserin|absender)|(?P<date>datum|date|zeit|erstellt(?:\s+am)?|geschrieben(?:\s+am)?|verfasst(?:\s+am)?|gepostet(?:\s+am)?))\s*:\s*(?P<value>\S.*)$")
+static FIELD_LABEL: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:(?P<name>name|nickname|nutzername|benutzername|autor|autorin|verfasser|verfasserin|absender)|(?P<date>datum|date|zeit|erstellt(?:\s+am)?|geschrieben(?:\s+am)?|verfasst(?:\s+am)?|gepostet(?:\s+am)?))\s*:\s*(?P<value>\S.*)$")
 });
 
 static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1070,8 +1123,8 @@ pub enum ReplyRef {
     Number(u32),
 }
 
-static REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^\(?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)(?P<num>\d{1,6})|(?:@)?(?P<name>[^:]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?\)?$")
+static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?ix)^\(?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)(?P<num>\d{1,6})|(?:@)?(?P<name>[^:]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?\)?$")
 });
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
@@ -1575,6 +1628,34 @@ mod tests {
         ] {
             assert_eq!(comment_header(s), reference::comment_header(s), "{s}");
         }
+    }
+
+    #[test]
+    fn first_byte_tests_never_hide_a_match() {
+        let cues: [(&str, &StartRegex); 7] = [
+            ("META", &META),
+            ("URL_LINE", &URL_LINE),
+            ("CREDIT_AGENCY", &CREDIT_AGENCY),
+            ("REPLY", &REPLY),
+            ("NUMBERED", &NUMBERED),
+            ("LEAD_NUMBER", &LEAD_NUMBER),
+            ("FIELD_LABEL", &FIELD_LABEL),
+        ];
+        let lines = test_lines();
+        for (name, r) in cues {
+            // Anchored, so a table was built, and it rules out some bytes.
+            assert!(r.first.iter().any(|&ok| !ok), "{name}");
+            for l in &lines {
+                assert_eq!(r.is_match(l), r.re.is_match(l), "{name} {l:?}");
+            }
+        }
+        // Unanchored patterns get no table.
+        assert!(first_bytes(r"\d+").is_none() && first_bytes(r"(?i)^a|b").is_none());
+        // An empty match at the start counts: every byte may begin one.
+        assert_eq!(first_bytes(r"^(?:x)?"), Some([true; 256]));
+        // The Kelvin sign and the long s begin matches of (?i)k and (?i)s.
+        let t = first_bytes(r"(?i)^(?:k|s)").unwrap();
+        assert!(t[b'k' as usize] && t[b'K' as usize] && t[b'S' as usize] && t[0xe2] && t[0xc5] && !t[b'a' as usize]);
     }
 
     #[test]

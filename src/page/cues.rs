@@ -30,23 +30,36 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// A cue regex whose every match begins at the start of the haystack (it
-/// is anchored with `^`), with the bytes a match can begin with. Most lines
-/// begin with another byte, and a byte test is much cheaper than the call
-/// into the regex engine, even when the engine gives up after one byte.
+/// is anchored with `^`), with the one- and two-byte beginnings a match can
+/// have. Most lines begin otherwise, and two byte tests are much cheaper
+/// than the call into the regex engine, even when the engine gives up after
+/// a byte or two.
 struct StartRegex {
     re: Regex,
-    first: [bool; 256],
+    starts: Option<Box<Starts>>,
+}
+
+/// The beginnings of a [`StartRegex`]'s matches: `one[b]` whether a match
+/// can begin with byte b, `two[b][c >> 6] >> (c & 63) & 1` whether a haystack
+/// beginning with b, c can hold one.
+struct Starts {
+    one: [bool; 256],
+    two: [[u64; 4]; 256],
 }
 
 impl StartRegex {
     fn new(pattern: &str) -> StartRegex {
-        let first = first_bytes(pattern).unwrap_or([true; 256]);
-        StartRegex { re: re(pattern), first }
+        StartRegex { re: re(pattern), starts: starts(pattern).map(Box::new) }
     }
 
-    /// `Regex::is_match`, after the first-byte test.
+    /// `Regex::is_match`, after the tests of the first two bytes.
     fn is_match(&self, s: &str) -> bool {
-        s.as_bytes().first().is_none_or(|&b| self.first[b as usize]) && self.re.is_match(s)
+        let possible = match (&self.starts, s.as_bytes()) {
+            (Some(t), [b, c, ..]) => t.two[*b as usize][(*c >> 6) as usize] >> (c & 63) & 1 == 1,
+            (Some(t), [b]) => t.one[*b as usize],
+            _ => true,
+        };
+        possible && self.re.is_match(s)
     }
 }
 
@@ -58,14 +71,17 @@ impl std::ops::Deref for StartRegex {
 }
 
 /// For a pattern anchored at the start (the regex syntax says so: `^` is a
-/// prefix of every match), the bytes that can begin a match, read off the
-/// regex's own automaton: regex-automata's lazy DFA, the engine inside
-/// `regex`, built with the same default syntax. From the start state of an
-/// anchored search at the start of a haystack, a byte that leads to the dead
-/// state begins no match (the transition sees the byte as look-ahead, so
-/// `\b` and an empty match before it are accounted for). `None` (no test)
-/// for patterns that are not anchored or when the DFA cannot be built.
-fn first_bytes(pattern: &str) -> Option<[bool; 256]> {
+/// prefix of every match), the one- and two-byte beginnings of haystacks it
+/// can match, read off the regex's own automaton: regex-automata's lazy DFA,
+/// the engine inside `regex`, built with the same default syntax. From the
+/// start state of an anchored search at the start of a haystack, a byte
+/// that leads to the dead state begins no match; so does a second byte
+/// that leads there, unless a match already ended (a match state: the DFA
+/// reports matches one byte late, and the dead state is never one). Each
+/// transition sees its byte as look-ahead, so `\b` and empty matches are
+/// accounted for. `None` (no tests) for patterns that are not anchored or
+/// when the DFA cannot be built.
+fn starts(pattern: &str) -> Option<Starts> {
     use regex_automata::{hybrid::dfa::DFA, Anchored, Input};
     let hir = regex_syntax::parse(pattern).ok()?;
     if !hir.properties().look_set_prefix().contains(regex_syntax::hir::Look::Start) {
@@ -74,11 +90,21 @@ fn first_bytes(pattern: &str) -> Option<[bool; 256]> {
     let dfa = DFA::new(pattern).ok()?;
     let mut cache = dfa.create_cache();
     let start = dfa.start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes)).ok()?;
-    let mut first = [false; 256];
+    let mut t = Starts { one: [false; 256], two: [[0; 4]; 256] };
     for b in 0..=255u8 {
-        first[b as usize] = !dfa.next_state(&mut cache, start, b).ok()?.is_dead();
+        let s1 = dfa.next_state(&mut cache, start, b).ok()?;
+        t.one[b as usize] = !s1.is_dead();
+        if s1.is_dead() {
+            continue;
+        }
+        for c in 0..=255u8 {
+            let s2 = dfa.next_state(&mut cache, s1, c).ok()?;
+            if s1.is_match() || !s2.is_dead() {
+                t.two[b as usize][(c >> 6) as usize] |= 1 << (c & 63);
+            }
+        }
     }
-    Some(first)
+    Some(t)
 }
 
 /// Month names and abbreviations as German pages print them.
@@ -485,8 +511,8 @@ const UI_ITEM: &str = r"(?:
     neu\s+laden|aktualisieren
 )";
 
-static UI_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(&format!(
         r"(?ix)^(?:[|·•/]\s*)?{UI_ITEM}(?:\s*[|·•/,]?\s*{UI_ITEM})*\s*[|·•/]?\s*[.!]?$"
     ))
 });
@@ -1631,8 +1657,9 @@ mod tests {
     }
 
     #[test]
-    fn first_byte_tests_never_hide_a_match() {
-        let cues: [(&str, &StartRegex); 7] = [
+    fn start_byte_tests_never_hide_a_match() {
+        let cues: [(&str, &StartRegex); 8] = [
+            ("UI_LINE", &UI_LINE),
             ("META", &META),
             ("URL_LINE", &URL_LINE),
             ("CREDIT_AGENCY", &CREDIT_AGENCY),
@@ -1641,21 +1668,33 @@ mod tests {
             ("LEAD_NUMBER", &LEAD_NUMBER),
             ("FIELD_LABEL", &FIELD_LABEL),
         ];
-        let lines = test_lines();
+        let mut lines = test_lines();
+        // Short haystacks, where the tables end.
+        lines.extend((0u32..0x300).filter_map(char::from_u32).flat_map(|c| [c.to_string(), format!("{c}a"), format!("#{c}"), format!("w{c}")]));
         for (name, r) in cues {
-            // Anchored, so a table was built, and it rules out some bytes.
-            assert!(r.first.iter().any(|&ok| !ok), "{name}");
+            // Anchored, so tables were built, and they rule out some bytes.
+            assert!(r.starts.as_ref().is_some_and(|t| t.one.iter().any(|&ok| !ok)), "{name}");
             for l in &lines {
                 assert_eq!(r.is_match(l), r.re.is_match(l), "{name} {l:?}");
             }
         }
-        // Unanchored patterns get no table.
-        assert!(first_bytes(r"\d+").is_none() && first_bytes(r"(?i)^a|b").is_none());
-        // An empty match at the start counts: every byte may begin one.
-        assert_eq!(first_bytes(r"^(?:x)?"), Some([true; 256]));
+        // Unanchored patterns get no tables.
+        assert!(starts(r"\d+").is_none() && starts(r"(?i)^a|b").is_none());
+        // A match that ends early counts for every later byte: "^" and "^x?"
+        // match every haystack, "^a" every one beginning with a.
+        for p in [r"^", r"^(?:x)?"] {
+            let t = starts(p).unwrap();
+            assert!(t.one.iter().all(|&ok| ok) && t.two.iter().all(|r| r.iter().all(|&w| w == u64::MAX)), "{p}");
+        }
+        let a = StartRegex::new(r"^a");
+        assert!(a.is_match("a") && a.is_match("ab") && a.is_match("a\u{e4}") && !a.is_match("ba"));
         // The Kelvin sign and the long s begin matches of (?i)k and (?i)s.
-        let t = first_bytes(r"(?i)^(?:k|s)").unwrap();
-        assert!(t[b'k' as usize] && t[b'K' as usize] && t[b'S' as usize] && t[0xe2] && t[0xc5] && !t[b'a' as usize]);
+        let t = starts(r"(?i)^(?:k|s)").unwrap();
+        assert!(t.one[b'k' as usize] && t.one[b'K' as usize] && t.one[b'S' as usize] && t.one[0xe2] && t.one[0xc5] && !t.one[b'a' as usize]);
+        let ks = StartRegex::new(r"(?i)^(?:ka|sa)");
+        for s in ["\u{212a}a", "\u{17f}a", "Ka", "sA"] {
+            assert!(ks.is_match(s), "{s}");
+        }
     }
 
     #[test]

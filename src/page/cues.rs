@@ -773,14 +773,38 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|beliebte\s+artikel|
             neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
-            .{0,30}(?-u:\b)teaser(?-u:\b).{0,30}|aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
+            aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
-            meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}(?-u:\b)wetter\.\S{2,30}|
+            meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|
             (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}";
 
-/// A whole line that is a teaser heading, soft or hard.
-static TEASER_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?ix)^(?:(?:{TEASER_SOFT})|(?:{TEASER_HARD}))\s*:?\s*$")));
+/// The hard teaser headings whose word may come anywhere in their first 25
+/// or 30 chars: "Top-Teaser der Woche", "Wetter.de" (a `(?ix)` pattern).
+/// Kept apart from [`TEASER_HARD`], whose headings begin with their word, so
+/// that the regex of those gets selective start tables ([`StartRegex`]);
+/// these are ruled out on almost every line by a byte search
+/// ([`may_name_teaser_or_weather`]).
+const TEASER_HARD_INNER: &str = r".{0,30}(?-u:\b)teaser(?-u:\b).{0,30}|.{0,25}(?-u:\b)wetter\.\S{2,30}";
+
+/// A whole line that is a teaser heading, soft or hard, other than the
+/// [`TEASER_HARD_INNER`] ones.
+static TEASER_HEADING: LazyLock<StartRegex> =
+    LazyLock::new(|| StartRegex::new(&format!(r"(?ix)^(?:(?:{TEASER_SOFT})|(?:{TEASER_HARD}))\s*:?\s*$")));
+
+/// A whole line that is one of the [`TEASER_HARD_INNER`] headings.
+static TEASER_HEADING_INNER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^(?:{TEASER_HARD_INNER})\s*:?\s*$")));
+
+/// Whether `s` may hold what [`TEASER_HARD_INNER`] needs: "teaser" or
+/// "wetter." case-insensitively. An ASCII-case-insensitive search finds them
+/// (by their rarer bytes, the 'a' and the '.'), unless a long s (U+017F,
+/// which `(?i)s` also matches) is in the line; no other non-ASCII char folds
+/// to one of these letters (test `only_kelvin_sign_and_long_s_fold_to_ascii_letters`).
+fn may_name_teaser_or_weather(s: &str) -> bool {
+    let b = s.as_bytes();
+    let teaser = memchr::memchr2_iter(b'a', b'A', b).any(|i| i >= 2 && b.get(i - 2..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"teaser")));
+    let wetter = || memchr::memchr_iter(b'.', b).any(|i| i >= 6 && b[i - 6..i].eq_ignore_ascii_case(b"wetter"));
+    teaser || wetter() || has_char(s, '\u{17f}')
+}
 
 /// The soft alternatives alone. The combined regex is anchored at both ends
 /// and prefers its first alternative, so a heading it matches is soft
@@ -805,7 +829,8 @@ pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
     if s.is_empty() || chars_more_than(s, 70) {
         return None;
     }
-    if !TEASER_HEADING.is_match(s) {
+    // The two regexes together are the alternation of all headings.
+    if !(TEASER_HEADING.is_match(s) || may_name_teaser_or_weather(s) && TEASER_HEADING_INNER.is_match(s)) {
         None
     } else if TEASER_HEADING_SOFT.is_match(s) {
         Some(TeaserHeading::Soft)
@@ -1463,7 +1488,7 @@ mod tests {
 
         pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
             static GROUPS: LazyLock<Regex> =
-                LazyLock::new(|| re(&format!(r"(?ix)^(?:(?P<soft>{TEASER_SOFT})|(?P<hard>{TEASER_HARD}))\s*:?\s*$")));
+                LazyLock::new(|| re(&format!(r"(?ix)^(?:(?P<soft>{TEASER_SOFT})|(?P<hard>{TEASER_HARD}|{TEASER_HARD_INNER}))\s*:?\s*$")));
             let s = s.trim();
             if s.is_empty() || s.chars().count() > 70 {
                 return None;
@@ -1658,8 +1683,9 @@ mod tests {
 
     #[test]
     fn start_byte_tests_never_hide_a_match() {
-        let cues: [(&str, &StartRegex); 8] = [
+        let cues: [(&str, &StartRegex); 9] = [
             ("UI_LINE", &UI_LINE),
+            ("TEASER_HEADING", &TEASER_HEADING),
             ("META", &META),
             ("URL_LINE", &URL_LINE),
             ("CREDIT_AGENCY", &CREDIT_AGENCY),
@@ -1695,6 +1721,34 @@ mod tests {
         for s in ["\u{212a}a", "\u{17f}a", "Ka", "sA"] {
             assert!(ks.is_match(s), "{s}");
         }
+    }
+
+    #[test]
+    fn only_kelvin_sign_and_long_s_fold_to_ascii_letters() {
+        // The ASCII-case-insensitive shortcuts rely on this: under the
+        // regexes' Unicode case folding, `(?i)x` for an ASCII letter x
+        // matches x, X and, for k and s only, one more char.
+        for l in 'a'..='z' {
+            let r = re(&format!("(?i)^{l}$"));
+            let extra: Vec<char> = (0x80u32..0x11_0000).filter_map(char::from_u32).filter(|c| r.is_match(&c.to_string())).collect();
+            let want: &[char] = match l {
+                'k' => &['\u{212a}'],
+                's' => &['\u{17f}'],
+                _ => &[],
+            };
+            assert_eq!(extra, want, "{l}");
+        }
+    }
+
+    #[test]
+    fn teaser_headings_with_the_word_inside() {
+        for s in [
+            "Top-Teaser heute", "TEASER", "Teaſer der Woche", "TEAſER", "Das Wetter.de", "mehr bei wetter.com", "WETTER.DE:",
+            "ein teaser-block", "teasers", "Wetterdienst", "wetter.", "aTeaser", "Wetter", "Teaser:", "Mehr zum Thema",
+        ] {
+            assert_eq!(teaser_heading(s), reference::teaser_heading(s), "{s}");
+        }
+        assert_eq!(teaser_heading("Teaſer"), Some(TeaserHeading::Hard));
     }
 
     #[test]

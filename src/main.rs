@@ -89,6 +89,12 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Stance: give the model the party's name as a feature.
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_party_feature: bool,
+        /// Stance: a party-specific copy of every word of the view.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_party_words: bool,
+        /// Stance: the words of the whole comment as party-specific context features.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_context: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -412,6 +418,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_window,
             stance_negation,
             stance_party_feature,
+            stance_party_words,
+            stance_context,
         } => {
             let sources = match (data, recipe) {
                 (Some(d), _) => vec![Source {
@@ -441,6 +449,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 window: stance_window,
                 negation: stance_negation,
                 party_feature: stance_party_feature,
+                party_words: stance_party_words,
+                context: stance_context,
             };
             let model =
                 train::train(&sources, gazetteer, &view, &config, command_line(), &mut |m| eprintln!("{m}"))?;

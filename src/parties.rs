@@ -28,19 +28,28 @@ pub const OTHER: &str = "_andere_";
 pub struct StanceView {
     /// Keep only the sentences that mention the party (all, if none does).
     pub sentences: bool,
-    /// Add the words within this many tokens of a mention as `_n_<word>_` features.
+    /// Add the words within this many tokens of a mention as side-aware features,
+    /// `_l_<word>_` before the mention and `_r_<word>_` after it (who does what to whom).
     pub window: usize,
     /// Mark words after a negation ("nicht", "kein", ...) within the window as `_neg_<word>_`.
     pub negation: bool,
     /// Add the party's name as a feature (`_p_<name>_`), so that the model can learn
     /// how comments usually stand toward each party.
     pub party_feature: bool,
+    /// Add a party-specific copy of every word of the view (`_<party>_<word>_`), so that
+    /// one model learns shared cues and, where the data supports it, per-party ones
+    /// ("feature augmentation", Daumé III 2007).
+    pub party_words: bool,
+    /// Add the distinct words of the whole comment (mentions replaced), each as a
+    /// party-specific feature `_k<party>_<word>_`: the camp a comment argues for says
+    /// much about its stance toward a party it mentions only in passing.
+    pub context: bool,
 }
 
 impl Default for StanceView {
     /// The plain target view (what models without this setting were trained with).
     fn default() -> Self {
-        StanceView { sentences: false, window: 0, negation: false, party_feature: false }
+        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false }
     }
 }
 
@@ -321,7 +330,7 @@ impl Gazetteer {
                         continue;
                     }
                     if view.window > 0 {
-                        extra.push(format!("_n_{}_", u.norm));
+                        extra.push(format!("_{}_{}_", if j < i { 'l' } else { 'r' }, u.norm));
                     }
                     if view.negation && toks[j.saturating_sub(3)..j].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
                         extra.push(format!("_neg_{}_", u.norm));
@@ -333,12 +342,37 @@ impl Gazetteer {
                 out.push_str(&extra.join(" "));
             }
         }
+        let name: String = self.parties[target]
+            .name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '_' })
+            .collect();
+        let words = |s: &str| -> Vec<String> {
+            text::tokens(s)
+                .into_iter()
+                .filter(|t| !t.norm.starts_with('_') && t.norm.chars().all(char::is_alphanumeric))
+                .map(|t| t.norm)
+                .collect()
+        };
+        let mut extra = Vec::new();
+        if view.party_words {
+            extra.extend(words(&out).into_iter().map(|w| format!("_{name}_{w}_")));
+        }
+        if view.context {
+            let full = Self::replace_mentions(text, &mentions, 0, text.len(), target);
+            let mut seen = std::collections::BTreeSet::new();
+            for w in words(&full) {
+                if seen.insert(w.clone()) {
+                    extra.push(format!("_k{name}_{w}_"));
+                }
+            }
+        }
+        if !extra.is_empty() {
+            out.push('\n');
+            out.push_str(&extra.join(" "));
+        }
         if view.party_feature {
-            let name: String = self.parties[target]
-                .name
-                .chars()
-                .map(|c| if c.is_alphanumeric() { c } else { '_' })
-                .collect();
             out.push_str(&format!("\n_p_{name}_"));
         }
         out
@@ -393,13 +427,20 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
         assert!(!norm.contains("toll") && !norm.contains("wetter"), "{norm}");
-        assert!(norm.contains("_n_ist_") && norm.contains("_neg_ehrlich_"), "{norm}");
+        assert!(norm.contains("_r_ist_") && norm.contains("_neg_ehrlich_"), "{norm}");
+        assert!(!norm.contains("_l_ist_"), "{norm}");
         assert!(norm.ends_with("_p_russland_"), "{norm}");
+        // party-specific copies of the view's words and the whole comment as context
+        let rich = StanceView { party_words: true, context: true, ..view.clone() };
+        let norm = text::normalize(&g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &rich));
+        assert!(norm.contains("_russland_ehrlich_") && !norm.contains("_russland_toll_"), "{norm}");
+        assert!(norm.contains("_krussland_toll_") && norm.contains("_krussland_wetter_"), "{norm}");
+        assert!(!norm.contains("_krussland__ziel__"), "{norm}");
         // a party mentioned nowhere: the whole comment stays
         let cn = g.index_of("China").unwrap();
         assert!(text::normalize(&g.stance_view("Die Amis sind toll.", cn, &view)).contains("toll"));

@@ -95,6 +95,9 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Stance: the words of the whole comment as party-specific context features.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_context: bool,
+        /// Stance: evaluative words of the polarity lexicon near the mention, flipped after negations.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_polarity: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -420,6 +423,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_party_feature,
             stance_party_words,
             stance_context,
+            stance_polarity,
         } => {
             let sources = match (data, recipe) {
                 (Some(d), _) => vec![Source {
@@ -451,6 +455,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 party_feature: stance_party_feature,
                 party_words: stance_party_words,
                 context: stance_context,
+                polarity: stance_polarity,
             };
             let model =
                 train::train(&sources, gazetteer, &view, &config, command_line(), &mut |m| eprintln!("{m}"))?;

@@ -44,12 +44,16 @@ pub struct StanceView {
     /// party-specific feature `_k<party>_<word>_`: the camp a comment argues for says
     /// much about its stance toward a party it mentions only in passing.
     pub context: bool,
+    /// Mark the evaluative words of the view (data/lexicon/polarity.txt), flipped after a
+    /// negation: `_pol_pos_`/`_pol_neg_` everywhere, `_zpol_pos_`/`_zpol_neg_` within five
+    /// tokens of the party's mention, `_apol_pos_`/`_apol_neg_` near another party's.
+    pub polarity: bool,
 }
 
 impl Default for StanceView {
     /// The plain target view (what models without this setting were trained with).
     fn default() -> Self {
-        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false }
+        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false }
     }
 }
 
@@ -359,6 +363,26 @@ impl Gazetteer {
         if view.party_words {
             extra.extend(words(&out).into_iter().map(|w| format!("_{name}_{w}_")));
         }
+        if view.polarity {
+            let toks = text::tokens(&out);
+            let near = |i: usize, what: &str| {
+                toks[i.saturating_sub(5)..(i + 6).min(toks.len())].iter().any(|t| t.norm == what)
+            };
+            for (i, t) in toks.iter().enumerate() {
+                let Some(mut positive) = crate::features::polarity(&t.norm) else { continue };
+                if toks[i.saturating_sub(3)..i].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
+                    positive = !positive;
+                }
+                let sign = if positive { "pos" } else { "neg" };
+                extra.push(format!("_pol_{sign}_"));
+                if near(i, TARGET) {
+                    extra.push(format!("_zpol_{sign}_"));
+                }
+                if near(i, OTHER) {
+                    extra.push(format!("_apol_{sign}_"));
+                }
+            }
+        }
         if view.context {
             let full = Self::replace_mentions(text, &mentions, 0, text.len(), target);
             let mut seen = std::collections::BTreeSet::new();
@@ -427,7 +451,7 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
@@ -441,6 +465,15 @@ mod tests {
         assert!(norm.contains("_russland_ehrlich_") && !norm.contains("_russland_toll_"), "{norm}");
         assert!(norm.contains("_krussland_toll_") && norm.contains("_krussland_wetter_"), "{norm}");
         assert!(!norm.contains("_krussland__ziel__"), "{norm}");
+        // polarity marks, flipped after a negation, and where they stand
+        let pol = StanceView { polarity: true, ..StanceView::default() };
+        let marks = |t: &str| -> Vec<String> {
+            text::normalize(&g.stance_view(t, ru, &pol)).split(' ').filter(|w| w.contains("pol_")).map(String::from).collect()
+        };
+        assert_eq!(marks("Putin war ein Erfolg."), ["_pol_pos_", "_zpol_pos_"]);
+        assert_eq!(marks("Putin war kein Erfolg."), ["_pol_neg_", "_zpol_neg_"]);
+        assert_eq!(marks("Die Amis waren ein Erfolg."), ["_pol_pos_", "_apol_pos_"]);
+        assert_eq!(marks("Putin redet. Das Wetter hier ist übrigens wie immer ganz und gar ein Erfolg."), ["_pol_pos_"]);
         // a party mentioned nowhere: the whole comment stays
         let cn = g.index_of("China").unwrap();
         assert!(text::normalize(&g.stance_view("Die Amis sind toll.", cn, &view)).contains("toll"));

@@ -77,11 +77,11 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Party gazetteer (TOML); default: the shipped data/parties.toml.
         #[arg(long)]
         parties: Option<PathBuf>,
-        /// Stance: look only at the sentences that mention the party.
-        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        /// Stance: look only at the sentences that mention the party (false: the whole comment).
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_sentences: bool,
-        /// Stance: words within N tokens of a mention become extra features (0: off).
-        #[arg(long, default_value_t = 0)]
+        /// Stance: words within N tokens before/after a mention become extra features (0: off).
+        #[arg(long, default_value_t = 4)]
         stance_window: usize,
         /// Stance: mark words after a negation near the mention.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
@@ -90,13 +90,13 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_party_feature: bool,
         /// Stance: a party-specific copy of every word of the view.
-        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_party_words: bool,
         /// Stance: the words of the whole comment as party-specific context features.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_context: bool,
         /// Stance: evaluative words of the polarity lexicon near the mention, flipped after negations.
-        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_polarity: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.

@@ -1058,3 +1058,61 @@ mod tests {
         assert_eq!(strip_bullet("  • Titel"), Some("Titel"));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Forum and comment-header cues, added for the HTML path (the text path may
+// use them too).
+
+static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
+});
+
+/// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
+/// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
+/// a comment header or comment text.
+pub fn is_profile_line(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 120 && PROFILE_LINE.is_match(s)
+}
+
+static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        (?:zitat|quote)\s+(?:von|from|of)\s+(?P<a>[^:]{1,50}?)\s*(?::|$|(?-u:\b)(?:am|vom|on)\s)
+      | (?:originally\s+posted\s+by|ursprünglich\s+geschrieben\s+von)\s+(?P<b>[^:]{1,50}?)\s*(?::|$)
+      | (?P<c>[^:]{1,50}?)\s+(?:hat\s+geschrieben|schrieb|schreibt|wrote|said)(?-u:\b)
+    )")
+});
+
+/// The author a quote attributes itself to: "Name hat geschrieben:",
+/// "Zitat von Name:", "Name schrieb:" (a date after it is allowed).
+pub fn quote_attribution(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.len() > 200 {
+        return None;
+    }
+    let c = QUOTE_BY.captures(s)?;
+    let name = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c"))?.as_str().trim();
+    let name = name.trim_start_matches('@').trim();
+    is_name_like(name).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod forum_cue_tests {
+    use super::*;
+
+    #[test]
+    fn profile_lines() {
+        assert!(is_profile_line("Registriert: Di 5. Mai 2020, 10:11"));
+        assert!(is_profile_line("Beiträge: 2.716"));
+        assert!(is_profile_line("Mitglied seit Juni 2019"));
+        assert!(!is_profile_line("Beiträge zum Thema gibt es viele."));
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(quote_attribution("Anna_B hat geschrieben: ↑ Fr 8. Mär 2024, 13:17").as_deref(), Some("Anna_B"));
+        assert_eq!(quote_attribution("Zitat von Paul K.:").as_deref(), Some("Paul K."));
+        assert_eq!(quote_attribution("Ole schrieb:").as_deref(), Some("Ole"));
+        assert_eq!(quote_attribution("Die Stadt hat geschrieben, dass alles gut wird, und niemand glaubt es"), None);
+    }
+}

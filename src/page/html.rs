@@ -203,31 +203,77 @@ fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
 // Title
 
 fn title_of(doc: &Html) -> Option<String> {
-    for el in doc.root_element().descendent_elements() {
-        if el.value().name() == "h1" && !ancestors_any(&el, &|a| matches!(a.value().name(), "nav" | "aside" | "footer")) {
-            let t = text_of(&el);
-            if !t.is_empty() {
-                return Some(t);
-            }
-        }
-    }
     let mut og = None;
     let mut title = None;
+    let mut site = None;
     for el in doc.root_element().descendent_elements() {
         match el.value().name() {
             "meta" if el.value().attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
                 og = og.or_else(|| el.value().attr("content").map(cues::collapse_ws));
             }
+            "meta" if el.value().attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
+                site = site.or_else(|| el.value().attr("content").map(cues::collapse_ws));
+            }
             "title" if title.is_none() => title = Some(text_of(&el)),
+            "body" => break,
             _ => {}
         }
     }
-    og.filter(|s| !s.is_empty()).or_else(|| title.map(|t| strip_site_suffix(&t))).filter(|s| !s.is_empty())
+    let site = site.or_else(|| title.as_deref().and_then(site_suffix));
+    let outside = |el: &ElementRef| !ancestors_any(el, &|a| matches!(a.value().name(), "nav" | "aside" | "footer"));
+    // An h1 in the site's banner, or one that only repeats the site name, names the site.
+    let is_site_name = |el: &ElementRef, t: &str| {
+        site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t)) || ancestors_any(el, &|a| attr_has_token(a, "role", "banner"))
+    };
+    let mut site_h1 = false;
+    for el in doc.root_element().descendent_elements() {
+        if el.value().name() == "h1" && outside(&el) {
+            let t = text_of(&el);
+            if t.is_empty() {
+                continue;
+            }
+            if is_site_name(&el, &t) {
+                site_h1 = true;
+                continue;
+            }
+            return Some(t);
+        }
+    }
+    if let Some(og) = og.filter(|s| !s.is_empty()) {
+        return Some(og);
+    }
+    // A page whose h1 is the site name gives the headline one level lower.
+    if site_h1 {
+        let h2 = doc.root_element().descendent_elements().find(|el| {
+            el.value().name() == "h2" && outside(el) && !in_sidebar(el) && !ancestors_any(el, &|a| is_comment_item(a)) && {
+                let t = text_of(el);
+                cues::word_count(&t) >= 2 && cues::comment_header(&t).is_none() && !cues::is_ui_line(&t)
+            }
+        });
+        if let Some(h2) = h2 {
+            return Some(text_of(&h2));
+        }
+    }
+    title.map(|t| strip_site_suffix(&t)).filter(|s| !s.is_empty())
+}
+
+const TITLE_SEPARATORS: [&str; 7] = [" – ", " — ", " | ", " - ", " :: ", " · ", " • "];
+
+/// "Headline – Site" -> "Site".
+fn site_suffix(t: &str) -> Option<String> {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|pos| (pos, sep.len())))
+        .max_by_key(|&(pos, _)| pos)
+        .and_then(|(pos, len)| t.get(pos + len..))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// "Headline – Site" -> "Headline".
 fn strip_site_suffix(t: &str) -> String {
-    for sep in [" – ", " — ", " | ", " - ", " :: ", " · "] {
+    for sep in TITLE_SEPARATORS {
         if let Some(pos) = t.rfind(sep) {
             let head = t.get(..pos).unwrap_or(t).trim();
             if cues::word_count(head) >= 2 {
@@ -263,9 +309,45 @@ fn is_comment_item(el: &ElementRef) -> bool {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
     if tokens.iter().any(|t| t.eq_ignore_ascii_case("post")) {
-        return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
+        // A forum post: inside a comment area, or with the forum's own marks
+        // (phpBB's "p1234" anchor id, a profile column or post body inside).
+        return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
+            || v.attr("id").is_some_and(|id| FORUM_POST_ID.is_match(id))
+            || el.descendent_elements().skip(1).any(|d| d.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
+}
+
+/// phpBB's anchor id of a post ("p311902").
+static FORUM_POST_ID: LazyLock<Regex> = LazyLock::new(|| re(r"^p\d+$"));
+
+/// Parts only a forum post has: its profile column and its post body.
+static FORUM_POST_PART: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:post-?profile|post-?body|postbit|poster-?info)$"));
+
+/// Elements that are never part of a comment's text: a forum profile column and a signature.
+static PROFILE_OR_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|\s)(?:post-?profile|user-?profile|profile|poster-?info|author-?info|userinfo|signature|signatur|sig|signaturecontainer)(?:$|\s)")
+});
+
+/// A quote of an earlier post inside a comment: a `blockquote` that names its
+/// author ("Name hat geschrieben:", "Zitat von Name", `<cite>Name</cite>`) or
+/// calls itself a quote. Returns the quoted author, if named.
+fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
+    if e.value().name() != "blockquote" {
+        return None;
+    }
+    static QUOTE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)quote|zitat"));
+    let cite = e.descendent_elements().find(|d| d.value().name() == "cite").map(|c| text_of(&c));
+    let first = blocks(*e, &|_| false).into_iter().next().map(|b| b.text);
+    let name = cite
+        .as_deref()
+        .and_then(|c| cues::quote_attribution(c).or_else(|| cues::is_name_like(c).then(|| c.to_string())))
+        .or_else(|| first.as_deref().and_then(cues::quote_attribution));
+    if name.is_some() || cite.is_some() || e.value().attr("class").is_some_and(|c| QUOTE_CLASS.is_match(c)) {
+        Some(name)
+    } else {
+        None
+    }
 }
 
 fn in_sidebar(el: &ElementRef) -> bool {
@@ -308,6 +390,22 @@ fn clean_author(s: &str) -> String {
     let s = s.trim().trim_end_matches([':', '|', '·', ',']).trim();
     let s = s.strip_prefix("Von ").or_else(|| s.strip_prefix("von ")).unwrap_or(s);
     cues::collapse_ws(s)
+}
+
+/// An element that marks a name: bold, a citation, an author class, or a
+/// link to a member profile.
+fn name_element(e: &ElementRef) -> bool {
+    static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)member|profil|/user|/nutzer|/benutzer|/autor|/people/|/u/"));
+    matches!(e.value().name(), "strong" | "b" | "cite")
+        || AUTHOR_CLASS.is_match(&class_str(e))
+        || e.value().name() == "a" && e.value().attr("href").is_some_and(|h| PROFILE_LINK.is_match(h))
+}
+
+/// A short label that is not a sentence: at most five words, no sentence punctuation.
+fn is_short_label(s: &str) -> bool {
+    let n = s.chars().count();
+    n <= 50 && cues::word_count(s) <= 5 && !s.contains(['?', '!', ';', ':']) && !s.ends_with(['.', ','])
+        || n <= 50 && cues::word_count(s) <= 5 && s.ends_with('.') && s.split_whitespace().last().is_some_and(|w| w.chars().count() <= 3)
 }
 
 fn date_from(s: &str) -> Option<String> {
@@ -359,13 +457,25 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     let author_text = author_el.map(|e| text_of(&e));
     let date_in_author = author_text.as_deref().and_then(|t| cues::find_date(t).and_then(|(a, b)| t.get(a..b)).map(str::to_string));
     let author = match (author_el, &date_in_author) {
-        (Some(a), Some(_)) => a
-            .descendent_elements()
-            .skip(1)
-            .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
-            .map(|e| clean_author(&text_of(&e)))
-            .find(|t| !t.is_empty() && cues::find_date(t).is_none() && cues::is_name_like(t))
-            .or_else(|| author_text.as_deref().and_then(cues::author_line).and_then(|al| al.author))
+        (Some(a), Some(_)) => {
+            // The name's own element: bold, a citation, an author class or a
+            // link to a member profile vouches for a name that the prose
+            // check would refuse ("Rentner vom Mühlberg"); other elements
+            // must look like a name.
+            let inner: Vec<(bool, String)> = a
+                .descendent_elements()
+                .skip(1)
+                .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
+                .map(|e| (name_element(&e), clean_author(&text_of(&e))))
+                .filter(|(_, t)| !t.is_empty() && cues::find_date(t).is_none() && !cues::is_ui_line(t))
+                .collect();
+            inner
+                .iter()
+                .find(|(marked, t)| *marked && (cues::is_name_like(t) || is_short_label(t)))
+                .or_else(|| inner.iter().find(|(_, t)| cues::is_name_like(t)))
+                .map(|(_, t)| t.clone())
+        }
+        .or_else(|| author_text.as_deref().and_then(cues::author_line).and_then(|al| al.author))
             .or_else(|| author_text.as_deref().map(clean_author)),
         (Some(_), None) => author_text.as_deref().map(clean_author),
         (None, _) => None,
@@ -416,9 +526,13 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             })
         })
         .copied();
+    // Quotes of earlier posts: not text; a named one says whom this comment answers.
+    let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
         items.iter().any(|i| i.id() == e.id())
             || is_ui_el(e)
+            || quotes.iter().any(|(q, _)| q.id() == e.id())
+            || e.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
@@ -429,7 +543,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     let mut paras: Vec<String> = Vec::new();
     let mut reply = None;
     for b in blocks(root, &skip_parts) {
-        if cues::is_ui_line(&b.text) || cues::is_strong_furniture(&b.text) {
+        if cues::is_ui_line(&b.text) || cues::is_strong_furniture(&b.text) || cues::is_profile_line(&b.text) {
             continue;
         }
         if let Some(r) = cues::reply_marker(&b.text) {
@@ -437,6 +551,9 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             continue;
         }
         paras.push(b.text);
+    }
+    if reply.is_none() {
+        reply = quotes.iter().find_map(|(_, n)| n.clone()).map(ReplyRef::Name);
     }
     // A reply marker outside the text element ("Antwort auf Name" above the header).
     if reply.is_none() {
@@ -615,18 +732,27 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     if let Some(e) = all.iter().find(|e| attr_has_token(e, "itemprop", "articleBody")) {
         return *e;
     }
-    // Score each element by the text of its direct paragraph children.
+    // Score each element by the text of its direct paragraph children, and
+    // by sentences written straight into it (paragraphs split by <br>).
     let mut best: Option<(usize, ElementRef)> = None;
     for e in &all {
         if is_dead_tag(e.value().name()) || body_skip(e) {
             continue;
         }
-        let score: usize = e
+        let paragraphs: usize = e
             .child_elements()
             .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c))
             .map(|c| text_of(&c).chars().count())
             .sum();
-        if score > 0 && best.is_none_or(|(s, _)| score > s) {
+        let bare: usize = e
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| t.trim()))
+            .filter(|t| cues::word_count(t) >= 6)
+            .map(|t| t.chars().count())
+            .sum();
+        let score = paragraphs + bare;
+        // Text inside a comment is never the article.
+        if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a)) {
             best = Some((score, *e));
         }
     }

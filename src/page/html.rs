@@ -287,7 +287,14 @@ fn strip_site_suffix(t: &str) -> String {
 // ---------------------------------------------------------------------------
 // Comments
 
+/// A comment item by its markup. An element that holds a headline (`h1`)
+/// is the article or the page, whatever its class says ("beitrag" is also
+/// German for an article).
 fn is_comment_item(el: &ElementRef) -> bool {
+    marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1")
+}
+
+fn marks_comment_item(el: &ElementRef) -> bool {
     let v = el.value();
     if v.name() == "h1" || matches!(v.name(), "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
         return false;

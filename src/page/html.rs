@@ -385,8 +385,10 @@ fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<E
     out
 }
 
-static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|\bnick|\bname\b|-name\b|\buser\b|benutzer"));
-static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|\btime\b|-time\b|zeit|timestamp|posted"));
+// Class words are matched at "-", "_" and "__" boundaries too (BEM: "c-comment__name", "rk-comment__time").
+static AUTHOR_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|(?:^|[\s_-])nick|(?:^|[\s_-])(?:name|user)(?:$|[\s_-])|benutzer"));
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[\s_-])time(?:$|[\s_-])|zeit|timestamp|posted"));
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl"));
@@ -495,6 +497,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
+        // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
+        .or_else(|| own.iter().find(|e| !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
         .copied();
     let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
 
@@ -873,6 +877,17 @@ mod tests {
         assert_eq!(p.comments[1].reply_to, Some(0));
         assert_eq!(p.comments[1].text, "Zweiter.");
         assert!(p.body.iter().any(|b| b.starts_with("Ein Absatz")));
+    }
+
+    #[test]
+    fn bem_class_words() {
+        let html = r#"<html><body><h1>Ein Titel hier</h1><div class="comments"><div class="x-comment">
+          <div class="x-comment__head"><span class="x-comment__name">Uli</span> <span class="x-comment__time">bearbeitet vor 3 Stunden</span></div>
+          <p class="x-comment__text">Ein Text.</p></div></div></body></html>"#;
+        let p = parse(html);
+        assert_eq!(p.comments.len(), 1, "{:#?}", p.comments);
+        assert_eq!(p.comments[0].author.as_deref(), Some("Uli"));
+        assert_eq!(p.comments[0].date.as_deref(), Some("vor 3 Stunden"));
     }
 
     #[test]

@@ -1096,6 +1096,22 @@ pub fn quote_attribution(s: &str) -> Option<String> {
     is_name_like(name).then(|| name.to_string())
 }
 
+static AUTHOR_EXTRAS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+        \s*\(\s*(?:nicht\s+(?:überprüft|verifiziert|registriert)|unverified|not\s+verified|gast|guest)\s*\)\s*$
+    ")
+});
+
+/// Words the page puts after an author name that are not part of it:
+/// Drupal's "(nicht überprüft)" for anonymous names, "(Gast)".
+pub fn strip_author_extras(s: &str) -> &str {
+    let s = s.trim();
+    match AUTHOR_EXTRAS.find(s) {
+        Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim(),
+        _ => s,
+    }
+}
+
 #[cfg(test)]
 mod forum_cue_tests {
     use super::*;
@@ -1114,5 +1130,11 @@ mod forum_cue_tests {
         assert_eq!(quote_attribution("Zitat von Paul K.:").as_deref(), Some("Paul K."));
         assert_eq!(quote_attribution("Ole schrieb:").as_deref(), Some("Ole"));
         assert_eq!(quote_attribution("Die Stadt hat geschrieben, dass alles gut wird, und niemand glaubt es"), None);
+    }
+
+    #[test]
+    fn author_extras() {
+        assert_eq!(strip_author_extras("Waltraud (nicht überprüft)"), "Waltraud");
+        assert_eq!(strip_author_extras("Ben (Gast)"), "Ben");
     }
 }

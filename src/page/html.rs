@@ -78,7 +78,7 @@ static TEASERISH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)teaser|related|rub
 
 /// Wrappers that hold replies: their items are one level deeper.
 static REPLY_WRAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
+    re(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indented|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
 });
 
 /// An item that marks itself as a reply ("comment reply", "coral-reply", "is-reply").
@@ -357,10 +357,12 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
     }
 }
 
+/// Inside a sidebar, teaser box or navigation. Classes on `body` and `html`
+/// describe the page layout ("one-sidebar", "has-sidebar-first"), not a box.
 fn in_sidebar(el: &ElementRef) -> bool {
     ancestors_any(el, &|a| {
         matches!(a.value().name(), "aside" | "nav")
-            || a.value().attr("class").is_some_and(|c| {
+            || !matches!(a.value().name(), "body" | "html") && a.value().attr("class").is_some_and(|c| {
                 let c = c.to_lowercase();
                 c.contains("teaser") || c.contains("sidebar") || c.contains("widget") || c.contains("recent")
             })
@@ -398,7 +400,7 @@ fn clean_author(s: &str) -> String {
     let s = SAYS.replace(s, "");
     let s = s.trim().trim_end_matches([':', '|', '·', ',']).trim();
     let s = s.strip_prefix("Von ").or_else(|| s.strip_prefix("von ")).unwrap_or(s);
-    cues::collapse_ws(s)
+    cues::collapse_ws(cues::strip_author_extras(s))
 }
 
 /// An element that marks a name: bold, a citation, an author class, or a

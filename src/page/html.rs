@@ -64,13 +64,14 @@ static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten"));
 
 static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag)$")
+    re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)$")
 });
 
 /// A class token naming a comment item by its last part: "coral-comment",
-/// "c-comment", "article_kommentar", "rootComment" (camel case).
+/// "c-comment", "article_kommentar", "x-cmt" (the common abbreviation),
+/// "rootComment" (camel case).
 static ITEM_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
+    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
 });
 
 /// Class names that make an element a teaser, not a comment, whatever else they say.
@@ -84,7 +85,7 @@ static REPLY_WRAP: LazyLock<Regex> = LazyLock::new(|| {
 /// An item that marks itself as a reply ("comment reply", "coral-reply", "is-reply").
 static REPLY_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:[a-z0-9]+[-_])*(?:reply|antwort)|[a-z]+Reply)$"));
 
-static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c)-\d+$"));
+static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c|cmt)-\d+$"));
 
 fn class_str<'a>(el: &ElementRef<'a>) -> String {
     let mut s = String::new();
@@ -403,6 +404,39 @@ fn clean_author(s: &str) -> String {
     cues::collapse_ws(cues::strip_author_extras(s))
 }
 
+/// A badge beside a name ("Offizielles Konto", "Redaktion", "Top-Kommentator").
+static BADGE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)badge|flair|(?:^|[\s_-])(?:label|role|rank|tag|verified|verifiziert|pill|chip)(?:$|[\s_-])"));
+
+fn is_badge(e: &ElementRef) -> bool {
+    e.value().attr("class").is_some_and(|c| BADGE_CLASS.is_match(c))
+}
+
+/// Element text without the badges inside it (iterative).
+fn text_without_badges(el: &ElementRef) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<_> = el.children().collect();
+    stack.reverse();
+    while let Some(n) = stack.pop() {
+        match n.value() {
+            Node::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+            }
+            Node::Element(e) if !is_dead_tag(e.name()) => {
+                if ElementRef::wrap(n).is_some_and(|x| is_badge(&x)) {
+                    continue;
+                }
+                let mut ch: Vec<_> = n.children().collect();
+                ch.reverse();
+                stack.extend(ch);
+            }
+            _ => {}
+        }
+    }
+    cues::collapse_ws(&out)
+}
+
 /// An element that marks a name: bold, a citation, an author class, or a
 /// link to a member profile.
 fn name_element(e: &ElementRef) -> bool {
@@ -465,7 +499,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied());
     // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
     // the name is its inner name element, or what the author-line cue reads.
-    let author_text = author_el.map(|e| text_of(&e));
+    let author_text = author_el.map(|e| text_without_badges(&e));
     let date_in_author = author_text.as_deref().and_then(|t| cues::find_date(t).and_then(|(a, b)| t.get(a..b)).map(str::to_string));
     let author = match (author_el, &date_in_author) {
         (Some(a), Some(_)) => {
@@ -477,7 +511,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 .descendent_elements()
                 .skip(1)
                 .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
-                .map(|e| (name_element(&e), clean_author(&text_of(&e))))
+                .filter(|e| !is_badge(e))
+                .map(|e| (name_element(&e), clean_author(&text_without_badges(&e))))
                 .filter(|(_, t)| !t.is_empty() && cues::find_date(t).is_none() && !cues::is_ui_line(t))
                 .collect();
             inner

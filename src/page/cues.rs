@@ -1096,6 +1096,42 @@ pub fn quote_attribution(s: &str) -> Option<String> {
     is_name_like(name).then(|| name.to_string())
 }
 
+static REPLY_VERB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s(?:antwortete|antwortet|erwiderte)\s+(?:auf\s+)?@?"));
+
+static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—-]\s*|\s+)(?:am|um|vom)?\s*$"));
+
+/// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
+/// "Name antwortete auf Other · heute, 07:44". The date may be missing.
+pub fn reply_header(s: &str) -> Option<AuthorLine> {
+    let s = s.trim().trim_end_matches(':').trim_end();
+    if s.chars().count() > 160 || !(s.contains("antwortet") || s.contains("erwiderte")) {
+        return None;
+    }
+    let (head, date) = match find_last_date(s) {
+        Some((a, b)) => {
+            let tail = s.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ')' | ','));
+            if !tail.is_empty() {
+                return None;
+            }
+            let head = strip_weekday_tail(s.get(..a).unwrap_or(""));
+            let head = REPLY_TAIL.find(head).map_or(head, |m| head.get(..m.start()).unwrap_or(head));
+            (head, s.get(a..b).map(|d| d.trim().to_string()))
+        }
+        None => (s, None),
+    };
+    let m = REPLY_VERB.find(head)?;
+    let author = head.get(..m.start())?.trim();
+    let to = head.get(m.end()..)?.trim();
+    let author_ok = is_name_like(author) || is_name_like(strip_author_extras(author));
+    (author_ok && is_name_like(to)).then(|| AuthorLine {
+        author: Some(author.to_string()),
+        date,
+        number: None,
+        reply: Some(ReplyRef::Name(to.to_string())),
+    })
+}
+
 static AUTHOR_EXTRAS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)
         \s*\(\s*(?:nicht\s+(?:überprüft|verifiziert|registriert)|unverified|not\s+verified|gast|guest)\s*\)\s*$
@@ -1136,5 +1172,18 @@ mod forum_cue_tests {
     fn author_extras() {
         assert_eq!(strip_author_extras("Waltraud (nicht überprüft)"), "Waltraud");
         assert_eq!(strip_author_extras("Ben (Gast)"), "Ben");
+    }
+
+    #[test]
+    fn reply_headers() {
+        let a = reply_header("Mara (Redaktion) antwortete Ben_K am 3. Mai 2024 um 10:15 Uhr:").unwrap();
+        assert_eq!(a.author.as_deref(), Some("Mara (Redaktion)"));
+        assert_eq!(a.date.as_deref(), Some("3. Mai 2024 um 10:15 Uhr"));
+        assert_eq!(a.reply, Some(ReplyRef::Name("Ben_K".into())));
+        let a = reply_header("Ben antwortete Mara · heute, 07:44").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Ben"), Some("heute, 07:44")));
+        let a = reply_header("Ben antwortete auf Mara").unwrap();
+        assert_eq!((a.author.as_deref(), a.date), (Some("Ben"), None));
+        assert!(reply_header("Der Minister antwortete ausweichend auf alle Fragen der Presse.").is_none());
     }
 }

@@ -590,12 +590,46 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     let root = text_el.unwrap_or(*item);
     let mut paras: Vec<String> = Vec::new();
     let mut reply = None;
+    let (mut author, mut date) = (author, date);
+    // A header line the markup does not label ("Beitrag von <b>Name</b> (12.08.2024 18:22)",
+    // "Name antwortete Other am ...:"): outside the text element, or leading the item's text.
+    let mut header_seen = false;
+    let mut take_header = |t: &str, author: &mut Option<String>, date: &mut Option<String>, reply: &mut Option<ReplyRef>| -> bool {
+        if header_seen {
+            return false;
+        }
+        let Some(h) = header_line(t) else { return false };
+        header_seen = true;
+        if author.is_none() {
+            *author = h.author.as_deref().map(clean_author).filter(|a| !a.is_empty());
+        }
+        if date.is_none() {
+            *date = h.date;
+        }
+        if reply.is_none() {
+            *reply = h.reply;
+        }
+        true
+    };
+    if let Some(t) = text_el {
+        if author.is_none() || date.is_none() {
+            let outside = |e: &ElementRef<'a>| skip_parts(e) || e.id() == t.id();
+            for b in blocks(*item, &outside).iter().take(3) {
+                if take_header(&b.text, &mut author, &mut date, &mut reply) {
+                    break;
+                }
+            }
+        }
+    }
     for b in blocks(root, &skip_parts) {
         if cues::is_ui_line(&b.text) || cues::is_strong_furniture(&b.text) || cues::is_profile_line(&b.text) {
             continue;
         }
         if let Some(r) = cues::reply_marker(&b.text) {
             reply = Some(r);
+            continue;
+        }
+        if text_el.is_none() && paras.is_empty() && take_header(&b.text, &mut author, &mut date, &mut reply) {
             continue;
         }
         paras.push(b.text);
@@ -622,6 +656,16 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         }
     }
     ItemParts { author, date, title, text: paras.join("\n"), reply }
+}
+
+/// A comment header line: author and/or date ("Kommentar von Name (04.03.2024 17:12)",
+/// "Name · 22.01.24, 06:48 Uhr"), or a reply header naming the parent
+/// ("Name antwortete Other am ...:"). Forum profile lines are not headers.
+fn header_line(t: &str) -> Option<cues::AuthorLine> {
+    if cues::is_profile_line(t) || cues::word_count(t) > 20 {
+        return None;
+    }
+    cues::reply_header(t).or_else(|| cues::author_line(t)).filter(|h| h.author.is_some() || h.date.is_some())
 }
 
 fn is_ui_el(e: &ElementRef) -> bool {

@@ -538,6 +538,17 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .or_else(|| own.iter().find(|e| !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
         .copied();
     let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
+    // A name beside the date in the same header element ("<b>Name</b> <span>vor 7 Stunden</span>").
+    let mut header_el = None;
+    let author = author.or_else(|| {
+        let h = date_el?.parent().and_then(ElementRef::wrap)?;
+        if h.id() == item.id() || !own.iter().any(|o| o.id() == h.id()) {
+            return None;
+        }
+        let a = clean_author(&header_line(&text_of(&h))?.author?);
+        header_el = Some(h);
+        (!a.is_empty()).then_some(a)
+    });
 
     // Title.
     let title_el = own
@@ -583,6 +594,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             || e.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
+            || header_el.is_some_and(|h| h.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
             || DATE_CLASS.is_match(&class_str(e)) && text_el.is_none()
             || AUTHOR_CLASS.is_match(&class_str(e)) && text_el.is_none()
@@ -679,6 +691,81 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
         .descendent_elements()
         .filter(|e| is_comment_item(e) && !in_sidebar(e))
         .collect();
+    comments_from_items(&items)
+}
+
+/// Comment items that no class or microdata names: in a comment section (an
+/// element whose class or id names comments, or that is headed by a
+/// comment-section header such as "Leserkommentare" or "Kommentare (12)"),
+/// sibling elements of one kind (same tag and first class) that each begin
+/// with a comment header line ("Name · 22.01.24, 06:48 Uhr", "Name schrieb am
+/// ...:", "Name antwortete Other am ...:") and have text after it.
+fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
+    let is_heading = |e: &ElementRef| matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let section_heading = |e: &ElementRef| {
+        (is_heading(e) || e.value().name() == "header") && cues::comment_header(&text_of(e)).is_some()
+    };
+    let is_section = |e: &ElementRef| {
+        !matches!(e.value().name(), "body" | "html")
+            && (COMMENT_AREA.is_match(&class_str(e))
+                || e.child_elements().any(|c| section_heading(&c))
+                || e.prev_siblings().find_map(ElementRef::wrap).is_some_and(|p| section_heading(&p)))
+    };
+    let mut sections: Vec<ElementRef> = Vec::new();
+    for e in doc.root_element().descendent_elements() {
+        if is_dead_tag(e.value().name()) || is_furniture_tag(e.value().name()) || e.value().name() == "footer" {
+            continue;
+        }
+        if is_section(&e) && !in_sidebar(&e) && !sections.iter().any(|s| ancestors_any(&e, &|a| a.id() == s.id())) {
+            sections.push(e);
+        }
+    }
+    let mut items: Vec<ElementRef> = Vec::new();
+    for section in &sections {
+        for parent in std::iter::once(*section).chain(section.descendent_elements().skip(1)) {
+            let children: Vec<ElementRef> = parent.child_elements().filter(|c| !is_dead_tag(c.value().name())).collect();
+            if children.len() < 2 {
+                continue;
+            }
+            let kind = |e: &ElementRef| {
+                (e.value().name().to_string(), e.value().attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or("").to_string())
+            };
+            let mut done: Vec<(String, String)> = Vec::new();
+            for c in &children {
+                let k = kind(c);
+                if done.contains(&k) {
+                    continue;
+                }
+                let group: Vec<&ElementRef> = children.iter().filter(|x| kind(x) == k).collect();
+                done.push(k);
+                if group.len() < 2 {
+                    continue;
+                }
+                let headed: Vec<ElementRef> = group.iter().filter(|g| starts_with_header(g)).map(|g| **g).collect();
+                if headed.len() >= 2 && headed.len() * 3 >= group.len() * 2 {
+                    items.extend(headed);
+                }
+            }
+        }
+    }
+    // Document order (nested groups were found after their parents' groups).
+    let order: HashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+    items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
+    items.dedup_by_key(|e| e.id());
+    items
+}
+
+/// An element whose first text block is a comment header line naming an
+/// author, followed by at least one block of text.
+fn starts_with_header(e: &ElementRef) -> bool {
+    let bs = blocks(*e, &|x| is_ui_el(x));
+    let mut it = bs.iter().filter(|b| !cues::is_ui_line(&b.text));
+    let Some(first) = it.next() else { return false };
+    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= 3)
+}
+
+fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
+    let items = items.to_vec();
     let mut index_of: HashMap<_, usize> = HashMap::new();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
@@ -865,8 +952,7 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     best
 }
 
-fn body_of(doc: &Html) -> Vec<String> {
-    let root = body_root(doc);
+fn body_from(root: ElementRef) -> Vec<String> {
     let skip = |e: &ElementRef| body_skip(e);
     let mut out: Vec<String> = Vec::new();
     for b in blocks(root, &skip) {
@@ -914,20 +1000,31 @@ fn as_text(doc: &Html) -> String {
 pub fn parse(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = title_of(&doc);
-    let mut body = body_of(&doc);
+    let root = body_root(&doc);
+    let mut body = body_from(root);
     let mut comments = comments_from_markup(&doc);
     let mut declared_comments = declared(&doc);
     if comments.is_empty() {
+        // Items found by their header lines beat the text segmenter's reading
+        // of the same lines: the DOM knows where each comment ends.
+        let header_items = items_by_header_lines(&doc);
+        let by_headers = comments_from_items(&header_items);
+        // An article root inside one of these comments is no article root.
+        if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {
+            body.clear();
+        }
         let tp = text::parse(&as_text(&doc));
-        if !tp.comments.is_empty() {
-            // Body lines that the text segmenter read as comments are not body.
-            let texts: Vec<String> = tp.comments.iter().map(|c| cues::collapse_ws(&c.text)).collect();
-            body.retain(|p| !texts.iter().any(|t| t.contains(p.as_str())));
-            comments = tp.comments;
+        let found = if by_headers.is_empty() { tp.comments } else { by_headers };
+        if !found.is_empty() {
+            comments = found;
             declared_comments = declared_comments.or(tp.declared_comments);
         }
+        // Body lines that are comments are not body.
+        let texts: Vec<String> = comments.iter().map(|c| cues::collapse_ws(&c.text)).collect();
+        body.retain(|p| !texts.iter().any(|t| t.contains(p.as_str())));
         if body.is_empty() {
             body = tp.body;
+            body.retain(|p| !texts.iter().any(|t| t.contains(cues::collapse_ws(p).as_str())));
         }
     }
     if let Some(t) = &title {

@@ -1148,6 +1148,39 @@ pub fn strip_author_extras(s: &str) -> &str {
     }
 }
 
+/// Words in brackets after a name that say what the person is, not where
+/// they live: kept in the author ("Name (Redaktion)").
+const ROLE_WORDS: &[&str] = &[
+    "redaktion", "moderation", "moderator", "moderatorin", "admin", "administrator", "autor", "autorin", "team", "verlag",
+    "leserbeirat", "red", "red.", "mod",
+];
+
+/// A name followed by a place in brackets ("Hubert Moll (Girkhausen)") ->
+/// the name. Roles in brackets ("(Redaktion)") and anything that does not
+/// look like a place name stay.
+pub fn strip_place(s: &str) -> &str {
+    let s = s.trim();
+    let Some(inner) = s.strip_suffix(')') else { return s };
+    let Some(open) = inner.rfind('(') else { return s };
+    let name = inner.get(..open).unwrap_or("").trim();
+    let place = inner.get(open + 1..).unwrap_or("").trim();
+    let place_like = !place.is_empty()
+        && place.chars().count() <= 40
+        && word_count(place) <= 3
+        && place.split([' ', '-', '/']).filter(|w| !w.is_empty()).all(|w| {
+            let mut ch = w.chars();
+            ch.next().is_some_and(|c| c.is_uppercase()) && ch.clone().next().is_some_and(|c| c.is_lowercase()) && ch.all(|c| c.is_alphabetic() || c == '.')
+                || matches!(w, "a." | "am" | "an" | "der" | "im" | "in" | "bei" | "ob" | "vor" | "d.")
+        })
+        && !place.split([' ', '-', '/']).any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+    let name_ok = !name.is_empty() && word_count(name) <= 5 && name.chars().count() <= 50 && !name.contains(['?', '!', ':', ';', '(']);
+    if place_like && name_ok {
+        name
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod forum_cue_tests {
     use super::*;
@@ -1185,5 +1218,17 @@ mod forum_cue_tests {
         let a = reply_header("Ben antwortete auf Mara").unwrap();
         assert_eq!((a.author.as_deref(), a.date), (Some("Ben"), None));
         assert!(reply_header("Der Minister antwortete ausweichend auf alle Fragen der Presse.").is_none());
+    }
+
+    #[test]
+    fn places_after_names() {
+        assert_eq!(strip_place("Hubert Moll (Girkhausen)"), "Hubert Moll");
+        assert_eq!(strip_place("Eva (Bad Ems)"), "Eva");
+        assert_eq!(strip_place("Winzer vom Berg (Forst)"), "Winzer vom Berg");
+        assert_eq!(strip_place("Jo (Heilbronn-Böckingen)"), "Jo");
+        assert_eq!(strip_place("Katrin Lenski (Redaktion)"), "Katrin Lenski (Redaktion)");
+        assert_eq!(strip_place("Peter (63)"), "Peter (63)");
+        assert_eq!(strip_place("Uwe (NRW)"), "Uwe (NRW)");
+        assert_eq!(strip_place("Ina Maas (Redaktion Kusel)"), "Ina Maas (Redaktion Kusel)");
     }
 }

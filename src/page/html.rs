@@ -401,7 +401,7 @@ fn clean_author(s: &str) -> String {
     let s = SAYS.replace(s, "");
     let s = s.trim().trim_end_matches([':', '|', '·', ',']).trim();
     let s = s.strip_prefix("Von ").or_else(|| s.strip_prefix("von ")).unwrap_or(s);
-    cues::collapse_ws(cues::strip_author_extras(s))
+    cues::collapse_ws(cues::strip_place(cues::strip_author_extras(s)))
 }
 
 /// A badge beside a name ("Offizielles Konto", "Redaktion", "Top-Kommentator").

@@ -978,9 +978,15 @@ fn body_from(root: ElementRef) -> Vec<String> {
 
 /// The page as plain text lines, for the text segmenter.
 fn as_text(doc: &Html) -> String {
-    let skip = |e: &ElementRef| matches!(e.value().name(), "nav" | "form" | "dialog");
+    // Forum profile columns and signatures are neither comment headers nor comment text.
+    let skip = |e: &ElementRef| {
+        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+    };
     let mut s = String::new();
     for b in blocks(doc.root_element(), &skip) {
+        if cues::is_profile_line(&b.text) {
+            continue;
+        }
         for _ in 0..b.depth {
             s.push_str("  ");
         }
@@ -1066,6 +1072,19 @@ mod tests {
         assert_eq!(p.comments.len(), 1, "{:#?}", p.comments);
         assert_eq!(p.comments[0].author.as_deref(), Some("Uli"));
         assert_eq!(p.comments[0].date.as_deref(), Some("vor 3 Stunden"));
+    }
+
+    #[test]
+    fn text_fallback_without_profile_lines_and_signatures() {
+        let doc = Html::parse_document(
+            r#"<html><body><div class="p"><dl class="postprofile"><dt>Anna</dt><dd>Neuling</dd></dl><b>Anna</b><br>Registriert: Mo 12. Jan 2015, 19:03<br>Beiträge: 12<br>
+            <p>Ein Beitrag.</p><div class="signature">Gruß aus dem Tal</div></div></body></html>"#,
+        );
+        let t = as_text(&doc);
+        assert!(t.contains("Ein Beitrag."), "{t}");
+        for f in ["Registriert", "Beiträge", "Neuling", "Gruß aus dem Tal"] {
+            assert!(!t.contains(f), "{f:?} in {t}");
+        }
     }
 
     #[test]

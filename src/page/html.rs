@@ -127,6 +127,11 @@ struct Block {
 /// Splits the subtree of `root` into text blocks, skipping elements for
 /// which `skip` returns true.
 fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> Vec<Block> {
+    first_blocks(root, skip, usize::MAX)
+}
+
+/// The first `limit` blocks of [`blocks`] (the walk stops there).
+fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut links = 0usize;
@@ -143,6 +148,9 @@ fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> V
         *links = 0;
     };
     while let Some((node, exiting, in_link, depth)) = stack.pop() {
+        if out.len() >= limit {
+            return out;
+        }
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -453,6 +461,18 @@ fn is_short_label(s: &str) -> bool {
         || n <= 50 && cues::word_count(s) <= 5 && s.ends_with('.') && s.split_whitespace().last().is_some_and(|w| w.chars().count() <= 3)
 }
 
+/// An element with only text inside, and not much of it.
+fn is_short_leaf(e: &ElementRef) -> bool {
+    let mut n = 0;
+    for c in e.children() {
+        match c.value().as_text() {
+            Some(t) => n += t.len(),
+            None => return false,
+        }
+    }
+    n > 0 && n <= 80
+}
+
 fn date_from(s: &str) -> Option<String> {
     match cues::find_date(s) {
         Some((a, b)) => s.get(a..b).map(|d| d.trim().to_string()),
@@ -535,7 +555,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
-        .or_else(|| own.iter().find(|e| !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
+        .or_else(|| own.iter().find(|e| is_short_leaf(e) && !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
         .copied();
     let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
     // A name beside the date in the same header element ("<b>Name</b> <span>vor 7 Stunden</span>").
@@ -626,7 +646,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     if let Some(t) = text_el {
         if author.is_none() || date.is_none() {
             let outside = |e: &ElementRef<'a>| skip_parts(e) || e.id() == t.id();
-            for b in blocks(*item, &outside).iter().take(3) {
+            for b in first_blocks(*item, &outside, 3).iter() {
                 if take_header(&b.text, &mut author, &mut date, &mut reply) {
                     break;
                 }
@@ -701,24 +721,30 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
 /// with a comment header line ("Name · 22.01.24, 06:48 Uhr", "Name schrieb am
 /// ...:", "Name antwortete Other am ...:") and have text after it.
 fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
-    let is_heading = |e: &ElementRef| matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-    let section_heading = |e: &ElementRef| {
-        (is_heading(e) || e.value().name() == "header") && cues::comment_header(&text_of(e)).is_some()
-    };
-    let is_section = |e: &ElementRef| {
-        !matches!(e.value().name(), "body" | "html")
-            && (COMMENT_AREA.is_match(&class_str(e))
-                || e.child_elements().any(|c| section_heading(&c))
-                || e.prev_siblings().find_map(ElementRef::wrap).is_some_and(|p| section_heading(&p)))
-    };
-    let mut sections: Vec<ElementRef> = Vec::new();
+    // Candidate sections: elements with a comment class or id, and the parent
+    // and the next sibling of a comment-section heading.
+    let mut candidates: Vec<ElementRef> = Vec::new();
     for e in doc.root_element().descendent_elements() {
-        if is_dead_tag(e.value().name()) || is_furniture_tag(e.value().name()) || e.value().name() == "footer" {
+        let v = e.value();
+        if matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header") && cues::comment_header(&text_of(&e)).is_some() {
+            candidates.extend(e.parent().and_then(ElementRef::wrap));
+            candidates.extend(e.next_siblings().find_map(ElementRef::wrap));
+        } else if v.attrs().any(|(n, val)| matches!(n, "class" | "id") && COMMENT_AREA.is_match(val)) {
+            candidates.push(e);
+        }
+    }
+    let mut sections: Vec<ElementRef> = Vec::new();
+    for e in candidates {
+        let name = e.value().name();
+        if matches!(name, "body" | "html" | "footer") || is_dead_tag(name) || is_furniture_tag(name) || in_sidebar(&e) {
             continue;
         }
-        if is_section(&e) && !in_sidebar(&e) && !sections.iter().any(|s| ancestors_any(&e, &|a| a.id() == s.id())) {
-            sections.push(e);
+        let inside = |x: &ElementRef, s: &ElementRef| x.id() == s.id() || ancestors_any(x, &|a| a.id() == s.id());
+        if sections.iter().any(|s| inside(&e, s)) {
+            continue;
         }
+        sections.retain(|s| !inside(s, &e));
+        sections.push(e);
     }
     let mut items: Vec<ElementRef> = Vec::new();
     for section in &sections {
@@ -727,17 +753,19 @@ fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
             if children.len() < 2 {
                 continue;
             }
-            let kind = |e: &ElementRef| {
-                (e.value().name().to_string(), e.value().attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or("").to_string())
-            };
-            let mut done: Vec<(String, String)> = Vec::new();
+            fn kind<'a>(e: &ElementRef<'a>) -> (&'a str, &'a str) {
+                let v = e.value();
+                let class = v.attrs().find(|(n, _)| *n == "class").map(|(_, c)| c);
+                (v.name(), class.and_then(|c| c.split_whitespace().next()).unwrap_or(""))
+            }
+            let mut done: Vec<(&str, &str)> = Vec::new();
             for c in &children {
                 let k = kind(c);
                 if done.contains(&k) {
                     continue;
                 }
-                let group: Vec<&ElementRef> = children.iter().filter(|x| kind(x) == k).collect();
                 done.push(k);
+                let group: Vec<&ElementRef> = children.iter().filter(|x| kind(x) == k).collect();
                 if group.len() < 2 {
                     continue;
                 }
@@ -748,17 +776,19 @@ fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
             }
         }
     }
-    // Document order (nested groups were found after their parents' groups).
-    let order: HashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
-    items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
-    items.dedup_by_key(|e| e.id());
+    if items.len() > 1 {
+        // Document order (nested groups were found after their parents' groups).
+        let order: HashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+        items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
+        items.dedup_by_key(|e| e.id());
+    }
     items
 }
 
 /// An element whose first text block is a comment header line naming an
 /// author, followed by at least one block of text.
 fn starts_with_header(e: &ElementRef) -> bool {
-    let bs = blocks(*e, &|x| is_ui_el(x));
+    let bs = first_blocks(*e, &|x| is_ui_el(x), 6);
     let mut it = bs.iter().filter(|b| !cues::is_ui_line(&b.text));
     let Some(first) = it.next() else { return false };
     header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= 3)
@@ -923,12 +953,15 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
             .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c))
             .map(|c| text_of(&c).chars().count())
             .sum();
-        let bare: usize = e
-            .children()
-            .filter_map(|c| c.value().as_text().map(|t| t.trim()))
-            .filter(|t| cues::word_count(t) >= 6)
-            .map(|t| t.chars().count())
-            .sum();
+        let bare: usize = if matches!(e.value().name(), "div" | "section" | "article" | "main" | "td" | "font" | "center") {
+            e.children()
+                .filter_map(|c| c.value().as_text().map(|t| t.trim()))
+                .filter(|t| t.len() >= 30 && t.bytes().filter(|&b| b == b' ').count() >= 5)
+                .map(|t| t.chars().count())
+                .sum()
+        } else {
+            0
+        };
         let score = paragraphs + bare;
         // Text inside a comment is never the article.
         if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a)) {
@@ -1019,17 +1052,18 @@ pub fn parse(html: &str) -> Page {
         if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {
             body.clear();
         }
-        let tp = text::parse(&as_text(&doc));
-        let found = if by_headers.is_empty() { tp.comments } else { by_headers };
+        // The text segmenter reads the page when the DOM left something open.
+        let tp = (by_headers.is_empty() || body.is_empty() || declared_comments.is_none()).then(|| text::parse(&as_text(&doc)));
+        let found = if by_headers.is_empty() { tp.as_ref().map(|t| t.comments.clone()).unwrap_or_default() } else { by_headers };
         if !found.is_empty() {
             comments = found;
-            declared_comments = declared_comments.or(tp.declared_comments);
+            declared_comments = declared_comments.or(tp.as_ref().and_then(|t| t.declared_comments));
         }
         // Body lines that are comments are not body.
         let texts: Vec<String> = comments.iter().map(|c| cues::collapse_ws(&c.text)).collect();
         body.retain(|p| !texts.iter().any(|t| t.contains(p.as_str())));
         if body.is_empty() {
-            body = tp.body;
+            body = tp.map(|t| t.body).unwrap_or_default();
             body.retain(|p| !texts.iter().any(|t| t.contains(cues::collapse_ws(p).as_str())));
         }
     }

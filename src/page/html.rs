@@ -3,21 +3,37 @@
 //! The page is parsed with html5ever (via `scraper`). Then:
 //!
 //! - **Title**: the first `<h1>` outside navigation, else `og:title`, else
-//!   `<title>` without the site name after " – ", " | ", " - ".
+//!   `<title>` without the site name after " – ", " | ", " - ", " • ". An `h1`
+//!   in the site banner (`role="banner"`) or one that only repeats the site
+//!   name (`og:site_name`, the `<title>` suffix) is the site's, and such a
+//!   page gives its headline in the first `h2`.
 //! - **Comments** from common markup: schema.org (`itemprop="comment"`,
 //!   `itemtype=".../Comment"` with `author`, `dateCreated`, `text`),
 //!   WordPress (`li.comment`, `.fn`, `.comment-content`), and class names of
 //!   comment items in German and English (`leserkommentar`, `kommentar`,
-//!   `forum-beitrag`, `comment-item`, Disqus-like `post` inside a thread).
-//!   Nested items are replies; "Antwort auf Name" inside an item and a
-//!   leading "@Name" refer to earlier comments too.
+//!   `forum-beitrag`, `comment-item`, `cmt`, Disqus-like `post` inside a
+//!   thread, phpBB's `post` with its `p1234` id or profile column). An
+//!   element holding the `h1` is the article, never a comment. Nested items
+//!   and reply wrappers (`children`, `replies`, Drupal's `indented`, ...)
+//!   make replies; "Antwort auf Name", a quote naming its author ("Name hat
+//!   geschrieben:") and a leading "@Name" refer to earlier comments too.
+//!   Author and date come from their elements (class words also at BEM
+//!   boundaries: `x-comment__name`, `x-comment__time`; an element holding
+//!   only a date), else from a header line ("Kommentar von <b>Name</b>
+//!   (04.03.2024 17:12)", "Name antwortete Other am ...:"). Badges,
+//!   "(nicht überprüft)" and a place in brackets are not part of a name.
+//!   Quotes of earlier posts, profile columns and signatures are not text.
+//! - **Comments without markup**: in a comment section, sibling elements of
+//!   one kind that each begin with a comment header line are comment items.
 //! - **Body**: `itemprop="articleBody"`, else the element with the most
-//!   paragraph text (an enclosing `<article>` if there is one), read as text
+//!   paragraph text (paragraphs, or sentences split by `<br>`; never inside a
+//!   comment; an enclosing `<article>` if there is one), read as text
 //!   blocks; navigation, asides, forms, figures, elements whose class names
 //!   mark furniture (cookie, newsletter, teaser, share, ...) and link-heavy
 //!   blocks are skipped, and every block passes the text cues.
-//! - **Fallback**: without comment markup the DOM is turned into text lines
-//!   and the plain-text segmenter looks for a comment section in them.
+//! - **Fallback**: without comments found in the DOM, the page is turned into
+//!   text lines (profile columns and signatures left out) and the plain-text
+//!   segmenter looks for a comment section in them.
 //!
 //! All traversals are iterative, so deeply nested input cannot overflow the
 //! stack.

@@ -1058,3 +1058,177 @@ mod tests {
         assert_eq!(strip_bullet("  • Titel"), Some("Titel"));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Forum and comment-header cues, added for the HTML path (the text path may
+// use them too).
+
+static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
+});
+
+/// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
+/// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
+/// a comment header or comment text.
+pub fn is_profile_line(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 120 && PROFILE_LINE.is_match(s)
+}
+
+static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        (?:zitat|quote)\s+(?:von|from|of)\s+(?P<a>[^:]{1,50}?)\s*(?::|$|(?-u:\b)(?:am|vom|on)\s)
+      | (?:originally\s+posted\s+by|ursprünglich\s+geschrieben\s+von)\s+(?P<b>[^:]{1,50}?)\s*(?::|$)
+      | (?P<c>[^:]{1,50}?)\s+(?:hat\s+geschrieben|schrieb|schreibt|wrote|said)\s*(?::|$)
+    )")
+});
+
+/// The author a quote attributes itself to: "Name hat geschrieben:",
+/// "Zitat von Name:", "Name schrieb:" (a date after it is allowed).
+pub fn quote_attribution(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.len() > 200 {
+        return None;
+    }
+    let c = QUOTE_BY.captures(s)?;
+    let name = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c"))?.as_str().trim();
+    let name = name.trim_start_matches('@').trim();
+    is_name_like(name).then(|| name.to_string())
+}
+
+static REPLY_VERB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s(?:antwortete|antwortet|erwiderte)\s+(?:auf\s+)?@?"));
+
+static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—-]\s*|\s+)(?:am|um|vom)?\s*$"));
+
+/// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
+/// "Name antwortete auf Other · heute, 07:44". The date may be missing.
+pub fn reply_header(s: &str) -> Option<AuthorLine> {
+    let s = s.trim().trim_end_matches(':').trim_end();
+    if s.chars().count() > 160 || !(s.contains("antwortet") || s.contains("erwiderte")) {
+        return None;
+    }
+    let (head, date) = match find_last_date(s) {
+        Some((a, b)) => {
+            let tail = s.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ')' | ','));
+            if !tail.is_empty() {
+                return None;
+            }
+            let head = strip_weekday_tail(s.get(..a).unwrap_or(""));
+            let head = REPLY_TAIL.find(head).map_or(head, |m| head.get(..m.start()).unwrap_or(head));
+            (head, s.get(a..b).map(|d| d.trim().to_string()))
+        }
+        None => (s, None),
+    };
+    let m = REPLY_VERB.find(head)?;
+    let author = head.get(..m.start())?.trim();
+    let to = head.get(m.end()..)?.trim();
+    let author_ok = is_name_like(author) || is_name_like(strip_author_extras(author));
+    (author_ok && is_name_like(to)).then(|| AuthorLine {
+        author: Some(author.to_string()),
+        date,
+        number: None,
+        reply: Some(ReplyRef::Name(to.to_string())),
+    })
+}
+
+static AUTHOR_EXTRAS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+        \s*\(\s*(?:nicht\s+(?:überprüft|verifiziert|registriert)|unverified|not\s+verified|gast|guest)\s*\)\s*$
+    ")
+});
+
+/// Words the page puts after an author name that are not part of it:
+/// Drupal's "(nicht überprüft)" for anonymous names, "(Gast)".
+pub fn strip_author_extras(s: &str) -> &str {
+    let s = s.trim();
+    match AUTHOR_EXTRAS.find(s) {
+        Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim(),
+        _ => s,
+    }
+}
+
+/// Words in brackets after a name that say what the person is, not where
+/// they live: kept in the author ("Name (Redaktion)").
+const ROLE_WORDS: &[&str] = &[
+    "redaktion", "moderation", "moderator", "moderatorin", "admin", "administrator", "autor", "autorin", "team", "verlag",
+    "leserbeirat", "red", "red.", "mod",
+];
+
+/// A name followed by a place in brackets ("Hubert Moll (Girkhausen)") ->
+/// the name. Roles in brackets ("(Redaktion)") and anything that does not
+/// look like a place name stay.
+pub fn strip_place(s: &str) -> &str {
+    let s = s.trim();
+    let Some(inner) = s.strip_suffix(')') else { return s };
+    let Some(open) = inner.rfind('(') else { return s };
+    let name = inner.get(..open).unwrap_or("").trim();
+    let place = inner.get(open + 1..).unwrap_or("").trim();
+    let place_like = !place.is_empty()
+        && place.chars().count() <= 40
+        && word_count(place) <= 3
+        && place.split([' ', '-', '/']).filter(|w| !w.is_empty()).all(|w| {
+            let mut ch = w.chars();
+            ch.next().is_some_and(|c| c.is_uppercase()) && ch.clone().next().is_some_and(|c| c.is_lowercase()) && ch.all(|c| c.is_alphabetic() || c == '.')
+                || matches!(w, "a." | "am" | "an" | "der" | "im" | "in" | "bei" | "ob" | "vor" | "d.")
+        })
+        && !place.split([' ', '-', '/']).any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+    let name_ok = !name.is_empty() && word_count(name) <= 5 && name.chars().count() <= 50 && !name.contains(['?', '!', ':', ';', '(']);
+    if place_like && name_ok {
+        name
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod forum_cue_tests {
+    use super::*;
+
+    #[test]
+    fn profile_lines() {
+        assert!(is_profile_line("Registriert: Di 5. Mai 2020, 10:11"));
+        assert!(is_profile_line("Beiträge: 2.716"));
+        assert!(is_profile_line("Mitglied seit Juni 2019"));
+        assert!(!is_profile_line("Beiträge zum Thema gibt es viele."));
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(quote_attribution("Anna_B hat geschrieben: ↑ Fr 8. Mär 2024, 13:17").as_deref(), Some("Anna_B"));
+        assert_eq!(quote_attribution("Zitat von Paul K.:").as_deref(), Some("Paul K."));
+        assert_eq!(quote_attribution("Ole schrieb:").as_deref(), Some("Ole"));
+        assert_eq!(quote_attribution("Die Stadt hat geschrieben, dass alles gut wird, und niemand glaubt es"), None);
+    }
+
+    #[test]
+    fn author_extras() {
+        assert_eq!(strip_author_extras("Waltraud (nicht überprüft)"), "Waltraud");
+        assert_eq!(strip_author_extras("Ben (Gast)"), "Ben");
+    }
+
+    #[test]
+    fn reply_headers() {
+        let a = reply_header("Mara (Redaktion) antwortete Ben_K am 3. Mai 2024 um 10:15 Uhr:").unwrap();
+        assert_eq!(a.author.as_deref(), Some("Mara (Redaktion)"));
+        assert_eq!(a.date.as_deref(), Some("3. Mai 2024 um 10:15 Uhr"));
+        assert_eq!(a.reply, Some(ReplyRef::Name("Ben_K".into())));
+        let a = reply_header("Ben antwortete Mara · heute, 07:44").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Ben"), Some("heute, 07:44")));
+        let a = reply_header("Ben antwortete auf Mara").unwrap();
+        assert_eq!((a.author.as_deref(), a.date), (Some("Ben"), None));
+        assert!(reply_header("Der Minister antwortete ausweichend auf alle Fragen der Presse.").is_none());
+    }
+
+    #[test]
+    fn places_after_names() {
+        assert_eq!(strip_place("Hubert Moll (Girkhausen)"), "Hubert Moll");
+        assert_eq!(strip_place("Eva (Bad Ems)"), "Eva");
+        assert_eq!(strip_place("Winzer vom Berg (Forst)"), "Winzer vom Berg");
+        assert_eq!(strip_place("Jo (Heilbronn-Böckingen)"), "Jo");
+        assert_eq!(strip_place("Katrin Lenski (Redaktion)"), "Katrin Lenski (Redaktion)");
+        assert_eq!(strip_place("Peter (63)"), "Peter (63)");
+        assert_eq!(strip_place("Uwe (NRW)"), "Uwe (NRW)");
+        assert_eq!(strip_place("Ina Maas (Redaktion Kusel)"), "Ina Maas (Redaktion Kusel)");
+    }
+}

@@ -70,6 +70,9 @@ pub fn date_only(s: &str) -> Option<&str> {
 
 /// Collapses all white space (including no-break spaces) to single spaces.
 pub fn collapse_ws(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for w in words(s) {
         if !out.is_empty() {
@@ -80,23 +83,139 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
-pub fn word_count(s: &str) -> usize {
-    words(s).count()
+/// Whether [`collapse_ws`] would return `s` unchanged: no white space at
+/// either end, and every white-space character is a single ASCII space
+/// between two words. One pass without branching per byte, then a look at
+/// the (rare) bytes that can start multi-byte white space.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    let mut bad = false;
+    let mut prev_space = false;
+    for &c in b {
+        let space = c == b' ';
+        bad |= (c != b' ') & (WS_CLASS[c as usize] == 1) | (prev_space & space);
+        prev_space = space;
+    }
+    !bad && !has_multi_ws(b)
 }
 
-/// Byte length of the white-space character (`char::is_whitespace`) starting
-/// at byte `i` of `b`, or 0. Only ASCII bytes and the lead bytes 0xC2, 0xE1,
-/// 0xE2, 0xE3 can start one: U+0085, U+00A0, U+1680, U+2000..=U+200A,
-/// U+2028, U+2029, U+202F, U+205F, U+3000.
-#[inline(always)]
-fn ws_len(b: &[u8], i: usize) -> usize {
-    let c = b[i];
-    // Fast path: printable ASCII, continuation bytes and most lead bytes.
-    if c > 0x20 && c < 0xc2 {
-        return 0;
+/// Whether `b` holds a multi-byte white-space character.
+fn has_multi_ws(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b).any(|i| ws_len_multi(b, i) > 0)
+        || memchr::memchr_iter(0xe1, b).any(|i| ws_len_multi(b, i) > 0)
+}
+
+/// `collapse_ws(s).to_lowercase()`, without the intermediate string. Only
+/// the capital sigma lower-cases differently by context (`str::to_lowercase`
+/// gives a final sigma at a word end), so lines with one take the two-step
+/// path.
+pub fn collapse_ws_lower(s: &str) -> String {
+    if s.contains('Σ') {
+        return collapse_ws(s).to_lowercase();
     }
-    match c {
-        b' ' | 0x09..=0x0d => 1,
+    let mut out = String::with_capacity(s.len());
+    if is_collapsed(s) {
+        push_lower(&mut out, s);
+        return out;
+    }
+    for w in words(s) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_lower(&mut out, w);
+    }
+    out
+}
+
+/// Whether `c.to_lowercase()` is `c` itself, answered without the case
+/// tables for the blocks German text mostly uses outside ASCII: the Latin-1
+/// symbols and small letters, general punctuation and currency signs.
+#[inline]
+fn lowercase_is_itself(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{bf}' | '\u{df}'..='\u{ff}' | '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}') || {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    }
+}
+
+/// Appends `w` lower-cased char by char (as `char::to_lowercase` does, the
+/// same as `str::to_lowercase` for text without a capital sigma). Runs of
+/// ASCII and of chars that stay the same are copied and ASCII-lower-cased
+/// in one go.
+fn push_lower(out: &mut String, w: &str) {
+    let b = w.as_bytes();
+    let mut run = 0usize;
+    let mut i = 0usize;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = w.get(i..).and_then(|r| r.chars().next()) else { break };
+        let len = c.len_utf8();
+        if !lowercase_is_itself(c) {
+            let at = out.len();
+            out.push_str(w.get(run..i).unwrap_or(""));
+            out[at..].make_ascii_lowercase();
+            out.extend(c.to_lowercase());
+            run = i + len;
+        }
+        i += len;
+    }
+    let at = out.len();
+    out.push_str(w.get(run..).unwrap_or(""));
+    out[at..].make_ascii_lowercase();
+}
+
+/// The number of [`words`] of `s`. Counts word starts without branching on
+/// every byte; multi-byte white space (rare) takes the word iterator.
+pub fn word_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0usize;
+    let mut prev_ws = true;
+    let mut multi = false;
+    for &c in b {
+        let class = WS_CLASS[c as usize];
+        let ws = class == 1;
+        multi |= class == 2;
+        n += (prev_ws & !ws) as usize;
+        prev_ws = ws;
+    }
+    if multi && has_multi_ws(b) {
+        return words(s).count();
+    }
+    n
+}
+
+/// Byte classes for the word splitter: 0 cannot start a white-space
+/// character, 1 is ASCII white space (`\t`, `\n`, `\x0b`, `\x0c`, `\r`, space),
+/// 2 is the lead byte of a possible multi-byte one (0xC2, 0xE1, 0xE2, 0xE3:
+/// U+0085, U+00A0, U+1680, U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000).
+static WS_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut c = 0x09;
+    while c <= 0x0d {
+        t[c] = 1;
+        c += 1;
+    }
+    t[0xc2] = 2;
+    t[0xe1] = 2;
+    t[0xe2] = 2;
+    t[0xe3] = 2;
+    t
+};
+
+/// Byte length of the multi-byte white-space character starting at byte `i`
+/// of `b` (whose class is 2), or 0.
+#[inline]
+fn ws_len_multi(b: &[u8], i: usize) -> usize {
+    match b[i] {
         0xc2 => matches!(b.get(i + 1), Some(0x85 | 0xa0)) as usize * 2,
         0xe1 => (b.get(i + 1..i + 3) == Some(&[0x9a, 0x80][..])) as usize * 3,
         0xe2 => match (b.get(i + 1), b.get(i + 2)) {
@@ -108,15 +227,40 @@ fn ws_len(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Byte length of the white-space character (`char::is_whitespace`) starting
+/// at byte `i` of `b`, or 0.
+#[inline(always)]
+fn ws_len(b: &[u8], i: usize) -> usize {
+    match WS_CLASS[b[i] as usize] {
+        0 => 0,
+        1 => 1,
+        _ => ws_len_multi(b, i),
+    }
+}
+
 /// The words of `s` exactly as `s.split_whitespace()` yields them, by a plain
 /// byte loop (the generic char splitter is several times slower).
-pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    let b = s.as_bytes();
-    let mut i = 0usize;
-    std::iter::from_fn(move || {
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, i: 0 }
+}
+
+/// Iterator of [`words`].
+pub struct Words<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
+        let mut i = self.i;
         // Skip white space.
         loop {
             if i >= b.len() {
+                self.i = i;
                 return None;
             }
             let w = ws_len(b, i);
@@ -126,12 +270,23 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
             i += w;
         }
         let start = i;
-        while i < b.len() && ws_len(b, i) == 0 {
-            i += 1;
+        i += 1;
+        while i < b.len() {
+            match WS_CLASS[b[i] as usize] {
+                0 => i += 1,
+                1 => break,
+                _ => {
+                    if ws_len_multi(b, i) > 0 {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
         }
+        self.i = i;
         // `start` and `i` sit at a non-continuation byte or the end: char boundaries.
-        s.get(start..i)
-    })
+        self.s.get(start..i)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -248,14 +403,26 @@ static NAV_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·›»>/•]\s+|\s
 /// A navigation or link bar: three or more short items separated by
 /// "|", "·", "›", "»" ("Startseite › Politik › Land", "Impressum | Datenschutz | AGB").
 pub fn is_nav_line(s: &str) -> bool {
-    if s.len() > 400 || !(s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   ")) {
+    static THREE_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
+    // s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   "), by bytes:
+    // '·' is C2 B7, '»' C2 BB, '›' E2 80 BA, '•' E2 80 A2.
+    let b = s.as_bytes();
+    let sep = || {
+        memchr::memchr3(b'|', b'>', b'/', b).is_some()
+            || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7 | 0xbb, ..] | [0xe2, 0x80, 0xba | 0xa2, ..]))
+            || THREE_SPACES.find(b).is_some()
+    };
+    if s.len() > 400 || !sep() {
         return false;
     }
     // One pass over the parts, stopping at the first part too long for a link.
     let mut n = 0usize;
     for p in NAV_SEP.split(s).map(str::trim).filter(|p| !p.is_empty()) {
+        if p.chars().count() > 40 {
+            return false;
+        }
         let w = word_count(p);
-        if w > 4 || p.chars().count() > 40 || p.ends_with('.') && w > 2 {
+        if w > 4 || p.ends_with('.') && w > 2 {
             return false;
         }
         n += 1;
@@ -450,12 +617,13 @@ pub fn is_weather_line(s: &str) -> bool {
     s.contains('°') && s.chars().count() <= 250 && WEATHER.is_match(s)
 }
 
-static TEASER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:
-        (?P<soft>mehr\s+zum\s+thema|zum\s+thema|lesen\s+sie\s+(?:hier\s+|auch\s+)?(?:mehr\s+)?(?:zum\s+thema|auch|hier)?|
+/// Soft teaser headings ([`TeaserHeading::Soft`]), a `(?ix)` pattern.
+const TEASER_SOFT: &str = r"mehr\s+zum\s+thema|zum\s+thema|lesen\s+sie\s+(?:hier\s+|auch\s+)?(?:mehr\s+)?(?:zum\s+thema|auch|hier)?|
             (?:\d+\s+)?(?:meldungen|artikel|beiträge|nachrichten)\s+(?:im|zum)\s+(?:zusammenhang|thema)|
-            dazu\s+passend|passend\s+zum\s+thema|auch\s+interessant|auch\s+lesenswert|lesenswert|siehe\s+auch|mehr\s+dazu|hintergrund)
-      | (?P<hard>weitere\s+themen|top-?\s?meldungen|top-?\s?themen|top-?\s?news|themen\s+des\s+tages|
+            dazu\s+passend|passend\s+zum\s+thema|auch\s+interessant|auch\s+lesenswert|lesenswert|siehe\s+auch|mehr\s+dazu|hintergrund";
+
+/// Hard teaser headings ([`TeaserHeading::Hard`]), a `(?ix)` pattern.
+const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|top-?\s?news|themen\s+des\s+tages|
             das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|könnte\s+sie\s+(?:auch\s+)?interessieren|
             weitere\s+(?:artikel|nachrichten|meldungen|beiträge|news|videos)(?:\s+.{0,40})?|mehr\s+(?:artikel|nachrichten|news|meldungen)(?:\s+.{0,40})?|
             mehr\s+aus\s+(?:dem\s+ressort|der\s+rubrik|\S+)|aus\s+dem\s+ressort|
@@ -466,9 +634,17 @@ static TEASER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             .{0,30}(?-u:\b)teaser(?-u:\b).{0,30}|aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
             meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}(?-u:\b)wetter\.\S{2,30}|
-            (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20})
-    )\s*:?\s*$")
-});
+            (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}";
+
+/// A whole line that is a teaser heading, soft or hard.
+static TEASER_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?ix)^(?:(?:{TEASER_SOFT})|(?:{TEASER_HARD}))\s*:?\s*$")));
+
+/// The soft alternatives alone. The combined regex is anchored at both ends
+/// and prefers its first alternative, so a heading it matches is soft
+/// exactly when this one matches too (an `is_match` is much cheaper than
+/// the capturing search that would tell which group took part).
+static TEASER_HEADING_SOFT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^(?:{TEASER_SOFT})\s*:?\s*$")));
 
 /// Strength of a teaser/related-content heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -488,13 +664,11 @@ pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
         return None;
     }
     if !TEASER_HEADING.is_match(s) {
-        return None;
-    }
-    let c = TEASER_HEADING.captures(s)?;
-    if c.name("hard").is_some() {
-        Some(TeaserHeading::Hard)
-    } else {
+        None
+    } else if TEASER_HEADING_SOFT.is_match(s) {
         Some(TeaserHeading::Soft)
+    } else {
+        Some(TeaserHeading::Hard)
     }
 }
 
@@ -827,30 +1001,63 @@ const STOPWORDS: &[&str] = &[
     "durch", "man", "dass", "wenn", "werden", "kann", "wurde", "gegen", "seien", "sei", "habe", "hatten", "wir", "ich",
 ];
 
-/// Whether `w` (at most 7 bytes) is one of [`STOPWORDS`], compared ASCII
-/// case-insensitively (as `eq_ignore_ascii_case` does): the word is
-/// ASCII-lowercased into a stack buffer and looked up with one `match`.
+/// A word of at most 7 bytes as one number: its bytes, ASCII-lowercased,
+/// little-endian in the low 7 bytes, its length in the top byte.
+const fn word_key(b: &[u8]) -> u64 {
+    let mut k = (b.len() as u64) << 56;
+    let mut j = 0;
+    while j < b.len() {
+        k |= (b[j].to_ascii_lowercase() as u64) << (8 * j);
+        j += 1;
+    }
+    k
+}
+
+/// The keys of [`STOPWORDS`], sorted.
+static STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
+    let mut keys = [0u64; STOPWORDS.len()];
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        keys[i] = word_key(STOPWORDS[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort (const context).
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `w` is one of [`STOPWORDS`], compared ASCII case-insensitively
+/// (as `eq_ignore_ascii_case` does): the word's key ([`word_key`]) is looked
+/// up in the sorted keys.
 fn is_stopword(w: &str) -> bool {
     let b = w.as_bytes();
-    if b.len() < 2 || b.len() > 7 {
-        return false;
-    }
-    let mut buf = [0u8; 7];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    // ASCII lowercasing keeps the bytes valid UTF-8.
-    let Ok(lw) = std::str::from_utf8(&buf[..b.len()]) else { return false };
-    let hit = matches!(
-        lw,
-        "der" | "die" | "das" | "und" | "in" | "den" | "von" | "zu" | "mit" | "sich" | "des" | "auf" | "für" | "ist" | "im" | "dem"
-            | "nicht" | "ein" | "eine" | "als" | "auch" | "es" | "an" | "er" | "hat" | "aus" | "bei" | "sie" | "nach" | "wird"
-            | "einer" | "um" | "am" | "sind" | "noch" | "wie" | "einem" | "über" | "einen" | "so" | "zum" | "war" | "haben"
-            | "nur" | "oder" | "aber" | "vor" | "zur" | "bis" | "mehr" | "durch" | "man" | "dass" | "wenn" | "werden" | "kann"
-            | "wurde" | "gegen" | "seien" | "sei" | "habe" | "hatten" | "wir" | "ich"
-    );
+    let hit = (2..=7).contains(&b.len()) && STOPWORD_KEYS.binary_search(&word_key(b)).is_ok();
     debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
     hit
+}
+
+/// Whether a word of `s` (as [`words`] yields it) is a function word once
+/// the non-alphanumeric chars at its ends are trimmed.
+#[inline]
+fn is_stopword_token(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+        // Nothing to trim.
+        return b.len() <= 7 && is_stopword(w);
+    }
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    w.len() <= 7 && is_stopword(w)
 }
 
 /// Share of German function words among the words of `s`.
@@ -869,26 +1076,36 @@ fn stopword_counts(s: &str) -> (usize, usize) {
     let mut stop = 0usize;
     for w in words(s) {
         total += 1;
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.len() <= 7 && is_stopword(w) {
-            stop += 1;
-        }
+        stop += is_stopword_token(w) as usize;
     }
     (total, stop)
+}
+
+/// `word_count(s) >= 12 && stopword_density(s) >= 0.12`, stopping at the
+/// first word from which on the share is reached (the share of the whole
+/// line can only be larger: more function words over the same total).
+fn prose_words(s: &str) -> bool {
+    let total = word_count(s);
+    if total < 12 {
+        return false;
+    }
+    let mut stop = 0usize;
+    for w in words(s) {
+        if is_stopword_token(w) {
+            stop += 1;
+            if stop as f32 / total as f32 >= 0.12 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A prose sentence line: long enough, with function words and sentence punctuation.
 pub fn is_prose(s: &str) -> bool {
     let s = s.trim();
     let n = s.chars().count();
-    n >= 80
-        && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b','))
-        && {
-            // word_count(s) >= 12 && stopword_density(s) >= 0.12, in one pass.
-            let (total, stop) = stopword_counts(s);
-            total >= 12 && stop as f32 / total as f32 >= 0.12
-        }
-        && !is_teaser_line(s)
+    n >= 80 && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')) && prose_words(s) && !is_teaser_line(s)
 }
 
 /// A headline-like line: short, no sentence-final period.
@@ -970,6 +1187,96 @@ mod tests {
             assert!(is_stopword(sw) && is_stopword(&sw.to_ascii_uppercase()), "{sw}");
         }
         assert!(!is_stopword("Über") && !is_stopword("dies") && !is_stopword("d"));
+    }
+
+    /// The cues as they were written before the speed work, kept as the
+    /// reference that the faster versions must agree with exactly.
+    mod reference {
+        use super::super::*;
+
+        pub fn collapse_ws(s: &str) -> String {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+
+        pub fn is_prose(s: &str) -> bool {
+            let s = s.trim();
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let stop = words
+                .iter()
+                .filter(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w))
+                })
+                .count();
+            s.chars().count() >= 80
+                && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b','))
+                && words.len() >= 12
+                && stop as f32 / words.len() as f32 >= 0.12
+                && !is_teaser_line(s)
+        }
+
+        pub fn is_nav_line(s: &str) -> bool {
+            if s.len() > 400 || !(s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   ")) {
+                return false;
+            }
+            let mut n = 0usize;
+            for p in NAV_SEP.split(s).map(str::trim).filter(|p| !p.is_empty()) {
+                let w = p.split_whitespace().count();
+                if w > 4 || p.chars().count() > 40 || p.ends_with('.') && w > 2 {
+                    return false;
+                }
+                n += 1;
+            }
+            n >= 3
+        }
+
+        pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
+            static GROUPS: LazyLock<Regex> =
+                LazyLock::new(|| re(&format!(r"(?ix)^(?:(?P<soft>{TEASER_SOFT})|(?P<hard>{TEASER_HARD}))\s*:?\s*$")));
+            let s = s.trim();
+            if s.is_empty() || s.chars().count() > 70 {
+                return None;
+            }
+            let c = GROUPS.captures(s)?;
+            Some(if c.name("hard").is_some() { TeaserHeading::Hard } else { TeaserHeading::Soft })
+        }
+    }
+
+    /// Every line of the pages and perturbed copies (case, Kelvin sign, long
+    /// s, non-ASCII digits, white space, symbols), raw and trimmed.
+    fn test_lines() -> Vec<String> {
+        let mut v = crate::page::testgen::lines();
+        let trimmed: Vec<String> = v.iter().map(|l| l.trim().to_string()).collect();
+        v.extend(trimmed);
+        v
+    }
+
+    #[test]
+    fn fast_cues_agree_with_the_reference() {
+        for l in test_lines() {
+            let l = l.as_str();
+            assert_eq!(words(l).collect::<Vec<_>>(), l.split_whitespace().collect::<Vec<_>>(), "{l:?}");
+            assert_eq!(word_count(l), l.split_whitespace().count(), "{l:?}");
+            assert_eq!(collapse_ws(l), reference::collapse_ws(l), "{l:?}");
+            assert_eq!(collapse_ws_lower(l), reference::collapse_ws(l).to_lowercase(), "{l:?}");
+            assert_eq!(is_prose(l), reference::is_prose(l), "{l:?}");
+            assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
+            assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_shortcut_is_exact() {
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            if lowercase_is_itself(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "U+{:04X}", c as u32);
+            }
+            let s = format!("Ab{c}Σ{c} x{c}");
+            let mut out = String::new();
+            push_lower(&mut out, &s);
+            let want: String = s.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

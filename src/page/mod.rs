@@ -10,6 +10,8 @@ pub mod cues;
 pub mod eval;
 pub mod html;
 pub mod text;
+#[cfg(test)]
+pub(crate) mod testgen;
 
 use serde::{Deserialize, Serialize};
 
@@ -81,8 +83,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
     // (bytes 0xC2 0x80..=0x9F); a byte scan that finds none of them answers 0
     // without decoding chars.
     let b = text.as_bytes();
-    let maybe_control = b.iter().any(|&x| x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c) || x == 0x7f)
-        || b.windows(2).any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]));
+    let maybe_control = maybe_control_bytes(b);
     let controls = if maybe_control {
         text.chars()
             .take(64 * 1024)
@@ -98,6 +99,16 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
         return Err(PageError::Empty);
     }
     Ok(text)
+}
+
+/// Whether the UTF-8 bytes `b` may hold a control character other than
+/// `\n`, `\r`, `\t` and form feed: an ASCII control byte, DEL, or a C1
+/// control (0xC2 0x80..=0x9F). Blocks of 64 bytes are tested without
+/// branching per byte; 0xC2 is found with `memchr`.
+fn maybe_control_bytes(b: &[u8]) -> bool {
+    let ascii_control = |x: u8| (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c)) | (x == 0x7f);
+    b.chunks(64).any(|c| c.iter().fold(false, |acc, &x| acc | ascii_control(x)))
+        || memchr::memchr_iter(0xc2, b).any(|i| b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
 }
 
 /// The encoding of bytes that are not UTF-8 and declare no charset, guessed
@@ -136,7 +147,8 @@ pub fn detect_format(source: &str, text: &str) -> Format {
     if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
         return Format::Html;
     }
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let end = text.char_indices().nth(2048).map_or(text.len(), |(i, _)| i);
+    let head = text.get(..end).unwrap_or(text).to_ascii_lowercase();
     let head = head.trim_start();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
         return Format::Html;
@@ -158,6 +170,19 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<Page, PageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_byte_scan_agrees_with_the_window_scan() {
+        let old = |b: &[u8]| {
+            b.iter().any(|&x| x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c) || x == 0x7f)
+                || b.windows(2).any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
+        };
+        let mut cases: Vec<String> = testgen::lines();
+        cases.extend((0u32..0x800).filter_map(char::from_u32).map(|c| format!("{}{c}x", "a".repeat(c as usize % 130))));
+        for s in cases {
+            assert_eq!(maybe_control_bytes(s.as_bytes()), old(s.as_bytes()), "{s:?}");
+        }
+    }
 
     #[test]
     fn undeclared_latin1_is_detected() {

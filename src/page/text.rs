@@ -64,33 +64,77 @@ impl Line {
     }
 }
 
+/// Bytes at which [`normalize_line`] must look at the char: `\r` and the
+/// lead bytes of the chars it replaces or drops (U+00A0, U+00AD: 0xC2;
+/// U+2002..U+200D, U+202F: 0xE2; U+3000: 0xE3; U+FEFF: 0xEF).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\r' as usize] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t[0xef] = true;
+    t
+};
+
+/// What `normalize_line` does with a char: replace it by a space, drop it,
+/// or keep it.
+#[inline]
+fn map_char(c: char) -> Option<char> {
+    match c {
+        '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => Some(' '),
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' => None,
+        c => Some(c),
+    }
+}
+
+/// A raw line's indentation (a space counts 1, a tab 4) and its text with
+/// special spaces made plain, zero-width characters and soft hyphens
+/// dropped, and trailing white space trimmed.
+fn normalize_line(raw: &str) -> (usize, String) {
+    let mut indent = 0;
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = "";
+    for (i, c) in raw.char_indices() {
+        let Some(c) = map_char(c) else { continue };
+        if c == ' ' {
+            indent += 1;
+            continue;
+        }
+        if c == '\t' {
+            indent += 4;
+            continue;
+        }
+        rest = raw.get(i..).unwrap_or("");
+        break;
+    }
+    // From the first text char on: copy runs of ordinary bytes, look at the
+    // chars that start with a special byte.
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && !SPECIAL[b[i] as usize] {
+            i += 1;
+        }
+        out.push_str(rest.get(start..i).unwrap_or(""));
+        if let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) {
+            if let Some(m) = map_char(c) {
+                out.push(m);
+            }
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    out.truncate(out.trim_end().len());
+    (indent, out)
+}
+
 fn split_lines(text: &str) -> Vec<Line> {
     text.lines()
         .map(|raw| {
-            let mut indent = 0;
-            let mut started = false;
-            let mut out = String::with_capacity(raw.len());
-            for c in raw.chars() {
-                let c = match c {
-                    '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
-                    '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' => continue,
-                    c => c,
-                };
-                if !started {
-                    if c == ' ' {
-                        indent += 1;
-                        continue;
-                    }
-                    if c == '\t' {
-                        indent += 4;
-                        continue;
-                    }
-                    started = true;
-                }
-                out.push(c);
-            }
-            out.truncate(out.trim_end().len());
-            let text = out;
+            let (indent, text) = normalize_line(raw);
             let header = cues::comment_header(&text);
             let teaser = cues::teaser_heading(&text);
             let prose = !text.is_empty() && cues::is_prose(&text);
@@ -277,7 +321,7 @@ fn is_section_header(lines: &[Line], j: usize) -> bool {
 }
 
 fn norm_key(s: &str) -> String {
-    cues::collapse_ws(s).to_lowercase()
+    cues::collapse_ws_lower(s)
 }
 
 fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, Vec<String>) {
@@ -731,6 +775,41 @@ fn mention_target(earlier: &[Draft], rest: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char loop `split_lines` used before the byte loop of `normalize_line`.
+    fn reference_normalize(raw: &str) -> (usize, String) {
+        let mut indent = 0;
+        let mut started = false;
+        let mut out = String::new();
+        for c in raw.chars() {
+            let c = match c {
+                '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' => continue,
+                c => c,
+            };
+            if !started {
+                if c == ' ' {
+                    indent += 1;
+                    continue;
+                }
+                if c == '\t' {
+                    indent += 4;
+                    continue;
+                }
+                started = true;
+            }
+            out.push(c);
+        }
+        out.truncate(out.trim_end().len());
+        (indent, out)
+    }
+
+    #[test]
+    fn normalize_line_agrees_with_the_char_loop() {
+        for l in crate::page::testgen::lines() {
+            assert_eq!(normalize_line(&l), reference_normalize(&l), "{l:?}");
+        }
+    }
 
     #[test]
     fn empty_and_tiny() {

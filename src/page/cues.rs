@@ -88,19 +88,20 @@ pub fn collapse_ws(s: &str) -> String {
 /// between two words. One pass without branching per byte, then a look at
 /// the (rare) bytes that can start multi-byte white space.
 fn is_collapsed(s: &str) -> bool {
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
-    if first == b' ' || last == b' ' {
-        return false;
-    }
-    let mut bad = false;
-    let mut prev_space = false;
-    for &c in b {
-        let space = c == b' ';
-        bad |= (c != b' ') & (WS_CLASS[c as usize] == 1) | (prev_space & space);
-        prev_space = space;
-    }
-    !bad && !has_multi_ws(b)
+    first != b' '
+        && last != b' '
+        && !b.iter().fold(false, |bad, &c| bad | is_ascii_ws_not_space(c))
+        && TWO_SPACES.find(b).is_none()
+        && !has_multi_ws(b)
+}
+
+/// ASCII white space other than the space: `\t`, `\n`, `\x0b`, `\x0c`, `\r`.
+#[inline(always)]
+fn is_ascii_ws_not_space(c: u8) -> bool {
+    c.wrapping_sub(9) < 5
 }
 
 /// Whether `b` holds a multi-byte white-space character.
@@ -171,21 +172,15 @@ fn push_lower(out: &mut String, w: &str) {
     out[at..].make_ascii_lowercase();
 }
 
-/// The number of [`words`] of `s`. Counts word starts without branching on
-/// every byte; multi-byte white space (rare) takes the word iterator.
+/// The number of [`words`] of `s`: word starts counted over ASCII white
+/// space without branching per byte; multi-byte white space (rare) takes
+/// the word iterator.
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut n = 0usize;
-    let mut prev_ws = true;
-    let mut multi = false;
-    for &c in b {
-        let class = WS_CLASS[c as usize];
-        let ws = class == 1;
-        multi |= class == 2;
-        n += (prev_ws & !ws) as usize;
-        prev_ws = ws;
-    }
-    if multi && has_multi_ws(b) {
+    let ws = |c: u8| (c == b' ') | is_ascii_ws_not_space(c);
+    let Some(&first) = b.first() else { return 0 };
+    let n = !ws(first) as usize + b.iter().zip(&b[1..]).map(|(&p, &c)| (ws(p) & !ws(c)) as usize).sum::<usize>();
+    if has_multi_ws(b) {
         return words(s).count();
     }
     n
@@ -330,10 +325,25 @@ pub fn comment_header(s: &str) -> Option<Header> {
         re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
     });
     let s = s.trim();
-    if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
+    if s.is_empty() || s.len() > 200 {
         return None;
     }
-    let s = strip_trailing_ui(s).trim();
+    // A header needs a keyword anywhere in the line and a whole-line match of
+    // a header regex. The header regexes are anchored and give up after a few
+    // bytes on most lines, cheaper than the keyword scan over the whole line,
+    // so they go first, unless trailing UI words must be stripped first (the
+    // stripping scans the line, so the keyword decides first as before).
+    let strip = has_ui_separator(s);
+    if strip && !KEYWORD.is_match(s) {
+        return None;
+    }
+    let h = header_match(strip_trailing_ui(s).trim())?;
+    (strip || KEYWORD.is_match(s)).then_some(h)
+}
+
+/// [`comment_header`] without the keyword test, on a line whose trailing UI
+/// words are stripped.
+fn header_match(s: &str) -> Option<Header> {
     // `is_match` (a DFA scan) first: the capturing search is slower and only
     // needed on the rare lines that match.
     if let Some(c) = COUNT_HEADER.is_match(s).then(|| COUNT_HEADER.captures(s)).flatten() {
@@ -494,13 +504,17 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     if s.len() > 1400 {
         return false;
     }
-    let len = s.chars().count();
-    let hits = lexicon_hits(s);
-    if hits == 0 {
+    // At least one hit (`is_match` stops at the first), then hits are
+    // counted only as far as the rule below needs them (up to four).
+    if !LEXICON.is_match(s) {
         return false;
     }
-    let strong = LEXICON_STRONG.is_match(s);
-    (len <= 90) || (hits >= 2 && len <= 600) || (strong && len <= 300) || hits >= 4
+    let len = s.chars().count();
+    if len <= 90 {
+        return true;
+    }
+    let hits = LEXICON.find_iter(s).take(4).count();
+    (hits >= 2 && len <= 600) || (len <= 300 && LEXICON_STRONG.is_match(s)) || hits >= 4
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -696,10 +710,16 @@ static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:\.\.\.|…)\s*(?:[|·–—-]\s*)?(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s*)?(?:am\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}")
 });
 
+/// `s.contains("...")`, with a prebuilt SIMD searcher.
+fn has_three_dots(s: &str) -> bool {
+    static DOTS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("..."));
+    DOTS.find(s.as_bytes()).is_some()
+}
+
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
 /// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
 pub fn is_excerpt_with_date(s: &str) -> bool {
-    (s.contains("...") || s.contains('…')) && EXCERPT_WITH_DATE.is_match(s)
+    (has_three_dots(s) || s.contains('…')) && EXCERPT_WITH_DATE.is_match(s)
 }
 
 /// The last `n` bytes of `s` (or more, to start on a char boundary).
@@ -715,6 +735,10 @@ pub fn tail(s: &str, n: usize) -> &str {
 /// The content after a bullet marker ("• ", "* ", "- ", "– ", "· ", "▪ "), if any.
 pub fn strip_bullet(s: &str) -> Option<&str> {
     let t = s.trim_start();
+    // Every bullet starts with one of these bytes.
+    if !matches!(t.as_bytes().first(), Some(0xe2 | 0xc2 | b'*' | b'-')) {
+        return None;
+    }
     for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—"] {
         if let Some(rest) = t.strip_prefix(b) {
             if rest.starts_with(char::is_whitespace) {
@@ -748,9 +772,15 @@ static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:\s*[—–|,·:(\[»›>-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)(?-u:\b)\s*)?(?:am|um|vom)?\s*$")
 });
 
-static SCHRIEB: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?P<name>.+?)\s+(?:schrieb|schreibt|kommentierte|meinte|meint|antwortete|schrieb\s+als\s+antwort)\s*:?$")
-});
+/// The verbs of a "Name schrieb:" header, a `(?ix)` pattern.
+const SCHRIEB_VERB: &str = r"(?:schrieb|schreibt|kommentierte|meinte|meint|antwortete|schrieb\s+als\s+antwort)\s*:?$";
+
+static SCHRIEB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^(?P<name>.+?)\s+{SCHRIEB_VERB}")));
+
+/// The end of [`SCHRIEB`] alone: every line `SCHRIEB` matches ends with a
+/// match of this one, which the regex engine finds by a short backward scan
+/// from the end (`SCHRIEB` itself scans the whole line).
+static SCHRIEB_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix){SCHRIEB_VERB}")));
 
 const NAME_STOP: &[&str] = &[
     "ist", "sind", "war", "waren", "hat", "haben", "hatte", "wird", "werden", "wurde", "kann", "muss", "soll", "will", "der",
@@ -768,7 +798,7 @@ pub fn is_name_like(s: &str) -> bool {
     if n == 0 || n > 50 {
         return false;
     }
-    if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || s.contains("...") || s.contains(": ") {
+    if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || has_three_dots(s) || s.contains(": ") {
         return false;
     }
     if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
@@ -886,7 +916,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
         }
         return None;
     }
-    if let Some(c) = SCHRIEB.captures(rest) {
+    if let Some(c) = SCHRIEB_END.is_match(rest).then(|| SCHRIEB.captures(rest)).flatten() {
         let name = strip_von(c.name("name").map_or("", |m| m.as_str()).trim());
         if is_name_like(name) {
             return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: None, number, reply: None }));
@@ -925,9 +955,16 @@ static TRAILING_UI: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?ix)\s*[|·•]\s*{UI_ITEM}(?:\s*[|·•]?\s*{UI_ITEM})*\s*[|·•]?\s*$"))
 });
 
+/// Whether `s` has a separator that can start trailing UI words ('|', '·'
+/// (C2 B7), '•' (E2 80 A2)); without one, [`strip_trailing_ui`] returns `s`.
+fn has_ui_separator(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2, ..]))
+}
+
 /// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").
 pub fn strip_trailing_ui(s: &str) -> &str {
-    if !s.contains(['|', '·', '•']) {
+    if !has_ui_separator(s) {
         return s;
     }
     match TRAILING_UI.find(s) {
@@ -1240,6 +1277,44 @@ mod tests {
             let c = GROUPS.captures(s)?;
             Some(if c.name("hard").is_some() { TeaserHeading::Hard } else { TeaserHeading::Soft })
         }
+        pub fn comment_header(s: &str) -> Option<Header> {
+            static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
+            });
+            let s = s.trim();
+            if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
+                return None;
+            }
+            header_match(strip_trailing_ui(s).trim())
+        }
+
+        pub fn is_lexicon_furniture(s: &str) -> bool {
+            if s.len() > 1400 {
+                return false;
+            }
+            let len = s.chars().count();
+            let hits = LEXICON.find_iter(s).count();
+            if hits == 0 {
+                return false;
+            }
+            let strong = LEXICON_STRONG.is_match(s);
+            (len <= 90) || (hits >= 2 && len <= 600) || (strong && len <= 300) || hits >= 4
+        }
+
+        pub fn strip_bullet(s: &str) -> Option<&str> {
+            let t = s.trim_start();
+            for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—"] {
+                if let Some(rest) = t.strip_prefix(b) {
+                    if rest.starts_with(char::is_whitespace) {
+                        let rest = rest.trim();
+                        if !rest.is_empty() {
+                            return Some(rest);
+                        }
+                    }
+                }
+            }
+            None
+        }
     }
 
     /// Every line of the pages and perturbed copies (case, Kelvin sign, long
@@ -1262,6 +1337,13 @@ mod tests {
             assert_eq!(is_prose(l), reference::is_prose(l), "{l:?}");
             assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
+            assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
+            assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
+            assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
+            assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
+            assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
+            // SCHRIEB_END is a necessary condition for SCHRIEB.
+            assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
         }
     }
 

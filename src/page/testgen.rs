@@ -124,3 +124,37 @@ pub fn lines() -> Vec<String> {
     }
     out
 }
+/// Perturbed copies of whole pages: lines shuffled, lines replaced by
+/// perturbed ones, lines from other pages mixed in.
+pub fn pages_perturbed(copies: usize) -> Vec<String> {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let pages = pages();
+    let all: Vec<&str> = pages.iter().flat_map(|p| p.lines()).collect();
+    let mut out = Vec::new();
+    for page in &pages {
+        let lines: Vec<&str> = page.lines().collect();
+        for c in 0..copies {
+            let mut v: Vec<String> = match c % 3 {
+                0 => lines.iter().map(|l| { let k = rng.below(10); perturb(l, &mut rng, k) }).collect(),
+                1 => {
+                    let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                    for i in (1..v.len()).rev() {
+                        v.swap(i, rng.below(i + 1));
+                    }
+                    v
+                }
+                _ => lines.iter().map(|l| if rng.below(4) == 0 { all[rng.below(all.len())].to_string() } else { l.to_string() }).collect(),
+            };
+            if c % 2 == 1 {
+                for l in &mut v {
+                    if rng.below(3) == 0 {
+                        let k = rng.below(8);
+                        *l = perturb(l, &mut rng, k);
+                    }
+                }
+            }
+            out.push(v.join(if c % 5 == 4 { "\r\n" } else { "\n" }));
+        }
+    }
+    out
+}

@@ -33,13 +33,14 @@ use std::cell::OnceCell;
 struct Line {
     indent: usize,
     text: String,
-    /// Cached cues (computed once per line).
-    furniture: bool,
-    prose: bool,
+    /// Cues every pass needs, computed for every line.
     header: Option<Header>,
     teaser: Option<TeaserHeading>,
-    /// Cues the comment pass asks for again and again (once per attempt),
-    /// computed on first use.
+    /// Cues computed on first use: body and title assembly ask for them on
+    /// the lines before the comment section, the comment pass again and
+    /// again (once per attempt) on a few lines of the section.
+    furniture: OnceCell<bool>,
+    prose: OnceCell<bool>,
     ui: OnceCell<bool>,
     strong: OnceCell<bool>,
     nav: OnceCell<bool>,
@@ -61,6 +62,25 @@ impl Line {
     }
     fn author(&self) -> Option<&cues::AuthorLine> {
         self.author.get_or_init(|| cues::author_line(&self.text)).as_ref()
+    }
+    fn prose(&self) -> bool {
+        *self.prose.get_or_init(|| !self.blank() && cues::is_prose(&self.text))
+    }
+    /// Line-level furniture: the same cues as [`is_furniture`], in the same
+    /// order, the cached ones through the line's cells.
+    fn furniture(&self) -> bool {
+        *self.furniture.get_or_init(|| {
+            let t = self.text.as_str();
+            self.header.is_some()
+                || self.teaser.is_some()
+                || !t.chars().any(|c| c.is_alphanumeric())
+                || self.strong()
+                || self.ui()
+                || self.nav()
+                // A prose line is no teaser line (`is_prose` checks that),
+                // so the prose cue (needed for most lines anyway) goes first.
+                || is_furniture_rest_with(t, self.prose())
+        })
     }
 }
 
@@ -131,45 +151,43 @@ fn normalize_line(raw: &str) -> (usize, String) {
     (indent, out)
 }
 
+/// The lines of `text` with the cues every pass needs. Each cue runs over
+/// all lines before the next one starts (rather than all cues line by
+/// line), so that one regex's automaton stays in the CPU caches for the
+/// whole page.
 fn split_lines(text: &str) -> Vec<Line> {
-    text.lines()
+    let mut lines: Vec<Line> = text
+        .lines()
         .map(|raw| {
             let (indent, text) = normalize_line(raw);
-            let header = cues::comment_header(&text);
-            let teaser = cues::teaser_heading(&text);
-            let prose = !text.is_empty() && cues::is_prose(&text);
-            let mut line = Line {
+            Line {
                 indent: if text.is_empty() { 0 } else { indent },
                 text,
-                furniture: false,
-                prose,
-                header,
-                teaser,
+                header: None,
+                teaser: None,
+                furniture: OnceCell::new(),
+                prose: OnceCell::new(),
                 ui: OnceCell::new(),
                 strong: OnceCell::new(),
                 nav: OnceCell::new(),
                 author: OnceCell::new(),
-            };
-            // The same cues as `is_furniture`, in the same order; the cached ones
-            // through the line's cells.
-            let t = line.text.as_str();
-            line.furniture = header.is_some()
-                || teaser.is_some()
-                || !t.chars().any(|c| c.is_alphanumeric())
-                || line.strong()
-                || line.ui()
-                || line.nav()
-                || is_furniture_rest_with(t, prose);
-            line
+            }
         })
-        .collect()
+        .collect();
+    for l in &mut lines {
+        l.header = cues::comment_header(&l.text);
+    }
+    for l in &mut lines {
+        l.teaser = cues::teaser_heading(&l.text);
+    }
+    lines
 }
 
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
     let lines = split_lines(text);
     let n = lines.len();
-    let first_prose = lines.iter().position(|l| l.prose && !l.furniture);
+    let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
 
     // Pass 1: the comment section.
     // Each attempt reads to the end at worst, so the number of attempts is
@@ -286,10 +304,10 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
             if l.blank() {
                 continue;
             }
-            if l.furniture {
+            if l.furniture() {
                 continue;
             }
-            if l.prose {
+            if l.prose() {
                 run += 1;
                 best = best.max(run);
             } else {
@@ -327,7 +345,7 @@ fn norm_key(s: &str) -> String {
 fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, Vec<String>) {
     let mut keep = vec![false; end];
     for i in 0..end {
-        keep[i] = !lines[i].blank() && !seg[i] && !lines[i].furniture;
+        keep[i] = !lines[i].blank() && !seg[i] && !lines[i].furniture();
     }
     // Captions: a line directly above a credit-only line ("Foto: dpa", "REUTERS").
     for i in 1..end {
@@ -337,7 +355,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     }
     // Title: the last headline-like kept line before the first prose line
     // (a kicker or badge of one or two words only if nothing longer is there).
-    let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose);
+    let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose());
     let head_end = first_prose.unwrap_or(end);
     let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text);
     let title_idx = (0..head_end)
@@ -349,7 +367,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     let from = title_idx.map_or(0, |t| t + 1);
     let mut i = from;
     while i < end {
-        let short = |k: usize| !lines[k].blank() && !lines[k].prose && lines[k].text.chars().count() <= 120;
+        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && lines[k].text.chars().count() <= 120;
         if !short(i) {
             i += 1;
             continue;
@@ -648,7 +666,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             && t.chars().count() <= 40
             && nxt.is_some_and(|k| {
                 let n = lines[k].text.as_str();
-                !lines[k].furniture && cues::word_count(n) >= 4 && (lines[k].prose || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
+                !lines[k].furniture() && cues::word_count(n) >= 4 && (lines[k].prose() || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
             })
             && !block_has_signature(lines, j)
         {
@@ -667,7 +685,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             Some(d) => d.open = false,
             None => {}
         }
-        let counted = drafts.is_empty() && cur.is_none() && !l.furniture && t.chars().count() > 30;
+        let counted = drafts.is_empty() && cur.is_none() && !l.furniture() && t.chars().count() > 30;
         if counted {
             orphans += 1;
         }
@@ -808,6 +826,19 @@ mod tests {
     fn normalize_line_agrees_with_the_char_loop() {
         for l in crate::page::testgen::lines() {
             assert_eq!(normalize_line(&l), reference_normalize(&l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn lazy_line_cues_agree_with_the_eager_ones() {
+        for page in crate::page::testgen::pages().into_iter().chain(crate::page::testgen::pages_perturbed(6)) {
+            let lines = split_lines(&page);
+            // Ask in an order different from `parse`: prose first on even lines.
+            for (i, l) in lines.iter().enumerate() {
+                let (p, f) = if i % 2 == 0 { (l.prose(), l.furniture()) } else { let f = l.furniture(); (l.prose(), f) };
+                assert_eq!(p, !l.blank() && cues::is_prose(&l.text), "{:?}", l.text);
+                assert_eq!(f, is_furniture(&l.text), "{:?}", l.text);
+            }
         }
     }
 

@@ -186,6 +186,18 @@ pub fn word_count(s: &str) -> usize {
     n
 }
 
+/// `s.chars().count() > n`, counting only when the byte length cannot
+/// tell (a char takes one to four bytes).
+pub fn chars_more_than(s: &str, n: usize) -> bool {
+    if s.len() <= n {
+        false
+    } else if s.len() > 4 * n {
+        true
+    } else {
+        s.chars().count() > n
+    }
+}
+
 /// Byte classes for the word splitter: 0 cannot start a white-space
 /// character, 1 is ASCII white space (`\t`, `\n`, `\x0b`, `\x0c`, `\r`, space),
 /// 2 is the lead byte of a possible multi-byte one (0xC2, 0xE1, 0xE2, 0xE3:
@@ -509,12 +521,11 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     if !LEXICON.is_match(s) {
         return false;
     }
-    let len = s.chars().count();
-    if len <= 90 {
+    if !chars_more_than(s, 90) {
         return true;
     }
     let hits = LEXICON.find_iter(s).take(4).count();
-    (hits >= 2 && len <= 600) || (len <= 300 && LEXICON_STRONG.is_match(s)) || hits >= 4
+    (hits >= 2 && !chars_more_than(s, 600)) || (!chars_more_than(s, 300) && LEXICON_STRONG.is_match(s)) || hits >= 4
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -531,8 +542,7 @@ static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 /// a line that is only an agency or picture-desk name ("REUTERS").
 pub fn is_credit(s: &str) -> bool {
     let s = s.trim();
-    let n = s.chars().count();
-    if s.is_empty() || n > 400 {
+    if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
     if (s.contains('(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
@@ -541,15 +551,15 @@ pub fn is_credit(s: &str) -> bool {
     if s.contains(':') {
         let t = tail(s, 130);
         if let Some(m) = CREDIT_TAIL.find(t) {
-            if t.get(m.start()..).is_some_and(|t| t.chars().count() <= 100) {
+            if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
                 return true;
             }
         }
     }
-    if (s.starts_with('©') || s.starts_with("(c)")) && n <= 70 {
+    if (s.starts_with('©') || s.starts_with("(c)")) && !chars_more_than(s, 70) {
         return true;
     }
-    n <= 100 && CREDIT_AGENCY.is_match(s)
+    !chars_more_than(s, 100) && CREDIT_AGENCY.is_match(s)
 }
 
 /// A line that is only a credit (no caption text before it).
@@ -628,7 +638,7 @@ static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?
 
 /// A weather-table line ("Berlin 4°C / -1°C bedeckt").
 pub fn is_weather_line(s: &str) -> bool {
-    s.contains('°') && s.chars().count() <= 250 && WEATHER.is_match(s)
+    s.contains('°') && !chars_more_than(s, 250) && WEATHER.is_match(s)
 }
 
 /// Soft teaser headings ([`TeaserHeading::Soft`]), a `(?ix)` pattern.
@@ -674,7 +684,7 @@ pub enum TeaserHeading {
 /// A heading that opens a teaser, related-article, newsletter or weather box.
 pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
     let s = s.trim();
-    if s.is_empty() || s.chars().count() > 70 {
+    if s.is_empty() || chars_more_than(s, 70) {
         return None;
     }
     if !TEASER_HEADING.is_match(s) {
@@ -703,7 +713,7 @@ pub fn is_teaser_line(s: &str) -> bool {
     }
     // All cues but one sit at the end of the line.
     let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
-    s.chars().count() >= 20 && TEASER_LINE.is_match(t)
+    chars_more_than(s, 19) && TEASER_LINE.is_match(t)
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -794,8 +804,7 @@ const NAME_STOP: &[&str] = &[
 /// (an article as the first word is allowed: "Der Realist").
 pub fn is_name_like(s: &str) -> bool {
     let s = s.trim();
-    let n = s.chars().count();
-    if n == 0 || n > 50 {
+    if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
     if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || has_three_dots(s) || s.contains(": ") {
@@ -846,7 +855,7 @@ pub struct AuthorLine {
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
     let s = s.trim();
-    if s.is_empty() || s.chars().count() > 140 {
+    if s.is_empty() || chars_more_than(s, 140) {
         return None;
     }
     let mut number = None;
@@ -938,7 +947,7 @@ fn strip_von(s: &str) -> &str {
 /// A separator line ("-----", "=====", "* * *").
 pub fn is_separator(s: &str) -> bool {
     let s = s.trim();
-    s.chars().count() >= 3 && s.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '—' | '–' | '·' | '.' | ' ' | '#' | '+'))
+    chars_more_than(s, 2) && s.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '—' | '–' | '·' | '.' | ' ' | '#' | '+'))
 }
 
 fn strip_weekday_tail(head: &str) -> &str {
@@ -987,7 +996,7 @@ static REPLY: LazyLock<Regex> = LazyLock::new(|| {
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
 pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     let s = s.trim();
-    if s.chars().count() > 100 {
+    if chars_more_than(s, 100) {
         return None;
     }
     let c = REPLY.captures(s)?;
@@ -1014,7 +1023,7 @@ static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The automatic first post of a forum thread that links an article
 /// ("Was halten Sie von ...? Diskutieren Sie mit! Zum Artikel: ...").
 pub fn is_thread_starter(text: &str) -> bool {
-    text.chars().count() <= 400 && THREAD_STARTER.find_iter(text).count() >= 2
+    !chars_more_than(text, 400) && THREAD_STARTER.find_iter(text).count() >= 2
 }
 
 /// A comment signature: a dash, then author and date ("— Name, gestern, 22:14").
@@ -1093,8 +1102,31 @@ fn is_stopword_token(w: &str) -> bool {
         // Nothing to trim.
         return b.len() <= 7 && is_stopword(w);
     }
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    w.len() <= 7 && is_stopword(w)
+    // Trim ASCII punctuation bytewise; a non-ASCII char at an end takes the
+    // char-wise trim.
+    let mut t = b;
+    while let [rest @ .., c] = t {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            t = rest;
+        } else {
+            break;
+        }
+    }
+    while let [c, rest @ ..] = t {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            t = rest;
+        } else {
+            break;
+        }
+    }
+    match (t.first(), t.last()) {
+        (Some(f), Some(l)) if f.is_ascii() && l.is_ascii() => t.len() <= 7 && std::str::from_utf8(t).is_ok_and(is_stopword),
+        (None, _) | (_, None) => false,
+        _ => {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() <= 7 && is_stopword(w)
+        }
+    }
 }
 
 /// Share of German function words among the words of `s`.
@@ -1141,16 +1173,18 @@ fn prose_words(s: &str) -> bool {
 /// A prose sentence line: long enough, with function words and sentence punctuation.
 pub fn is_prose(s: &str) -> bool {
     let s = s.trim();
-    let n = s.chars().count();
-    n >= 80 && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')) && prose_words(s) && !is_teaser_line(s)
+    chars_more_than(s, 79) && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')) && prose_words(s) && !is_teaser_line(s)
 }
 
 /// A headline-like line: short, no sentence-final period.
 pub fn is_headline_like(s: &str) -> bool {
     let s = s.trim();
-    let n = s.chars().count();
-    let w = word_count(s);
-    (2..=220).contains(&n) && (1..=25).contains(&w) && !s.ends_with('.') && !s.ends_with(',') && !s.ends_with(':')
+    chars_more_than(s, 1)
+        && !chars_more_than(s, 220)
+        && !s.ends_with('.')
+        && !s.ends_with(',')
+        && !s.ends_with(':')
+        && (1..=25).contains(&word_count(s))
 }
 
 #[cfg(test)]
@@ -1341,6 +1375,13 @@ mod tests {
             assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
+            for n in [0, 1, 2, 19, 29, 30, 40, 50, 70, 79, 90, 100, 120, 140, 220, 250, 300, 400, 600] {
+                assert_eq!(chars_more_than(l, n), l.chars().count() > n, "{n} {l:?}");
+            }
+            for w in words(l) {
+                let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+                assert_eq!(is_stopword_token(w), STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(t)), "{w:?}");
+            }
             assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");

@@ -66,7 +66,7 @@ pub enum PageError {
 /// `<meta charset>` names, else the encoding chardetng guesses (for German
 /// pages: Windows-1252, the superset of Latin-1 that browsers use for it).
 pub fn decode(bytes: &[u8]) -> Result<String, PageError> {
-    if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, &bytes[..bytes.len().min(64 * 1024)]) {
         return Err(PageError::Binary { offset: pos });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -147,13 +147,42 @@ pub fn detect_format(source: &str, text: &str) -> Format {
     if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
         return Format::Html;
     }
-    let end = text.char_indices().nth(2048).map_or(text.len(), |(i, _)| i);
+    let end = char_offset(text, 2048);
     let head = text.get(..end).unwrap_or(text).to_ascii_lowercase();
     let head = head.trim_start();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
         return Format::Html;
     }
     Format::Text
+}
+
+/// The byte offset of char number `n` (counted from 0) of `s`, or `s.len()`
+/// if `s` has no more than `n` chars: `s.char_indices().nth(n)`, counting
+/// the bytes that start a char (all but UTF-8 continuation bytes) 64 at a
+/// time.
+fn char_offset(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    let starts = |c: &[u8]| c.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let mut seen = 0;
+    let mut i = 0;
+    while i + 64 <= b.len() {
+        let c = starts(&b[i..i + 64]);
+        if seen + c > n {
+            break;
+        }
+        seen += c;
+        i += 64;
+    }
+    while i < b.len() {
+        if (b[i] as i8) >= -0x40 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// Parses page bytes from `source` (used for format detection and recorded in the page).
@@ -170,6 +199,18 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<Page, PageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offset_agrees_with_char_indices() {
+        let mut cases: Vec<String> = testgen::lines();
+        cases.push("ä".repeat(3000));
+        cases.push(format!("{}{}", "a".repeat(2040), "€".repeat(100)));
+        for s in cases {
+            for n in [0, 1, 5, 63, 64, 65, 100, 2048] {
+                assert_eq!(char_offset(&s, n), s.char_indices().nth(n).map_or(s.len(), |(i, _)| i), "{n} {s:?}");
+            }
+        }
+    }
 
     #[test]
     fn control_byte_scan_agrees_with_the_window_scan() {

@@ -349,7 +349,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     }
     // Captions: a line directly above a credit-only line ("Foto: dpa", "REUTERS").
     for i in 1..end {
-        if !lines[i].blank() && cues::is_credit_only(&lines[i].text) && !lines[i - 1].blank() && lines[i - 1].text.chars().count() <= 250 {
+        if !lines[i].blank() && cues::is_credit_only(&lines[i].text) && !lines[i - 1].blank() && !cues::chars_more_than(&lines[i - 1].text, 250) {
             keep[i - 1] = false;
         }
     }
@@ -367,7 +367,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     let from = title_idx.map_or(0, |t| t + 1);
     let mut i = from;
     while i < end {
-        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && lines[k].text.chars().count() <= 120;
+        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120);
         if !short(i) {
             i += 1;
             continue;
@@ -395,7 +395,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         let i = *i;
         let key = key.as_str();
         let recent = &keys[k.saturating_sub(12)..k];
-        let dup = seen.contains(key) || key.chars().count() >= 30 && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
+        let dup = seen.contains(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {
             body.push(cues::collapse_ws(&lines[i].text));
         }
@@ -501,7 +501,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
 
         // `is_stop(t)`, with the line's cached cues.
         let stop = l.teaser.is_some() || l.strong() && (t.contains('©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"));
-        if stop && !(open_with_text && t.chars().count() > 70) {
+        if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
         }
         if let Some(h) = l.header {
@@ -663,7 +663,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             && !drafts.is_empty()
             && cues::is_name_like(t)
             && cues::word_count(t) <= 3
-            && t.chars().count() <= 40
+            && !cues::chars_more_than(t, 40)
             && nxt.is_some_and(|k| {
                 let n = lines[k].text.as_str();
                 !lines[k].furniture() && cues::word_count(n) >= 4 && (lines[k].prose() || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
@@ -685,7 +685,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             Some(d) => d.open = false,
             None => {}
         }
-        let counted = drafts.is_empty() && cur.is_none() && !l.furniture() && t.chars().count() > 30;
+        let counted = drafts.is_empty() && cur.is_none() && !l.furniture() && cues::chars_more_than(t, 30);
         if counted {
             orphans += 1;
         }

@@ -322,6 +322,32 @@ pub enum Header {
     Plain,
 }
 
+static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\s{2,}|\s*[|·▾▼]\s*)(?:sortier(?:en|t|ung)(?:\s+nach)?\b.*|(?:neueste|älteste|beste|top)\s+(?:zuerst|oben)\b.*)$")
+});
+
+/// Removes a sort control that follows a section header on the same line
+/// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
+/// The header before it stays.
+pub fn strip_sort_control(s: &str) -> &str {
+    // No substring gate: `(?i)` also matches the long s and the Kelvin sign,
+    // which a lower-cased `contains` would miss. Only the few lines that pass
+    // the header keyword prefilter get here.
+    match SORT_CONTROL.find(s) {
+        Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim_end(),
+        _ => s,
+    }
+}
+
+/// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
+pub fn strip_reply_arrow(s: &str) -> &str {
+    let t = s.trim_start();
+    match t.strip_prefix(['↳', '↪', '⤷', '⮡', '↘', '➥', '⤶']) {
+        Some(rest) => rest.trim_start(),
+        None => s,
+    }
+}
+
 /// Recognises a comment-section header. Teaser headlines that merely contain
 /// the word ("Kommentar: Warum ...", "Der Chefredakteur kommentiert: ...") do
 /// not match: the whole line must be the header.
@@ -334,6 +360,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
         return None;
     }
     let s = strip_trailing_ui(s).trim();
+    let s = strip_sort_control(s);
     // `is_match` (a DFA scan) first: the capturing search is slower and only
     // needed on the rare lines that match.
     if let Some(c) = COUNT_HEADER.is_match(s).then(|| COUNT_HEADER.captures(s)).flatten() {
@@ -362,9 +389,9 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
-    \d+\s*[👍👎]|[👍👎]\s*\d+|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
-    (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?|
+    (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?(?:\s*\(\s*\d+\s*\))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
     (?:einen\s+|ihren\s+|neuen\s+|neue\s+|eine\s+)?(?:kommentar|beitrag|antwort|leserbrief|thema)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden|erstellen)(?:\s*\([^)]{0,40}\))?|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
     kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
@@ -378,7 +405,9 @@ const UI_ITEM: &str = r"(?:
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
-    neu\s+laden|aktualisieren
+    neu\s+laden|aktualisieren|
+    (?:noch\s+|bisher\s+|derzeit\s+)?keine\s+(?:leser-?)?(?:kommentare|beiträge)(?:\s+vorhanden)?\.?|
+    (?:schreiben|verfassen)\s+sie\s+(?:den|einen)\s+ersten\s+(?:kommentar|beitrag)|seien\s+sie\s+(?:der|die)\s+erste(?:\s+oder\s+(?:der|die)\s+erste)?(?:,?\s+(?:der|die)\s+(?:kommentiert|etwas\s+schreibt))?
 )";
 
 static UI_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -635,6 +664,15 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
             meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}(?-u:\b)wetter\.\S{2,30}|
             (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}";
+
+static AD_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
+
+/// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
+/// section, so it must not swallow the paragraphs after it.
+pub fn is_ad_label(s: &str) -> bool {
+    s.len() <= 40 && AD_LABEL.is_match(s.trim())
+}
 
 /// A whole line that is a teaser heading, soft or hard.
 static TEASER_HEADING: LazyLock<Regex> =
@@ -1351,6 +1389,21 @@ mod tests {
         assert!(is_meta_line("Stand: 12.09.2023, 17:40 Uhr | Von A B | Lesedauer: 3 Minuten"));
         assert!(is_lexicon_furniture("Wir verwenden Cookies, um Inhalte zu personalisieren und Zugriffe zu analysieren."));
         assert!(is_weather_line("Stadt 4°C / -1°C bedeckt"));
+    }
+
+    #[test]
+    fn sort_controls_arrows_ads_and_empty_threads() {
+        assert_eq!(strip_sort_control("23 Kommentare   Sortieren nach: Älteste ▾"), "23 Kommentare");
+        assert_eq!(comment_header("23 Kommentare   Sortieren nach: Älteste ▾"), Some(Header::Count(23)));
+        assert_eq!(comment_header("Kommentare | Neueste zuerst"), Some(Header::Plain));
+        assert_eq!(strip_sort_control("Sortieren nach: Beste"), "Sortieren nach: Beste");
+        assert_eq!(strip_reply_arrow("   ↪ Antwort an Paul K."), "Antwort an Paul K.");
+        assert_eq!(strip_reply_arrow("Paul K."), "Paul K.");
+        assert!(reply_header(strip_reply_arrow("↳ Jo Berg antwortete Paul K. · heute, 09:01")).is_some());
+        assert!(is_ad_label("Anzeige") && is_ad_label("- Werbung -") && !is_ad_label("Anzeige: Jetzt Küchen kaufen"));
+        assert!(is_ui_line("▲ 4 ▼ 0   Antworten") && is_ui_line("Weitere Kommentare anzeigen (12)"));
+        assert!(is_ui_line("Noch keine Kommentare. Schreiben Sie den ersten Kommentar!"));
+        assert!(!is_ui_line("Noch keine Kommentare zu haben ist für diesen Verein ungewöhnlich."));
     }
 
     #[test]

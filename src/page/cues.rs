@@ -668,6 +668,16 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
 static AD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
 
+static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu)\s*:\s*\S")
+});
+
+/// A teaser label with the linked headline on the same line
+/// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
+pub fn is_inline_teaser(s: &str) -> bool {
+    s.len() <= 300 && INLINE_TEASER.is_match(s.trim_start())
+}
+
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
 /// section, so it must not swallow the paragraphs after it.
 pub fn is_ad_label(s: &str) -> bool {
@@ -1400,6 +1410,7 @@ mod tests {
         assert_eq!(strip_reply_arrow("   ↪ Antwort an Paul K."), "Antwort an Paul K.");
         assert_eq!(strip_reply_arrow("Paul K."), "Paul K.");
         assert!(reply_header(strip_reply_arrow("↳ Jo Berg antwortete Paul K. · heute, 09:01")).is_some());
+        assert!(is_inline_teaser("Lesen Sie auch: Neue Brücke freigegeben") && !is_inline_teaser("Lesen Sie auch die Satzung."));
         assert!(is_ad_label("Anzeige") && is_ad_label("- Werbung -") && !is_ad_label("Anzeige: Jetzt Küchen kaufen"));
         assert!(is_ui_line("▲ 4 ▼ 0   Antworten") && is_ui_line("Weitere Kommentare anzeigen (12)"));
         assert!(is_ui_line("Noch keine Kommentare. Schreiben Sie den ersten Kommentar!"));

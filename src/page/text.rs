@@ -263,6 +263,7 @@ fn is_furniture_rest_with(t: &str, prose: bool) -> bool {
         || cues::is_lexicon_furniture(t)
         || !prose && cues::is_teaser_line(t)
         || cues::is_excerpt_with_date(t)
+        || cues::is_inline_teaser(t)
 }
 
 /// For lines `from..to`, whether each lies in a teaser/related-content

@@ -675,7 +675,10 @@ static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
 /// A teaser label with the linked headline on the same line
 /// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
 pub fn is_inline_teaser(s: &str) -> bool {
-    s.len() <= 300 && INLINE_TEASER.is_match(s.trim_start())
+    let t = s.trim_start();
+    // Exact gate: every alternative starts with l, m, a, s or p; under `(?i)`
+    // the long s (U+017F) also matches s.
+    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ']) && INLINE_TEASER.is_match(t)
 }
 
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a

@@ -329,6 +329,32 @@ pub enum Header {
     Plain,
 }
 
+static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\s{2,}|\s*[|·▾▼]\s*)(?:sortier(?:en|t|ung)(?:\s+nach)?\b.*|(?:neueste|älteste|beste|top)\s+(?:zuerst|oben)\b.*)$")
+});
+
+/// Removes a sort control that follows a section header on the same line
+/// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
+/// The header before it stays.
+pub fn strip_sort_control(s: &str) -> &str {
+    // No substring gate: `(?i)` also matches the long s and the Kelvin sign,
+    // which a lower-cased `contains` would miss. Only the few lines that pass
+    // the header keyword prefilter get here.
+    match SORT_CONTROL.find(s) {
+        Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim_end(),
+        _ => s,
+    }
+}
+
+/// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
+pub fn strip_reply_arrow(s: &str) -> &str {
+    let t = s.trim_start();
+    match t.strip_prefix(['↳', '↪', '⤷', '⮡', '↘', '➥', '⤶']) {
+        Some(rest) => rest.trim_start(),
+        None => s,
+    }
+}
+
 /// Recognises a comment-section header. Teaser headlines that merely contain
 /// the word ("Kommentar: Warum ...", "Der Chefredakteur kommentiert: ...") do
 /// not match: the whole line must be the header.
@@ -349,8 +375,20 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if strip && !KEYWORD.is_match(s) {
         return None;
     }
-    let h = header_match(strip_trailing_ui(s).trim())?;
-    (strip || KEYWORD.is_match(s)).then_some(h)
+    let t = strip_trailing_ui(s).trim();
+    if let Some(h) = header_match(t) {
+        return (strip || KEYWORD.is_match(s)).then_some(h);
+    }
+    // A sort control after the header ("Kommentare (12)  Sortieren: Neueste"): only
+    // lines with a keyword pay for stripping it.
+    if !strip && !KEYWORD.is_match(s) {
+        return None;
+    }
+    let u = strip_sort_control(t);
+    if u.len() == t.len() {
+        return None;
+    }
+    header_match(u)
 }
 
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
@@ -384,9 +422,9 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
-    \d+\s*[👍👎]|[👍👎]\s*\d+|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
-    (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?|
+    (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?(?:\s*\(\s*\d+\s*\))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
     (?:einen\s+|ihren\s+|neuen\s+|neue\s+|eine\s+)?(?:kommentar|beitrag|antwort|leserbrief|thema)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden|erstellen)(?:\s*\([^)]{0,40}\))?|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
     kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
@@ -400,7 +438,9 @@ const UI_ITEM: &str = r"(?:
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
-    neu\s+laden|aktualisieren
+    neu\s+laden|aktualisieren|
+    (?:noch\s+|bisher\s+|derzeit\s+)?keine\s+(?:leser-?)?(?:kommentare|beiträge)(?:\s+vorhanden)?\.?|
+    (?:schreiben|verfassen)\s+sie\s+(?:den|einen)\s+ersten\s+(?:kommentar|beitrag)|seien\s+sie\s+(?:der|die)\s+erste(?:\s+oder\s+(?:der|die)\s+erste)?(?:,?\s+(?:der|die)\s+(?:kommentiert|etwas\s+schreibt))?
 )";
 
 static UI_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -659,6 +699,28 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
             meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|.{0,25}(?-u:\b)wetter\.\S{2,30}|
             (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}";
+
+static AD_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
+
+static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu)\s*:\s*\S")
+});
+
+/// A teaser label with the linked headline on the same line
+/// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
+pub fn is_inline_teaser(s: &str) -> bool {
+    let t = s.trim_start();
+    // Exact gate: every alternative starts with l, m, a, s or p; under `(?i)`
+    // the long s (U+017F) also matches s.
+    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ']) && INLINE_TEASER.is_match(t)
+}
+
+/// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
+/// section, so it must not swallow the paragraphs after it.
+pub fn is_ad_label(s: &str) -> bool {
+    s.len() <= 40 && AD_LABEL.is_match(s.trim())
+}
 
 /// A whole line that is a teaser heading, soft or hard.
 static TEASER_HEADING: LazyLock<Regex> =
@@ -1319,7 +1381,7 @@ mod tests {
             if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
                 return None;
             }
-            header_match(strip_trailing_ui(s).trim())
+            header_match(strip_sort_control(strip_trailing_ui(s).trim()))
         }
 
         pub fn is_lexicon_furniture(s: &str) -> bool {
@@ -1474,6 +1536,22 @@ mod tests {
         assert!(is_meta_line("Stand: 12.09.2023, 17:40 Uhr | Von A B | Lesedauer: 3 Minuten"));
         assert!(is_lexicon_furniture("Wir verwenden Cookies, um Inhalte zu personalisieren und Zugriffe zu analysieren."));
         assert!(is_weather_line("Stadt 4°C / -1°C bedeckt"));
+    }
+
+    #[test]
+    fn sort_controls_arrows_ads_and_empty_threads() {
+        assert_eq!(strip_sort_control("23 Kommentare   Sortieren nach: Älteste ▾"), "23 Kommentare");
+        assert_eq!(comment_header("23 Kommentare   Sortieren nach: Älteste ▾"), Some(Header::Count(23)));
+        assert_eq!(comment_header("Kommentare | Neueste zuerst"), Some(Header::Plain));
+        assert_eq!(strip_sort_control("Sortieren nach: Beste"), "Sortieren nach: Beste");
+        assert_eq!(strip_reply_arrow("   ↪ Antwort an Paul K."), "Antwort an Paul K.");
+        assert_eq!(strip_reply_arrow("Paul K."), "Paul K.");
+        assert!(reply_header(strip_reply_arrow("↳ Jo Berg antwortete Paul K. · heute, 09:01")).is_some());
+        assert!(is_inline_teaser("Lesen Sie auch: Neue Brücke freigegeben") && !is_inline_teaser("Lesen Sie auch die Satzung."));
+        assert!(is_ad_label("Anzeige") && is_ad_label("- Werbung -") && !is_ad_label("Anzeige: Jetzt Küchen kaufen"));
+        assert!(is_ui_line("▲ 4 ▼ 0   Antworten") && is_ui_line("Weitere Kommentare anzeigen (12)"));
+        assert!(is_ui_line("Noch keine Kommentare. Schreiben Sie den ersten Kommentar!"));
+        assert!(!is_ui_line("Noch keine Kommentare zu haben ist für diesen Verein ungewöhnlich."));
     }
 
     #[test]

@@ -12,6 +12,17 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// `r.captures(s)` after a cheaper `is_match`: the capturing search
+/// allocates its slots and runs a slower engine even when nothing matches,
+/// and most lines match none of the capturing cues.
+fn captures<'h>(r: &Regex, s: &'h str) -> Option<regex::Captures<'h>> {
+    if r.is_match(s) {
+        r.captures(s)
+    } else {
+        None
+    }
+}
+
 fn re(pattern: &str) -> Regex {
     // The patterns are literals of this module; a typo is a programming
     // error caught by the unit tests, never something input can trigger.
@@ -394,9 +405,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
 /// words are stripped.
 fn header_match(s: &str) -> Option<Header> {
-    // `is_match` (a DFA scan) first: the capturing search is slower and only
-    // needed on the rare lines that match.
-    if let Some(c) = COUNT_HEADER.is_match(s).then(|| COUNT_HEADER.captures(s)).flatten() {
+    if let Some(c) = captures(&COUNT_HEADER, s) {
         let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
             .iter()
             .find_map(|k| c.name(k))
@@ -828,7 +837,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:#\s?)?(\d{1,5})[.)]
 
 /// A numbered comment title "3. Text" -> (3, "Text").
 pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
-    let c = NUMBERED.captures(s.trim())?;
+    let c = captures(&NUMBERED, s.trim())?;
     let n = c.get(1)?.as_str().parse().ok()?;
     Some((n, c.get(2)?.as_str().trim()))
 }
@@ -922,7 +931,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
     }
     let mut number = None;
     let mut rest = s;
-    if let Some(c) = LEAD_NUMBER.captures(s) {
+    if let Some(c) = captures(&LEAD_NUMBER, s) {
         number = c.get(1).or_else(|| c.get(2)).and_then(|m| m.as_str().parse().ok());
         rest = s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim();
     }
@@ -943,7 +952,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
     let number_reply = |a: AuthorLine| AuthorLine { reply: reply.clone(), ..a };
 
     // Labelled fields of form-like layouts: "Name: Hilde P.", "Datum: 04.05.2024 – 13:12".
-    if let Some(c) = FIELD_LABEL.captures(rest) {
+    if let Some(c) = captures(&FIELD_LABEL, rest) {
         let value = c.name("value").map_or("", |m| m.as_str()).trim();
         if c.name("date").is_some() {
             let date = date_only(value)?;
@@ -1061,7 +1070,7 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     if chars_more_than(s, 100) {
         return None;
     }
-    let c = REPLY.captures(s)?;
+    let c = captures(&REPLY, s)?;
     if let Some(n) = c.name("num").and_then(|m| m.as_str().parse().ok()) {
         return Some(ReplyRef::Number(n));
     }

@@ -57,29 +57,65 @@ pub const SHOUT: &str = "_shout_";
 /// Pseudo-token of the lexicon feature.
 pub const LEXICON: &str = "_lexikon_";
 
-/// The insult lexicon (`data/lexicon/insults.txt`), compiled once into one
-/// regular expression (exact words, prefixes, suffixes, infixes) over the
-/// umlaut-folded token.
+/// Compiles lexicon entries (exact words, `prefix*`, `*suffix`, `*infix*`)
+/// into one regular expression over the lower-cased, umlaut-folded token.
+fn compile_lexicon<'a>(entries: impl Iterator<Item = &'a str>) -> regex::Regex {
+    let mut alts = Vec::new();
+    for e in entries {
+        let e = fold(&e.to_lowercase());
+        let body = regex::escape(e.trim_matches('*'));
+        alts.push(match (e.starts_with('*'), e.ends_with('*') && e.len() > 1) {
+            (true, true) => body,
+            (true, false) => format!("{body}$"),
+            (false, true) => format!("^{body}"),
+            (false, false) => format!("^{body}$"),
+        });
+    }
+    regex::Regex::new(&alts.join("|")).expect("the lexicon compiles")
+}
+
+/// The entry lines of a lexicon file (no blank lines, no `#` comments).
+fn lexicon_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The insult lexicon (`data/lexicon/insults.txt`), compiled once.
 fn lexicon() -> &'static regex::Regex {
     static LEX: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| {
-        let mut alts = Vec::new();
-        for line in include_str!("../data/lexicon/insults.txt").lines() {
-            let e = line.trim();
-            if e.is_empty() || e.starts_with('#') {
-                continue;
-            }
-            let e = fold(&e.to_lowercase());
-            let body = regex::escape(e.trim_matches('*'));
-            alts.push(match (e.starts_with('*'), e.ends_with('*') && e.len() > 1) {
-                (true, true) => body,
-                (true, false) => format!("{body}$"),
-                (false, true) => format!("^{body}"),
-                (false, false) => format!("^{body}$"),
-            });
-        }
-        regex::Regex::new(&alts.join("|")).expect("the lexicon compiles")
+    LEX.get_or_init(|| compile_lexicon(lexicon_lines(include_str!("../data/lexicon/insults.txt"))))
+}
+
+/// The polarity lexicon (`data/lexicon/polarity.txt`): positive and negative
+/// entries, each compiled once.
+fn polarity_lexicon() -> &'static (regex::Regex, regex::Regex) {
+    static POL: std::sync::OnceLock<(regex::Regex, regex::Regex)> = std::sync::OnceLock::new();
+    POL.get_or_init(|| {
+        let src = include_str!("../data/lexicon/polarity.txt");
+        let signed = |sign: &'static str| {
+            lexicon_lines(src).filter_map(move |l| l.split_once('\t').filter(|(_, s)| s.trim() == sign).map(|(w, _)| w.trim()))
+        };
+        (compile_lexicon(signed("+")), compile_lexicon(signed("-")))
     })
+}
+
+/// Whether a normalised token evaluates positively (`Some(true)`), negatively
+/// (`Some(false)`) or neither, by the polarity lexicon.
+pub fn polarity(norm: &str) -> Option<bool> {
+    let folded;
+    let t = if norm.contains(['ä', 'ö', 'ü', 'ß']) {
+        folded = fold(norm);
+        folded.as_str()
+    } else {
+        norm
+    };
+    let (pos, neg) = polarity_lexicon();
+    if neg.is_match(t) {
+        Some(false)
+    } else if pos.is_match(t) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 fn fold(s: &str) -> String {
@@ -87,6 +123,7 @@ fn fold(s: &str) -> String {
 }
 
 /// Whether a normalised token is in the insult lexicon.
+#[inline]
 pub fn in_lexicon(norm: &str) -> bool {
     if norm.contains(['ä', 'ö', 'ü', 'ß']) {
         lexicon().is_match(&fold(norm))

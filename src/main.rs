@@ -77,11 +77,11 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Party gazetteer (TOML); default: the shipped data/parties.toml.
         #[arg(long)]
         parties: Option<PathBuf>,
-        /// Stance: look only at the sentences that mention the party.
-        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        /// Stance: look only at the sentences that mention the party (false: the whole comment).
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_sentences: bool,
-        /// Stance: words within N tokens of a mention become extra features (0: off).
-        #[arg(long, default_value_t = 0)]
+        /// Stance: words within N tokens before/after a mention become extra features (0: off).
+        #[arg(long, default_value_t = 4)]
         stance_window: usize,
         /// Stance: mark words after a negation near the mention.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
@@ -89,6 +89,15 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Stance: give the model the party's name as a feature.
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_party_feature: bool,
+        /// Stance: a party-specific copy of every word of the view.
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        stance_party_words: bool,
+        /// Stance: the words of the whole comment as party-specific context features.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_context: bool,
+        /// Stance: evaluative words of the polarity lexicon near the mention, flipped after negations.
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        stance_polarity: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -412,6 +421,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_window,
             stance_negation,
             stance_party_feature,
+            stance_party_words,
+            stance_context,
+            stance_polarity,
         } => {
             let sources = match (data, recipe) {
                 (Some(d), _) => vec![Source {
@@ -441,6 +453,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 window: stance_window,
                 negation: stance_negation,
                 party_feature: stance_party_feature,
+                party_words: stance_party_words,
+                context: stance_context,
+                polarity: stance_polarity,
             };
             let model =
                 train::train(&sources, gazetteer, &view, &config, command_line(), &mut |m| eprintln!("{m}"))?;

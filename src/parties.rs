@@ -28,19 +28,32 @@ pub const OTHER: &str = "_andere_";
 pub struct StanceView {
     /// Keep only the sentences that mention the party (all, if none does).
     pub sentences: bool,
-    /// Add the words within this many tokens of a mention as `_n_<word>_` features.
+    /// Add the words within this many tokens of a mention as side-aware features,
+    /// `_l_<word>_` before the mention and `_r_<word>_` after it (who does what to whom).
     pub window: usize,
     /// Mark words after a negation ("nicht", "kein", ...) within the window as `_neg_<word>_`.
     pub negation: bool,
     /// Add the party's name as a feature (`_p_<name>_`), so that the model can learn
     /// how comments usually stand toward each party.
     pub party_feature: bool,
+    /// Add a party-specific copy of every word of the view (`_<party>_<word>_`), so that
+    /// one model learns shared cues and, where the data supports it, per-party ones
+    /// ("feature augmentation", Daumé III 2007).
+    pub party_words: bool,
+    /// Add the distinct words of the whole comment (mentions replaced), each as a
+    /// party-specific feature `_k<party>_<word>_`: the camp a comment argues for says
+    /// much about its stance toward a party it mentions only in passing.
+    pub context: bool,
+    /// Mark the evaluative words of the view (data/lexicon/polarity.txt), flipped after a
+    /// negation: `_pol_pos_`/`_pol_neg_` everywhere, `_zpol_pos_`/`_zpol_neg_` within five
+    /// tokens of the party's mention, `_apol_pos_`/`_apol_neg_` near another party's.
+    pub polarity: bool,
 }
 
 impl Default for StanceView {
     /// The plain target view (what models without this setting were trained with).
     fn default() -> Self {
-        StanceView { sentences: false, window: 0, negation: false, party_feature: false }
+        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false }
     }
 }
 
@@ -321,7 +334,7 @@ impl Gazetteer {
                         continue;
                     }
                     if view.window > 0 {
-                        extra.push(format!("_n_{}_", u.norm));
+                        extra.push(format!("_{}_{}_", if j < i { 'l' } else { 'r' }, u.norm));
                     }
                     if view.negation && toks[j.saturating_sub(3)..j].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
                         extra.push(format!("_neg_{}_", u.norm));
@@ -333,12 +346,57 @@ impl Gazetteer {
                 out.push_str(&extra.join(" "));
             }
         }
+        let name: String = self.parties[target]
+            .name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '_' })
+            .collect();
+        let words = |s: &str| -> Vec<String> {
+            text::tokens(s)
+                .into_iter()
+                .filter(|t| !t.norm.starts_with('_') && t.norm.chars().all(char::is_alphanumeric))
+                .map(|t| t.norm)
+                .collect()
+        };
+        let mut extra = Vec::new();
+        if view.party_words {
+            extra.extend(words(&out).into_iter().map(|w| format!("_{name}_{w}_")));
+        }
+        if view.polarity {
+            let toks = text::tokens(&out);
+            let near = |i: usize, what: &str| {
+                toks[i.saturating_sub(5)..(i + 6).min(toks.len())].iter().any(|t| t.norm == what)
+            };
+            for (i, t) in toks.iter().enumerate() {
+                let Some(mut positive) = crate::features::polarity(&t.norm) else { continue };
+                if toks[i.saturating_sub(3)..i].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
+                    positive = !positive;
+                }
+                let sign = if positive { "pos" } else { "neg" };
+                extra.push(format!("_pol_{sign}_"));
+                if near(i, TARGET) {
+                    extra.push(format!("_zpol_{sign}_"));
+                }
+                if near(i, OTHER) {
+                    extra.push(format!("_apol_{sign}_"));
+                }
+            }
+        }
+        if view.context {
+            let full = Self::replace_mentions(text, &mentions, 0, text.len(), target);
+            let mut seen = std::collections::BTreeSet::new();
+            for w in words(&full) {
+                if seen.insert(w.clone()) {
+                    extra.push(format!("_k{name}_{w}_"));
+                }
+            }
+        }
+        if !extra.is_empty() {
+            out.push('\n');
+            out.push_str(&extra.join(" "));
+        }
         if view.party_feature {
-            let name: String = self.parties[target]
-                .name
-                .chars()
-                .map(|c| if c.is_alphanumeric() { c } else { '_' })
-                .collect();
             out.push_str(&format!("\n_p_{name}_"));
         }
         out
@@ -393,13 +451,29 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
         assert!(!norm.contains("toll") && !norm.contains("wetter"), "{norm}");
-        assert!(norm.contains("_n_ist_") && norm.contains("_neg_ehrlich_"), "{norm}");
+        assert!(norm.contains("_r_ist_") && norm.contains("_neg_ehrlich_"), "{norm}");
+        assert!(!norm.contains("_l_ist_"), "{norm}");
         assert!(norm.ends_with("_p_russland_"), "{norm}");
+        // party-specific copies of the view's words and the whole comment as context
+        let rich = StanceView { party_words: true, context: true, ..view.clone() };
+        let norm = text::normalize(&g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &rich));
+        assert!(norm.contains("_russland_ehrlich_") && !norm.contains("_russland_toll_"), "{norm}");
+        assert!(norm.contains("_krussland_toll_") && norm.contains("_krussland_wetter_"), "{norm}");
+        assert!(!norm.contains("_krussland__ziel__"), "{norm}");
+        // polarity marks, flipped after a negation, and where they stand
+        let pol = StanceView { polarity: true, ..StanceView::default() };
+        let marks = |t: &str| -> Vec<String> {
+            text::normalize(&g.stance_view(t, ru, &pol)).split(' ').filter(|w| w.contains("pol_")).map(String::from).collect()
+        };
+        assert_eq!(marks("Putin war ein Erfolg."), ["_pol_pos_", "_zpol_pos_"]);
+        assert_eq!(marks("Putin war kein Erfolg."), ["_pol_neg_", "_zpol_neg_"]);
+        assert_eq!(marks("Die Amis waren ein Erfolg."), ["_pol_pos_", "_apol_pos_"]);
+        assert_eq!(marks("Putin redet. Das Wetter hier ist übrigens wie immer ganz und gar ein Erfolg."), ["_pol_pos_"]);
         // a party mentioned nowhere: the whole comment stays
         let cn = g.index_of("China").unwrap();
         assert!(text::normalize(&g.stance_view("Die Amis sind toll.", cn, &view)).contains("toll"));

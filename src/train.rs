@@ -60,6 +60,9 @@ struct Example {
     class: usize,
     /// Index of the source file the row came from.
     source: usize,
+    /// Row of that file: the (comment, party) pairs of one comment share it,
+    /// and cross-validation keeps them in one fold.
+    row: usize,
 }
 
 struct HeadPlan {
@@ -292,7 +295,7 @@ pub fn train(
                         t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none"))
                     })?;
                     let text = gazetteer.stance_view(t.text(r), pi, stance_view);
-                    plans[idx].examples.push(Example { text, class, source: si });
+                    plans[idx].examples.push(Example { text, class, source: si, row: r });
                     plans[idx].parties.push(party.to_string());
                 }
                 continue;
@@ -318,7 +321,7 @@ pub fn train(
                 }
             };
             for (r, class) in cells {
-                plans[idx].examples.push(Example { text: t.text(r).to_string(), class, source: si });
+                plans[idx].examples.push(Example { text: t.text(r).to_string(), class, source: si, row: r });
             }
         }
         infos.push(SourceInfo {
@@ -347,7 +350,12 @@ pub fn train(
         }
         let texts: Vec<String> = plan.examples.iter().map(|e| e.text.clone()).collect();
         let y: Vec<usize> = plan.examples.iter().map(|e| e.class).collect();
-        let trained = train_head(&texts, &y, &plan.classes, config)
+        // Stance pairs of one comment stay in one fold; binary heads have one row per comment.
+        let groups: Option<Vec<usize>> = (plan.kind == HeadKind::Stance).then(|| {
+            let mut ids = BTreeMap::new();
+            plan.examples.iter().map(|e| { let n = ids.len(); *ids.entry((e.source, e.row)).or_insert(n) }).collect()
+        });
+        let trained = train_head(&texts, &y, groups.as_deref(), &plan.classes, config)
             .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;
         let party_cv = if plan.kind == HeadKind::Stance {
             group_metrics(&plan.parties, &y, &trained.oof, &plan.classes, None)

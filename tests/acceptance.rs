@@ -86,6 +86,16 @@ fn report_on_the_seeds_ranks_the_conspiracy_comments() {
     // the report explains: every comment carries its cue words, and the article knows its parties
     assert!(hb["parties_involved"].as_array().unwrap().iter().any(|p| p == "Russland"));
     assert!(!hb["page"]["comments"][0]["scores"][0]["cues"].as_array().unwrap().is_empty());
+    // issue 5: the Handelsblatt comment and Gerixxx's are flagged (score at or above the
+    // head's CV threshold, "flagged" in the JSON), the other four Spiegel comments are not
+    let flagged = |c: &serde_json::Value| -> bool {
+        c["scores"].as_array().unwrap().iter().find(|s| s["head"] == "conspiracy").unwrap()["flagged"].as_bool().unwrap()
+    };
+    assert!(flagged(&hb["page"]["comments"][0]), "Handelsblatt comment not flagged ({hb_score:.3})");
+    for c in spiegel {
+        let want = c["author"] == "Gerixxx";
+        assert_eq!(flagged(c), want, "{}: conspiracy {:.3}, flagged should be {want}", c["author"], conspiracy(c));
+    }
     let md = std::fs::read_to_string(out.path().join("002_e9a8672a2279b0f2.md")).unwrap();
     assert!(md.contains("Prüfliste") && md.contains("Gerixxx") && md.contains("Haltung zu"), "{md}");
 }

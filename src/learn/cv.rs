@@ -138,6 +138,51 @@ pub fn stratified_folds(y: &[usize], n_classes: usize, k: usize, seed: u64) -> V
     fold
 }
 
+/// Fold id of every sample when samples come in groups that must stay
+/// together (the (comment, party) pairs of one comment): whole groups are
+/// assigned to folds, stratified by class as far as groups allow. Groups are
+/// shuffled with `seed`, then taken largest first, each into the fold where
+/// its classes are least represented so far (ties: the smaller fold, then the
+/// lower index) — the greedy of scikit-learn's `StratifiedGroupKFold`, simplified.
+pub fn stratified_group_folds(y: &[usize], groups: &[usize], n_classes: usize, k: usize, seed: u64) -> Vec<usize> {
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, &g) in groups.iter().enumerate() {
+        members.entry(g).or_default().push(i);
+    }
+    let mut order: Vec<Vec<usize>> = members.into_values().collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    order.shuffle(&mut rng);
+    order.sort_by_key(|m| std::cmp::Reverse(m.len())); // stable: shuffled order within a size
+    let mut total = vec![0usize; n_classes];
+    for &c in y {
+        total[c] += 1;
+    }
+    let mut load = vec![vec![0usize; n_classes]; k];
+    let mut size = vec![0usize; k];
+    let mut fold = vec![0; y.len()];
+    for m in order {
+        let mut counts = vec![0usize; n_classes];
+        for &i in &m {
+            counts[y[i]] += 1;
+        }
+        let cost = |f: usize| -> f64 {
+            (0..n_classes)
+                .filter(|&c| counts[c] > 0)
+                .map(|c| counts[c] as f64 * load[f][c] as f64 / total[c] as f64)
+                .sum()
+        };
+        let best = (0..k)
+            .min_by(|&a, &b| cost(a).partial_cmp(&cost(b)).unwrap_or(std::cmp::Ordering::Equal).then(size[a].cmp(&size[b])))
+            .unwrap_or(0);
+        for &i in &m {
+            fold[i] = best;
+            load[best][y[i]] += 1;
+        }
+        size[best] += m.len();
+    }
+    fold
+}
+
 /// Log-count ratios of the columns of `x` for a binary target (see
 /// [`TrainConfig::nb_alpha`]).
 pub fn nb_ratios(x: &sprs::CsMat<f64>, y: &[usize], alpha: f64) -> Vec<f64> {
@@ -209,14 +254,18 @@ pub fn fit_model(
 /// Cross-validates C (and the threshold for two classes) and trains the final
 /// head on all rows. `classes` names the class indices used in `y`; for a
 /// binary head, index 1 is the positive class.
+///
+/// `groups` (one id per sample), when given, keeps the samples of a group in
+/// one fold (see [`stratified_group_folds`]).
 pub fn train_head(
     texts: &[String],
     y: &[usize],
+    groups: Option<&[usize]>,
     classes: &[String],
     cfg: &TrainConfig,
 ) -> Result<Trained, LearnError> {
     let k = classes.len();
-    let run = cross_validate(texts, y, classes, cfg)?;
+    let run = cross_validate(texts, y, groups, classes, cfg)?;
     let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
     let x = vectorizer.transform(texts);
     let model = fit_head_model(x, y, k, run.best_c, run.nb_alpha, cfg)?;
@@ -253,6 +302,7 @@ pub fn train_head(
 pub fn cross_validate(
     texts: &[String],
     y: &[usize],
+    groups: Option<&[usize]>,
     classes: &[String],
     cfg: &TrainConfig,
 ) -> Result<CvRun, LearnError> {
@@ -274,7 +324,11 @@ pub fn cross_validate(
     if cfg.c_grid.is_empty() {
         return Err(LearnError::Params("the C grid is empty".into()));
     }
-    let fold_of = stratified_folds(y, k, folds, cfg.seed);
+    let fold_of = match groups {
+        Some(g) if g.len() == y.len() => stratified_group_folds(y, g, k, folds, cfg.seed),
+        Some(_) => return Err(LearnError::Data("groups and labels differ in length".into())),
+        None => stratified_folds(y, k, folds, cfg.seed),
+    };
     // Vectorise each fold once; reuse across the C grid.
     let mut prepared = Vec::with_capacity(folds);
     for f in 0..folds {
@@ -363,12 +417,42 @@ mod tests {
     }
 
     #[test]
+    fn group_folds_keep_groups_together_and_stay_balanced() {
+        // 300 comments with 1–3 pairs each; classes cycle.
+        let mut y = Vec::new();
+        let mut g = Vec::new();
+        for c in 0..300 {
+            for j in 0..(1 + c % 3) {
+                g.push(c);
+                y.push((c + j) % 3);
+            }
+        }
+        let f = stratified_group_folds(&y, &g, 3, 5, 42);
+        assert_eq!(f, stratified_group_folds(&y, &g, 3, 5, 42));
+        for i in 0..y.len() {
+            for j in 0..y.len() {
+                if g[i] == g[j] {
+                    assert_eq!(f[i], f[j], "samples of group {} split", g[i]);
+                }
+            }
+        }
+        for fold in 0..5 {
+            for class in 0..3 {
+                let n = (0..y.len()).filter(|&i| f[i] == fold && y[i] == class).count();
+                let total = y.iter().filter(|&&c| c == class).count();
+                let share = n as f64 / total as f64;
+                assert!((share - 0.2).abs() < 0.03, "fold {fold} class {class}: share {share:.3}");
+            }
+        }
+    }
+
+    #[test]
     fn too_few_rows_per_class_is_an_error() {
         let texts: Vec<String> = (0..10).map(|i| format!("text {i}")).collect();
         let mut y = vec![0; 10];
         y[0] = 1;
         let classes = vec!["0".to_string(), "1".to_string()];
-        let err = train_head(&texts, &y, &classes, &TrainConfig::default())
+        let err = train_head(&texts, &y, None, &classes, &TrainConfig::default())
             .err()
             .unwrap();
         assert!(err.to_string().contains("label more rows"), "{err}");

@@ -430,6 +430,32 @@ pub enum Header {
     Plain,
 }
 
+static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\s{2,}|\s*[|·▾▼]\s*)(?:sortier(?:en|t|ung)(?:\s+nach)?\b.*|(?:neueste|älteste|beste|top)\s+(?:zuerst|oben)\b.*)$")
+});
+
+/// Removes a sort control that follows a section header on the same line
+/// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
+/// The header before it stays.
+pub fn strip_sort_control(s: &str) -> &str {
+    // No substring gate: `(?i)` also matches the long s and the Kelvin sign,
+    // which a lower-cased `contains` would miss. Only the few lines that pass
+    // the header keyword prefilter get here.
+    match SORT_CONTROL.find(s) {
+        Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim_end(),
+        _ => s,
+    }
+}
+
+/// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
+pub fn strip_reply_arrow(s: &str) -> &str {
+    let t = s.trim_start();
+    match t.strip_prefix(['↳', '↪', '⤷', '⮡', '↘', '➥', '⤶']) {
+        Some(rest) => rest.trim_start(),
+        None => s,
+    }
+}
+
 /// Recognises a comment-section header. Teaser headlines that merely contain
 /// the word ("Kommentar: Warum ...", "Der Chefredakteur kommentiert: ...") do
 /// not match: the whole line must be the header.
@@ -450,8 +476,20 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if strip && !KEYWORD.is_match(s) {
         return None;
     }
-    let h = header_match(strip_trailing_ui(s).trim())?;
-    (strip || KEYWORD.is_match(s)).then_some(h)
+    let t = strip_trailing_ui(s).trim();
+    if let Some(h) = header_match(t) {
+        return (strip || KEYWORD.is_match(s)).then_some(h);
+    }
+    // A sort control after the header ("Kommentare (12)  Sortieren: Neueste"): only
+    // lines with a keyword pay for stripping it.
+    if !strip && !KEYWORD.is_match(s) {
+        return None;
+    }
+    let u = strip_sort_control(t);
+    if u.len() == t.len() {
+        return None;
+    }
+    header_match(u)
 }
 
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
@@ -492,9 +530,9 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
-    \d+\s*[👍👎]|[👍👎]\s*\d+|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
-    (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?|
+    (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?(?:\s*\(\s*\d+\s*\))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
     (?:einen\s+|ihren\s+|neuen\s+|neue\s+|eine\s+)?(?:kommentar|beitrag|antwort|leserbrief|thema)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden|erstellen)(?:\s*\([^)]{0,40}\))?|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
     kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
@@ -508,7 +546,9 @@ const UI_ITEM: &str = r"(?:
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
-    neu\s+laden|aktualisieren
+    neu\s+laden|aktualisieren|
+    (?:noch\s+|bisher\s+|derzeit\s+)?keine\s+(?:leser-?)?(?:kommentare|beiträge)(?:\s+vorhanden)?\.?|
+    (?:schreiben|verfassen)\s+sie\s+(?:den|einen)\s+ersten\s+(?:kommentar|beitrag)|seien\s+sie\s+(?:der|die)\s+erste(?:\s+oder\s+(?:der|die)\s+erste)?(?:,?\s+(?:der|die)\s+(?:kommentiert|etwas\s+schreibt))?
 )";
 
 static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
@@ -777,6 +817,28 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
             meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|
             (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}";
+
+static AD_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
+
+static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu)\s*:\s*\S")
+});
+
+/// A teaser label with the linked headline on the same line
+/// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
+pub fn is_inline_teaser(s: &str) -> bool {
+    let t = s.trim_start();
+    // Exact gate: every alternative starts with l, m, a, s or p; under `(?i)`
+    // the long s (U+017F) also matches s.
+    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ']) && INLINE_TEASER.is_match(t)
+}
+
+/// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
+/// section, so it must not swallow the paragraphs after it.
+pub fn is_ad_label(s: &str) -> bool {
+    s.len() <= 40 && AD_LABEL.is_match(s.trim())
+}
 
 /// The hard teaser headings whose word may come anywhere in their first 25
 /// or 30 chars: "Top-Teaser der Woche", "Wetter.de" (a `(?ix)` pattern).
@@ -1551,7 +1613,7 @@ mod tests {
             if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
                 return None;
             }
-            let s = strip_trailing_ui(s).trim();
+            let s = strip_sort_control(strip_trailing_ui(s).trim());
             if let Some(c) = COUNT_HEADER.captures(s) {
                 let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
                     .iter()
@@ -1840,6 +1902,22 @@ mod tests {
     }
 
     #[test]
+    fn sort_controls_arrows_ads_and_empty_threads() {
+        assert_eq!(strip_sort_control("23 Kommentare   Sortieren nach: Älteste ▾"), "23 Kommentare");
+        assert_eq!(comment_header("23 Kommentare   Sortieren nach: Älteste ▾"), Some(Header::Count(23)));
+        assert_eq!(comment_header("Kommentare | Neueste zuerst"), Some(Header::Plain));
+        assert_eq!(strip_sort_control("Sortieren nach: Beste"), "Sortieren nach: Beste");
+        assert_eq!(strip_reply_arrow("   ↪ Antwort an Paul K."), "Antwort an Paul K.");
+        assert_eq!(strip_reply_arrow("Paul K."), "Paul K.");
+        assert!(reply_header(strip_reply_arrow("↳ Jo Berg antwortete Paul K. · heute, 09:01")).is_some());
+        assert!(is_inline_teaser("Lesen Sie auch: Neue Brücke freigegeben") && !is_inline_teaser("Lesen Sie auch die Satzung."));
+        assert!(is_ad_label("Anzeige") && is_ad_label("- Werbung -") && !is_ad_label("Anzeige: Jetzt Küchen kaufen"));
+        assert!(is_ui_line("▲ 4 ▼ 0   Antworten") && is_ui_line("Weitere Kommentare anzeigen (12)"));
+        assert!(is_ui_line("Noch keine Kommentare. Schreiben Sie den ersten Kommentar!"));
+        assert!(!is_ui_line("Noch keine Kommentare zu haben ist für diesen Verein ungewöhnlich."));
+    }
+
+    #[test]
     fn replies_and_names() {
         assert_eq!(reply_marker("Antwort auf Nadine K."), Some(ReplyRef::Name("Nadine K.".into())));
         assert_eq!(reply_marker("Antwort auf #3"), Some(ReplyRef::Number(3)));
@@ -1849,5 +1927,179 @@ mod tests {
         assert!(!is_name_like("Das ist doch klar."));
         assert_eq!(numbered_title("1. Die Ukraine ist ein. ..."), Some((1, "Die Ukraine ist ein. ...")));
         assert_eq!(strip_bullet("  • Titel"), Some("Titel"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Forum and comment-header cues, added for the HTML path (the text path may
+// use them too).
+
+static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
+});
+
+/// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
+/// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
+/// a comment header or comment text.
+pub fn is_profile_line(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 120 && PROFILE_LINE.is_match(s)
+}
+
+static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        (?:zitat|quote)\s+(?:von|from|of)\s+(?P<a>[^:]{1,50}?)\s*(?::|$|(?-u:\b)(?:am|vom|on)\s)
+      | (?:originally\s+posted\s+by|ursprünglich\s+geschrieben\s+von)\s+(?P<b>[^:]{1,50}?)\s*(?::|$)
+      | (?P<c>[^:]{1,50}?)\s+(?:hat\s+geschrieben|schrieb|schreibt|wrote|said)\s*(?::|$)
+    )")
+});
+
+/// The author a quote attributes itself to: "Name hat geschrieben:",
+/// "Zitat von Name:", "Name schrieb:" (a date after it is allowed).
+pub fn quote_attribution(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.len() > 200 {
+        return None;
+    }
+    let c = QUOTE_BY.captures(s)?;
+    let name = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c"))?.as_str().trim();
+    let name = name.trim_start_matches('@').trim();
+    is_name_like(name).then(|| name.to_string())
+}
+
+static REPLY_VERB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s(?:antwortete|antwortet|erwiderte)\s+(?:auf\s+)?@?"));
+
+static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—-]\s*|\s+)(?:am|um|vom)?\s*$"));
+
+/// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
+/// "Name antwortete auf Other · heute, 07:44". The date may be missing.
+pub fn reply_header(s: &str) -> Option<AuthorLine> {
+    let s = s.trim().trim_end_matches(':').trim_end();
+    if s.chars().count() > 160 || !(s.contains("antwortet") || s.contains("erwiderte")) {
+        return None;
+    }
+    let (head, date) = match find_last_date(s) {
+        Some((a, b)) => {
+            let tail = s.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ')' | ','));
+            if !tail.is_empty() {
+                return None;
+            }
+            let head = strip_weekday_tail(s.get(..a).unwrap_or(""));
+            let head = REPLY_TAIL.find(head).map_or(head, |m| head.get(..m.start()).unwrap_or(head));
+            (head, s.get(a..b).map(|d| d.trim().to_string()))
+        }
+        None => (s, None),
+    };
+    let m = REPLY_VERB.find(head)?;
+    let author = head.get(..m.start())?.trim();
+    let to = head.get(m.end()..)?.trim();
+    let author_ok = is_name_like(author) || is_name_like(strip_author_extras(author));
+    (author_ok && is_name_like(to)).then(|| AuthorLine {
+        author: Some(author.to_string()),
+        date,
+        number: None,
+        reply: Some(ReplyRef::Name(to.to_string())),
+    })
+}
+
+static AUTHOR_EXTRAS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+        \s*\(\s*(?:nicht\s+(?:überprüft|verifiziert|registriert)|unverified|not\s+verified|gast|guest)\s*\)\s*$
+    ")
+});
+
+/// Words the page puts after an author name that are not part of it:
+/// Drupal's "(nicht überprüft)" for anonymous names, "(Gast)".
+pub fn strip_author_extras(s: &str) -> &str {
+    let s = s.trim();
+    match AUTHOR_EXTRAS.find(s) {
+        Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim(),
+        _ => s,
+    }
+}
+
+/// Words in brackets after a name that say what the person is, not where
+/// they live: kept in the author ("Name (Redaktion)").
+const ROLE_WORDS: &[&str] = &[
+    "redaktion", "moderation", "moderator", "moderatorin", "admin", "administrator", "autor", "autorin", "team", "verlag",
+    "leserbeirat", "red", "red.", "mod",
+];
+
+/// A name followed by a place in brackets ("Hubert Moll (Girkhausen)") ->
+/// the name. Roles in brackets ("(Redaktion)") and anything that does not
+/// look like a place name stay.
+pub fn strip_place(s: &str) -> &str {
+    let s = s.trim();
+    let Some(inner) = s.strip_suffix(')') else { return s };
+    let Some(open) = inner.rfind('(') else { return s };
+    let name = inner.get(..open).unwrap_or("").trim();
+    let place = inner.get(open + 1..).unwrap_or("").trim();
+    let place_like = !place.is_empty()
+        && place.chars().count() <= 40
+        && word_count(place) <= 3
+        && place.split([' ', '-', '/']).filter(|w| !w.is_empty()).all(|w| {
+            let mut ch = w.chars();
+            ch.next().is_some_and(|c| c.is_uppercase()) && ch.clone().next().is_some_and(|c| c.is_lowercase()) && ch.all(|c| c.is_alphabetic() || c == '.')
+                || matches!(w, "a." | "am" | "an" | "der" | "im" | "in" | "bei" | "ob" | "vor" | "d.")
+        })
+        && !place.split([' ', '-', '/']).any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+    let name_ok = !name.is_empty() && word_count(name) <= 5 && name.chars().count() <= 50 && !name.contains(['?', '!', ':', ';', '(']);
+    if place_like && name_ok {
+        name
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod forum_cue_tests {
+    use super::*;
+
+    #[test]
+    fn profile_lines() {
+        assert!(is_profile_line("Registriert: Di 5. Mai 2020, 10:11"));
+        assert!(is_profile_line("Beiträge: 2.716"));
+        assert!(is_profile_line("Mitglied seit Juni 2019"));
+        assert!(!is_profile_line("Beiträge zum Thema gibt es viele."));
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(quote_attribution("Anna_B hat geschrieben: ↑ Fr 8. Mär 2024, 13:17").as_deref(), Some("Anna_B"));
+        assert_eq!(quote_attribution("Zitat von Paul K.:").as_deref(), Some("Paul K."));
+        assert_eq!(quote_attribution("Ole schrieb:").as_deref(), Some("Ole"));
+        assert_eq!(quote_attribution("Die Stadt hat geschrieben, dass alles gut wird, und niemand glaubt es"), None);
+    }
+
+    #[test]
+    fn author_extras() {
+        assert_eq!(strip_author_extras("Waltraud (nicht überprüft)"), "Waltraud");
+        assert_eq!(strip_author_extras("Ben (Gast)"), "Ben");
+    }
+
+    #[test]
+    fn reply_headers() {
+        let a = reply_header("Mara (Redaktion) antwortete Ben_K am 3. Mai 2024 um 10:15 Uhr:").unwrap();
+        assert_eq!(a.author.as_deref(), Some("Mara (Redaktion)"));
+        assert_eq!(a.date.as_deref(), Some("3. Mai 2024 um 10:15 Uhr"));
+        assert_eq!(a.reply, Some(ReplyRef::Name("Ben_K".into())));
+        let a = reply_header("Ben antwortete Mara · heute, 07:44").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Ben"), Some("heute, 07:44")));
+        let a = reply_header("Ben antwortete auf Mara").unwrap();
+        assert_eq!((a.author.as_deref(), a.date), (Some("Ben"), None));
+        assert!(reply_header("Der Minister antwortete ausweichend auf alle Fragen der Presse.").is_none());
+    }
+
+    #[test]
+    fn places_after_names() {
+        assert_eq!(strip_place("Hubert Moll (Girkhausen)"), "Hubert Moll");
+        assert_eq!(strip_place("Eva (Bad Ems)"), "Eva");
+        assert_eq!(strip_place("Winzer vom Berg (Forst)"), "Winzer vom Berg");
+        assert_eq!(strip_place("Jo (Heilbronn-Böckingen)"), "Jo");
+        assert_eq!(strip_place("Katrin Lenski (Redaktion)"), "Katrin Lenski (Redaktion)");
+        assert_eq!(strip_place("Peter (63)"), "Peter (63)");
+        assert_eq!(strip_place("Uwe (NRW)"), "Uwe (NRW)");
+        assert_eq!(strip_place("Ina Maas (Redaktion Kusel)"), "Ina Maas (Redaktion Kusel)");
     }
 }

@@ -3,21 +3,37 @@
 //! The page is parsed with html5ever (via `scraper`). Then:
 //!
 //! - **Title**: the first `<h1>` outside navigation, else `og:title`, else
-//!   `<title>` without the site name after " – ", " | ", " - ".
+//!   `<title>` without the site name after " – ", " | ", " - ", " • ". An `h1`
+//!   in the site banner (`role="banner"`) or one that only repeats the site
+//!   name (`og:site_name`, the `<title>` suffix) is the site's, and such a
+//!   page gives its headline in the first `h2`.
 //! - **Comments** from common markup: schema.org (`itemprop="comment"`,
 //!   `itemtype=".../Comment"` with `author`, `dateCreated`, `text`),
 //!   WordPress (`li.comment`, `.fn`, `.comment-content`), and class names of
 //!   comment items in German and English (`leserkommentar`, `kommentar`,
-//!   `forum-beitrag`, `comment-item`, Disqus-like `post` inside a thread).
-//!   Nested items are replies; "Antwort auf Name" inside an item and a
-//!   leading "@Name" refer to earlier comments too.
+//!   `forum-beitrag`, `comment-item`, `cmt`, Disqus-like `post` inside a
+//!   thread, phpBB's `post` with its `p1234` id or profile column). An
+//!   element holding the `h1` is the article, never a comment. Nested items
+//!   and reply wrappers (`children`, `replies`, Drupal's `indented`, ...)
+//!   make replies; "Antwort auf Name", a quote naming its author ("Name hat
+//!   geschrieben:") and a leading "@Name" refer to earlier comments too.
+//!   Author and date come from their elements (class words also at BEM
+//!   boundaries: `x-comment__name`, `x-comment__time`; an element holding
+//!   only a date), else from a header line ("Kommentar von <b>Name</b>
+//!   (04.03.2024 17:12)", "Name antwortete Other am ...:"). Badges,
+//!   "(nicht überprüft)" and a place in brackets are not part of a name.
+//!   Quotes of earlier posts, profile columns and signatures are not text.
+//! - **Comments without markup**: in a comment section, sibling elements of
+//!   one kind that each begin with a comment header line are comment items.
 //! - **Body**: `itemprop="articleBody"`, else the element with the most
-//!   paragraph text (an enclosing `<article>` if there is one), read as text
+//!   paragraph text (paragraphs, or sentences split by `<br>`; never inside a
+//!   comment; an enclosing `<article>` if there is one), read as text
 //!   blocks; navigation, asides, forms, figures, elements whose class names
 //!   mark furniture (cookie, newsletter, teaser, share, ...) and link-heavy
 //!   blocks are skipped, and every block passes the text cues.
-//! - **Fallback**: without comment markup the DOM is turned into text lines
-//!   and the plain-text segmenter looks for a comment section in them.
+//! - **Fallback**: without comments found in the DOM, the page is turned into
+//!   text lines (profile columns and signatures left out) and the plain-text
+//!   segmenter looks for a comment section in them.
 //!
 //! All traversals are iterative, so deeply nested input cannot overflow the
 //! stack.
@@ -65,13 +81,14 @@ static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten"));
 
 static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag)$")
+    re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)$")
 });
 
 /// A class token naming a comment item by its last part: "coral-comment",
-/// "c-comment", "article_kommentar", "rootComment" (camel case).
+/// "c-comment", "article_kommentar", "x-cmt" (the common abbreviation),
+/// "rootComment" (camel case).
 static ITEM_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
+    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
 });
 
 /// Class names that make an element a teaser, not a comment, whatever else they say.
@@ -79,13 +96,13 @@ static TEASERISH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)teaser|related|rub
 
 /// Wrappers that hold replies: their items are one level deeper.
 static REPLY_WRAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
+    re(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indented|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
 });
 
 /// An item that marks itself as a reply ("comment reply", "coral-reply", "is-reply").
 static REPLY_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:[a-z0-9]+[-_])*(?:reply|antwort)|[a-z]+Reply)$"));
 
-static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c)-\d+$"));
+static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c|cmt)-\d+$"));
 
 /// The element's class attribute and, after a space, its id (borrowed when
 /// there is no id, as on most elements).
@@ -136,6 +153,11 @@ struct Block {
 /// Splits the subtree of `root` into text blocks, skipping elements for
 /// which `skip` returns true.
 fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> Vec<Block> {
+    first_blocks(root, skip, usize::MAX)
+}
+
+/// The first `limit` blocks of [`blocks`] (the walk stops there).
+fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut links = 0usize;
@@ -152,6 +174,9 @@ fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> V
         *links = 0;
     };
     while let Some((node, exiting, in_link, depth)) = stack.pop() {
+        if out.len() >= limit {
+            return out;
+        }
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -213,31 +238,77 @@ fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
 // Title
 
 fn title_of(doc: &Html) -> Option<String> {
-    for el in doc.root_element().descendent_elements() {
-        if el.value().name() == "h1" && !ancestors_any(&el, &|a| matches!(a.value().name(), "nav" | "aside" | "footer")) {
-            let t = text_of(&el);
-            if !t.is_empty() {
-                return Some(t);
-            }
-        }
-    }
     let mut og = None;
     let mut title = None;
+    let mut site = None;
     for el in doc.root_element().descendent_elements() {
         match el.value().name() {
             "meta" if el.value().attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
                 og = og.or_else(|| el.value().attr("content").map(cues::collapse_ws));
             }
+            "meta" if el.value().attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
+                site = site.or_else(|| el.value().attr("content").map(cues::collapse_ws));
+            }
             "title" if title.is_none() => title = Some(text_of(&el)),
+            "body" => break,
             _ => {}
         }
     }
-    og.filter(|s| !s.is_empty()).or_else(|| title.map(|t| strip_site_suffix(&t))).filter(|s| !s.is_empty())
+    let site = site.or_else(|| title.as_deref().and_then(site_suffix));
+    let outside = |el: &ElementRef| !ancestors_any(el, &|a| matches!(a.value().name(), "nav" | "aside" | "footer"));
+    // An h1 in the site's banner, or one that only repeats the site name, names the site.
+    let is_site_name = |el: &ElementRef, t: &str| {
+        site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t)) || ancestors_any(el, &|a| attr_has_token(a, "role", "banner"))
+    };
+    let mut site_h1 = false;
+    for el in doc.root_element().descendent_elements() {
+        if el.value().name() == "h1" && outside(&el) {
+            let t = text_of(&el);
+            if t.is_empty() {
+                continue;
+            }
+            if is_site_name(&el, &t) {
+                site_h1 = true;
+                continue;
+            }
+            return Some(t);
+        }
+    }
+    if let Some(og) = og.filter(|s| !s.is_empty()) {
+        return Some(og);
+    }
+    // A page whose h1 is the site name gives the headline one level lower.
+    if site_h1 {
+        let h2 = doc.root_element().descendent_elements().find(|el| {
+            el.value().name() == "h2" && outside(el) && !in_sidebar(el) && !ancestors_any(el, &|a| is_comment_item(a)) && {
+                let t = text_of(el);
+                cues::word_count(&t) >= 2 && cues::comment_header(&t).is_none() && !cues::is_ui_line(&t)
+            }
+        });
+        if let Some(h2) = h2 {
+            return Some(text_of(&h2));
+        }
+    }
+    title.map(|t| strip_site_suffix(&t)).filter(|s| !s.is_empty())
+}
+
+const TITLE_SEPARATORS: [&str; 7] = [" – ", " — ", " | ", " - ", " :: ", " · ", " • "];
+
+/// "Headline – Site" -> "Site".
+fn site_suffix(t: &str) -> Option<String> {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|pos| (pos, sep.len())))
+        .max_by_key(|&(pos, _)| pos)
+        .and_then(|(pos, len)| t.get(pos + len..))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// "Headline – Site" -> "Headline".
 fn strip_site_suffix(t: &str) -> String {
-    for sep in [" – ", " — ", " | ", " - ", " :: ", " · "] {
+    for sep in TITLE_SEPARATORS {
         if let Some(pos) = t.rfind(sep) {
             let head = t.get(..pos).unwrap_or(t).trim();
             if cues::word_count(head) >= 2 {
@@ -251,7 +322,14 @@ fn strip_site_suffix(t: &str) -> String {
 // ---------------------------------------------------------------------------
 // Comments
 
+/// A comment item by its markup. An element that holds a headline (`h1`)
+/// is the article or the page, whatever its class says ("beitrag" is also
+/// German for an article).
 fn is_comment_item(el: &ElementRef) -> bool {
+    marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1")
+}
+
+fn marks_comment_item(el: &ElementRef) -> bool {
     let v = el.value();
     if v.name() == "h1" || matches!(v.name(), "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
         return false;
@@ -273,15 +351,53 @@ fn is_comment_item(el: &ElementRef) -> bool {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
     if tokens.iter().any(|t| t.eq_ignore_ascii_case("post")) {
-        return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
+        // A forum post: inside a comment area, or with the forum's own marks
+        // (phpBB's "p1234" anchor id, a profile column or post body inside).
+        return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
+            || v.attr("id").is_some_and(|id| FORUM_POST_ID.is_match(id))
+            || el.descendent_elements().skip(1).any(|d| d.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
 }
 
+/// phpBB's anchor id of a post ("p311902").
+static FORUM_POST_ID: LazyLock<Regex> = LazyLock::new(|| re(r"^p\d+$"));
+
+/// Parts only a forum post has: its profile column and its post body.
+static FORUM_POST_PART: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:post-?profile|post-?body|postbit|poster-?info)$"));
+
+/// Elements that are never part of a comment's text: a forum profile column and a signature.
+static PROFILE_OR_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|\s)(?:post-?profile|user-?profile|profile|poster-?info|author-?info|userinfo|signature|signatur|sig|signaturecontainer)(?:$|\s)")
+});
+
+/// A quote of an earlier post inside a comment: a `blockquote` that names its
+/// author ("Name hat geschrieben:", "Zitat von Name", `<cite>Name</cite>`) or
+/// calls itself a quote. Returns the quoted author, if named.
+fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
+    if e.value().name() != "blockquote" {
+        return None;
+    }
+    static QUOTE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)quote|zitat"));
+    let cite = e.descendent_elements().find(|d| d.value().name() == "cite").map(|c| text_of(&c));
+    let first = blocks(*e, &|_| false).into_iter().next().map(|b| b.text);
+    let name = cite
+        .as_deref()
+        .and_then(|c| cues::quote_attribution(c).or_else(|| cues::is_name_like(c).then(|| c.to_string())))
+        .or_else(|| first.as_deref().and_then(cues::quote_attribution));
+    if name.is_some() || cite.is_some() || e.value().attr("class").is_some_and(|c| QUOTE_CLASS.is_match(c)) {
+        Some(name)
+    } else {
+        None
+    }
+}
+
+/// Inside a sidebar, teaser box or navigation. Classes on `body` and `html`
+/// describe the page layout ("one-sidebar", "has-sidebar-first"), not a box.
 fn in_sidebar(el: &ElementRef) -> bool {
     ancestors_any(el, &|a| {
         matches!(a.value().name(), "aside" | "nav")
-            || a.value().attr("class").is_some_and(|c| {
+            || !matches!(a.value().name(), "body" | "html") && a.value().attr("class").is_some_and(|c| {
                 let c = c.to_lowercase();
                 c.contains("teaser") || c.contains("sidebar") || c.contains("widget") || c.contains("recent")
             })
@@ -306,8 +422,10 @@ fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<E
     out
 }
 
-static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|\bnick|\bname\b|-name\b|\buser\b|benutzer"));
-static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|\btime\b|-time\b|zeit|timestamp|posted"));
+// Class words are matched at "-", "_" and "__" boundaries too (BEM: "c-comment__name", "rk-comment__time").
+static AUTHOR_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|(?:^|[\s_-])nick|(?:^|[\s_-])(?:name|user)(?:$|[\s_-])|benutzer"));
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[\s_-])time(?:$|[\s_-])|zeit|timestamp|posted"));
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl"));
@@ -317,7 +435,68 @@ fn clean_author(s: &str) -> String {
     let s = SAYS.replace(s, "");
     let s = s.trim().trim_end_matches([':', '|', '·', ',']).trim();
     let s = s.strip_prefix("Von ").or_else(|| s.strip_prefix("von ")).unwrap_or(s);
-    cues::collapse_ws(s)
+    cues::collapse_ws(cues::strip_place(cues::strip_author_extras(s)))
+}
+
+/// A badge beside a name ("Offizielles Konto", "Redaktion", "Top-Kommentator").
+static BADGE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)badge|flair|(?:^|[\s_-])(?:label|role|rank|tag|verified|verifiziert|pill|chip)(?:$|[\s_-])"));
+
+fn is_badge(e: &ElementRef) -> bool {
+    e.value().attr("class").is_some_and(|c| BADGE_CLASS.is_match(c))
+}
+
+/// Element text without the badges inside it (iterative).
+fn text_without_badges(el: &ElementRef) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<_> = el.children().collect();
+    stack.reverse();
+    while let Some(n) = stack.pop() {
+        match n.value() {
+            Node::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+            }
+            Node::Element(e) if !is_dead_tag(e.name()) => {
+                if ElementRef::wrap(n).is_some_and(|x| is_badge(&x)) {
+                    continue;
+                }
+                let mut ch: Vec<_> = n.children().collect();
+                ch.reverse();
+                stack.extend(ch);
+            }
+            _ => {}
+        }
+    }
+    cues::collapse_ws(&out)
+}
+
+/// An element that marks a name: bold, a citation, an author class, or a
+/// link to a member profile.
+fn name_element(e: &ElementRef) -> bool {
+    static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)member|profil|/user|/nutzer|/benutzer|/autor|/people/|/u/"));
+    matches!(e.value().name(), "strong" | "b" | "cite")
+        || AUTHOR_CLASS.is_match(&class_str(e))
+        || e.value().name() == "a" && e.value().attr("href").is_some_and(|h| PROFILE_LINK.is_match(h))
+}
+
+/// A short label that is not a sentence: at most five words, no sentence punctuation.
+fn is_short_label(s: &str) -> bool {
+    let n = s.chars().count();
+    n <= 50 && cues::word_count(s) <= 5 && !s.contains(['?', '!', ';', ':']) && !s.ends_with(['.', ','])
+        || n <= 50 && cues::word_count(s) <= 5 && s.ends_with('.') && s.split_whitespace().last().is_some_and(|w| w.chars().count() <= 3)
+}
+
+/// An element with only text inside, and not much of it.
+fn is_short_leaf(e: &ElementRef) -> bool {
+    let mut n = 0;
+    for c in e.children() {
+        match c.value().as_text() {
+            Some(t) => n += t.len(),
+            None => return false,
+        }
+    }
+    n > 0 && n <= 80
 }
 
 fn date_from(s: &str) -> Option<String> {
@@ -366,16 +545,29 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied());
     // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
     // the name is its inner name element, or what the author-line cue reads.
-    let author_text = author_el.map(|e| text_of(&e));
+    let author_text = author_el.map(|e| text_without_badges(&e));
     let date_in_author = author_text.as_deref().and_then(|t| cues::find_date(t).and_then(|(a, b)| t.get(a..b)).map(str::to_string));
     let author = match (author_el, &date_in_author) {
-        (Some(a), Some(_)) => a
-            .descendent_elements()
-            .skip(1)
-            .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
-            .map(|e| clean_author(&text_of(&e)))
-            .find(|t| !t.is_empty() && cues::find_date(t).is_none() && cues::is_name_like(t))
-            .or_else(|| author_text.as_deref().and_then(cues::author_line).and_then(|al| al.author))
+        (Some(a), Some(_)) => {
+            // The name's own element: bold, a citation, an author class or a
+            // link to a member profile vouches for a name that the prose
+            // check would refuse ("Rentner vom Mühlberg"); other elements
+            // must look like a name.
+            let inner: Vec<(bool, String)> = a
+                .descendent_elements()
+                .skip(1)
+                .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
+                .filter(|e| !is_badge(e))
+                .map(|e| (name_element(&e), clean_author(&text_without_badges(&e))))
+                .filter(|(_, t)| !t.is_empty() && cues::find_date(t).is_none() && !cues::is_ui_line(t))
+                .collect();
+            inner
+                .iter()
+                .find(|(marked, t)| *marked && (cues::is_name_like(t) || is_short_label(t)))
+                .or_else(|| inner.iter().find(|(_, t)| cues::is_name_like(t)))
+                .map(|(_, t)| t.clone())
+        }
+        .or_else(|| author_text.as_deref().and_then(cues::author_line).and_then(|al| al.author))
             .or_else(|| author_text.as_deref().map(clean_author)),
         (Some(_), None) => author_text.as_deref().map(clean_author),
         (None, _) => None,
@@ -388,8 +580,21 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
+        // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
+        .or_else(|| own.iter().find(|e| is_short_leaf(e) && !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
         .copied();
     let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
+    // A name beside the date in the same header element ("<b>Name</b> <span>vor 7 Stunden</span>").
+    let mut header_el = None;
+    let author = author.or_else(|| {
+        let h = date_el?.parent().and_then(ElementRef::wrap)?;
+        if h.id() == item.id() || !own.iter().any(|o| o.id() == h.id()) {
+            return None;
+        }
+        let a = clean_author(&header_line(&text_of(&h))?.author?);
+        header_el = Some(h);
+        (!a.is_empty()).then_some(a)
+    });
 
     // Title.
     let title_el = own
@@ -426,11 +631,16 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             })
         })
         .copied();
+    // Quotes of earlier posts: not text; a named one says whom this comment answers.
+    let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
         items.iter().any(|i| i.id() == e.id())
             || is_ui_el(e)
+            || quotes.iter().any(|(q, _)| q.id() == e.id())
+            || e.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
+            || header_el.is_some_and(|h| h.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
             || DATE_CLASS.is_match(&class_str(e)) && text_el.is_none()
             || AUTHOR_CLASS.is_match(&class_str(e)) && text_el.is_none()
@@ -438,15 +648,52 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     let root = text_el.unwrap_or(*item);
     let mut paras: Vec<String> = Vec::new();
     let mut reply = None;
+    let (mut author, mut date) = (author, date);
+    // A header line the markup does not label ("Beitrag von <b>Name</b> (12.08.2024 18:22)",
+    // "Name antwortete Other am ...:"): outside the text element, or leading the item's text.
+    let mut header_seen = false;
+    let mut take_header = |t: &str, author: &mut Option<String>, date: &mut Option<String>, reply: &mut Option<ReplyRef>| -> bool {
+        if header_seen {
+            return false;
+        }
+        let Some(h) = header_line(t) else { return false };
+        header_seen = true;
+        if author.is_none() {
+            *author = h.author.as_deref().map(clean_author).filter(|a| !a.is_empty());
+        }
+        if date.is_none() {
+            *date = h.date;
+        }
+        if reply.is_none() {
+            *reply = h.reply;
+        }
+        true
+    };
+    if let Some(t) = text_el {
+        if author.is_none() || date.is_none() {
+            let outside = |e: &ElementRef<'a>| skip_parts(e) || e.id() == t.id();
+            for b in first_blocks(*item, &outside, 3).iter() {
+                if take_header(&b.text, &mut author, &mut date, &mut reply) {
+                    break;
+                }
+            }
+        }
+    }
     for b in blocks(root, &skip_parts) {
-        if cues::is_ui_line(&b.text) || cues::is_strong_furniture(&b.text) {
+        if cues::is_ui_line(&b.text) || cues::is_strong_furniture(&b.text) || cues::is_profile_line(&b.text) {
             continue;
         }
         if let Some(r) = cues::reply_marker(&b.text) {
             reply = Some(r);
             continue;
         }
+        if text_el.is_none() && paras.is_empty() && take_header(&b.text, &mut author, &mut date, &mut reply) {
+            continue;
+        }
         paras.push(b.text);
+    }
+    if reply.is_none() {
+        reply = quotes.iter().find_map(|(_, n)| n.clone()).map(ReplyRef::Name);
     }
     // A reply marker outside the text element ("Antwort auf Name" above the header).
     if reply.is_none() {
@@ -469,6 +716,16 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     ItemParts { author, date, title, text: paras.join("\n"), reply }
 }
 
+/// A comment header line: author and/or date ("Kommentar von Name (04.03.2024 17:12)",
+/// "Name · 22.01.24, 06:48 Uhr"), or a reply header naming the parent
+/// ("Name antwortete Other am ...:"). Forum profile lines are not headers.
+fn header_line(t: &str) -> Option<cues::AuthorLine> {
+    if cues::is_profile_line(t) || cues::word_count(t) > 20 {
+        return None;
+    }
+    cues::reply_header(t).or_else(|| cues::author_line(t)).filter(|h| h.author.is_some() || h.date.is_some())
+}
+
 fn is_ui_el(e: &ElementRef) -> bool {
     let n = e.value().name();
     matches!(n, "button" | "form" | "input" | "select" | "nav") || UI_CLASS.is_match(&class_str(e))
@@ -480,6 +737,91 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
         .descendent_elements()
         .filter(|e| is_comment_item(e) && !in_sidebar(e))
         .collect();
+    comments_from_items(&items)
+}
+
+/// Comment items that no class or microdata names: in a comment section (an
+/// element whose class or id names comments, or that is headed by a
+/// comment-section header such as "Leserkommentare" or "Kommentare (12)"),
+/// sibling elements of one kind (same tag and first class) that each begin
+/// with a comment header line ("Name · 22.01.24, 06:48 Uhr", "Name schrieb am
+/// ...:", "Name antwortete Other am ...:") and have text after it.
+fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
+    // Candidate sections: elements with a comment class or id, and the parent
+    // and the next sibling of a comment-section heading.
+    let mut candidates: Vec<ElementRef> = Vec::new();
+    for e in doc.root_element().descendent_elements() {
+        let v = e.value();
+        if matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header") && cues::comment_header(&text_of(&e)).is_some() {
+            candidates.extend(e.parent().and_then(ElementRef::wrap));
+            candidates.extend(e.next_siblings().find_map(ElementRef::wrap));
+        } else if v.attrs().any(|(n, val)| matches!(n, "class" | "id") && COMMENT_AREA.is_match(val)) {
+            candidates.push(e);
+        }
+    }
+    let mut sections: Vec<ElementRef> = Vec::new();
+    for e in candidates {
+        let name = e.value().name();
+        if matches!(name, "body" | "html" | "footer") || is_dead_tag(name) || is_furniture_tag(name) || in_sidebar(&e) {
+            continue;
+        }
+        let inside = |x: &ElementRef, s: &ElementRef| x.id() == s.id() || ancestors_any(x, &|a| a.id() == s.id());
+        if sections.iter().any(|s| inside(&e, s)) {
+            continue;
+        }
+        sections.retain(|s| !inside(s, &e));
+        sections.push(e);
+    }
+    let mut items: Vec<ElementRef> = Vec::new();
+    for section in &sections {
+        for parent in std::iter::once(*section).chain(section.descendent_elements().skip(1)) {
+            let children: Vec<ElementRef> = parent.child_elements().filter(|c| !is_dead_tag(c.value().name())).collect();
+            if children.len() < 2 {
+                continue;
+            }
+            fn kind<'a>(e: &ElementRef<'a>) -> (&'a str, &'a str) {
+                let v = e.value();
+                let class = v.attrs().find(|(n, _)| *n == "class").map(|(_, c)| c);
+                (v.name(), class.and_then(|c| c.split_whitespace().next()).unwrap_or(""))
+            }
+            let mut done: Vec<(&str, &str)> = Vec::new();
+            for c in &children {
+                let k = kind(c);
+                if done.contains(&k) {
+                    continue;
+                }
+                done.push(k);
+                let group: Vec<&ElementRef> = children.iter().filter(|x| kind(x) == k).collect();
+                if group.len() < 2 {
+                    continue;
+                }
+                let headed: Vec<ElementRef> = group.iter().filter(|g| starts_with_header(g)).map(|g| **g).collect();
+                if headed.len() >= 2 && headed.len() * 3 >= group.len() * 2 {
+                    items.extend(headed);
+                }
+            }
+        }
+    }
+    if items.len() > 1 {
+        // Document order (nested groups were found after their parents' groups).
+        let order: HashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+        items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
+        items.dedup_by_key(|e| e.id());
+    }
+    items
+}
+
+/// An element whose first text block is a comment header line naming an
+/// author, followed by at least one block of text.
+fn starts_with_header(e: &ElementRef) -> bool {
+    let bs = first_blocks(*e, &|x| is_ui_el(x), 6);
+    let mut it = bs.iter().filter(|b| !cues::is_ui_line(&b.text));
+    let Some(first) = it.next() else { return false };
+    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= 3)
+}
+
+fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
+    let items = items.to_vec();
     let mut index_of: HashMap<_, usize> = HashMap::new();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
@@ -625,18 +967,30 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     if let Some(e) = all.iter().find(|e| attr_has_token(e, "itemprop", "articleBody")) {
         return *e;
     }
-    // Score each element by the text of its direct paragraph children.
+    // Score each element by the text of its direct paragraph children, and
+    // by sentences written straight into it (paragraphs split by <br>).
     let mut best: Option<(usize, ElementRef)> = None;
     for e in &all {
         if is_dead_tag(e.value().name()) || body_skip(e) {
             continue;
         }
-        let score: usize = e
+        let paragraphs: usize = e
             .child_elements()
             .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c))
             .map(|c| text_of(&c).chars().count())
             .sum();
-        if score > 0 && best.is_none_or(|(s, _)| score > s) {
+        let bare: usize = if matches!(e.value().name(), "div" | "section" | "article" | "main" | "td" | "font" | "center") {
+            e.children()
+                .filter_map(|c| c.value().as_text().map(|t| t.trim()))
+                .filter(|t| t.len() >= 30 && t.bytes().filter(|&b| b == b' ').count() >= 5)
+                .map(|t| t.chars().count())
+                .sum()
+        } else {
+            0
+        };
+        let score = paragraphs + bare;
+        // Text inside a comment is never the article.
+        if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a)) {
             best = Some((score, *e));
         }
     }
@@ -657,8 +1011,7 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     best
 }
 
-fn body_of(doc: &Html) -> Vec<String> {
-    let root = body_root(doc);
+fn body_from(root: ElementRef) -> Vec<String> {
     let skip = |e: &ElementRef| body_skip(e);
     let mut out: Vec<String> = Vec::new();
     for b in blocks(root, &skip) {
@@ -684,9 +1037,15 @@ fn body_of(doc: &Html) -> Vec<String> {
 
 /// The page as plain text lines, for the text segmenter.
 fn as_text(doc: &Html) -> String {
-    let skip = |e: &ElementRef| matches!(e.value().name(), "nav" | "form" | "dialog");
+    // Forum profile columns and signatures are neither comment headers nor comment text.
+    let skip = |e: &ElementRef| {
+        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+    };
     let mut s = String::new();
     for b in blocks(doc.root_element(), &skip) {
+        if cues::is_profile_line(&b.text) {
+            continue;
+        }
         for _ in 0..b.depth {
             s.push_str("  ");
         }
@@ -706,20 +1065,32 @@ fn as_text(doc: &Html) -> String {
 pub fn parse(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = title_of(&doc);
-    let mut body = body_of(&doc);
+    let root = body_root(&doc);
+    let mut body = body_from(root);
     let mut comments = comments_from_markup(&doc);
     let mut declared_comments = declared(&doc);
     if comments.is_empty() {
-        let tp = text::parse(&as_text(&doc));
-        if !tp.comments.is_empty() {
-            // Body lines that the text segmenter read as comments are not body.
-            let texts: Vec<String> = tp.comments.iter().map(|c| cues::collapse_ws(&c.text)).collect();
-            body.retain(|p| !texts.iter().any(|t| t.contains(p.as_str())));
-            comments = tp.comments;
-            declared_comments = declared_comments.or(tp.declared_comments);
+        // Items found by their header lines beat the text segmenter's reading
+        // of the same lines: the DOM knows where each comment ends.
+        let header_items = items_by_header_lines(&doc);
+        let by_headers = comments_from_items(&header_items);
+        // An article root inside one of these comments is no article root.
+        if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {
+            body.clear();
         }
+        // The text segmenter reads the page when the DOM left something open.
+        let tp = (by_headers.is_empty() || body.is_empty() || declared_comments.is_none()).then(|| text::parse(&as_text(&doc)));
+        let found = if by_headers.is_empty() { tp.as_ref().map(|t| t.comments.clone()).unwrap_or_default() } else { by_headers };
+        if !found.is_empty() {
+            comments = found;
+            declared_comments = declared_comments.or(tp.as_ref().and_then(|t| t.declared_comments));
+        }
+        // Body lines that are comments are not body.
+        let texts: Vec<String> = comments.iter().map(|c| cues::collapse_ws(&c.text)).collect();
+        body.retain(|p| !texts.iter().any(|t| t.contains(p.as_str())));
         if body.is_empty() {
-            body = tp.body;
+            body = tp.map(|t| t.body).unwrap_or_default();
+            body.retain(|p| !texts.iter().any(|t| t.contains(cues::collapse_ws(p).as_str())));
         }
     }
     if let Some(t) = &title {
@@ -750,6 +1121,30 @@ mod tests {
         assert_eq!(p.comments[1].reply_to, Some(0));
         assert_eq!(p.comments[1].text, "Zweiter.");
         assert!(p.body.iter().any(|b| b.starts_with("Ein Absatz")));
+    }
+
+    #[test]
+    fn bem_class_words() {
+        let html = r#"<html><body><h1>Ein Titel hier</h1><div class="comments"><div class="x-comment">
+          <div class="x-comment__head"><span class="x-comment__name">Uli</span> <span class="x-comment__time">bearbeitet vor 3 Stunden</span></div>
+          <p class="x-comment__text">Ein Text.</p></div></div></body></html>"#;
+        let p = parse(html);
+        assert_eq!(p.comments.len(), 1, "{:#?}", p.comments);
+        assert_eq!(p.comments[0].author.as_deref(), Some("Uli"));
+        assert_eq!(p.comments[0].date.as_deref(), Some("vor 3 Stunden"));
+    }
+
+    #[test]
+    fn text_fallback_without_profile_lines_and_signatures() {
+        let doc = Html::parse_document(
+            r#"<html><body><div class="p"><dl class="postprofile"><dt>Anna</dt><dd>Neuling</dd></dl><b>Anna</b><br>Registriert: Mo 12. Jan 2015, 19:03<br>Beiträge: 12<br>
+            <p>Ein Beitrag.</p><div class="signature">Gruß aus dem Tal</div></div></body></html>"#,
+        );
+        let t = as_text(&doc);
+        assert!(t.contains("Ein Beitrag."), "{t}");
+        for f in ["Registriert", "Beiträge", "Neuling", "Gruß aus dem Tal"] {
+            assert!(!t.contains(f), "{f:?} in {t}");
+        }
     }
 
     #[test]

@@ -289,6 +289,7 @@ fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool) -> bool {
         || !no_lexicon && cues::is_lexicon_furniture(t)
         || !prose && cues::is_teaser_line(t)
         || cues::is_excerpt_with_date(t)
+        || cues::is_inline_teaser(t)
 }
 
 /// For lines `from..to`, whether each lies in a teaser/related-content
@@ -305,6 +306,10 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
         let mut j = i + 1;
         while j < to && lines[j].teaser.is_none() && !is_section_header(lines, j) {
             j += 1;
+        }
+        // A bare ad label covers only its own block (up to the next blank line).
+        if cues::is_ad_label(&lines[i].text) {
+            j = (i + 1..j).find(|&k| lines[k].blank()).unwrap_or(j);
         }
         let mut best = 0usize;
         let mut run = 0usize;
@@ -536,7 +541,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
-        if let Some(r) = cues::reply_marker(t) {
+        if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
             match cur.as_mut() {
                 Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
                 _ => pending_reply = Some(r),
@@ -581,8 +586,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let nxt = next_nonblank(lines, j + 1);
         let direct_next = lines.get(j + 1).filter(|n| !n.blank());
 
-        // Author/date header.
-        if let Some(al) = l.author().cloned() {
+        // Author/date header, or a reply header ("↳ Name antwortete Other · heute, 07:44").
+        if let Some(al) = l.author().cloned().or_else(|| cues::reply_header(cues::strip_reply_arrow(t))) {
             if al.author.is_none() {
                 // A bare date: the header's second line, a trailing date, or an
                 // anonymous comment.

@@ -98,6 +98,10 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Stance: evaluative words of the polarity lexicon near the mention, flipped after negations.
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_polarity: bool,
+        /// Stance: how the comment is built around the party (mention counts, the other
+        /// parties it shares the comment with, evaluative words near each of them).
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_structure: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -424,6 +428,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_party_words,
             stance_context,
             stance_polarity,
+            stance_structure,
         } => {
             let sources = match (data, recipe) {
                 (Some(d), _) => vec![Source {
@@ -456,6 +461,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 party_words: stance_party_words,
                 context: stance_context,
                 polarity: stance_polarity,
+                structure: stance_structure,
             };
             let model =
                 train::train(&sources, gazetteer, &view, &config, command_line(), &mut |m| eprintln!("{m}"))?;

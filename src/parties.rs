@@ -48,12 +48,18 @@ pub struct StanceView {
     /// negation: `_pol_pos_`/`_pol_neg_` everywhere, `_zpol_pos_`/`_zpol_neg_` within five
     /// tokens of the party's mention, `_apol_pos_`/`_apol_neg_` near another party's.
     pub polarity: bool,
+    /// Mark how the comment is built around the party: how often it is named
+    /// (`_zn1_`…`_zn3_`), whether it is the only, the first or the most named
+    /// party, which other parties share the comment (`_<party>_mit_<other>_`)
+    /// and the evaluative words near each of them (`_<party>_apol_neg_<other>_`):
+    /// attacking a party's opponents is taking its side.
+    pub structure: bool,
 }
 
 impl Default for StanceView {
     /// The plain target view (what models without this setting were trained with).
     fn default() -> Self {
-        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false }
+        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false, structure: false }
     }
 }
 
@@ -299,6 +305,58 @@ impl Gazetteer {
         out
     }
 
+    /// The marks of [`StanceView::structure`] for party `target` (lower-cased name `name`).
+    fn structure_marks(&self, text: &str, mentions: &[Mention], target: usize, name: &str) -> Vec<String> {
+        let slug = |p: usize| -> String {
+            self.parties[p].name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect()
+        };
+        let mut count = vec![0usize; self.parties.len()];
+        for m in mentions {
+            for &p in &m.parties {
+                count[p] += 1;
+            }
+        }
+        let mut out = Vec::new();
+        let own = count[target];
+        out.push(format!("_zn{}_", own.clamp(1, 3)));
+        let others: Vec<usize> = (0..count.len()).filter(|&p| p != target && count[p] > 0).collect();
+        if others.is_empty() {
+            out.push("_zonly_".to_string());
+        } else {
+            if mentions.first().is_some_and(|m| m.parties.contains(&target)) {
+                out.push("_zfirst_".to_string());
+            }
+            if others.iter().all(|&p| count[p] < own) {
+                out.push("_zmost_".to_string());
+            } else if others.iter().any(|&p| count[p] > own) {
+                out.push("_zless_".to_string());
+            }
+            for &p in &others {
+                out.push(format!("_{name}_mit_{}_", slug(p)));
+            }
+            // Evaluative words near each other party's mentions.
+            let toks = text::tokens(text);
+            let index = |byte: usize| toks.iter().position(|t| t.end > byte).unwrap_or(toks.len());
+            for m in mentions.iter().filter(|m| !m.parties.contains(&target)) {
+                let at = index(m.start);
+                let end = index(m.end.saturating_sub(1)) + 1;
+                let lo = at.saturating_sub(5);
+                let hi = (end + 5).min(toks.len());
+                for j in (lo..hi).filter(|&j| j < at || j >= end) {
+                    let Some(mut positive) = crate::features::polarity(&toks[j].norm) else { continue };
+                    if toks[j.saturating_sub(3)..j].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
+                        positive = !positive;
+                    }
+                    let sign = if positive { "pos" } else { "neg" };
+                    for &p in &m.parties {
+                        out.push(format!("_{name}_apol_{sign}_{}_", slug(p)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The comment as the stance model sees it for party `target` under `view`.
     pub fn stance_view(&self, text: &str, target: usize, view: &StanceView) -> String {
         let mentions = self.mentions(text);
@@ -383,6 +441,9 @@ impl Gazetteer {
                 }
             }
         }
+        if view.structure {
+            extra.extend(self.structure_marks(text, &mentions, target, &name));
+        }
         if view.context {
             let full = Self::replace_mentions(text, &mentions, 0, text.len(), target);
             let mut seen = std::collections::BTreeSet::new();
@@ -451,7 +512,7 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");

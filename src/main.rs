@@ -60,6 +60,11 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// Where to write the model; the model card goes beside it (.card.md).
         #[arg(long)]
         out: PathBuf,
+        /// Also write every out-of-fold prediction of cross-validation to this CSV
+        /// (head, source, line, party, gold, predicted, score, text), to review the
+        /// rows where model and label disagree.
+        #[arg(long)]
+        oof: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
         /// Number of cross-validation folds.
@@ -415,6 +420,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             data,
             recipe,
             out,
+            oof,
             read,
             folds,
             seed,
@@ -463,8 +469,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 polarity: stance_polarity,
                 structure: stance_structure,
             };
-            let model =
-                train::train(&sources, gazetteer, &view, &config, command_line(), &mut |m| eprintln!("{m}"))?;
+            let mut oof_rows = Vec::new();
+            let model = train::train(
+                &sources,
+                gazetteer,
+                &view,
+                &config,
+                command_line(),
+                &mut |m| eprintln!("{m}"),
+                oof.as_ref().map(|_| &mut oof_rows),
+            )?;
+            if let Some(path) = &oof {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                for r in &oof_rows {
+                    w.serialize(r)?;
+                }
+                let bytes = w.into_inner().map_err(|e| anyhow!("{}: {e}", path.display()))?;
+                write_atomic(path, &bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+                eprintln!("wrote {} out-of-fold predictions to {}", oof_rows.len(), path.display());
+            }
             print_train_summary(&model);
             model.save(&out)?;
             let card = card_path(&out);

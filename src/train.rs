@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
+use serde::Serialize;
 
 use crate::dataset::{self, read_table, DatasetError, ReadOptions, Table};
 use crate::learn::cv::{train_head, TrainConfig};
@@ -63,6 +64,27 @@ struct Example {
     /// Row of that file: the (comment, party) pairs of one comment share it,
     /// and cross-validation keeps them in one fold.
     row: usize,
+    /// 1-based line of the row in its file, for the out-of-fold listing.
+    line: u64,
+    /// The comment as written (the stance text is a view of it).
+    raw: String,
+    /// The party of a stance pair.
+    party: Option<String>,
+}
+
+/// One out-of-fold prediction of cross-validation: what `train --oof` lists so
+/// that an annotator can review the rows where model and label disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct OofRow {
+    pub head: String,
+    pub source: String,
+    pub line: u64,
+    pub party: String,
+    pub gold: String,
+    pub predicted: String,
+    /// Probability of the predicted class (binary heads: of the positive class).
+    pub score: f64,
+    pub text: String,
 }
 
 struct HeadPlan {
@@ -238,6 +260,7 @@ pub fn train(
     config: &TrainConfig,
     command: String,
     log: &mut dyn FnMut(&str),
+    mut oof_rows: Option<&mut Vec<OofRow>>,
 ) -> Result<Model, TrainError> {
     let mut plans: Vec<HeadPlan> = Vec::new();
     let mut infos = Vec::new();
@@ -295,7 +318,7 @@ pub fn train(
                         t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none"))
                     })?;
                     let text = gazetteer.stance_view(t.text(r), pi, stance_view);
-                    plans[idx].examples.push(Example { text, class, source: si, row: r });
+                    plans[idx].examples.push(Example { text, class, source: si, row: r, line: t.lines[r], raw: t.text(r).to_string(), party: Some(party.to_string()) });
                     plans[idx].parties.push(party.to_string());
                 }
                 continue;
@@ -321,7 +344,7 @@ pub fn train(
                 }
             };
             for (r, class) in cells {
-                plans[idx].examples.push(Example { text: t.text(r).to_string(), class, source: si, row: r });
+                plans[idx].examples.push(Example { text: t.text(r).to_string(), class, source: si, row: r, line: t.lines[r], raw: String::new(), party: None });
             }
         }
         infos.push(SourceInfo {
@@ -369,10 +392,42 @@ pub fn train(
             Vec::new()
         };
         let (review_at, remove_at) = if plan.kind == HeadKind::Binary {
-            operating_points(&y, &trained.oof, trained.cv.threshold)
+            // The thresholds are applied to calibrated scores (Head::proba), so they
+            // are found on calibrated out-of-fold scores (Platt is monotone: the
+            // precision and recall at each cut are the same).
+            let oof: Vec<Vec<f64>> = match &trained.calibration {
+                Some(c) => trained.oof.iter().map(|p| { let q = c.apply(p[1]); vec![1.0 - q, q] }).collect(),
+                None => trained.oof.clone(),
+            };
+            operating_points(&y, &oof, trained.cv.threshold)
         } else {
             (None, None)
         };
+        if let Some(rows) = oof_rows.as_deref_mut() {
+            for (e, p) in plan.examples.iter().zip(&trained.oof) {
+                let (predicted, score) = match trained.cv.threshold {
+                    Some(th) => {
+                        let pos = p[1];
+                        let score = trained.calibration.as_ref().map_or(pos, |c| c.apply(pos));
+                        (usize::from(score >= th), score)
+                    }
+                    None => {
+                        let k = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(0);
+                        (k, p[k])
+                    }
+                };
+                rows.push(OofRow {
+                    head: plan.name.clone(),
+                    source: sources[e.source].path.display().to_string(),
+                    line: e.line,
+                    party: e.party.clone().unwrap_or_default(),
+                    gold: plan.classes[e.class].clone(),
+                    predicted: plan.classes[predicted].clone(),
+                    score,
+                    text: if e.raw.is_empty() { e.text.clone() } else { e.raw.clone() },
+                });
+            }
+        }
         let class_counts =
             plan.classes.iter().enumerate().map(|(c, n)| (n.clone(), y.iter().filter(|&&v| v == c).count())).collect();
         heads.push(Head {

@@ -150,6 +150,52 @@ fn train_classify_evaluate_roundtrip() {
 }
 
 #[test]
+fn train_lists_out_of_fold_predictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
+    let model = dir.path().join("tiny.model");
+    let oof = dir.path().join("oof.csv");
+    let o = run(&[
+        "train", "--data", data.to_str().unwrap(), "--out", model.to_str().unwrap(), "--folds", "3", "--min-df", "1",
+        "--oof", oof.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "train failed: {}", stderr(&o));
+    let mut rdr = csv::Reader::from_path(&oof).unwrap();
+    assert_eq!(
+        rdr.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["head", "source", "line", "party", "gold", "predicted", "score", "text"]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let n = |head: &str| rows.iter().filter(|r| &r[0] == head).count();
+    // every labelled cell once: 42 comments with incivility and conspiracy labels, 9 + 9 stance pairs
+    assert_eq!((n("incivility"), n("conspiracy"), n("stance")), (42, 42, 18));
+    let csv_text = tiny_csv();
+    let lines: Vec<&str> = csv_text.lines().collect();
+    for r in &rows {
+        let line: usize = r[2].parse().unwrap();
+        // the line points at the row of the file whose text is listed
+        assert!(lines[line - 1].contains(&r[7]), "line {line} is not '{}'", &r[7]);
+        let score: f64 = r[6].parse().unwrap();
+        assert!((0.0..=1.0).contains(&score), "{r:?}");
+        match &r[0] {
+            "stance" => {
+                assert!(["Russland", "USA"].contains(&&r[3]), "{r:?}");
+                for c in [&r[4], &r[5]] {
+                    assert!(["favor", "against", "none"].contains(&c), "{r:?}");
+                }
+                // the gold class is the row's label for the listed party
+                let col = if &r[3] == "Russland" { 4 } else { 5 };
+                assert_eq!(lines[line - 1].rsplit(',').nth(5 - col).unwrap(), &r[4], "{r:?}");
+            }
+            _ => assert!(r[3].is_empty() && ["0", "1"].contains(&&r[4]) && ["0", "1"].contains(&&r[5]), "{r:?}"),
+        }
+    }
+    // the uncivil rows are mostly recognised out of fold
+    let hits = rows.iter().filter(|r| &r[0] == "incivility" && &r[4] == "1" && &r[5] == "1").count();
+    assert!(hits >= 4, "{hits} of 6 uncivil rows found out of fold");
+}
+
+#[test]
 fn training_is_deterministic_byte_for_byte() {
     // same data, same command (relative paths, run in two folders): same bytes
     let mut models = Vec::new();

@@ -146,6 +146,9 @@ impl Head {
             p[1] = c.apply(p[1]);
             p[0] = 1.0 - p[1];
         }
+        if !self.cv.class_bias.is_empty() {
+            p = crate::learn::cv::apply_class_bias(&p, &self.cv.class_bias);
+        }
         p
     }
 

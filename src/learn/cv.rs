@@ -42,6 +42,13 @@ pub struct TrainConfig {
     /// tf-idf features and explanations stay exact. Empty = off.
     #[serde(default)]
     pub nb_grid: Vec<f64>,
+    /// Heads with more than two classes: per-class offsets added to the
+    /// log-probabilities, chosen on the out-of-fold probabilities for the
+    /// selection metric (the multi-class analogue of a binary threshold). The
+    /// reported CV metrics are then cross-fitted: each fold is scored with the
+    /// offsets chosen on the other folds.
+    #[serde(default)]
+    pub class_bias: bool,
 }
 
 /// Metric for the choice of C and of the decision threshold.
@@ -75,6 +82,7 @@ impl Default for TrainConfig {
             select_by: SelectBy::GermEval,
             calibrate: true,
             nb_grid: vec![0.0, 1.0],
+            class_bias: true,
         }
     }
 }
@@ -95,6 +103,10 @@ pub struct CvReport {
     /// NB-SVM smoothing chosen by CV (0 = no NB scaling).
     #[serde(default)]
     pub nb_alpha: f64,
+    /// Heads with more than two classes: the per-class log-probability
+    /// offsets (see [`TrainConfig::class_bias`]); empty = none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub class_bias: Vec<f64>,
 }
 
 /// A trained head's parts.
@@ -119,6 +131,67 @@ pub struct CvRun {
     pub oof: Vec<Vec<f64>>,
     pub threshold: Option<f64>,
     pub metrics: Metrics,
+    /// Per-class log-probability offsets chosen on all out-of-fold rows
+    /// (empty unless `class_bias` and more than two classes).
+    pub class_bias: Vec<f64>,
+}
+
+/// Probabilities `p` with log-offsets `bias` added and renormalised.
+pub fn apply_class_bias(p: &[f64], bias: &[f64]) -> Vec<f64> {
+    if bias.len() != p.len() {
+        return p.to_vec();
+    }
+    let q: Vec<f64> = p.iter().zip(bias).map(|(&a, &b)| a * b.exp()).collect();
+    let z: f64 = q.iter().sum();
+    if z > 0.0 && z.is_finite() {
+        q.into_iter().map(|v| v / z).collect()
+    } else {
+        p.to_vec()
+    }
+}
+
+/// The per-class log-offsets (class 0 fixed at 0) that maximise `score` of the
+/// argmax predictions of `rows` of `oof`: a grid of -1.5 ..= 1.5 in steps of
+/// 0.1 per class, coordinate-wise, three sweeps.
+fn choose_class_bias(
+    oof: &[Vec<f64>],
+    y: &[usize],
+    rows: &[usize],
+    classes: &[String],
+    score: &dyn Fn(&Metrics) -> f64,
+) -> Vec<f64> {
+    let k = classes.len();
+    let logp: Vec<Vec<f64>> = rows.iter().map(|&i| oof[i].iter().map(|&v| v.max(1e-300).ln()).collect()).collect();
+    let ys: Vec<usize> = rows.iter().map(|&i| y[i]).collect();
+    let eval = |b: &[f64]| -> f64 {
+        let pred: Vec<usize> = logp
+            .iter()
+            .map(|lp| super::logistic::argmax(lp.iter().zip(b).map(|(a, c)| a + c)))
+            .collect();
+        score(&metrics::classification(&ys, &pred, classes))
+    };
+    let mut bias = vec![0.0; k];
+    let mut best = eval(&bias);
+    for _ in 0..3 {
+        let mut changed = false;
+        for c in 1..k {
+            for step in -15..=15 {
+                let mut b = bias.clone();
+                b[c] = step as f64 / 10.0;
+                let v = eval(&b);
+                // strictly better only: ties keep the smaller change
+                if v > best + 1e-12 {
+                    best = v;
+                    bias = b;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    bias
 }
 
 /// Fold id of every sample: stratified by class, shuffled with `seed`.
@@ -291,6 +364,7 @@ pub fn train_head(
             nb_alpha: run.nb_alpha,
             threshold,
             metrics: run.metrics,
+            class_bias: run.class_bias,
         },
         oof: run.oof,
         calibration,
@@ -385,8 +459,26 @@ pub fn cross_validate(
             }
         }
     }
-    let (best_c, _, oof, threshold, metrics, nb_alpha) =
+    let (best_c, _, mut oof, threshold, mut metrics, nb_alpha) =
         best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
+    let mut class_bias = Vec::new();
+    if k > 2 && cfg.class_bias {
+        let score = |m: &Metrics| cfg.select_by.of(m);
+        let all: Vec<usize> = (0..y.len()).collect();
+        class_bias = choose_class_bias(&oof, y, &all, classes, &score);
+        // Cross-fitted: the out-of-fold probabilities of fold f get the offsets
+        // chosen on the other folds, and the metrics are computed from them.
+        let per_fold: Vec<Vec<f64>> = (0..folds)
+            .map(|f| {
+                let others: Vec<usize> = (0..y.len()).filter(|&i| fold_of[i] != f).collect();
+                choose_class_bias(&oof, y, &others, classes, &score)
+            })
+            .collect();
+        for (i, p) in oof.iter_mut().enumerate() {
+            *p = apply_class_bias(p, &per_fold[fold_of[i]]);
+        }
+        metrics = evaluate(&oof).1;
+    }
     Ok(CvRun {
         grid,
         best_c,
@@ -394,6 +486,7 @@ pub fn cross_validate(
         oof,
         threshold,
         metrics,
+        class_bias,
     })
 }
 

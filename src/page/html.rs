@@ -769,7 +769,7 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
         let v = e.value();
         if matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header") && {
             let t = text_of(&e);
-            cues::comment_header(&t).is_some() || COUNTED_HEADING.is_match(&t)
+            cues::comment_header(&t).is_some() || counted_heading(&t).is_some()
         } {
             candidates.extend(e.parent().and_then(ElementRef::wrap));
             candidates.extend(e.next_siblings().find_map(ElementRef::wrap));
@@ -864,7 +864,7 @@ fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
             break;
         }
         if matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6") {
-            n = COUNTED_HEADING.captures(&text_of(&e)).and_then(|c| c.get(1)).and_then(|m| m.as_str().parse().ok());
+            n = counted_heading(&text_of(&e));
         }
     }
     n
@@ -936,8 +936,22 @@ fn labelled_by_date(t: &str) -> Option<cues::AuthorLine> {
     })
 }
 
-/// A short heading that ends in a count: "Fan-Talk (3)", "Ihre Stimmen (12)".
-static COUNTED_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{L}[\p{L}\p{Pd} ]{1,40}\((\d{1,5})\)$"));
+/// A short heading that ends in a count: "Fan-Talk (3)", "Ihre Stimmen (12)"
+/// (letters, spaces and dashes, then a number in brackets; no regex, whose
+/// Unicode classes cost more to build than all the pages take to check).
+fn counted_heading(t: &str) -> Option<usize> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (head, num) = (inner.get(..open)?.trim_end(), inner.get(open + 1..)?);
+    if num.is_empty() || num.len() > 5 || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = head.chars().count();
+    let ok = (2..=41).contains(&n)
+        && head.chars().next().is_some_and(char::is_alphabetic)
+        && head.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '–');
+    ok.then(|| num.parse().ok()).flatten()
+}
 
 /// A short line that announces a comment count, perhaps followed by a link
 /// ("4 Leserstimmen · <a>Ihre Meinung schreiben</a>"): the count.
@@ -1010,7 +1024,9 @@ const TIME_ROLES: [&str; 6] = ["time", "date", "datum", "zeit", "timestamp", "cr
 
 /// An element that holds a comment's date: `<time>`, a data role, or nothing but a date.
 fn is_time_el(e: &ElementRef) -> bool {
-    e.value().name() == "time" || is_role(e, &TIME_ROLES) || is_short_leaf(e) && cues::date_only(&text_of(e)).is_some()
+    e.value().name() == "time"
+        || is_role(e, &TIME_ROLES)
+        || is_short_leaf(e) && e.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && cues::date_only(&text_of(e)).is_some()
 }
 
 /// An element that holds a comment's author: a citation, a data role, an
@@ -1019,7 +1035,7 @@ fn is_name_el(e: &ElementRef) -> bool {
     let n = e.value().name();
     n == "cite"
         || is_role(e, &NAME_ROLES)
-        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || AUTHOR_CLASS.is_match(&class_str(e))) && {
+        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr("class").is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
             let t = text_of(e);
             cues::is_name_like(&t) && cues::find_date(&t).is_none()
         }
@@ -1364,10 +1380,16 @@ pub fn parse(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = title_of(&doc);
     let root = body_root(&doc);
-    let mut body = body_from(root);
     let mut comments = comments_from_markup(&doc);
     let mut declared_comments = declared(&doc);
-    if comments.is_empty() {
+    if !comments.is_empty() {
+        let mut body = body_from(root);
+        if let Some(t) = &title {
+            body.retain(|p| p != t);
+        }
+        return Page { source: String::new(), title, body, comments, declared_comments };
+    }
+    {
         // Items found by their header lines beat the text segmenter's reading
         // of the same lines: the DOM knows where each comment ends.
         let (header_items, sections) = items_by_header_lines(&doc);
@@ -1379,10 +1401,8 @@ pub fn parse(html: &str) -> Page {
                 first_item = Some(dl);
             }
         }
-        // An article root inside one of these comments is no article root.
-        if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {
-            body.clear();
-        }
+        let mut body = Vec::new();
+        let mut body_done = false;
         if let Some(first) = first_item.filter(|_| !by_headers.is_empty()) {
             // What follows the first comment in its section is the comment
             // section (upsells, slogans, count lines), not the article.
@@ -1391,17 +1411,23 @@ pub fn parse(html: &str) -> Page {
                 .find(|s| ancestors_any(&first, &|a| a.id() == s.id()))
                 .copied()
                 .or_else(|| first.parent().and_then(ElementRef::wrap));
-            if let Some(section) = section {
+            if let Some(section) = section.filter(|_| ancestors_any(&first, &|a| a.id() == root.id())) {
                 let after: std::collections::HashSet<_> =
                     section.descendent_elements().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
-                if !body.is_empty() && ancestors_any(&first, &|a| a.id() == root.id()) {
-                    body = body_from_skip(root, &|e| after.contains(&e.id()));
-                }
+                body = body_from_skip(root, &|e| after.contains(&e.id()));
+                body_done = true;
             }
             if declared_comments.is_none() {
                 declared_comments = counted_heading_before(&doc, &first)
                     .or_else(|| section.and_then(|s| s.descendent_elements().find_map(|e| count_line(&e))));
             }
+        }
+        if !body_done {
+            body = body_from(root);
+        }
+        // An article root inside one of these comments is no article root.
+        if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {
+            body.clear();
         }
         // The text segmenter reads the page when the DOM left something open.
         let tp = (by_headers.is_empty() || body.is_empty() || declared_comments.is_none()).then(|| text::parse(&as_text(&doc)));
@@ -1417,11 +1443,11 @@ pub fn parse(html: &str) -> Page {
             body = tp.map(|t| t.body).unwrap_or_default();
             body.retain(|p| !texts.iter().any(|t| t.contains(cues::collapse_ws(p).as_str())));
         }
+        if let Some(t) = &title {
+            body.retain(|p| p != t);
+        }
+        Page { source: String::new(), title, body, comments, declared_comments }
     }
-    if let Some(t) = &title {
-        body.retain(|p| p != t);
-    }
-    Page { source: String::new(), title, body, comments, declared_comments }
 }
 
 #[cfg(test)]

@@ -75,10 +75,10 @@ fn is_block_tag(name: &str) -> bool {
 }
 
 static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)cookie|consent|\bcmp\b|banner|newsletter|teaser|related|recommend|empfehl|promo|advert|\bads?\b|anzeige|werbung|sponsor|social|share|sharing|teilen|breadcrumb|paywall|weather|wetter|sidebar|widget|outbrain|taboola|popup|modal|push|subscribe|\btags?\b|tags-|byline|caption|credit|kicker|dachzeile|rubrik|toolbar|pagination|correction|ticker|navigation|\bnav\b|menu|footer|header|\bmeta\b|-meta\b|\bmeta-|bildtext|bildunterschrift|skip-link|screen-reader|comment|kommentar|diskussion|\bforum|leserbrief|respond|\blogin\b|\bbrand\b|\blogo\b|copyright|randspalte|\bbox\b|kasten|infobox|\bhinweis\b|notice")
+    re(r"(?i)cookie|consent|\bcmp\b|banner|newsletter|teaser|related|recommend|empfehl|promo|advert|\bads?\b|anzeige|werbung|sponsor|social|share|sharing|teilen|breadcrumb|paywall|weather|wetter|sidebar|widget|outbrain|taboola|popup|modal|push|subscribe|\btags?\b|tags-|byline|caption|credit|kicker|dachzeile|rubrik|toolbar|pagination|correction|navigation|umfrage|\bpoll|voting|abstimmung|\bquiz|wissenstest|gewinnspiel|standings|tabelle|\bnav\b|menu|footer|header|\bmeta\b|-meta\b|\bmeta-|bildtext|bildunterschrift|skip-link|screen-reader|comment|kommentar|diskussion|\bforum|leserbrief|respond|\blogin\b|\bbrand\b|\blogo\b|copyright|randspalte|\bbox\b|kasten|infobox|\bhinweis\b|notice")
 });
 
-static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten"));
+static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten|leserfrage|leserstimme|lesermeinung|reaktionen|reactions"));
 
 static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)$")
@@ -509,6 +509,7 @@ fn date_from(s: &str) -> Option<String> {
     }
 }
 
+#[derive(Clone)]
 struct ItemParts {
     author: Option<String>,
     date: Option<String>,
@@ -713,6 +714,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             }
         }
     }
+    // A heading that only holds the author's name is the name, not a title.
+    let title = title.filter(|t| author.as_deref().is_none_or(|a| cues::collapse_ws(a) != *t));
     ItemParts { author, date, title, text: paras.join("\n"), reply }
 }
 
@@ -722,6 +725,16 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
 fn header_line(t: &str) -> Option<cues::AuthorLine> {
     if cues::is_profile_line(t) || cues::word_count(t) > 20 {
         return None;
+    }
+    // An answer by a named editor: "Antwort der Redaktion (Name) · 17.11.2026 14:05".
+    static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:Antwort|Kommentar|Stellungnahme|Anmerkung|Ergänzung)\s+(?:der|des|von\s+der)\s+(?:Redaktion|Redakteurs?|Redakteurin|Autorin|Autors?|Expertin|Experten)\s*\(([^()]{2,40})\)(.*)$")
+    });
+    if t.contains('(') {
+        if let Some(c) = ROLE_NAME.captures(t.trim()) {
+            let line = format!("{} {}", c.get(1).map_or("", |m| m.as_str()).trim(), c.get(2).map_or("", |m| m.as_str()));
+            return cues::reply_header(&line).or_else(|| cues::author_line(&line)).filter(|h| h.author.is_some() || h.date.is_some());
+        }
     }
     cues::reply_header(t).or_else(|| cues::author_line(t)).filter(|h| h.author.is_some() || h.date.is_some())
 }
@@ -746,17 +759,24 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
 /// sibling elements of one kind (same tag and first class) that each begin
 /// with a comment header line ("Name · 22.01.24, 06:48 Uhr", "Name schrieb am
 /// ...:", "Name antwortete Other am ...:") and have text after it.
-fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
-    // Candidate sections: elements with a comment class or id, and the parent
-    // and the next sibling of a comment-section heading.
+fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>>) {
+    // Candidate sections: elements with a comment class or id, the parent
+    // and the next sibling of a comment-section heading ("Leserkommentare",
+    // "Kommentare (12)", or any short heading with a count: "Fan-Talk (3)"),
+    // and the parent of a count line ("4 Leserstimmen · Ihre Meinung schreiben").
     let mut candidates: Vec<ElementRef> = Vec::new();
     for e in doc.root_element().descendent_elements() {
         let v = e.value();
-        if matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header") && cues::comment_header(&text_of(&e)).is_some() {
+        if matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header") && {
+            let t = text_of(&e);
+            cues::comment_header(&t).is_some() || counted_heading(&t).is_some()
+        } {
             candidates.extend(e.parent().and_then(ElementRef::wrap));
             candidates.extend(e.next_siblings().find_map(ElementRef::wrap));
         } else if v.attrs().any(|(n, val)| matches!(n, "class" | "id") && COMMENT_AREA.is_match(val)) {
             candidates.push(e);
+        } else if is_count_line(&e) {
+            candidates.extend(e.parent().and_then(ElementRef::wrap));
         }
     }
     let mut sections: Vec<ElementRef> = Vec::new();
@@ -795,11 +815,36 @@ fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
                 if group.len() < 2 {
                     continue;
                 }
-                let headed: Vec<ElementRef> = group.iter().filter(|g| starts_with_header(g)).map(|g| **g).collect();
+                let headed: Vec<ElementRef> = group.iter().filter(|g| is_headed(g)).map(|g| **g).collect();
                 if headed.len() >= 2 && headed.len() * 3 >= group.len() * 2 {
                     items.extend(headed);
                 }
             }
+        }
+    }
+    // Replies nested inside an item: elements of the item's tag, after some
+    // of the item's own text, that are headed items themselves.
+    let mut work = items.clone();
+    while let Some(item) = work.pop() {
+        let tag = item.value().name();
+        let mut stack: Vec<_> = item.children().collect();
+        stack.reverse();
+        while let Some(n) = stack.pop() {
+            let Some(d) = ElementRef::wrap(n) else { continue };
+            let dn = d.value().name();
+            if is_dead_tag(dn) || is_furniture_tag(dn) {
+                continue;
+            }
+            if dn == tag && text_before(&d, &item) && !is_quote_box(&d) && is_headed(&d) {
+                if !items.iter().any(|i| i.id() == d.id()) {
+                    items.push(d);
+                    work.push(d);
+                }
+                continue;
+            }
+            let mut ch: Vec<_> = n.children().collect();
+            ch.reverse();
+            stack.extend(ch);
         }
     }
     if items.len() > 1 {
@@ -808,7 +853,228 @@ fn items_by_header_lines(doc: &Html) -> Vec<ElementRef<'_>> {
         items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
         items.dedup_by_key(|e| e.id());
     }
-    items
+    (items, sections)
+}
+
+/// The count of the last heading before `first` that ends in one ("Fan-Talk (3)").
+fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
+    let mut n = None;
+    for e in doc.root_element().descendent_elements() {
+        if e.id() == first.id() {
+            break;
+        }
+        if matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6") {
+            n = counted_heading(&text_of(&e));
+        }
+    }
+    n
+}
+
+/// Comments as a definition list: each `dt` a header line naming the author
+/// ("Name, 18.11.2026, 10:41"), the `dd` after it the text. Returns the list
+/// and its comments.
+fn comments_from_dl(doc: &Html) -> Option<(ElementRef<'_>, Vec<Comment>)> {
+    for dl in doc.root_element().descendent_elements().filter(|e| e.value().name() == "dl") {
+        if in_sidebar(&dl) || dl.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
+            continue;
+        }
+        let mut comments: Vec<Comment> = Vec::new();
+        let mut pending: Option<cues::AuthorLine> = None;
+        let mut dts = 0;
+        for c in dl.child_elements() {
+            match c.value().name() {
+                "dt" => {
+                    dts += 1;
+                    let t = text_of(&c);
+                    pending = header_line(&t).filter(|h| h.author.is_some()).or_else(|| labelled_by_date(&t));
+                }
+                "dd" => {
+                    let Some(h) = pending.take() else { continue };
+                    let text: Vec<String> = blocks(c, &|x| is_ui_el(x))
+                        .into_iter()
+                        .map(|b| b.text)
+                        .filter(|t| !cues::is_ui_line(t) && !cues::is_strong_furniture(t))
+                        .collect();
+                    let text = text.join("\n");
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let idx = comments.len();
+                    let mut reply_to = match &h.reply {
+                        Some(ReplyRef::Name(name)) => find_author(&comments, name, idx),
+                        Some(ReplyRef::Number(n)) => (*n as usize).checked_sub(1).filter(|&k| k < idx),
+                        None => None,
+                    };
+                    if reply_to.is_none() {
+                        reply_to = text.strip_prefix('@').and_then(|rest| mention(&comments, rest));
+                    }
+                    let author = h.author.as_deref().map(clean_author).filter(|a| !a.is_empty());
+                    comments.push(Comment { author, date: h.date, title: None, text, reply_to });
+                }
+                _ => {}
+            }
+        }
+        if comments.len() >= 2 && comments.len() * 3 >= dts * 2 {
+            return Some((dl, comments));
+        }
+    }
+    None
+}
+
+/// "Label, DATE" in an element that only holds a header (a `dt`): the
+/// element vouches for a name the prose check refuses ("Bernd aus der Südstadt").
+fn labelled_by_date(t: &str) -> Option<cues::AuthorLine> {
+    let (a, b) = cues::find_last_date(t)?;
+    if !t.get(b..)?.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ',' | '·')).is_empty() {
+        return None;
+    }
+    let head = t.get(..a)?.trim().trim_end_matches([',', '·', '|', '–', '—', '-', ':']).trim();
+    (!head.is_empty() && is_short_label(head)).then(|| cues::AuthorLine {
+        author: Some(head.to_string()),
+        date: t.get(a..b).map(|d| d.trim().to_string()),
+        ..Default::default()
+    })
+}
+
+/// A short heading that ends in a count: "Fan-Talk (3)", "Ihre Stimmen (12)"
+/// (letters, spaces and dashes, then a number in brackets; no regex, whose
+/// Unicode classes cost more to build than all the pages take to check).
+fn counted_heading(t: &str) -> Option<usize> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (head, num) = (inner.get(..open)?.trim_end(), inner.get(open + 1..)?);
+    if num.is_empty() || num.len() > 5 || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = head.chars().count();
+    let ok = (2..=41).contains(&n)
+        && head.chars().next().is_some_and(char::is_alphabetic)
+        && head.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '–');
+    ok.then(|| num.parse().ok()).flatten()
+}
+
+/// A short line that announces a comment count, perhaps followed by a link
+/// ("4 Leserstimmen · <a>Ihre Meinung schreiben</a>"): the count.
+fn count_line(e: &ElementRef) -> Option<usize> {
+    if !matches!(e.value().name(), "p" | "div" | "span" | "li") {
+        return None;
+    }
+    let lead = e.children().next().and_then(|c| c.value().as_text())?.trim();
+    if !lead.starts_with(|c: char| c.is_ascii_digit()) || lead.len() > 80 {
+        return None;
+    }
+    let lead = lead.trim_end_matches(['·', '|', '–', '—', '-', ':', ' ']);
+    match cues::comment_header(lead) {
+        Some(Header::Count(n)) => Some(n),
+        _ => None,
+    }
+}
+
+fn is_count_line(e: &ElementRef) -> bool {
+    count_line(e).is_some()
+}
+
+/// A box that quotes someone else: a class naming a quote.
+fn is_quote_box(e: &ElementRef) -> bool {
+    e.value().attr("class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        c.contains("quote") || c.contains("zitat")
+    })
+}
+
+/// Some text comes before `d` inside `item` (the item's own header or text).
+fn text_before(d: &ElementRef, item: &ElementRef) -> bool {
+    let mut cur = Some(**d);
+    while let Some(n) = cur {
+        if n.id() == item.id() {
+            return false;
+        }
+        for p in n.prev_siblings() {
+            let has = match p.value() {
+                Node::Text(t) => !t.trim().is_empty(),
+                Node::Element(e) => !is_dead_tag(e.name()) && ElementRef::wrap(p).is_some_and(|x| x.text().any(|t| !t.trim().is_empty())),
+                _ => false,
+            };
+            if has {
+                return true;
+            }
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+/// A comment item by its header line or by its parts.
+fn is_headed(e: &ElementRef) -> bool {
+    starts_with_header(e) || has_name_and_time(e)
+}
+
+/// The value of a data attribute naming the element's role ("name", "time").
+fn data_role<'a>(e: &ElementRef<'a>) -> Option<&'a str> {
+    let v = e.value();
+    v.attr("data-role").or_else(|| v.attr("data-field")).or_else(|| v.attr("data-type"))
+}
+
+fn is_role(e: &ElementRef, roles: &[&str]) -> bool {
+    data_role(e).is_some_and(|r| roles.iter().any(|x| r.eq_ignore_ascii_case(x)))
+}
+
+const NAME_ROLES: [&str; 7] = ["name", "author", "autor", "user", "username", "nickname", "verfasser"];
+const TIME_ROLES: [&str; 6] = ["time", "date", "datum", "zeit", "timestamp", "created"];
+
+/// An element that holds a comment's date: `<time>`, a data role, or nothing but a date.
+fn is_time_el(e: &ElementRef) -> bool {
+    e.value().name() == "time"
+        || is_role(e, &TIME_ROLES)
+        || is_short_leaf(e) && e.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && cues::date_only(&text_of(e)).is_some()
+}
+
+/// An element that holds a comment's author: a citation, a data role, an
+/// author class, or a short heading or bold name.
+fn is_name_el(e: &ElementRef) -> bool {
+    let n = e.value().name();
+    n == "cite"
+        || is_role(e, &NAME_ROLES)
+        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr("class").is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
+            let t = text_of(e);
+            cues::is_name_like(&t) && cues::find_date(&t).is_none()
+        }
+}
+
+/// An element with a name element, a date element and some text beside
+/// them (nested elements of its own tag, replies, are not looked into).
+fn has_name_and_time(e: &ElementRef) -> bool {
+    let tag = e.value().name();
+    let (mut name, mut time) = (false, false);
+    let mut stack: Vec<_> = e.children().collect();
+    stack.reverse();
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        let Some(d) = ElementRef::wrap(n) else { continue };
+        let dn = d.value().name();
+        if is_dead_tag(dn) || dn == tag {
+            continue;
+        }
+        seen += 1;
+        if seen > 40 {
+            break;
+        }
+        if !time && is_time_el(&d) {
+            time = true;
+            continue;
+        }
+        if !name && is_name_el(&d) {
+            name = true;
+            continue;
+        }
+        if name && time {
+            break;
+        }
+        let mut ch: Vec<_> = n.children().collect();
+        ch.reverse();
+        stack.extend(ch);
+    }
+    name && time && cues::word_count(&text_of(e)) >= 8
 }
 
 /// An element whose first text block is a comment header line naming an
@@ -827,11 +1093,15 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     // Reply level of each kept comment (for threads whose replies sit in a
     // wrapper beside their parent rather than inside it).
     let mut levels: Vec<usize> = Vec::new();
-    for item in &items {
-        let parts = item_parts(item, &items);
+    let all: Vec<ItemParts> = items.iter().map(|item| item_parts(item, &items)).collect();
+    for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
         if parts.text.trim().is_empty() {
             continue;
         }
+        if is_repeated_teaser(k, &all) {
+            continue;
+        }
+        let parts = parts.clone();
         if cues::is_excerpt_with_date(&parts.text) || cues::is_thread_starter(&parts.text) {
             continue;
         }
@@ -868,6 +1138,22 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
+}
+
+/// A teaser of a comment that the page lists in full elsewhere ("Top-Kommentare"
+/// above the full list): an undated item whose text is, or ends with, the text
+/// of a dated item. Each comment is listed once, with the date of the full list.
+fn is_repeated_teaser(k: usize, all: &[ItemParts]) -> bool {
+    let me = &all[k];
+    if me.date.is_some() {
+        return false;
+    }
+    all.iter().enumerate().any(|(j, o)| {
+        j != k && o.date.is_some() && cues::word_count(&o.text) >= 5 && {
+            let (a, b) = (cues::collapse_ws(&me.text), cues::collapse_ws(&o.text));
+            a == b || a.ends_with(&b) && a.len() - b.len() <= 60
+        }
+    })
 }
 
 /// How deep in a thread an item sits: enclosing items and reply wrappers
@@ -958,7 +1244,30 @@ fn body_skip(e: &ElementRef) -> bool {
         return true;
     }
     let c = class_str(e);
-    !c.is_empty() && FURNITURE_CLASS.is_match(&c) || is_comment_item(e)
+    !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || c.contains("ticker") && !is_live_ticker(e)) || is_comment_item(e) || is_widget_box(e)
+}
+
+/// A live ticker of the article (body): at least two entries, each led by a
+/// minute or time stamp ("88.", "45.+2", "90'", "14:32"). Other tickers
+/// (stock prices, news headlines) are furniture.
+fn is_live_ticker(e: &ElementRef) -> bool {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{1,3}(?:\.|')(?:\s?\+\s?\d{1,2}'?)?|\d{1,2}:\d{2}(?:\s?Uhr)?)$"));
+    e.child_elements()
+        .filter(|c| c.child_elements().next().is_some_and(|f| is_short_leaf(&f) && STAMP.is_match(text_of(&f).as_str())))
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// A box headed by the name of a widget: a poll, a quiz, a league table, a
+/// prize draw ("Umfrage: ...", "Quiz: ...", "Tabelle Landesliga").
+fn is_widget_box(e: &ElementRef) -> bool {
+    static WIDGET_HEADING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:Umfrage|Abstimmung|Quiz|Tabelle|Gewinnspiel|Voting|Poll|Leserumfrage|Wissenstest)(?:\s|:|$)"));
+    matches!(e.value().name(), "div" | "section" | "aside")
+        && e.child_elements().next().is_some_and(|h| {
+            matches!(h.value().name(), "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") && WIDGET_HEADING.is_match(text_of(&h).as_str())
+        })
 }
 
 /// The element holding the article text.
@@ -1012,7 +1321,12 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
 }
 
 fn body_from(root: ElementRef) -> Vec<String> {
-    let skip = |e: &ElementRef| body_skip(e);
+    body_from_skip(root, &|_| false)
+}
+
+/// [`body_from`], also skipping the elements `extra` names.
+fn body_from_skip(root: ElementRef, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<String> {
+    let skip = |e: &ElementRef| body_skip(e) || extra(e);
     let mut out: Vec<String> = Vec::new();
     for b in blocks(root, &skip) {
         let n = b.text.chars().count();
@@ -1066,14 +1380,51 @@ pub fn parse(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = title_of(&doc);
     let root = body_root(&doc);
-    let mut body = body_from(root);
     let mut comments = comments_from_markup(&doc);
     let mut declared_comments = declared(&doc);
-    if comments.is_empty() {
+    if !comments.is_empty() {
+        let mut body = body_from(root);
+        if let Some(t) = &title {
+            body.retain(|p| p != t);
+        }
+        return Page { source: String::new(), title, body, comments, declared_comments };
+    }
+    {
         // Items found by their header lines beat the text segmenter's reading
         // of the same lines: the DOM knows where each comment ends.
-        let header_items = items_by_header_lines(&doc);
-        let by_headers = comments_from_items(&header_items);
+        let (header_items, sections) = items_by_header_lines(&doc);
+        let mut by_headers = comments_from_items(&header_items);
+        let mut first_item = header_items.first().copied();
+        if by_headers.is_empty() {
+            if let Some((dl, found)) = comments_from_dl(&doc) {
+                by_headers = found;
+                first_item = Some(dl);
+            }
+        }
+        let mut body = Vec::new();
+        let mut body_done = false;
+        if let Some(first) = first_item.filter(|_| !by_headers.is_empty()) {
+            // What follows the first comment in its section is the comment
+            // section (upsells, slogans, count lines), not the article.
+            let section = sections
+                .iter()
+                .find(|s| ancestors_any(&first, &|a| a.id() == s.id()))
+                .copied()
+                .or_else(|| first.parent().and_then(ElementRef::wrap));
+            if let Some(section) = section.filter(|_| ancestors_any(&first, &|a| a.id() == root.id())) {
+                let after: std::collections::HashSet<_> =
+                    section.descendent_elements().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
+                body = body_from_skip(root, &|e| after.contains(&e.id()));
+                body_done = true;
+            }
+            if declared_comments.is_none() {
+                declared_comments = counted_heading_before(&doc, &first)
+                    .or_else(|| section.and_then(|s| s.descendent_elements().find_map(|e| count_line(&e))));
+            }
+        }
+        if !body_done {
+            body = body_from(root);
+        }
         // An article root inside one of these comments is no article root.
         if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {
             body.clear();
@@ -1092,11 +1443,11 @@ pub fn parse(html: &str) -> Page {
             body = tp.map(|t| t.body).unwrap_or_default();
             body.retain(|p| !texts.iter().any(|t| t.contains(cues::collapse_ws(p).as_str())));
         }
+        if let Some(t) = &title {
+            body.retain(|p| p != t);
+        }
+        Page { source: String::new(), title, body, comments, declared_comments }
     }
-    if let Some(t) = &title {
-        body.retain(|p| p != t);
-    }
-    Page { source: String::new(), title, body, comments, declared_comments }
 }
 
 #[cfg(test)]

@@ -539,7 +539,7 @@ const UI_ITEM: &str = r"(?:
     zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
     ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
-    sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?|
+    sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?(?:\s*[▾▼⌄])?|
     zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
     diskussion\s+geschlossen.*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
@@ -642,7 +642,7 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)cookies?(?-u:\b)|cookie-|(?-u:\b)consent(?-u:\b)|(?-u:\b)tracking(?-u:\b)|
         (?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?(?:nachricht|benachrichtigung|mitteilung)|(?-u:\b)newsletter|
         (?-u:\b)abonnier|(?-u:\b)abonnent|(?-u:\b)abonnement|(?-u:\b)jetzt\s+abo|(?-u:\b)abo(?-u:\b)|(?-u:\b)paywall(?-u:\b)|(?-u:\b)plus-?artikel|(?-u:\b)exklusiv\s+für\s+(?:abonnenten|abonnentinnen|abonnierende)|
-        (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+merken(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
+        (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+(?:merken|speichern)(?-u:\b)|(?-u:\b)mitteilungen\s+(?:aktivieren|einschalten)(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
         (?-u:\b)datenschutz|(?-u:\b)werbung(?-u:\b)|(?-u:\b)anzeige(?-u:\b)|(?-u:\b)werbefrei|(?-u:\b)werbeblocker|(?-u:\b)adblock|
         (?-u:\b)registrieren(?-u:\b)|(?-u:\b)einloggen(?-u:\b)|(?-u:\b)anmelden(?-u:\b)|(?-u:\b)passwort(?-u:\b)|(?-u:\b)browser(?-u:\b)|
         (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?-u:\b)|(?-u:\b)per\s+e-?mail(?-u:\b)|
@@ -2101,5 +2101,69 @@ mod forum_cue_tests {
         assert_eq!(strip_place("Peter (63)"), "Peter (63)");
         assert_eq!(strip_place("Uwe (NRW)"), "Uwe (NRW)");
         assert_eq!(strip_place("Ina Maas (Redaktion Kusel)"), "Ina Maas (Redaktion Kusel)");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Text-dump layouts of apps, chats, forums and e-papers
+
+/// One UI word or phrase alone (an item of a UI line).
+static UI_ITEM_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^{UI_ITEM}$")));
+
+/// A short relative time as apps print it: "5 Std.", "47 Min.", "2 Tg.", "3 h", "1 Tag", "vor 4 Wochen".
+static SHORT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:vor\s+)?\d{1,3}\s*(?:
+        (?:Sek|Min|Std|Tg|Wo|Mon|Mo|J)\.?|[hdwm]|
+        (?:Sekunden?|Minuten?|Stunden?|Tagen?|Tage|Tag|Wochen?|Monaten?|Monate?|Jahren?|Jahre?)
+    )$")
+});
+
+/// A date as a comment footer shows it: a full date expression or a short
+/// relative time ("5 Std.").
+pub fn footer_date(s: &str) -> Option<&str> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 60 {
+        return None;
+    }
+    if let Some(d) = date_only(s) {
+        return Some(d);
+    }
+    SHORT_RELATIVE.is_match(s).then_some(s)
+}
+
+/// A comment's footer line: UI words and a date, separated by "·", "|" or
+/// "•" ("Antworten · Gefällt mir · 5 Std.", "Gefällt mir (3) · Antworten · vor 2 Std.").
+/// Gives the date.
+pub fn ui_footer_date(s: &str) -> Option<&str> {
+    let s = s.trim();
+    if s.len() > 160 || !has_ui_separator(s) {
+        return None;
+    }
+    let mut date = None;
+    let mut ui = 0usize;
+    for part in s.split(['·', '|', '•']).map(str::trim).filter(|p| !p.is_empty()) {
+        if UI_ITEM_ONLY.is_match(part) {
+            ui += 1;
+        } else if date.is_none() {
+            date = Some(footer_date(part)?);
+        } else {
+            return None;
+        }
+    }
+    date.filter(|_| ui >= 1)
+}
+
+#[cfg(test)]
+mod layout_cue_tests {
+    use super::*;
+
+    #[test]
+    fn footers_with_dates() {
+        assert_eq!(ui_footer_date("Antworten · Gefällt mir · 5 Std."), Some("5 Std."));
+        assert_eq!(ui_footer_date("Gefällt mir (12) · Antworten · vor 2 Std."), Some("vor 2 Std."));
+        assert_eq!(ui_footer_date("Antworten | 14.10.2024, 21:47 Uhr"), Some("14.10.2024, 21:47 Uhr"));
+        assert_eq!(ui_footer_date("Antworten · Gefällt mir"), None);
+        assert_eq!(ui_footer_date("Politik · Wirtschaft · 5 Std."), None);
+        assert_eq!(ui_footer_date("5 Std. · 3 Min."), None);
     }
 }

@@ -210,8 +210,12 @@ pub fn parse(text: &str) -> Page {
         if h == Header::Plain && first_prose.is_none_or(|p| i < p) {
             continue;
         }
-        let att = parse_comments(&lines, i + 1);
+        let mut att = parse_comments(&lines, i + 1);
         if !att.comments.is_empty() {
+            // The count of the header that opens the section.
+            if let Header::Count(c) = h {
+                att.declared.get_or_insert(c);
+            }
             section = Some((i, att));
             break;
         }
@@ -378,10 +382,13 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // Link lists: three or more consecutive short non-prose lines (teaser
     // headlines, tables, menus) after the headline.
     let from = title_idx.map_or(0, |t| t + 1);
+    // A sentence right below a prose line (no blank between) continues the
+    // paragraph and starts no list.
     let mut i = from;
     while i < end {
         let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120);
-        if !short(i) {
+        let continues = |k: usize| k > 0 && lines[k - 1].prose() && lines[k].text.ends_with(['.', '!', '?']) && cues::word_count(&lines[k].text) >= 4;
+        if !short(i) || continues(i) {
             i += 1;
             continue;
         }
@@ -531,6 +538,44 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         if cues::is_separator(t) {
             close(&mut cur);
+            pending.clear();
+            continue;
+        }
+        // A footer of UI words with the date ("Antworten · Gefällt mir · 5 Std."):
+        // it closes the comment above it, whose first line may be its name line.
+        if let Some(date) = cues::ui_footer_date(t) {
+            match cur.as_mut() {
+                Some(d) if d.open && !d.lines.is_empty() => {
+                    if d.date.is_none() {
+                        d.date = Some(date.to_string());
+                    }
+                    d.open = false;
+                }
+                _ if !pending.is_empty() && pending.len() <= 12 => {
+                    flush(&mut cur, &mut drafts);
+                    let counted = pending.iter().filter(|(_, c)| *c).count();
+                    orphans = orphans.saturating_sub(counted);
+                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s).collect();
+                    // The name line: the last short name-like line above the text.
+                    let name_at = (0..texts.len().saturating_sub(1))
+                        .rev()
+                        .find(|&k| cues::is_name_like(&texts[k]) && cues::word_count(&texts[k]) <= 4 && !cues::chars_more_than(&texts[k], 40));
+                    let author = name_at.map(|k| {
+                        let a = cues::collapse_ws(&texts[k]);
+                        texts.drain(..=k);
+                        a
+                    });
+                    drafts.push(Draft {
+                        author,
+                        date: Some(date.to_string()),
+                        lines: texts,
+                        indent: l.indent,
+                        reply: pending_reply.take(),
+                        ..Draft::default()
+                    });
+                }
+                _ => {}
+            }
             pending.clear();
             continue;
         }

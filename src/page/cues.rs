@@ -404,7 +404,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
-      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
+      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
@@ -431,7 +431,7 @@ pub enum Header {
 }
 
 static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\s{2,}|\s*[|·▾▼]\s*)(?:sortier(?:en|t|ung)(?:\s+nach)?\b.*|(?:neueste|älteste|beste|top)\s+(?:zuerst|oben)\b.*)$")
+    re(r"(?i)(?:\s{2,}|\s*[|·▾▼]\s*)(?:sortier(?:en|t|ung)(?:\s+nach)?\b.*|(?:neueste|älteste|beste|top)\s+(?:zuerst|zuletzt|oben|unten)\b.*)$")
 });
 
 /// Removes a sort control that follows a section header on the same line
@@ -539,9 +539,9 @@ const UI_ITEM: &str = r"(?:
     zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
     ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
-    sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?(?:\s*[▾▼⌄])?|
+    sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
     zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
-    diskussion\s+geschlossen.*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
@@ -650,7 +650,7 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)impressum(?-u:\b)|(?-u:\b)agb(?-u:\b)|(?-u:\b)nutzungsbedingungen(?-u:\b)|(?-u:\b)mediadaten(?-u:\b)|
         (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
         (?-u:\b)video-?seite(?-u:\b)|(?-u:\b)bildergalerie(?-u:\b)|(?-u:\b)fotostrecke(?-u:\b)|(?-u:\b)podcast(?-u:\b)|(?-u:\b)jetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)(?-u:\b)|
-        (?-u:\b)app\s+(?:herunterladen|installieren)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
+        (?-u:\b)app\s+(?:herunterladen|installieren|laden)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
         (?-u:\b)kündbar(?-u:\b)|(?-u:\b)monatlich(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
         ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
         (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)
@@ -779,7 +779,13 @@ pub fn is_meta_line(s: &str) -> bool {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         let byline = rest.to_lowercase().starts_with("von ") && word_count(rest) <= 6;
-        if (word_count(rest) <= 2 || byline) && !s.ends_with('.') || date_only(s).is_some() {
+        // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
+        let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+        let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+        let dateline = word_count(before) <= 3
+            && after.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von "))
+            && word_count(after) <= 5;
+        if (word_count(rest) <= 2 || byline || dateline) && !s.ends_with('.') || date_only(s).is_some() {
             return true;
         }
     }
@@ -2165,5 +2171,93 @@ mod layout_cue_tests {
         assert_eq!(ui_footer_date("Antworten · Gefällt mir"), None);
         assert_eq!(ui_footer_date("Politik · Wirtschaft · 5 Std."), None);
         assert_eq!(ui_footer_date("5 Std. · 3 Min."), None);
+    }
+}
+
+/// A chat-like comment line, time first: "14:32 – Name: text",
+/// "18:05 Uhr — Name: text". Gives (time, name, text).
+pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
+    static CHAT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+(?P<text>\S.*)$")
+    });
+    let s = s.trim();
+    let b = s.as_bytes();
+    // Gate: a digit, then ':' or '.' at the second or third byte.
+    if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
+        return None;
+    }
+    let c = CHAT.captures(s)?;
+    let name = c.name("name")?.as_str().trim();
+    // Names of several words are capitalised ("Selma K."), bar particles.
+    let capitalised = word_count(name) == 1
+        || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
+    (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
+}
+
+#[cfg(test)]
+mod chat_cue_tests {
+    use super::*;
+
+    #[test]
+    fn time_first_lines() {
+        assert_eq!(time_first_comment("14:32 – Selma K.: Ich fahre jede Nacht."), Some(("14:32", "Selma K.", "Ich fahre jede Nacht.")));
+        assert_eq!(time_first_comment("8:05 Uhr — tom_ks: @Eva Stimmt."), Some(("8:05 Uhr", "tom_ks", "@Eva Stimmt.")));
+        assert_eq!(time_first_comment("14:32 – Der Rat beschloss: Die Linie fällt weg."), None);
+        assert_eq!(time_first_comment("14:3"), None);
+    }
+}
+
+/// A labelled field of a forum post header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostField {
+    /// "Autor: Name", "Verfasser: Name".
+    Name,
+    /// "Verfasst am: 15.11.2026, 20:14", "Datum: …".
+    Date,
+    /// "Betreff: Re: …", "Titel: …", "Thema: …".
+    Subject,
+}
+
+/// A field line of a forum post header (SMF/phpBB text dumps): the field
+/// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
+pub fn post_field(s: &str) -> Option<(PostField, &str)> {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
+    });
+    let s = s.trim();
+    // Gate: a colon within the first 24 bytes (the labels are short).
+    let head = s.as_bytes().get(..s.len().min(24))?;
+    if s.len() > 200 || memchr::memchr(b':', head).is_none() {
+        return None;
+    }
+    let c = FIELD.captures(s)?;
+    let v = c.name("v")?.as_str().trim();
+    if c.name("name").is_some() {
+        (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))
+    } else if c.name("date").is_some() {
+        date_only(v).map(|d| (PostField::Date, d))
+    } else {
+        Some((PostField::Subject, v))
+    }
+}
+
+/// A quoted line of a forum reply ("> text", ">").
+pub fn is_quote_line(s: &str) -> bool {
+    let s = s.trim_start();
+    s == ">" || s.starts_with("> ") || s.starts_with(">>")
+}
+
+#[cfg(test)]
+mod post_field_tests {
+    use super::*;
+
+    #[test]
+    fn post_fields() {
+        assert_eq!(post_field("Autor: Bea_K"), Some((PostField::Name, "Bea_K")));
+        assert_eq!(post_field("Verfasst am: 15.11.2025, 20:14"), Some((PostField::Date, "15.11.2025, 20:14")));
+        assert_eq!(post_field("Betreff: Re: Neue Halle"), Some((PostField::Subject, "Re: Neue Halle")));
+        assert_eq!(post_field("Autor: Der Gemeinderat hat das beschlossen."), None);
+        assert_eq!(post_field("Das ist ein Satz: mit Doppelpunkt"), None);
+        assert!(is_quote_line("> zitiert") && !is_quote_line("->"));
     }
 }

@@ -231,9 +231,11 @@ pub fn parse(text: &str) -> Page {
                 if attempts > 24 {
                     break;
                 }
-                let Some(al) = l.author() else { continue };
-                if al.author.is_none() || al.date.is_none() {
-                    continue;
+                if cues::time_first_comment(&l.text).is_none() {
+                    let Some(al) = l.author() else { continue };
+                    if al.author.is_none() || al.date.is_none() {
+                        continue;
+                    }
                 }
                 attempts += 1;
                 let att = parse_comments(&lines, i);
@@ -539,6 +541,19 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if cues::is_separator(t) {
             close(&mut cur);
             pending.clear();
+            continue;
+        }
+        // A chat-like line, time first: "14:32 – Name: text".
+        if let Some((time, name, text)) = cues::time_first_comment(t) {
+            if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                return Attempt::default();
+            }
+            flush(&mut cur, &mut drafts);
+            pending.clear();
+            let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
+            let mut d = new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title);
+            d.lines.push(text.to_string());
+            cur = Some(d);
             continue;
         }
         // A footer of UI words with the date ("Antworten · Gefällt mir · 5 Std."):

@@ -540,7 +540,7 @@ const UI_ITEM: &str = r"(?:
     ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
-    zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
+    zum\s+seitenanfang|nach\s+oben|nach\s+unten|top|zum\s+forum\.*|gespeichert|seiten\s*:(?:\s*\[?\d+\]?)+|(?:«\s*)?(?:vorheriges|nächstes)(?:\s+thema)?(?:\s*»)?|
     (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
@@ -828,16 +828,16 @@ static AD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
 
 static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu)\s*:\s*\S")
+    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu|ähnliche\s+(?:themen|beiträge|artikel)|verwandte\s+(?:themen|beiträge|artikel)|(?:weiter|fortsetzung)\s+auf\s+seite\s+\d{1,3})\s*:\s*\S")
 });
 
 /// A teaser label with the linked headline on the same line
 /// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
 pub fn is_inline_teaser(s: &str) -> bool {
     let t = s.trim_start();
-    // Exact gate: every alternative starts with l, m, a, s or p; under `(?i)`
+    // Exact gate: every alternative starts with l, m, a, s, p, ä, v, w or f; under `(?i)`
     // the long s (U+017F) also matches s.
-    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ']) && INLINE_TEASER.is_match(t)
+    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ', 'ä', 'Ä', 'v', 'V', 'w', 'W', 'f', 'F']) && INLINE_TEASER.is_match(t)
 }
 
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
@@ -2259,5 +2259,65 @@ mod post_field_tests {
         assert_eq!(post_field("Autor: Der Gemeinderat hat das beschlossen."), None);
         assert_eq!(post_field("Das ist ein Satz: mit Doppelpunkt"), None);
         assert!(is_quote_line("> zitiert") && !is_quote_line("->"));
+    }
+}
+
+/// The opening quote marks of a quoted reader voice.
+const OPEN_QUOTES: [char; 5] = ['„', '"', '»', '“', '«'];
+/// The closing quote marks of a quoted reader voice.
+const CLOSE_QUOTES: [char; 5] = ['“', '"', '«', '”', '»'];
+
+/// A line that opens a quoted reader voice („…).
+pub fn opens_voice(s: &str) -> bool {
+    s.trim_start().starts_with(OPEN_QUOTES)
+}
+
+/// A line that closes a quoted reader voice (…“).
+pub fn closes_voice(s: &str) -> bool {
+    s.trim_end().ends_with(CLOSE_QUOTES)
+}
+
+/// The text of a quoted reader voice without its enclosing quote marks.
+pub fn strip_voice_quotes(s: &str) -> &str {
+    let s = s.trim();
+    let s = s.strip_prefix(OPEN_QUOTES).unwrap_or(s);
+    s.strip_suffix(CLOSE_QUOTES).unwrap_or(s).trim()
+}
+
+/// The signature line under a quoted reader voice: a name, optionally with
+/// an affiliation after a comma or a place in brackets ("Eva Roth, DLRG
+/// Ortsgruppe", "Jo Kern (Bramsche)") -> the name.
+pub fn voice_signature(s: &str) -> Option<&str> {
+    let s = s.trim().trim_start_matches(['—', '–', '-']).trim();
+    if s.is_empty() || chars_more_than(s, 80) || s.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let name = match s.split_once(',') {
+        Some((n, rest)) => {
+            let rest = rest.trim();
+            if rest.is_empty() || word_count(rest) > 6 {
+                return None;
+            }
+            n.trim()
+        }
+        None => strip_place(s),
+    };
+    let wc = word_count(name);
+    let capitalised = words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom"));
+    ((1..=4).contains(&wc) && capitalised && is_name_like(name)).then_some(name)
+}
+
+#[cfg(test)]
+mod voice_cue_tests {
+    use super::*;
+
+    #[test]
+    fn voices() {
+        assert!(opens_voice("„Das ist gut.“") && closes_voice("„Das ist gut.“"));
+        assert_eq!(strip_voice_quotes("„Das ist gut.“"), "Das ist gut.");
+        assert_eq!(voice_signature("Eva Roth, DLRG Ortsgruppe"), Some("Eva Roth"));
+        assert_eq!(voice_signature("Jo Kern (Bramsche)"), Some("Jo Kern"));
+        assert_eq!(voice_signature("Heiko Bruns"), Some("Heiko Bruns"));
+        assert_eq!(voice_signature("sagte der Bürgermeister."), None);
     }
 }

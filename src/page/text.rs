@@ -246,6 +246,21 @@ pub fn parse(text: &str) -> Page {
             }
         }
     }
+    // Quoted reader voices, each with its signature on the next line.
+    if section.is_none() {
+        if let Some(p) = first_prose {
+            for i in p + 1..n {
+                if seg_all[i] || !cues::opens_voice(&lines[i].text) {
+                    continue;
+                }
+                let att = parse_voices(&lines, i);
+                if att.comments.len() >= 2 {
+                    section = Some((i, att));
+                    break;
+                }
+            }
+        }
+    }
     // A count announced outside the section: a standalone header line (after
     // a blank line or another header), not a count under a teaser headline.
     let declared_anywhere = (0..n).find_map(|i| match lines[i].header {
@@ -256,8 +271,29 @@ pub fn parse(text: &str) -> Page {
         _ => None,
     });
 
+    // A forum dump without an article: the opening post is the body, its
+    // subject the title, the replies from the second post header on are
+    // the comments.
+    let mut forum_title = None;
+    let mut seg_forum = None;
+    if section.is_none() {
+        let posts = forum_post_headers(&lines);
+        if posts.len() >= 2 && first_prose.is_none_or(|p| p > posts[0].start) {
+            let att = parse_comments(&lines, posts[1].start);
+            if !att.comments.is_empty() {
+                section = Some((posts[1].start, att));
+                forum_title = posts[0].subject.clone();
+                let mut seg = seg_all.clone();
+                for f in &mut seg[..posts[0].end] {
+                    *f = true;
+                }
+                seg_forum = Some(seg);
+            }
+        }
+    }
     let body_end = section.as_ref().map_or(n, |(s, _)| *s);
-    let (title, body) = body_and_title(&lines, body_end, &seg_all);
+    let (title, body) = body_and_title(&lines, body_end, seg_forum.as_ref().unwrap_or(&seg_all));
+    let title = forum_title.or(title);
     let (comments, declared) = match section {
         Some((_, att)) => (att.comments, att.declared.or(declared_anywhere)),
         None => (Vec::new(), declared_anywhere),
@@ -381,6 +417,22 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         .rev()
         .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
         .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
+    // A sub-headline under the headline (only blank lines between): a longer
+    // line of nine or more words under one of five or more.
+    let title_idx = title_idx.map(|t| {
+        let above = (0..t).rev().find(|&k| !lines[k].blank());
+        match above {
+            Some(h) if headline(h) && t - h >= 2 => {
+                let (wh, wt) = (cues::word_count(&lines[h].text), cues::word_count(&lines[t].text));
+                if wh >= 5 && wt >= 9 && wt > wh {
+                    h
+                } else {
+                    t
+                }
+            }
+            _ => t,
+        }
+    });
     // Link lists: three or more consecutive short non-prose lines (teaser
     // headlines, tables, menus) after the headline.
     let from = title_idx.map_or(0, |t| t + 1);
@@ -446,6 +498,83 @@ struct Draft {
 struct Attempt {
     comments: Vec<Comment>,
     declared: Option<usize>,
+}
+
+/// Reader voices from `from` on: a quote („…“, over up to eight lines), its
+/// signature on the next line (name, affiliation), blank lines between.
+fn parse_voices(lines: &[Line], from: usize) -> Attempt {
+    let mut comments = Vec::new();
+    let mut k = from;
+    loop {
+        while k < lines.len() && lines[k].blank() {
+            k += 1;
+        }
+        if k >= lines.len() || !cues::opens_voice(&lines[k].text) {
+            break;
+        }
+        let mut m = k;
+        while m < lines.len() && m < k + 8 && !lines[m].blank() && !cues::closes_voice(&lines[m].text) {
+            m += 1;
+        }
+        if m >= lines.len() || lines[m].blank() || !cues::closes_voice(&lines[m].text) {
+            break;
+        }
+        let Some(name) = lines.get(m + 1).and_then(|l| cues::voice_signature(&l.text)) else { break };
+        let text: Vec<&str> = (k..=m).map(|q| lines[q].text.as_str()).collect();
+        let text = cues::strip_voice_quotes(&text.join("\n")).to_string();
+        if text.is_empty() {
+            break;
+        }
+        comments.push(Comment { author: Some(cues::collapse_ws(name)), date: None, title: None, text, reply_to: None });
+        k = m + 2;
+    }
+    Attempt { comments, declared: None }
+}
+
+/// Whether the next non-blank line after `j` is a quoted line ("> …").
+fn nxt_is_quote(lines: &[Line], j: usize) -> bool {
+    next_nonblank(lines, j + 1).is_some_and(|k| cues::is_quote_line(&lines[k].text))
+}
+
+/// A forum post header: consecutive labelled field lines with at least a
+/// name and a date ("Autor: …", "Verfasst am: …", "Betreff: …").
+struct PostHeader {
+    start: usize,
+    end: usize,
+    subject: Option<String>,
+}
+
+fn forum_post_headers(lines: &[Line]) -> Vec<PostHeader> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((f, _)) = cues::post_field(&lines[i].text) else {
+            i += 1;
+            continue;
+        };
+        let (mut name, mut date) = (f == cues::PostField::Name, f == cues::PostField::Date);
+        let mut subject = None;
+        if let Some((cues::PostField::Subject, v)) = cues::post_field(&lines[i].text) {
+            subject = Some(cues::collapse_ws(v));
+        }
+        let mut j = i + 1;
+        while j < lines.len() && j < i + 4 {
+            match cues::post_field(&lines[j].text) {
+                Some((cues::PostField::Name, _)) if !name => name = true,
+                Some((cues::PostField::Date, _)) if !date => date = true,
+                Some((cues::PostField::Subject, v)) if subject.is_none() => subject = Some(cues::collapse_ws(v)),
+                _ => break,
+            }
+            j += 1;
+        }
+        if name && date {
+            out.push(PostHeader { start: i, end: j, subject });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
@@ -542,6 +671,26 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             close(&mut cur);
             pending.clear();
             continue;
+        }
+        // Forum replies: the subject field under the post header, quotes
+        // ("> …") and their attribution ("Name schrieb:" above them).
+        if let Some((cues::PostField::Subject, subj)) = cues::post_field(t) {
+            if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.title.is_none()) {
+                d.title = Some(cues::collapse_ws(subj));
+                continue;
+            }
+        }
+        if cues::is_quote_line(t) {
+            continue;
+        }
+        if nxt_is_quote(lines, j) {
+            if let Some(name) = cues::quote_attribution(t) {
+                match cur.as_mut() {
+                    Some(d) if d.open && d.lines.is_empty() => d.reply = Some(ReplyRef::Name(name)),
+                    _ => pending_reply = Some(ReplyRef::Name(name)),
+                }
+                continue;
+            }
         }
         // A chat-like line, time first: "14:32 – Name: text".
         if let Some((time, name, text)) = cues::time_first_comment(t) {

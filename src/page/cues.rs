@@ -816,7 +816,7 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             weitere\s+(?:artikel|nachrichten|meldungen|beiträge|news|videos)(?:\s+.{0,40})?|mehr\s+(?:artikel|nachrichten|news|meldungen)(?:\s+.{0,40})?|
             mehr\s+aus\s+(?:dem\s+ressort|der\s+rubrik|\S+)|aus\s+dem\s+ressort|
             verwandte\s+(?:artikel|themen)|ähnliche\s+(?:artikel|themen)|empfehlungen|empfohlene\s+artikel|unsere\s+empfehlungen?|redaktionsempfehlungen?|
-            meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|beliebte\s+artikel|
+            meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|(?:die\s+)?meist(?:diskutierten|kommentierten|gelesenen)(?:\s+(?:artikel|beiträge|themen))?|beliebte\s+artikel|
             neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
             aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|

@@ -601,7 +601,8 @@ fn new_draft(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &
         None => (None, None),
     };
     Draft {
-        author: al.author,
+        // "Name (Ort)": the place in brackets is not part of the name.
+        author: al.author.map(|a| cues::strip_place(&a).to_string()),
         date: al.date,
         title,
         number: al.number.or(tnum),

@@ -404,7 +404,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
-      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
+      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
@@ -431,7 +431,7 @@ pub enum Header {
 }
 
 static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\s{2,}|\s*[|·▾▼]\s*)(?:sortier(?:en|t|ung)(?:\s+nach)?\b.*|(?:neueste|älteste|beste|top)\s+(?:zuerst|oben)\b.*)$")
+    re(r"(?i)(?:\s{2,}|\s*[|·▾▼]\s*)(?:sortier(?:en|t|ung)(?:\s+nach)?\b.*|(?:neueste|älteste|beste|top)\s+(?:zuerst|zuletzt|oben|unten)\b.*)$")
 });
 
 /// Removes a sort control that follows a section header on the same line
@@ -539,9 +539,9 @@ const UI_ITEM: &str = r"(?:
     zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
     ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
-    sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+zuerst)?|
-    zum\s+seitenanfang|nach\s+oben|top|zum\s+forum\.*|
-    diskussion\s+geschlossen.*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
+    zum\s+seitenanfang|nach\s+oben|nach\s+unten|top|zum\s+forum\.*|gespeichert|seiten\s*:(?:\s*\[?\d+\]?)+|(?:«\s*)?(?:vorheriges|nächstes)(?:\s+thema)?(?:\s*»)?|
+    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
@@ -642,7 +642,7 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)cookies?(?-u:\b)|cookie-|(?-u:\b)consent(?-u:\b)|(?-u:\b)tracking(?-u:\b)|
         (?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?(?:nachricht|benachrichtigung|mitteilung)|(?-u:\b)newsletter|
         (?-u:\b)abonnier|(?-u:\b)abonnent|(?-u:\b)abonnement|(?-u:\b)jetzt\s+abo|(?-u:\b)abo(?-u:\b)|(?-u:\b)paywall(?-u:\b)|(?-u:\b)plus-?artikel|(?-u:\b)exklusiv\s+für\s+(?:abonnenten|abonnentinnen|abonnierende)|
-        (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+merken(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
+        (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+(?:merken|speichern)(?-u:\b)|(?-u:\b)mitteilungen\s+(?:aktivieren|einschalten)(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
         (?-u:\b)datenschutz|(?-u:\b)werbung(?-u:\b)|(?-u:\b)anzeige(?-u:\b)|(?-u:\b)werbefrei|(?-u:\b)werbeblocker|(?-u:\b)adblock|
         (?-u:\b)registrieren(?-u:\b)|(?-u:\b)einloggen(?-u:\b)|(?-u:\b)anmelden(?-u:\b)|(?-u:\b)passwort(?-u:\b)|(?-u:\b)browser(?-u:\b)|
         (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?-u:\b)|(?-u:\b)per\s+e-?mail(?-u:\b)|
@@ -650,7 +650,7 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)impressum(?-u:\b)|(?-u:\b)agb(?-u:\b)|(?-u:\b)nutzungsbedingungen(?-u:\b)|(?-u:\b)mediadaten(?-u:\b)|
         (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
         (?-u:\b)video-?seite(?-u:\b)|(?-u:\b)bildergalerie(?-u:\b)|(?-u:\b)fotostrecke(?-u:\b)|(?-u:\b)podcast(?-u:\b)|(?-u:\b)jetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)(?-u:\b)|
-        (?-u:\b)app\s+(?:herunterladen|installieren)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
+        (?-u:\b)app\s+(?:herunterladen|installieren|laden)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
         (?-u:\b)kündbar(?-u:\b)|(?-u:\b)monatlich(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
         ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
         (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)
@@ -779,7 +779,13 @@ pub fn is_meta_line(s: &str) -> bool {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         let byline = rest.to_lowercase().starts_with("von ") && word_count(rest) <= 6;
-        if (word_count(rest) <= 2 || byline) && !s.ends_with('.') || date_only(s).is_some() {
+        // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
+        let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+        let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+        let dateline = word_count(before) <= 3
+            && after.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von "))
+            && word_count(after) <= 5;
+        if (word_count(rest) <= 2 || byline || dateline) && !s.ends_with('.') || date_only(s).is_some() {
             return true;
         }
     }
@@ -810,7 +816,7 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             weitere\s+(?:artikel|nachrichten|meldungen|beiträge|news|videos)(?:\s+.{0,40})?|mehr\s+(?:artikel|nachrichten|news|meldungen)(?:\s+.{0,40})?|
             mehr\s+aus\s+(?:dem\s+ressort|der\s+rubrik|\S+)|aus\s+dem\s+ressort|
             verwandte\s+(?:artikel|themen)|ähnliche\s+(?:artikel|themen)|empfehlungen|empfohlene\s+artikel|unsere\s+empfehlungen?|redaktionsempfehlungen?|
-            meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|beliebte\s+artikel|
+            meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|(?:die\s+)?meist(?:diskutierten|kommentierten|gelesenen)(?:\s+(?:artikel|beiträge|themen))?|beliebte\s+artikel|
             neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
             aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
@@ -822,16 +828,16 @@ static AD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
 
 static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu)\s*:\s*\S")
+    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu|ähnliche\s+(?:themen|beiträge|artikel)|verwandte\s+(?:themen|beiträge|artikel)|(?:weiter|fortsetzung)\s+auf\s+seite\s+\d{1,3})\s*:\s*\S")
 });
 
 /// A teaser label with the linked headline on the same line
 /// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
 pub fn is_inline_teaser(s: &str) -> bool {
     let t = s.trim_start();
-    // Exact gate: every alternative starts with l, m, a, s or p; under `(?i)`
+    // Exact gate: every alternative starts with l, m, a, s, p, ä, v, w or f; under `(?i)`
     // the long s (U+017F) also matches s.
-    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ']) && INLINE_TEASER.is_match(t)
+    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ', 'ä', 'Ä', 'v', 'V', 'w', 'W', 'f', 'F']) && INLINE_TEASER.is_match(t)
 }
 
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
@@ -2101,5 +2107,217 @@ mod forum_cue_tests {
         assert_eq!(strip_place("Peter (63)"), "Peter (63)");
         assert_eq!(strip_place("Uwe (NRW)"), "Uwe (NRW)");
         assert_eq!(strip_place("Ina Maas (Redaktion Kusel)"), "Ina Maas (Redaktion Kusel)");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Text-dump layouts of apps, chats, forums and e-papers
+
+/// One UI word or phrase alone (an item of a UI line).
+static UI_ITEM_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^{UI_ITEM}$")));
+
+/// A short relative time as apps print it: "5 Std.", "47 Min.", "2 Tg.", "3 h", "1 Tag", "vor 4 Wochen".
+static SHORT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:vor\s+)?\d{1,3}\s*(?:
+        (?:Sek|Min|Std|Tg|Wo|Mon|Mo|J)\.?|[hdwm]|
+        (?:Sekunden?|Minuten?|Stunden?|Tagen?|Tage|Tag|Wochen?|Monaten?|Monate?|Jahren?|Jahre?)
+    )$")
+});
+
+/// A date as a comment footer shows it: a full date expression or a short
+/// relative time ("5 Std.").
+pub fn footer_date(s: &str) -> Option<&str> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 60 {
+        return None;
+    }
+    if let Some(d) = date_only(s) {
+        return Some(d);
+    }
+    SHORT_RELATIVE.is_match(s).then_some(s)
+}
+
+/// A comment's footer line: UI words and a date, separated by "·", "|" or
+/// "•" ("Antworten · Gefällt mir · 5 Std.", "Gefällt mir (3) · Antworten · vor 2 Std.").
+/// Gives the date.
+pub fn ui_footer_date(s: &str) -> Option<&str> {
+    let s = s.trim();
+    if s.len() > 160 || !has_ui_separator(s) {
+        return None;
+    }
+    let mut date = None;
+    let mut ui = 0usize;
+    for part in s.split(['·', '|', '•']).map(str::trim).filter(|p| !p.is_empty()) {
+        if UI_ITEM_ONLY.is_match(part) {
+            ui += 1;
+        } else if date.is_none() {
+            date = Some(footer_date(part)?);
+        } else {
+            return None;
+        }
+    }
+    date.filter(|_| ui >= 1)
+}
+
+#[cfg(test)]
+mod layout_cue_tests {
+    use super::*;
+
+    #[test]
+    fn footers_with_dates() {
+        assert_eq!(ui_footer_date("Antworten · Gefällt mir · 5 Std."), Some("5 Std."));
+        assert_eq!(ui_footer_date("Gefällt mir (12) · Antworten · vor 2 Std."), Some("vor 2 Std."));
+        assert_eq!(ui_footer_date("Antworten | 14.10.2024, 21:47 Uhr"), Some("14.10.2024, 21:47 Uhr"));
+        assert_eq!(ui_footer_date("Antworten · Gefällt mir"), None);
+        assert_eq!(ui_footer_date("Politik · Wirtschaft · 5 Std."), None);
+        assert_eq!(ui_footer_date("5 Std. · 3 Min."), None);
+    }
+}
+
+/// A chat-like comment line, time first: "14:32 – Name: text",
+/// "18:05 Uhr — Name: text". Gives (time, name, text).
+pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
+    static CHAT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+(?P<text>\S.*)$")
+    });
+    let s = s.trim();
+    let b = s.as_bytes();
+    // Gate: a digit, then ':' or '.' at the second or third byte.
+    if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
+        return None;
+    }
+    let c = CHAT.captures(s)?;
+    let name = c.name("name")?.as_str().trim();
+    // Names of several words are capitalised ("Selma K."), bar particles.
+    let capitalised = word_count(name) == 1
+        || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
+    (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
+}
+
+#[cfg(test)]
+mod chat_cue_tests {
+    use super::*;
+
+    #[test]
+    fn time_first_lines() {
+        assert_eq!(time_first_comment("14:32 – Selma K.: Ich fahre jede Nacht."), Some(("14:32", "Selma K.", "Ich fahre jede Nacht.")));
+        assert_eq!(time_first_comment("8:05 Uhr — tom_ks: @Eva Stimmt."), Some(("8:05 Uhr", "tom_ks", "@Eva Stimmt.")));
+        assert_eq!(time_first_comment("14:32 – Der Rat beschloss: Die Linie fällt weg."), None);
+        assert_eq!(time_first_comment("14:3"), None);
+    }
+}
+
+/// A labelled field of a forum post header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostField {
+    /// "Autor: Name", "Verfasser: Name".
+    Name,
+    /// "Verfasst am: 15.11.2026, 20:14", "Datum: …".
+    Date,
+    /// "Betreff: Re: …", "Titel: …", "Thema: …".
+    Subject,
+}
+
+/// A field line of a forum post header (SMF/phpBB text dumps): the field
+/// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
+pub fn post_field(s: &str) -> Option<(PostField, &str)> {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
+    });
+    let s = s.trim();
+    // Gate: a colon within the first 24 bytes (the labels are short).
+    let head = s.as_bytes().get(..s.len().min(24))?;
+    if s.len() > 200 || memchr::memchr(b':', head).is_none() {
+        return None;
+    }
+    let c = FIELD.captures(s)?;
+    let v = c.name("v")?.as_str().trim();
+    if c.name("name").is_some() {
+        (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))
+    } else if c.name("date").is_some() {
+        date_only(v).map(|d| (PostField::Date, d))
+    } else {
+        Some((PostField::Subject, v))
+    }
+}
+
+/// A quoted line of a forum reply ("> text", ">").
+pub fn is_quote_line(s: &str) -> bool {
+    let s = s.trim_start();
+    s == ">" || s.starts_with("> ") || s.starts_with(">>")
+}
+
+#[cfg(test)]
+mod post_field_tests {
+    use super::*;
+
+    #[test]
+    fn post_fields() {
+        assert_eq!(post_field("Autor: Bea_K"), Some((PostField::Name, "Bea_K")));
+        assert_eq!(post_field("Verfasst am: 15.11.2025, 20:14"), Some((PostField::Date, "15.11.2025, 20:14")));
+        assert_eq!(post_field("Betreff: Re: Neue Halle"), Some((PostField::Subject, "Re: Neue Halle")));
+        assert_eq!(post_field("Autor: Der Gemeinderat hat das beschlossen."), None);
+        assert_eq!(post_field("Das ist ein Satz: mit Doppelpunkt"), None);
+        assert!(is_quote_line("> zitiert") && !is_quote_line("->"));
+    }
+}
+
+/// The opening quote marks of a quoted reader voice.
+const OPEN_QUOTES: [char; 5] = ['„', '"', '»', '“', '«'];
+/// The closing quote marks of a quoted reader voice.
+const CLOSE_QUOTES: [char; 5] = ['“', '"', '«', '”', '»'];
+
+/// A line that opens a quoted reader voice („…).
+pub fn opens_voice(s: &str) -> bool {
+    s.trim_start().starts_with(OPEN_QUOTES)
+}
+
+/// A line that closes a quoted reader voice (…“).
+pub fn closes_voice(s: &str) -> bool {
+    s.trim_end().ends_with(CLOSE_QUOTES)
+}
+
+/// The text of a quoted reader voice without its enclosing quote marks.
+pub fn strip_voice_quotes(s: &str) -> &str {
+    let s = s.trim();
+    let s = s.strip_prefix(OPEN_QUOTES).unwrap_or(s);
+    s.strip_suffix(CLOSE_QUOTES).unwrap_or(s).trim()
+}
+
+/// The signature line under a quoted reader voice: a name, optionally with
+/// an affiliation after a comma or a place in brackets ("Eva Roth, DLRG
+/// Ortsgruppe", "Jo Kern (Bramsche)") -> the name.
+pub fn voice_signature(s: &str) -> Option<&str> {
+    let s = s.trim().trim_start_matches(['—', '–', '-']).trim();
+    if s.is_empty() || chars_more_than(s, 80) || s.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let name = match s.split_once(',') {
+        Some((n, rest)) => {
+            let rest = rest.trim();
+            if rest.is_empty() || word_count(rest) > 6 {
+                return None;
+            }
+            n.trim()
+        }
+        None => strip_place(s),
+    };
+    let wc = word_count(name);
+    let capitalised = words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom"));
+    ((1..=4).contains(&wc) && capitalised && is_name_like(name)).then_some(name)
+}
+
+#[cfg(test)]
+mod voice_cue_tests {
+    use super::*;
+
+    #[test]
+    fn voices() {
+        assert!(opens_voice("„Das ist gut.“") && closes_voice("„Das ist gut.“"));
+        assert_eq!(strip_voice_quotes("„Das ist gut.“"), "Das ist gut.");
+        assert_eq!(voice_signature("Eva Roth, DLRG Ortsgruppe"), Some("Eva Roth"));
+        assert_eq!(voice_signature("Jo Kern (Bramsche)"), Some("Jo Kern"));
+        assert_eq!(voice_signature("Heiko Bruns"), Some("Heiko Bruns"));
+        assert_eq!(voice_signature("sagte der Bürgermeister."), None);
     }
 }

@@ -210,8 +210,12 @@ pub fn parse(text: &str) -> Page {
         if h == Header::Plain && first_prose.is_none_or(|p| i < p) {
             continue;
         }
-        let att = parse_comments(&lines, i + 1);
+        let mut att = parse_comments(&lines, i + 1);
         if !att.comments.is_empty() {
+            // The count of the header that opens the section.
+            if let Header::Count(c) = h {
+                att.declared.get_or_insert(c);
+            }
             section = Some((i, att));
             break;
         }
@@ -227,12 +231,29 @@ pub fn parse(text: &str) -> Page {
                 if attempts > 24 {
                     break;
                 }
-                let Some(al) = l.author() else { continue };
-                if al.author.is_none() || al.date.is_none() {
-                    continue;
+                if cues::time_first_comment(&l.text).is_none() {
+                    let Some(al) = l.author() else { continue };
+                    if al.author.is_none() || al.date.is_none() {
+                        continue;
+                    }
                 }
                 attempts += 1;
                 let att = parse_comments(&lines, i);
+                if att.comments.len() >= 2 {
+                    section = Some((i, att));
+                    break;
+                }
+            }
+        }
+    }
+    // Quoted reader voices, each with its signature on the next line.
+    if section.is_none() {
+        if let Some(p) = first_prose {
+            for i in p + 1..n {
+                if seg_all[i] || !cues::opens_voice(&lines[i].text) {
+                    continue;
+                }
+                let att = parse_voices(&lines, i);
                 if att.comments.len() >= 2 {
                     section = Some((i, att));
                     break;
@@ -250,8 +271,29 @@ pub fn parse(text: &str) -> Page {
         _ => None,
     });
 
+    // A forum dump without an article: the opening post is the body, its
+    // subject the title, the replies from the second post header on are
+    // the comments.
+    let mut forum_title = None;
+    let mut seg_forum = None;
+    if section.is_none() {
+        let posts = forum_post_headers(&lines);
+        if posts.len() >= 2 && first_prose.is_none_or(|p| p > posts[0].start) {
+            let att = parse_comments(&lines, posts[1].start);
+            if !att.comments.is_empty() {
+                section = Some((posts[1].start, att));
+                forum_title = posts[0].subject.clone();
+                let mut seg = seg_all.clone();
+                for f in &mut seg[..posts[0].end] {
+                    *f = true;
+                }
+                seg_forum = Some(seg);
+            }
+        }
+    }
     let body_end = section.as_ref().map_or(n, |(s, _)| *s);
-    let (title, body) = body_and_title(&lines, body_end, &seg_all);
+    let (title, body) = body_and_title(&lines, body_end, seg_forum.as_ref().unwrap_or(&seg_all));
+    let title = forum_title.or(title);
     let (comments, declared) = match section {
         Some((_, att)) => (att.comments, att.declared.or(declared_anywhere)),
         None => (Vec::new(), declared_anywhere),
@@ -375,13 +417,32 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         .rev()
         .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
         .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
+    // A sub-headline under the headline (only blank lines between): a longer
+    // line of nine or more words under one of five or more.
+    let title_idx = title_idx.map(|t| {
+        let above = (0..t).rev().find(|&k| !lines[k].blank());
+        match above {
+            Some(h) if headline(h) && t - h >= 2 => {
+                let (wh, wt) = (cues::word_count(&lines[h].text), cues::word_count(&lines[t].text));
+                if wh >= 5 && wt >= 9 && wt > wh {
+                    h
+                } else {
+                    t
+                }
+            }
+            _ => t,
+        }
+    });
     // Link lists: three or more consecutive short non-prose lines (teaser
     // headlines, tables, menus) after the headline.
     let from = title_idx.map_or(0, |t| t + 1);
+    // A sentence right below a prose line (no blank between) continues the
+    // paragraph and starts no list.
     let mut i = from;
     while i < end {
         let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120);
-        if !short(i) {
+        let continues = |k: usize| k > 0 && lines[k - 1].prose() && lines[k].text.ends_with(['.', '!', '?']) && cues::word_count(&lines[k].text) >= 4;
+        if !short(i) || continues(i) {
             i += 1;
             continue;
         }
@@ -439,6 +500,83 @@ struct Attempt {
     declared: Option<usize>,
 }
 
+/// Reader voices from `from` on: a quote („…“, over up to eight lines), its
+/// signature on the next line (name, affiliation), blank lines between.
+fn parse_voices(lines: &[Line], from: usize) -> Attempt {
+    let mut comments = Vec::new();
+    let mut k = from;
+    loop {
+        while k < lines.len() && lines[k].blank() {
+            k += 1;
+        }
+        if k >= lines.len() || !cues::opens_voice(&lines[k].text) {
+            break;
+        }
+        let mut m = k;
+        while m < lines.len() && m < k + 8 && !lines[m].blank() && !cues::closes_voice(&lines[m].text) {
+            m += 1;
+        }
+        if m >= lines.len() || lines[m].blank() || !cues::closes_voice(&lines[m].text) {
+            break;
+        }
+        let Some(name) = lines.get(m + 1).and_then(|l| cues::voice_signature(&l.text)) else { break };
+        let text: Vec<&str> = (k..=m).map(|q| lines[q].text.as_str()).collect();
+        let text = cues::strip_voice_quotes(&text.join("\n")).to_string();
+        if text.is_empty() {
+            break;
+        }
+        comments.push(Comment { author: Some(cues::collapse_ws(name)), date: None, title: None, text, reply_to: None });
+        k = m + 2;
+    }
+    Attempt { comments, declared: None }
+}
+
+/// Whether the next non-blank line after `j` is a quoted line ("> …").
+fn nxt_is_quote(lines: &[Line], j: usize) -> bool {
+    next_nonblank(lines, j + 1).is_some_and(|k| cues::is_quote_line(&lines[k].text))
+}
+
+/// A forum post header: consecutive labelled field lines with at least a
+/// name and a date ("Autor: …", "Verfasst am: …", "Betreff: …").
+struct PostHeader {
+    start: usize,
+    end: usize,
+    subject: Option<String>,
+}
+
+fn forum_post_headers(lines: &[Line]) -> Vec<PostHeader> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((f, _)) = cues::post_field(&lines[i].text) else {
+            i += 1;
+            continue;
+        };
+        let (mut name, mut date) = (f == cues::PostField::Name, f == cues::PostField::Date);
+        let mut subject = None;
+        if let Some((cues::PostField::Subject, v)) = cues::post_field(&lines[i].text) {
+            subject = Some(cues::collapse_ws(v));
+        }
+        let mut j = i + 1;
+        while j < lines.len() && j < i + 4 {
+            match cues::post_field(&lines[j].text) {
+                Some((cues::PostField::Name, _)) if !name => name = true,
+                Some((cues::PostField::Date, _)) if !date => date = true,
+                Some((cues::PostField::Subject, v)) if subject.is_none() => subject = Some(cues::collapse_ws(v)),
+                _ => break,
+            }
+            j += 1;
+        }
+        if name && date {
+            out.push(PostHeader { start: i, end: j, subject });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&k| !lines[k].blank())
 }
@@ -463,7 +601,8 @@ fn new_draft(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &
         None => (None, None),
     };
     Draft {
-        author: al.author,
+        // "Name (Ort)": the place in brackets is not part of the name.
+        author: al.author.map(|a| cues::strip_place(&a).to_string()),
         date: al.date,
         title,
         number: al.number.or(tnum),
@@ -531,6 +670,77 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         if cues::is_separator(t) {
             close(&mut cur);
+            pending.clear();
+            continue;
+        }
+        // Forum replies: the subject field under the post header, quotes
+        // ("> …") and their attribution ("Name schrieb:" above them).
+        if let Some((cues::PostField::Subject, subj)) = cues::post_field(t) {
+            if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.title.is_none()) {
+                d.title = Some(cues::collapse_ws(subj));
+                continue;
+            }
+        }
+        if cues::is_quote_line(t) {
+            continue;
+        }
+        if nxt_is_quote(lines, j) {
+            if let Some(name) = cues::quote_attribution(t) {
+                match cur.as_mut() {
+                    Some(d) if d.open && d.lines.is_empty() => d.reply = Some(ReplyRef::Name(name)),
+                    _ => pending_reply = Some(ReplyRef::Name(name)),
+                }
+                continue;
+            }
+        }
+        // A chat-like line, time first: "14:32 – Name: text".
+        if let Some((time, name, text)) = cues::time_first_comment(t) {
+            if drafts.is_empty() && cur.is_none() && orphans > 2 {
+                return Attempt::default();
+            }
+            flush(&mut cur, &mut drafts);
+            pending.clear();
+            let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
+            let mut d = new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title);
+            d.lines.push(text.to_string());
+            cur = Some(d);
+            continue;
+        }
+        // A footer of UI words with the date ("Antworten · Gefällt mir · 5 Std."):
+        // it closes the comment above it, whose first line may be its name line.
+        if let Some(date) = cues::ui_footer_date(t) {
+            match cur.as_mut() {
+                Some(d) if d.open && !d.lines.is_empty() => {
+                    if d.date.is_none() {
+                        d.date = Some(date.to_string());
+                    }
+                    d.open = false;
+                }
+                _ if !pending.is_empty() && pending.len() <= 12 => {
+                    flush(&mut cur, &mut drafts);
+                    let counted = pending.iter().filter(|(_, c)| *c).count();
+                    orphans = orphans.saturating_sub(counted);
+                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s).collect();
+                    // The name line: the last short name-like line above the text.
+                    let name_at = (0..texts.len().saturating_sub(1))
+                        .rev()
+                        .find(|&k| cues::is_name_like(&texts[k]) && cues::word_count(&texts[k]) <= 4 && !cues::chars_more_than(&texts[k], 40));
+                    let author = name_at.map(|k| {
+                        let a = cues::collapse_ws(&texts[k]);
+                        texts.drain(..=k);
+                        a
+                    });
+                    drafts.push(Draft {
+                        author,
+                        date: Some(date.to_string()),
+                        lines: texts,
+                        indent: l.indent,
+                        reply: pending_reply.take(),
+                        ..Draft::default()
+                    });
+                }
+                _ => {}
+            }
             pending.clear();
             continue;
         }

@@ -107,6 +107,10 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// parties it shares the comment with, evaluative words near each of them).
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_structure: bool,
+        /// Heads with more than two classes (stance): per-class offsets chosen on the
+        /// out-of-fold probabilities for macro-F1, the analogue of a binary threshold.
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        class_bias: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -435,6 +439,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_context,
             stance_polarity,
             stance_structure,
+            class_bias,
         } => {
             let sources = match (data, recipe) {
                 (Some(d), _) => vec![Source {
@@ -458,6 +463,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 config.c_grid = g;
             }
             config.vectorizer.min_df = min_df;
+            config.class_bias = class_bias;
             let start = std::time::Instant::now();
             let view = StanceView {
                 sentences: stance_sentences,

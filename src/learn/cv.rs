@@ -495,6 +495,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn class_bias_recovers_an_underpredicted_class() {
+        // Class 2 is always scored a little below class 0: without offsets it is
+        // never predicted; an offset for class 2 fixes every such row.
+        let classes: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let mut oof = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..300 {
+            let c = i % 3;
+            y.push(c);
+            oof.push(match c {
+                0 => vec![0.6, 0.1, 0.3],
+                1 => vec![0.2, 0.7, 0.1],
+                _ => vec![0.45, 0.15, 0.4],
+            });
+        }
+        let rows: Vec<usize> = (0..300).collect();
+        let score = |m: &Metrics| m.macro_f1;
+        let b = choose_class_bias(&oof, &y, &rows, &classes, &score);
+        assert_eq!(b[0], 0.0);
+        assert!(b[2] > 0.0, "{b:?}");
+        let pred: Vec<usize> = oof.iter().map(|p| crate::learn::logistic::argmax(apply_class_bias(p, &b).into_iter())).collect();
+        assert_eq!(pred, y, "offsets {b:?}");
+        let q = apply_class_bias(&oof[2], &b);
+        assert!((q.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        // wrong length: probabilities unchanged
+        assert_eq!(apply_class_bias(&[0.2, 0.8], &[1.0, 0.0, 0.0]), vec![0.2, 0.8]);
+    }
+
+    #[test]
     fn folds_are_stratified_and_deterministic() {
         let y: Vec<usize> = (0..100).map(|i| (i % 10 == 0) as usize).collect();
         let a = stratified_folds(&y, 2, 5, 7);

@@ -105,11 +105,11 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         stance_polarity: bool,
         /// Stance: how the comment is built around the party (mention counts, the other
         /// parties it shares the comment with, evaluative words near each of them).
-        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_structure: bool,
         /// Heads with more than two classes (stance): per-class offsets chosen on the
         /// out-of-fold probabilities for macro-F1, the analogue of a binary threshold.
-        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         class_bias: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.

@@ -82,7 +82,7 @@ impl Default for TrainConfig {
             select_by: SelectBy::GermEval,
             calibrate: true,
             nb_grid: vec![0.0, 1.0],
-            class_bias: true,
+            class_bias: false,
         }
     }
 }

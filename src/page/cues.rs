@@ -438,13 +438,33 @@ static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
 /// The header before it stays.
 pub fn strip_sort_control(s: &str) -> &str {
-    // No substring gate: `(?i)` also matches the long s and the Kelvin sign,
-    // which a lower-cased `contains` would miss. Only the few lines that pass
-    // the header keyword prefilter get here.
+    if !may_have_sort_control(s) {
+        return s;
+    }
     match SORT_CONTROL.find(s) {
         Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim_end(),
         _ => s,
     }
+}
+
+/// Whether `s` holds what every [`SORT_CONTROL`] match holds: "ortier" (of
+/// "sortier"), "zuer" (of "zuerst") or "oben", ASCII-case-insensitively.
+/// Under `(?i)` only the long s (U+017F) and the Kelvin sign fold to ASCII
+/// letters (test `only_kelvin_sign_and_long_s_fold_to_ascii_letters`), and
+/// none of these words' letters is s or k; so a line without them has no
+/// match, and the regex, which would scan the whole line, is skipped.
+fn may_have_sort_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    contains_ascii_ci(b, b"oben", 1) || contains_ascii_ci(b, b"zuer", 0) || contains_ascii_ci(b, b"ortier", 0)
+}
+
+/// Whether `b` contains `needle` (ASCII letters, lower case) compared
+/// ASCII-case-insensitively, found by a SIMD search for both cases of its
+/// byte at `key` (choose a rare one).
+fn contains_ascii_ci(b: &[u8], needle: &[u8], key: usize) -> bool {
+    let k = needle[key];
+    memchr::memchr2_iter(k, k.to_ascii_uppercase(), b)
+        .any(|i| i >= key && b.get(i - key..i - key + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 /// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
@@ -1699,6 +1719,29 @@ mod tests {
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
         }
+    }
+
+    #[test]
+    fn sort_control_gate_hides_no_match() {
+        let mut lines = test_lines();
+        for h in ["17 Kommentare", "Kommentare", ""] {
+            for c in ["Sortieren nach: Beste ▾", "Sortiert nach Datum", "Sortierung", "Neueste zuerst", "älteste oben", "TOP  OBEN", "beste\u{a0}zuerst"] {
+                for sep in ["   ", " | ", "·", " ▾ ", "\u{2003}\u{2003}", "\t\t"] {
+                    for v in [format!("{h}{sep}{c}"), format!("{h}{sep}{c}").to_uppercase(), format!("{h}{sep}{c}").replace('s', "\u{17f}").replace(['k', 'K'], "\u{212a}")] {
+                        lines.push(v);
+                    }
+                }
+            }
+        }
+        for l in &lines {
+            assert!(SORT_CONTROL.find(l).is_none() || may_have_sort_control(l), "{l:?}");
+            let old = match SORT_CONTROL.find(l) {
+                Some(m) if m.start() > 0 => l.get(..m.start()).unwrap_or(l).trim_end(),
+                _ => l.as_str(),
+            };
+            assert_eq!(strip_sort_control(l), old, "{l:?}");
+        }
+        assert!(contains_ascii_ci(b"xOBen", b"oben", 1) && !contains_ascii_ci(b"obe", b"oben", 1) && !contains_ascii_ci(b"b", b"oben", 1));
     }
 
     #[test]

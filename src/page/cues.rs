@@ -500,13 +500,15 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
     }
-    // A sort control after the header ("Kommentare (12)  Sortieren: Neueste"): only
-    // lines with a keyword pay for stripping it.
-    if !strip && !KEYWORD.is_match(s) {
-        return None;
-    }
+    // A sort control after the header ("Kommentare (12)  Sortieren: Neueste"):
+    // stripping it is ruled out by a byte search on almost every line (see
+    // `may_have_sort_control`), cheaper than the keyword scan, so it goes
+    // first (both are pure; the header needs both).
     let u = strip_sort_control(t);
     if u.len() == t.len() {
+        return None;
+    }
+    if !strip && !KEYWORD.is_match(s) {
         return None;
     }
     header_match(u)

@@ -278,11 +278,31 @@ pub fn has_char(s: &str, c: char) -> bool {
 
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
-    let ws = |c: u8| (c == b' ') | is_ascii_ws_not_space(c);
     let Some(&first) = b.first() else { return 0 };
-    let n = !ws(first) as usize + b.iter().zip(&b[1..]).map(|(&p, &c)| (ws(p) & !ws(c)) as usize).sum::<usize>();
     if has_multi_ws(b) {
         return words(s).count();
+    }
+    !is_ascii_ws(first) as usize + ascii_word_starts(b)
+}
+
+/// ASCII white space: space, `\t`, `\n`, `\x0b`, `\x0c`, `\r`.
+#[inline(always)]
+fn is_ascii_ws(c: u8) -> bool {
+    (c == b' ') | is_ascii_ws_not_space(c)
+}
+
+/// The number of positions `i >= 1` where `b[i - 1]` is ASCII white space
+/// and `b[i]` is not. Counted in blocks of up to 255 bytes into a byte
+/// counter, which the compiler turns into SIMD compares and adds.
+fn ascii_word_starts(b: &[u8]) -> usize {
+    let Some(last) = b.len().checked_sub(1) else { return 0 };
+    let mut n = 0usize;
+    for (p, c) in b[..last].chunks(255).zip(b[1..].chunks(255)) {
+        let mut acc = 0u8;
+        for (&x, &y) in p.iter().zip(c) {
+            acc += (is_ascii_ws(x) & !is_ascii_ws(y)) as u8;
+        }
+        n += acc as usize;
     }
     n
 }
@@ -1720,6 +1740,24 @@ mod tests {
             assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn word_counts_across_block_boundaries() {
+        for len in [1, 2, 254, 255, 256, 257, 510, 511, 512, 600] {
+            for at in [0, 1, 253, 254, 255, 256, 257, 300, 509, 510, 511] {
+                for ws in [" ", "\t", "\r", "  "] {
+                    let mut s = "a".repeat(len);
+                    if at < len {
+                        s.replace_range(at..at + 1, ws);
+                    }
+                    let t = format!("{s} b {s}");
+                    for x in [s.as_str(), t.as_str()] {
+                        assert_eq!(word_count(x), x.split_whitespace().count(), "{len} {at} {ws:?}");
+                    }
+                }
+            }
         }
     }
 

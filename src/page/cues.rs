@@ -52,6 +52,16 @@ impl StartRegex {
         StartRegex { re: re(pattern), starts: starts(pattern).map(Box::new) }
     }
 
+    /// Whether a haystack of two or more bytes that begins with the first
+    /// two bytes of `s` may match (true without tables or when `s` is
+    /// shorter).
+    fn may_match_two_byte_prefix_of(&self, s: &str) -> bool {
+        match (&self.starts, s.as_bytes()) {
+            (Some(t), [b, c, ..]) => t.two[*b as usize][(*c >> 6) as usize] >> (c & 63) & 1 == 1,
+            _ => true,
+        }
+    }
+
     /// `Regex::is_match`, after the tests of the first two bytes.
     fn is_match(&self, s: &str) -> bool {
         let possible = match (&self.starts, s.as_bytes()) {
@@ -507,6 +517,15 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    // Every line `header_match` is asked about below is a prefix of `s`
+    // (trailing UI words and a sort control are cut off the end, then white
+    // space; `s` begins with no white space), at least one byte long. No
+    // header is one byte long, and one of two or more bytes begins with two
+    // bytes the start tables of the header regex admit: when those of `s`
+    // are not admitted, nothing below can find a header.
+    if !ANY_HEADER.may_match_two_byte_prefix_of(s) {
+        return None;
+    }
     // A header needs a keyword anywhere in the line and a whole-line match of
     // a header regex. The header regexes are anchored and give up after a few
     // bytes on most lines, cheaper than the keyword scan over the whole line,
@@ -534,13 +553,14 @@ pub fn comment_header(s: &str) -> Option<Header> {
     header_match(u)
 }
 
+/// Both header regexes in one alternation: one search instead of two on the
+/// many lines that are no header.
+static ANY_HEADER: LazyLock<StartRegex> =
+    LazyLock::new(|| StartRegex::new(&format!("(?:{})|(?:{})", COUNT_HEADER.as_str(), PLAIN_HEADER.as_str())));
+
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
 /// words are stripped.
 fn header_match(s: &str) -> Option<Header> {
-    // Both header regexes in one alternation first: one search instead of two
-    // on the many lines that are no header.
-    static ANY_HEADER: LazyLock<StartRegex> =
-        LazyLock::new(|| StartRegex::new(&format!("(?:{})|(?:{})", COUNT_HEADER.as_str(), PLAIN_HEADER.as_str())));
     if !ANY_HEADER.is_match(s) {
         return None;
     }
@@ -1740,6 +1760,27 @@ mod tests {
             assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn no_header_is_one_byte_long_and_headers_pass_the_start_tables() {
+        assert!(ANY_HEADER.starts.is_some());
+        for b in 0u8..0x80 {
+            let c = (b as char).to_string();
+            assert_eq!(header_match(&c), None, "{c:?}");
+        }
+        for l in test_lines() {
+            let t = l.trim();
+            if t.len() > 200 {
+                continue;
+            }
+            // Every prefix that is a header passes the test of the whole line.
+            for (i, _) in t.char_indices().skip(1) {
+                if header_match(&t[..i]).is_some() {
+                    assert!(ANY_HEADER.may_match_two_byte_prefix_of(t), "{t:?}");
+                }
+            }
         }
     }
 

@@ -251,6 +251,16 @@ fn push_lower(out: &mut String, w: &str) {
     let mut run = 0usize;
     let mut i = 0usize;
     while i < b.len() {
+        // ASCII eight bytes at a time.
+        while let Some(block) = b.get(i..i + 8).and_then(|x| <[u8; 8]>::try_from(x).ok()) {
+            if u64::from_le_bytes(block) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        if i >= b.len() {
+            break;
+        }
         if b[i] < 0x80 {
             i += 1;
             continue;

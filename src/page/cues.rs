@@ -187,13 +187,12 @@ pub fn collapse_ws(s: &str) -> String {
 /// between two words. One pass without branching per byte, then a look at
 /// the (rare) bytes that can start multi-byte white space.
 fn is_collapsed(s: &str) -> bool {
-    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
     first != b' '
         && last != b' '
-        && !b.iter().fold(false, |bad, &c| bad | is_ascii_ws_not_space(c))
-        && TWO_SPACES.find(b).is_none()
+        && !is_ascii_ws_not_space(last)
+        && !b.iter().zip(&b[1..]).fold(false, |bad, (&c, &d)| bad | is_ascii_ws_not_space(c) | (c == b' ') & (d == b' '))
         && !has_multi_ws(b)
 }
 
@@ -1006,10 +1005,11 @@ static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:\.\.\.|…)\s*(?:[|·–—-]\s*)?(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s*)?(?:am\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}")
 });
 
-/// `s.contains("...")`, with a prebuilt SIMD searcher.
+/// `s.contains("...")`: a SIMD search for the (rare) periods. (A prebuilt
+/// `memmem::Finder` costs more per call on lines this short.)
 fn has_three_dots(s: &str) -> bool {
-    static DOTS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("..."));
-    DOTS.find(s.as_bytes()).is_some()
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| b.get(i..i + 3) == Some(b"..."))
 }
 
 /// A forum-teaser excerpt: text truncated with "..." followed by a date

@@ -169,9 +169,9 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
 /// line), so that one regex's automaton stays in the CPU caches for the
 /// whole page.
 fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines: Vec<Line> = text
-        .lines()
-        .map(|raw| {
+    // Sized up front: growing a vector of lines this large copies it each time.
+    let mut lines: Vec<Line> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.lines().map(|raw| {
             let (indent, text) = normalize_line(raw);
             Line {
                 indent: if text.is_empty() { 0 } else { indent },
@@ -185,8 +185,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                 nav: OnceCell::new(),
                 author: OnceCell::new(),
             }
-        })
-        .collect();
+        }));
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);
     }

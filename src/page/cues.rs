@@ -138,12 +138,32 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// boundaries, spanning from the day's first digit (or the relative word) to
 /// the end of the time including a directly following "Uhr".
 pub fn find_date(s: &str) -> Option<(usize, usize)> {
+    if !may_hold_date(s) {
+        return None;
+    }
     DATE.find(s).map(|m| (m.start(), m.end()))
 }
 
 /// The last date expression in `s`.
 pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
+    if !may_hold_date(s) {
+        return None;
+    }
     DATE.find_iter(s).last().map(|m| (m.start(), m.end()))
+}
+
+/// Whether `s` holds what every [`DATE`] match holds: a digit (`\d`, any
+/// Unicode decimal digit), "vor" or "gerade" (case-insensitively; no
+/// non-ASCII char folds to one of their letters, test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). The digit test is
+/// one branch-free pass: an ASCII digit, or the lead byte of a char outside
+/// U+0000..U+00FF and U+2000..U+2FFF (lead bytes 0xC2, 0xC3, 0xE2), which
+/// hold no other decimal digits (test `dates_need_a_digit_vor_or_gerade`).
+fn may_hold_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2))
+        || contains_ascii_ci(b, b"vor", 0)
+        || contains_ascii_ci(b, b"gerade", 0)
 }
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1791,6 +1811,23 @@ mod tests {
                     assert!(ANY_HEADER.may_match_two_byte_prefix_of(t), "{t:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn dates_need_a_digit_vor_or_gerade() {
+        let digit = Regex::new(r"\d").unwrap();
+        for c in (0x80u32..0x100).chain(0x2000..0x3000).filter_map(char::from_u32) {
+            assert!(!digit.is_match(&c.to_string()), "U+{:04X}", c as u32);
+        }
+        let mut lines = test_lines();
+        for l in ["vor 3 Stunden", "VOR EINER WOCHE", "gerade eben", "GERADE  EBEN", "heute, 12:30", "١٢.٠٣.٢٠٢٤", "𝟏𝟐.𝟎𝟑.𝟐𝟎𝟐𝟒"] {
+            lines.push(l.to_string());
+            lines.push(format!("Name {l}"));
+        }
+        for l in &lines {
+            assert_eq!(find_date(l), DATE.find(l).map(|m| (m.start(), m.end())), "{l:?}");
+            assert_eq!(find_last_date(l), DATE.find_iter(l).last().map(|m| (m.start(), m.end())), "{l:?}");
         }
     }
 

@@ -52,6 +52,16 @@ impl StartRegex {
         StartRegex { re: re(pattern), starts: starts(pattern).map(Box::new) }
     }
 
+    /// Whether a haystack of two or more bytes that begins with the first
+    /// two bytes of `s` may match (true without tables or when `s` is
+    /// shorter).
+    fn may_match_two_byte_prefix_of(&self, s: &str) -> bool {
+        match (&self.starts, s.as_bytes()) {
+            (Some(t), [b, c, ..]) => t.two[*b as usize][(*c >> 6) as usize] >> (c & 63) & 1 == 1,
+            _ => true,
+        }
+    }
+
     /// `Regex::is_match`, after the tests of the first two bytes.
     fn is_match(&self, s: &str) -> bool {
         let possible = match (&self.starts, s.as_bytes()) {
@@ -128,12 +138,32 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// boundaries, spanning from the day's first digit (or the relative word) to
 /// the end of the time including a directly following "Uhr".
 pub fn find_date(s: &str) -> Option<(usize, usize)> {
+    if !may_hold_date(s) {
+        return None;
+    }
     DATE.find(s).map(|m| (m.start(), m.end()))
 }
 
 /// The last date expression in `s`.
 pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
+    if !may_hold_date(s) {
+        return None;
+    }
     DATE.find_iter(s).last().map(|m| (m.start(), m.end()))
+}
+
+/// Whether `s` holds what every [`DATE`] match holds: a digit (`\d`, any
+/// Unicode decimal digit), "vor" or "gerade" (case-insensitively; no
+/// non-ASCII char folds to one of their letters, test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). The digit test is
+/// one branch-free pass: an ASCII digit, or the lead byte of a char outside
+/// U+0000..U+00FF and U+2000..U+2FFF (lead bytes 0xC2, 0xC3, 0xE2), which
+/// hold no other decimal digits (test `dates_need_a_digit_vor_or_gerade`).
+fn may_hold_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2))
+        || contains_ascii_ci(b, b"vor", 0)
+        || contains_ascii_ci(b, b"gerade", 0)
 }
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,13 +207,12 @@ pub fn collapse_ws(s: &str) -> String {
 /// between two words. One pass without branching per byte, then a look at
 /// the (rare) bytes that can start multi-byte white space.
 fn is_collapsed(s: &str) -> bool {
-    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
     first != b' '
         && last != b' '
-        && !b.iter().fold(false, |bad, &c| bad | is_ascii_ws_not_space(c))
-        && TWO_SPACES.find(b).is_none()
+        && !is_ascii_ws_not_space(last)
+        && !b.iter().zip(&b[1..]).fold(false, |bad, (&c, &d)| bad | is_ascii_ws_not_space(c) | (c == b' ') & (d == b' '))
         && !has_multi_ws(b)
 }
 
@@ -241,6 +270,16 @@ fn push_lower(out: &mut String, w: &str) {
     let mut run = 0usize;
     let mut i = 0usize;
     while i < b.len() {
+        // ASCII eight bytes at a time.
+        while let Some(block) = b.get(i..i + 8).and_then(|x| <[u8; 8]>::try_from(x).ok()) {
+            if u64::from_le_bytes(block) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        if i >= b.len() {
+            break;
+        }
         if b[i] < 0x80 {
             i += 1;
             continue;
@@ -278,11 +317,31 @@ pub fn has_char(s: &str, c: char) -> bool {
 
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
-    let ws = |c: u8| (c == b' ') | is_ascii_ws_not_space(c);
     let Some(&first) = b.first() else { return 0 };
-    let n = !ws(first) as usize + b.iter().zip(&b[1..]).map(|(&p, &c)| (ws(p) & !ws(c)) as usize).sum::<usize>();
     if has_multi_ws(b) {
         return words(s).count();
+    }
+    !is_ascii_ws(first) as usize + ascii_word_starts(b)
+}
+
+/// ASCII white space: space, `\t`, `\n`, `\x0b`, `\x0c`, `\r`.
+#[inline(always)]
+fn is_ascii_ws(c: u8) -> bool {
+    (c == b' ') | is_ascii_ws_not_space(c)
+}
+
+/// The number of positions `i >= 1` where `b[i - 1]` is ASCII white space
+/// and `b[i]` is not. Counted in blocks of up to 255 bytes into a byte
+/// counter, which the compiler turns into SIMD compares and adds.
+fn ascii_word_starts(b: &[u8]) -> usize {
+    let Some(last) = b.len().checked_sub(1) else { return 0 };
+    let mut n = 0usize;
+    for (p, c) in b[..last].chunks(255).zip(b[1..].chunks(255)) {
+        let mut acc = 0u8;
+        for (&x, &y) in p.iter().zip(c) {
+            acc += (is_ascii_ws(x) & !is_ascii_ws(y)) as u8;
+        }
+        n += acc as usize;
     }
     n
 }
@@ -295,7 +354,12 @@ pub fn chars_more_than(s: &str, n: usize) -> bool {
     } else if s.len() > 4 * n {
         true
     } else {
-        s.chars().count() > n
+        // Chars are the bytes that are no UTF-8 continuation byte (0x80..=0xBF),
+        // counted in blocks of up to 255 into a byte counter (SIMD compares
+        // and adds; `chars().count()` costs more on lines this short).
+        let b = s.as_bytes();
+        let cont: usize = b.chunks(255).map(|c| c.iter().fold(0u8, |acc, &x| acc + ((x as i8) < -64) as u8) as usize).sum();
+        b.len() - cont > n
     }
 }
 
@@ -438,13 +502,33 @@ static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
 /// The header before it stays.
 pub fn strip_sort_control(s: &str) -> &str {
-    // No substring gate: `(?i)` also matches the long s and the Kelvin sign,
-    // which a lower-cased `contains` would miss. Only the few lines that pass
-    // the header keyword prefilter get here.
+    if !may_have_sort_control(s) {
+        return s;
+    }
     match SORT_CONTROL.find(s) {
         Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim_end(),
         _ => s,
     }
+}
+
+/// Whether `s` holds what every [`SORT_CONTROL`] match holds: "ortier" (of
+/// "sortier"), "zuer" (of "zuerst") or "oben", ASCII-case-insensitively.
+/// Under `(?i)` only the long s (U+017F) and the Kelvin sign fold to ASCII
+/// letters (test `only_kelvin_sign_and_long_s_fold_to_ascii_letters`), and
+/// none of these words' letters is s or k; so a line without them has no
+/// match, and the regex, which would scan the whole line, is skipped.
+fn may_have_sort_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    contains_ascii_ci(b, b"oben", 1) || contains_ascii_ci(b, b"zuer", 0) || contains_ascii_ci(b, b"ortier", 0)
+}
+
+/// Whether `b` contains `needle` (ASCII letters, lower case) compared
+/// ASCII-case-insensitively, found by a SIMD search for both cases of its
+/// byte at `key` (choose a rare one).
+fn contains_ascii_ci(b: &[u8], needle: &[u8], key: usize) -> bool {
+    let k = needle[key];
+    memchr::memchr2_iter(k, k.to_ascii_uppercase(), b)
+        .any(|i| i >= key && b.get(i - key..i - key + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 /// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
@@ -467,6 +551,15 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    // Every line `header_match` is asked about below is a prefix of `s`
+    // (trailing UI words and a sort control are cut off the end, then white
+    // space; `s` begins with no white space), at least one byte long. No
+    // header is one byte long, and one of two or more bytes begins with two
+    // bytes the start tables of the header regex admit: when those of `s`
+    // are not admitted, nothing below can find a header.
+    if !ANY_HEADER.may_match_two_byte_prefix_of(s) {
+        return None;
+    }
     // A header needs a keyword anywhere in the line and a whole-line match of
     // a header regex. The header regexes are anchored and give up after a few
     // bytes on most lines, cheaper than the keyword scan over the whole line,
@@ -480,25 +573,28 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
     }
-    // A sort control after the header ("Kommentare (12)  Sortieren: Neueste"): only
-    // lines with a keyword pay for stripping it.
-    if !strip && !KEYWORD.is_match(s) {
-        return None;
-    }
+    // A sort control after the header ("Kommentare (12)  Sortieren: Neueste"):
+    // stripping it is ruled out by a byte search on almost every line (see
+    // `may_have_sort_control`), cheaper than the keyword scan, so it goes
+    // first (both are pure; the header needs both).
     let u = strip_sort_control(t);
     if u.len() == t.len() {
+        return None;
+    }
+    if !strip && !KEYWORD.is_match(s) {
         return None;
     }
     header_match(u)
 }
 
+/// Both header regexes in one alternation: one search instead of two on the
+/// many lines that are no header.
+static ANY_HEADER: LazyLock<StartRegex> =
+    LazyLock::new(|| StartRegex::new(&format!("(?:{})|(?:{})", COUNT_HEADER.as_str(), PLAIN_HEADER.as_str())));
+
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
 /// words are stripped.
 fn header_match(s: &str) -> Option<Header> {
-    // Both header regexes in one alternation first: one search instead of two
-    // on the many lines that are no header.
-    static ANY_HEADER: LazyLock<StartRegex> =
-        LazyLock::new(|| StartRegex::new(&format!("(?:{})|(?:{})", COUNT_HEADER.as_str(), PLAIN_HEADER.as_str())));
     if !ANY_HEADER.is_match(s) {
         return None;
     }
@@ -940,10 +1036,11 @@ static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:\.\.\.|…)\s*(?:[|·–—-]\s*)?(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s*)?(?:am\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}")
 });
 
-/// `s.contains("...")`, with a prebuilt SIMD searcher.
+/// `s.contains("...")`: a SIMD search for the (rare) periods. (A prebuilt
+/// `memmem::Finder` costs more per call on lines this short.)
 fn has_three_dots(s: &str) -> bool {
-    static DOTS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("..."));
-    DOTS.find(s.as_bytes()).is_some()
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| b.get(i..i + 3) == Some(b"..."))
 }
 
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
@@ -1705,6 +1802,89 @@ mod tests {
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
         }
+    }
+
+    #[test]
+    fn no_header_is_one_byte_long_and_headers_pass_the_start_tables() {
+        assert!(ANY_HEADER.starts.is_some());
+        for b in 0u8..0x80 {
+            let c = (b as char).to_string();
+            assert_eq!(header_match(&c), None, "{c:?}");
+        }
+        for l in test_lines() {
+            let t = l.trim();
+            if t.len() > 200 {
+                continue;
+            }
+            // Every prefix that is a header passes the test of the whole line.
+            for (i, _) in t.char_indices().skip(1) {
+                if header_match(&t[..i]).is_some() {
+                    assert!(ANY_HEADER.may_match_two_byte_prefix_of(t), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_need_a_digit_vor_or_gerade() {
+        let digit = Regex::new(r"\d").unwrap();
+        for c in (0x80u32..0x100).chain(0x2000..0x3000).filter_map(char::from_u32) {
+            assert!(!digit.is_match(&c.to_string()), "U+{:04X}", c as u32);
+        }
+        let mut lines = test_lines();
+        for l in ["vor 3 Stunden", "VOR EINER WOCHE", "gerade eben", "GERADE  EBEN", "heute, 12:30", "١٢.٠٣.٢٠٢٤", "𝟏𝟐.𝟎𝟑.𝟐𝟎𝟐𝟒"] {
+            lines.push(l.to_string());
+            lines.push(format!("Name {l}"));
+        }
+        for l in &lines {
+            assert_eq!(find_date(l), DATE.find(l).map(|m| (m.start(), m.end())), "{l:?}");
+            assert_eq!(find_last_date(l), DATE.find_iter(l).last().map(|m| (m.start(), m.end())), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn word_counts_across_block_boundaries() {
+        for len in [1, 2, 254, 255, 256, 257, 510, 511, 512, 600] {
+            for at in [0, 1, 253, 254, 255, 256, 257, 300, 509, 510, 511] {
+                for ws in [" ", "\t", "\r", "  "] {
+                    let mut s = "a".repeat(len);
+                    if at < len {
+                        s.replace_range(at..at + 1, ws);
+                    }
+                    let t = format!("{s} b {s}");
+                    for x in [s.as_str(), t.as_str()] {
+                        assert_eq!(word_count(x), x.split_whitespace().count(), "{len} {at} {ws:?}");
+                    }
+                    let u = s.replace(' ', "ä").replace('\t', "€");
+                    for n in [len / 4, len / 2, len - 1, len] {
+                        assert_eq!(chars_more_than(&u, n), u.chars().count() > n, "{len} {at} {n}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sort_control_gate_hides_no_match() {
+        let mut lines = test_lines();
+        for h in ["17 Kommentare", "Kommentare", ""] {
+            for c in ["Sortieren nach: Beste ▾", "Sortiert nach Datum", "Sortierung", "Neueste zuerst", "älteste oben", "TOP  OBEN", "beste\u{a0}zuerst"] {
+                for sep in ["   ", " | ", "·", " ▾ ", "\u{2003}\u{2003}", "\t\t"] {
+                    for v in [format!("{h}{sep}{c}"), format!("{h}{sep}{c}").to_uppercase(), format!("{h}{sep}{c}").replace('s', "\u{17f}").replace(['k', 'K'], "\u{212a}")] {
+                        lines.push(v);
+                    }
+                }
+            }
+        }
+        for l in &lines {
+            assert!(SORT_CONTROL.find(l).is_none() || may_have_sort_control(l), "{l:?}");
+            let old = match SORT_CONTROL.find(l) {
+                Some(m) if m.start() > 0 => l.get(..m.start()).unwrap_or(l).trim_end(),
+                _ => l.as_str(),
+            };
+            assert_eq!(strip_sort_control(l), old, "{l:?}");
+        }
+        assert!(contains_ascii_ci(b"xOBen", b"oben", 1) && !contains_ascii_ci(b"obe", b"oben", 1) && !contains_ascii_ci(b"b", b"oben", 1));
     }
 
     #[test]

@@ -26,13 +26,15 @@
 use super::cues::{self, Header, ReplyRef, TeaserHeading};
 use super::{Comment, Page};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// One input line: its indentation and its trimmed, space-normalised text.
 #[derive(Debug, Clone)]
-struct Line {
+struct Line<'a> {
     indent: usize,
-    text: String,
+    /// Borrowed from the page unless normalising changed it.
+    text: Cow<'a, str>,
     /// Cues every pass needs, computed for every line.
     header: Option<Header>,
     teaser: Option<TeaserHeading>,
@@ -47,7 +49,7 @@ struct Line {
     author: OnceCell<Option<cues::AuthorLine>>,
 }
 
-impl Line {
+impl Line<'_> {
     fn blank(&self) -> bool {
         self.text.is_empty()
     }
@@ -70,7 +72,7 @@ impl Line {
     /// order, the cached ones through the line's cells.
     fn furniture(&self) -> bool {
         *self.furniture.get_or_init(|| {
-            let t = self.text.as_str();
+            let t: &str = &self.text;
             if self.header.is_some() || self.teaser.is_some() || !t.chars().any(|c| c.is_alphanumeric()) {
                 return true;
             }
@@ -118,9 +120,8 @@ fn map_char(c: char) -> Option<char> {
 /// A raw line's indentation (a space counts 1, a tab 4) and its text with
 /// special spaces made plain, zero-width characters and soft hyphens
 /// dropped, and trailing white space trimmed.
-fn normalize_line(raw: &str) -> (usize, String) {
+fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     let mut indent = 0;
-    let mut out = String::with_capacity(raw.len());
     let mut rest = "";
     for (i, c) in raw.char_indices() {
         let Some(c) = map_char(c) else { continue };
@@ -135,9 +136,14 @@ fn normalize_line(raw: &str) -> (usize, String) {
         rest = raw.get(i..).unwrap_or("");
         break;
     }
-    // From the first text char on: copy runs of ordinary bytes, look at the
-    // chars that start with a special byte.
+    // From the first text char on: without a special byte (most lines) the
+    // text is the rest itself, trimmed; else copy runs of ordinary bytes and
+    // look at the chars that start with a special byte.
     let b = rest.as_bytes();
+    if !b.iter().fold(false, |acc, &x| acc | matches!(x, b'\r' | 0xc2 | 0xe2 | 0xe3 | 0xef)) {
+        return (indent, Cow::Borrowed(rest.trim_end()));
+    }
+    let mut out = String::with_capacity(rest.len());
     let mut i = 0;
     while i < b.len() {
         let start = i;
@@ -155,17 +161,17 @@ fn normalize_line(raw: &str) -> (usize, String) {
         }
     }
     out.truncate(out.trim_end().len());
-    (indent, out)
+    (indent, Cow::Owned(out))
 }
 
 /// The lines of `text` with the cues every pass needs. Each cue runs over
 /// all lines before the next one starts (rather than all cues line by
 /// line), so that one regex's automaton stays in the CPU caches for the
 /// whole page.
-fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines: Vec<Line> = text
-        .lines()
-        .map(|raw| {
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    // Sized up front: growing a vector of lines this large copies it each time.
+    let mut lines: Vec<Line> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.lines().map(|raw| {
             let (indent, text) = normalize_line(raw);
             Line {
                 indent: if text.is_empty() { 0 } else { indent },
@@ -179,8 +185,7 @@ fn split_lines(text: &str) -> Vec<Line> {
                 nav: OnceCell::new(),
                 author: OnceCell::new(),
             }
-        })
-        .collect();
+        }));
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);
     }
@@ -647,7 +652,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if l.blank() {
             continue;
         }
-        let t = l.text.as_str();
+        let t: &str = &l.text;
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         let prev_blank_or_ui = j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
 
@@ -888,7 +893,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             && cues::word_count(t) <= 3
             && !cues::chars_more_than(t, 40)
             && nxt.is_some_and(|k| {
-                let n = lines[k].text.as_str();
+                let n: &str = &lines[k].text;
                 !lines[k].furniture() && cues::word_count(n) >= 4 && (lines[k].prose() || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
             })
             && !block_has_signature(lines, j)
@@ -1048,7 +1053,8 @@ mod tests {
     #[test]
     fn normalize_line_agrees_with_the_char_loop() {
         for l in crate::page::testgen::lines() {
-            assert_eq!(normalize_line(&l), reference_normalize(&l), "{l:?}");
+            let (indent, text) = normalize_line(&l);
+            assert_eq!((indent, text.into_owned()), reference_normalize(&l), "{l:?}");
         }
     }
 

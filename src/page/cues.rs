@@ -512,14 +512,19 @@ pub fn strip_sort_control(s: &str) -> &str {
 }
 
 /// Whether `s` holds what every [`SORT_CONTROL`] match holds: "ortier" (of
-/// "sortier"), "zuer" (of "zuerst") or "oben", ASCII-case-insensitively.
+/// "sortier"), "zuer" (of "zuerst"), "zule" (of "zuletzt"), "oben" or "unten",
+/// ASCII-case-insensitively.
 /// Under `(?i)` only the long s (U+017F) and the Kelvin sign fold to ASCII
 /// letters (test `only_kelvin_sign_and_long_s_fold_to_ascii_letters`), and
 /// none of these words' letters is s or k; so a line without them has no
 /// match, and the regex, which would scan the whole line, is skipped.
 fn may_have_sort_control(s: &str) -> bool {
     let b = s.as_bytes();
-    contains_ascii_ci(b, b"oben", 1) || contains_ascii_ci(b, b"zuer", 0) || contains_ascii_ci(b, b"ortier", 0)
+    contains_ascii_ci(b, b"oben", 1)
+        || contains_ascii_ci(b, b"zuer", 0)
+        || contains_ascii_ci(b, b"zule", 0)
+        || contains_ascii_ci(b, b"unten", 2)
+        || contains_ascii_ci(b, b"ortier", 0)
 }
 
 /// Whether `b` contains `needle` (ASCII letters, lower case) compared
@@ -1868,7 +1873,7 @@ mod tests {
     fn sort_control_gate_hides_no_match() {
         let mut lines = test_lines();
         for h in ["17 Kommentare", "Kommentare", ""] {
-            for c in ["Sortieren nach: Beste ▾", "Sortiert nach Datum", "Sortierung", "Neueste zuerst", "älteste oben", "TOP  OBEN", "beste\u{a0}zuerst"] {
+            for c in ["Sortieren nach: Beste ▾", "Sortiert nach Datum", "Sortierung", "Neueste zuerst", "älteste oben", "TOP  OBEN", "beste\u{a0}zuerst", "Neueste zuletzt", "älteste UNTEN"] {
                 for sep in ["   ", " | ", "·", " ▾ ", "\u{2003}\u{2003}", "\t\t"] {
                     for v in [format!("{h}{sep}{c}"), format!("{h}{sep}{c}").to_uppercase(), format!("{h}{sep}{c}").replace('s', "\u{17f}").replace(['k', 'K'], "\u{212a}")] {
                         lines.push(v);

@@ -525,7 +525,7 @@ fn parse_voices(lines: &[Line], from: usize) -> Attempt {
             break;
         }
         let Some(name) = lines.get(m + 1).and_then(|l| cues::voice_signature(&l.text)) else { break };
-        let text: Vec<&str> = (k..=m).map(|q| lines[q].text.as_str()).collect();
+        let text: Vec<&str> = (k..=m).map(|q| lines[q].text.as_ref()).collect();
         let text = cues::strip_voice_quotes(&text.join("\n")).to_string();
         if text.is_empty() {
             break;

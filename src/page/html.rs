@@ -424,7 +424,7 @@ fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<E
 
 // Class words are matched at "-", "_" and "__" boundaries too (BEM: "c-comment__name", "rk-comment__time").
 static AUTHOR_CLASS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|(?:^|[\s_-])nick|(?:^|[\s_-])(?:name|user)(?:$|[\s_-])|benutzer"));
+    LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|(?:^|[\s_-])nick|(?:^|[\s_-])(?:name|user)(?:$|[\s_-])|nutzer"));
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[\s_-])time(?:$|[\s_-])|zeit|timestamp|posted"));
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
@@ -504,9 +504,46 @@ fn date_from(s: &str) -> Option<String> {
         Some((a, b)) => s.get(a..b).map(|d| d.trim().to_string()),
         None => {
             let t = s.trim();
-            (!t.is_empty() && t.chars().count() <= 40 && t.chars().any(|c| c.is_ascii_digit())).then(|| t.to_string())
+            (!t.is_empty() && t.chars().count() <= 40 && (t.chars().any(|c| c.is_ascii_digit()) || short_date(t))).then(|| t.to_string())
         }
     }
+}
+
+/// A date element's short text: a day and month without a year ("19. Nov.",
+/// "3. Dezember"), a lone relative day ("gestern", "heute") or a short
+/// relative time ("3 Std."). The exact date is then often only in a `title`
+/// attribute; the gold keeps what the page shows.
+fn short_date(t: &str) -> bool {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:\d{1,2}\.\s?(?:Jan|Feb|Mär|Mrz|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]{0,7}\.?|gestern|heute|vorgestern|gerade\s+eben|soeben)$")
+    });
+    t.len() <= 24 && (SHORT.is_match(t) || cues::footer_date(t).is_some())
+}
+
+/// An element's short date text, if it is one.
+fn short_date_of(e: &ElementRef) -> Option<String> {
+    if !is_short_leaf(e) {
+        return None;
+    }
+    let t = text_of(e);
+    short_date(&t).then_some(t)
+}
+
+/// A placeholder left where a comment was removed ("Dieser Kommentar wurde
+/// gelöscht.", "Beitrag von der Moderation entfernt"): not a comment.
+fn is_removed_placeholder(t: &str) -> bool {
+    static REMOVED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:(?:dieser|der|ein|this)\s+)?(?:kommentar|beitrag|post|eintrag|antwort|comment)\s+(?:(?:\#\s?|nr\.?\s*)?\d+\s+)?(?:wurde|ist|has\s+been|was)?\s*(?:[^.!]{0,50}\s)?(?:gelöscht|entfernt|gesperrt|ausgeblendet|zurückgezogen|deleted|removed)\s*[.!]?$|^\[?(?:gelöscht|entfernt|deleted|removed)\]?$")
+    });
+    t.len() <= 140 && REMOVED.is_match(t.trim())
+}
+
+/// A reply tab beside the author: a reply arrow and the parent's name ("↩ heike_m").
+fn reply_tab(t: &str) -> Option<ReplyRef> {
+    let rest = t.trim().strip_prefix(['↩', '↪', '↳', '⤷', '⤶', '⮡'])?.trim();
+    let rest = rest.strip_prefix('@').unwrap_or(rest);
+    (!rest.is_empty() && rest.chars().count() <= 40 && cues::word_count(rest) <= 3 && !rest.contains(['.', '!', '?']) || cues::is_name_like(rest) && cues::word_count(rest) <= 4)
+        .then(|| ReplyRef::Name(rest.to_string()))
 }
 
 #[derive(Clone)]
@@ -581,6 +618,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
+        // A date class around a short date ("19. Nov.", "gestern").
+        .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && short_date_of(e).is_some()))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
         .or_else(|| own.iter().find(|e| is_short_leaf(e) && !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
         .copied();
@@ -708,7 +747,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 .collect::<Vec<_>>()
                 .join(" ");
             let full = text_of(e);
-            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)) {
+            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)).or_else(|| reply_tab(&full)) {
                 reply = Some(r);
                 break;
             }
@@ -1027,6 +1066,7 @@ fn is_time_el(e: &ElementRef) -> bool {
     e.value().name() == "time"
         || is_role(e, &TIME_ROLES)
         || is_short_leaf(e) && e.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && cues::date_only(&text_of(e)).is_some()
+        || DATE_CLASS.is_match(&class_str(e)) && short_date_of(e).is_some()
 }
 
 /// An element that holds a comment's author: a citation, a data role, an
@@ -1095,7 +1135,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     let mut levels: Vec<usize> = Vec::new();
     let all: Vec<ItemParts> = items.iter().map(|item| item_parts(item, &items)).collect();
     for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
-        if parts.text.trim().is_empty() {
+        if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
         if is_repeated_teaser(k, &all) {
@@ -1219,7 +1259,12 @@ fn declared(doc: &Html) -> Option<usize> {
     static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
     for el in doc.root_element().descendent_elements() {
         if el.value().attr("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
-            if let Some(Header::Count(n)) = cues::comment_header(&text_of(&el)) {
+            let t = text_of(&el);
+            if let Some(Header::Count(n)) = cues::comment_header(&t) {
+                return Some(n);
+            }
+            // A counter of a forum thread: "5 Antworten", "12 Beiträge", "3 replies".
+            if let Some(n) = counted_replies(&t) {
                 return Some(n);
             }
         }
@@ -1228,6 +1273,14 @@ fn declared(doc: &Html) -> Option<usize> {
         Some(Header::Count(n)) => Some(n),
         _ => None,
     })
+}
+
+/// "5 Antworten", "3 replies", "12 posts": a number and a word for the posts of a thread.
+fn counted_replies(t: &str) -> Option<usize> {
+    let (num, word) = t.trim().split_once(' ')?;
+    let n = num.parse().ok().filter(|_| num.len() <= 5)?;
+    matches!(word.trim().to_lowercase().as_str(), "antworten" | "antwort" | "replies" | "reply" | "posts" | "beiträge" | "beitrag" | "kommentare" | "kommentar" | "comments" | "comment")
+        .then_some(n)
 }
 
 fn in_teaser_box(e: &ElementRef) -> bool {

@@ -294,16 +294,21 @@ fn title_of(doc: &Html) -> Option<String> {
 
 const TITLE_SEPARATORS: [&str; 7] = [" – ", " — ", " | ", " - ", " :: ", " · ", " • "];
 
-/// "Headline – Site" -> "Site".
+/// "Headline – Site" -> "Site"; "Site | Headline" -> "Site" (a site name
+/// is the shorter side: a headline has more words than the site's name).
 fn site_suffix(t: &str) -> Option<String> {
-    TITLE_SEPARATORS
+    let (pos, len) = TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| t.rfind(sep).map(|pos| (pos, sep.len())))
-        .max_by_key(|&(pos, _)| pos)
-        .and_then(|(pos, len)| t.get(pos + len..))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        .max_by_key(|&(pos, _)| pos)?;
+    let tail = t.get(pos + len..)?.trim();
+    let head = t.get(..pos)?.trim();
+    let site = if !head.is_empty() && !TITLE_SEPARATORS.iter().any(|sep| head.contains(sep)) && cues::word_count(head) < cues::word_count(tail) {
+        head
+    } else {
+        tail
+    };
+    (!site.is_empty()).then(|| site.to_string())
 }
 
 /// "Headline – Site" -> "Headline".
@@ -856,7 +861,10 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
                 }
                 let headed: Vec<ElementRef> = group.iter().filter(|g| is_headed(g)).map(|g| **g).collect();
                 if headed.len() >= 2 && headed.len() * 3 >= group.len() * 2 {
-                    items.extend(headed);
+                    // In a group of comments, a header with any text after it is one
+                    // too (an emoji-only or one-word comment).
+                    let more = group.iter().filter(|g| !headed.iter().any(|h| h.id() == g.id()) && starts_with_header_min(g, 1)).map(|g| **g);
+                    items.extend(headed.iter().copied().chain(more));
                 }
             }
         }
@@ -1120,10 +1128,66 @@ fn has_name_and_time(e: &ElementRef) -> bool {
 /// An element whose first text block is a comment header line naming an
 /// author, followed by at least one block of text.
 fn starts_with_header(e: &ElementRef) -> bool {
+    starts_with_header_min(e, 3)
+}
+
+/// [`starts_with_header`] with at least `words` words in a block after the header.
+fn starts_with_header_min(e: &ElementRef, words: usize) -> bool {
     let bs = first_blocks(*e, &|x| is_ui_el(x), 6);
     let mut it = bs.iter().filter(|b| !cues::is_ui_line(&b.text));
     let Some(first) = it.next() else { return false };
-    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= 3)
+    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= words)
+}
+
+/// Comments that exist only in the `<noscript>` fallback of a comment widget
+/// (the live container holds empty placeholders until a script fills it).
+/// The parser keeps a `noscript`'s content as raw text, so it is parsed here
+/// on its own, as a comment section, when the `noscript` sits in a comment
+/// area (a class or id naming comments, or a comment-section heading beside
+/// it). Gives the comments and the count of that heading.
+fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
+    for ns in doc.root_element().descendent_elements().filter(|e| e.value().name() == "noscript") {
+        let raw: String = ns.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+        if raw.len() < 80 || !raw.contains('<') {
+            continue;
+        }
+        let mut count = None;
+        let mut in_area = false;
+        let mut cur = ns.parent();
+        for _ in 0..4 {
+            let Some(e) = cur.and_then(ElementRef::wrap) else { break };
+            if matches!(e.value().name(), "body" | "html") {
+                break;
+            }
+            if e.value().attrs().any(|(n, v)| matches!(n, "class" | "id") && COMMENT_AREA.is_match(v)) {
+                in_area = true;
+            }
+            for h in e.child_elements().filter(|h| matches!(h.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")) {
+                let t = text_of(&h);
+                match (cues::comment_header(&t), counted_heading(&t)) {
+                    (Some(Header::Count(n)), _) | (_, Some(n)) => {
+                        in_area = true;
+                        count = count.or(Some(n));
+                    }
+                    (Some(Header::Plain), _) => in_area = true,
+                    _ => {}
+                }
+            }
+            cur = e.parent();
+        }
+        if !in_area {
+            continue;
+        }
+        let frag = Html::parse_document(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
+        let mut found = comments_from_markup(&frag);
+        if found.is_empty() {
+            found = comments_from_items(&items_by_header_lines(&frag).0);
+        }
+        if !found.is_empty() {
+            return Some((found, count));
+        }
+    }
+    None
 }
 
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
@@ -1452,6 +1516,12 @@ pub fn parse(html: &str) -> Page {
             if let Some((dl, found)) = comments_from_dl(&doc) {
                 by_headers = found;
                 first_item = Some(dl);
+            }
+        }
+        if by_headers.is_empty() {
+            if let Some((found, count)) = comments_from_noscript(&doc) {
+                by_headers = found;
+                declared_comments = declared_comments.or(count);
             }
         }
         let mut body = Vec::new();

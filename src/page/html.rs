@@ -789,12 +789,44 @@ fn is_ui_el(e: &ElementRef) -> bool {
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {
+    let next = next_article(doc);
     let items: Vec<ElementRef> = doc
         .root_element()
         .descendent_elements()
+        .take_while(|e| next.is_none_or(|n| n.id() != e.id()))
         .filter(|e| is_comment_item(e) && !in_sidebar(e))
         .collect();
     comments_from_items(&items)
+}
+
+/// The start of a second article on the same page (infinite scroll: "Nächster
+/// Artikel" with its own headline, text and comments): an `<article>` after the
+/// one holding the page's `h1`, of the same class, with a headline and a
+/// paragraph of its own. What follows it belongs to that other article.
+fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
+    let articles: Vec<ElementRef> = doc.root_element().descendent_elements().filter(|e| e.value().name() == "article").collect();
+    if articles.len() < 2 {
+        return None;
+    }
+    let h1 = doc.root_element().descendent_elements().find(|e| e.value().name() == "h1")?;
+    let main = articles.iter().rev().find(|a| ancestors_any(&h1, &|x| x.id() == a.id()))?;
+    let class = main.value().attr("class");
+    let mut after = false;
+    for a in &articles {
+        if a.id() == main.id() {
+            after = true;
+            continue;
+        }
+        if !after || a.value().attr("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a) || in_sidebar(a) {
+            continue;
+        }
+        let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
+        let text = a.descendent_elements().any(|d| d.value().name() == "p" && cues::word_count(&text_of(&d)) >= 12);
+        if heading && text {
+            return Some(*a);
+        }
+    }
+    None
 }
 
 /// Comment items that no class or microdata names: in a comment section (an
@@ -893,6 +925,12 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
             ch.reverse();
             stack.extend(ch);
         }
+    }
+    // Items of a second article further down the page are that article's.
+    if let Some(next) = next_article(doc).filter(|_| !items.is_empty()) {
+        let after: std::collections::HashSet<_> =
+            doc.root_element().descendent_elements().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
+        items.retain(|i| !after.contains(&i.id()));
     }
     if items.len() > 1 {
         // Document order (nested groups were found after their parents' groups).

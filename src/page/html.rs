@@ -345,6 +345,14 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     if v.attr("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
         return true;
     }
+    // ARIA: an entry of a feed or list (`role="article"` with its position in
+    // the set), or an article role inside a comment area.
+    if v.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+        return v.attr("aria-posinset").is_some()
+            || ancestors_any(el, &|a| {
+                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr("aria-label").is_some_and(|l| COMMENT_AREA.is_match(l))
+            });
+    }
     let tokens: Vec<&str> = v.attr("class").map(|c| c.split_whitespace().collect()).unwrap_or_default();
     if tokens.iter().any(|t| ITEM_TOKEN.is_match(t)) {
         return true;
@@ -789,6 +797,11 @@ fn is_ui_el(e: &ElementRef) -> bool {
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {
+    comments_and_first_item(doc).0
+}
+
+/// The comments found by their markup, and the first comment item.
+fn comments_and_first_item(doc: &Html) -> (Vec<Comment>, Option<ElementRef<'_>>) {
     let next = next_article(doc);
     let items: Vec<ElementRef> = doc
         .root_element()
@@ -796,7 +809,7 @@ fn comments_from_markup(doc: &Html) -> Vec<Comment> {
         .take_while(|e| next.is_none_or(|n| n.id() != e.id()))
         .filter(|e| is_comment_item(e) && !in_sidebar(e))
         .collect();
-    comments_from_items(&items)
+    (comments_from_items(&items), items.first().copied())
 }
 
 /// The start of a second article on the same page (infinite scroll: "Nächster
@@ -1488,7 +1501,7 @@ fn body_from_skip(root: ElementRef, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<
         if n == 0 || b.link_chars * 2 > n {
             continue;
         }
-        if text::is_furniture(&b.text) || cues::is_credit_only(&b.text) {
+        if text::is_furniture(&b.text) && !is_article_prose(&b) || cues::is_credit_only(&b.text) {
             continue;
         }
         if b.tag == "li" && n < 60 {
@@ -1499,6 +1512,17 @@ fn body_from_skip(root: ElementRef, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<
         }
     }
     out
+}
+
+/// A paragraph of prose that the lexicon alone calls furniture for a few weak
+/// words ("teilen sich", "310.000 €"; fewer than the four that make long
+/// prose furniture, none of the strong ones): article text in a `p`.
+fn is_article_prose(b: &Block) -> bool {
+    b.tag == "p"
+        && cues::is_prose(&b.text)
+        && cues::lexicon_hits(&b.text) <= 3
+        && !cues::has_strong_lexicon(&b.text)
+        && !text::is_furniture_except_lexicon(&b.text)
 }
 
 // ---------------------------------------------------------------------------
@@ -1535,9 +1559,13 @@ pub fn parse(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = title_of(&doc);
     let root = body_root(&doc);
-    let mut comments = comments_from_markup(&doc);
+    let (mut comments, first_item) = comments_and_first_item(&doc);
     let mut declared_comments = declared(&doc);
     if !comments.is_empty() {
+        // "Lesermeinungen (3)" over the list.
+        if declared_comments.is_none() {
+            declared_comments = first_item.and_then(|f| counted_heading_before(&doc, &f));
+        }
         let mut body = body_from(root);
         if let Some(t) = &title {
             body.retain(|p| p != t);

@@ -5,7 +5,8 @@
 //! - **Title**: the first `<h1>` outside navigation, else `og:title`, else
 //!   `<title>` without the site name after " – ", " | ", " - ", " • ". An `h1`
 //!   in the site banner (`role="banner"`) or one that only repeats the site
-//!   name (`og:site_name`, the `<title>` suffix) is the site's, and such a
+//!   name (`og:site_name`, or the shorter side of `<title>`: "Headline –
+//!   Site", "Site | Headline") is the site's, and such a
 //!   page gives its headline in the first `h2`.
 //! - **Comments** from common markup: schema.org (`itemprop="comment"`,
 //!   `itemtype=".../Comment"` with `author`, `dateCreated`, `text`),
@@ -23,8 +24,17 @@
 //!   (04.03.2024 17:12)", "Name antwortete Other am ...:"). Badges,
 //!   "(nicht überprüft)" and a place in brackets are not part of a name.
 //!   Quotes of earlier posts, profile columns and signatures are not text.
+//!   ARIA entries (`role="article"` with `aria-posinset`, or inside a comment
+//!   area) are items too. A date element may show only a short date ("19.
+//!   Nov.", "gestern"); a reply tab "↩ Name" beside the author names the
+//!   parent; a "Dieser Kommentar wurde gelöscht." placeholder is no comment.
+//!   Items after a second article of the same kind (infinite scroll) belong
+//!   to that article and are left out.
 //! - **Comments without markup**: in a comment section, sibling elements of
-//!   one kind that each begin with a comment header line are comment items.
+//!   one kind that each begin with a comment header line are comment items
+//!   (once two such do, a header followed by a single word or emoji too).
+//! - **Comments only in `<noscript>`**: a comment widget's fallback inside a
+//!   comment area is parsed on its own when the live page shows none.
 //! - **Body**: `itemprop="articleBody"`, else the element with the most
 //!   paragraph text (paragraphs, or sentences split by `<br>`; never inside a
 //!   comment; an enclosing `<article>` if there is one), read as text

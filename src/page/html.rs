@@ -1698,6 +1698,26 @@ mod tests {
     }
 
     #[test]
+    fn short_dates_placeholders_reply_tabs() {
+        for d in ["19. Nov.", "3. Dezember", "gestern", "heute", "3 Std.", "vor 2 Tagen"] {
+            assert!(short_date(d), "{d}");
+        }
+        for d in ["Nov.", "19 Likes", "Gestern war es kalt."] {
+            assert!(!short_date(d), "{d}");
+        }
+        assert!(is_removed_placeholder("Dieser Kommentar wurde gelöscht."));
+        assert!(is_removed_placeholder("Dieser Beitrag wurde vom Verfasser entfernt."));
+        assert!(is_removed_placeholder("[gelöscht]"));
+        assert!(!is_removed_placeholder("Der Beitrag der Stadt ist gelöscht worden, sagt man, aber ich glaube das nicht."));
+        assert_eq!(reply_tab("↩ heike_aerzen"), Some(ReplyRef::Name("heike_aerzen".into())));
+        assert_eq!(reply_tab("heike_aerzen"), None);
+        assert_eq!(counted_replies("5 Antworten"), Some(5));
+        assert_eq!(counted_replies("5 Likes"), None);
+        assert_eq!(site_suffix("Mulde-Echo | Höfgen bekommt einen höheren Deich").as_deref(), Some("Mulde-Echo"));
+        assert_eq!(site_suffix("Höfgen bekommt einen höheren Deich – Mulde-Echo").as_deref(), Some("Mulde-Echo"));
+    }
+
+    #[test]
     fn title_suffix() {
         assert_eq!(strip_site_suffix("Neue Prämie: Wer profitiert – Lokalblatt"), "Neue Prämie: Wer profitiert");
         let p = parse("<html><head><title>Eine Meldung des Tages | Blatt</title></head><body><p>x</p></body></html>");

@@ -561,9 +561,17 @@ fn is_removed_placeholder(t: &str) -> bool {
     t.len() <= 140 && REMOVED.is_match(t.trim())
 }
 
-/// A reply tab beside the author: a reply arrow and the parent's name ("↩ heike_m").
-fn reply_tab(t: &str) -> Option<ReplyRef> {
-    let rest = t.trim().strip_prefix(['↩', '↪', '↳', '⤷', '⤶', '⮡'])?.trim();
+/// A reply tab beside the author: a reply arrow and the parent's name
+/// ("↩ heike_m"). With `by_class` (the element's class names a reply target:
+/// `in-reply-to`, `reply-to-tab`, `antwort-auf`) the arrow may be missing
+/// (an icon or avatar in its place).
+fn reply_tab_with(t: &str, by_class: bool) -> Option<ReplyRef> {
+    let t = t.trim();
+    let rest = match t.strip_prefix(['↩', '↪', '↳', '⤷', '⤶', '⮡']) {
+        Some(r) => r.trim(),
+        None if by_class => t,
+        None => return None,
+    };
     let rest = rest.strip_prefix('@').unwrap_or(rest);
     (!rest.is_empty() && rest.chars().count() <= 40 && cues::word_count(rest) <= 3 && !rest.contains(['.', '!', '?']) || cues::is_name_like(rest) && cues::word_count(rest) <= 4)
         .then(|| ReplyRef::Name(rest.to_string()))
@@ -770,7 +778,9 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 .collect::<Vec<_>>()
                 .join(" ");
             let full = text_of(e);
-            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)).or_else(|| reply_tab(&full)) {
+            static REPLY_TO_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)reply-?to|in-?reply|antwort-?auf|antwort-?an(?:$|[\s_-])"));
+            let by_class = e.value().attr("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
+            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)).or_else(|| reply_tab_with(&full, by_class)) {
                 reply = Some(r);
                 break;
             }
@@ -1709,8 +1719,9 @@ mod tests {
         assert!(is_removed_placeholder("Dieser Beitrag wurde vom Verfasser entfernt."));
         assert!(is_removed_placeholder("[gelöscht]"));
         assert!(!is_removed_placeholder("Der Beitrag der Stadt ist gelöscht worden, sagt man, aber ich glaube das nicht."));
-        assert_eq!(reply_tab("↩ heike_aerzen"), Some(ReplyRef::Name("heike_aerzen".into())));
-        assert_eq!(reply_tab("heike_aerzen"), None);
+        assert_eq!(reply_tab_with("↩ heike_aerzen", false), Some(ReplyRef::Name("heike_aerzen".into())));
+        assert_eq!(reply_tab_with("heike_aerzen", false), None);
+        assert_eq!(reply_tab_with("heike_aerzen", true), Some(ReplyRef::Name("heike_aerzen".into())));
         assert_eq!(counted_replies("5 Antworten"), Some(5));
         assert_eq!(counted_replies("5 Likes"), None);
         assert_eq!(site_suffix("Mulde-Echo | Höfgen bekommt einen höheren Deich").as_deref(), Some("Mulde-Echo"));

@@ -763,6 +763,11 @@ static LEXICON_STRONG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz")
 });
 
+/// Whether `s` holds a strong lexicon term (cookies, newsletter, paywall, ...).
+pub fn has_strong_lexicon(s: &str) -> bool {
+    LEXICON_STRONG.is_match(s)
+}
+
 /// Lexicon score of a line (number of furniture terms it contains).
 pub fn lexicon_hits(s: &str) -> usize {
     LEXICON.find_iter(s).count()

@@ -5,7 +5,8 @@
 //! - **Title**: the first `<h1>` outside navigation, else `og:title`, else
 //!   `<title>` without the site name after " – ", " | ", " - ", " • ". An `h1`
 //!   in the site banner (`role="banner"`) or one that only repeats the site
-//!   name (`og:site_name`, the `<title>` suffix) is the site's, and such a
+//!   name (`og:site_name`, or the shorter side of `<title>`: "Headline –
+//!   Site", "Site | Headline") is the site's, and such a
 //!   page gives its headline in the first `h2`.
 //! - **Comments** from common markup: schema.org (`itemprop="comment"`,
 //!   `itemtype=".../Comment"` with `author`, `dateCreated`, `text`),
@@ -23,8 +24,17 @@
 //!   (04.03.2024 17:12)", "Name antwortete Other am ...:"). Badges,
 //!   "(nicht überprüft)" and a place in brackets are not part of a name.
 //!   Quotes of earlier posts, profile columns and signatures are not text.
+//!   ARIA entries (`role="article"` with `aria-posinset`, or inside a comment
+//!   area) are items too. A date element may show only a short date ("19.
+//!   Nov.", "gestern"); a reply tab "↩ Name" beside the author names the
+//!   parent; a "Dieser Kommentar wurde gelöscht." placeholder is no comment.
+//!   Items after a second article of the same kind (infinite scroll) belong
+//!   to that article and are left out.
 //! - **Comments without markup**: in a comment section, sibling elements of
-//!   one kind that each begin with a comment header line are comment items.
+//!   one kind that each begin with a comment header line are comment items
+//!   (once two such do, a header followed by a single word or emoji too).
+//! - **Comments only in `<noscript>`**: a comment widget's fallback inside a
+//!   comment area is parsed on its own when the live page shows none.
 //! - **Body**: `itemprop="articleBody"`, else the element with the most
 //!   paragraph text (paragraphs, or sentences split by `<br>`; never inside a
 //!   comment; an enclosing `<article>` if there is one), read as text
@@ -294,16 +304,21 @@ fn title_of(doc: &Html) -> Option<String> {
 
 const TITLE_SEPARATORS: [&str; 7] = [" – ", " — ", " | ", " - ", " :: ", " · ", " • "];
 
-/// "Headline – Site" -> "Site".
+/// "Headline – Site" -> "Site"; "Site | Headline" -> "Site" (a site name
+/// is the shorter side: a headline has more words than the site's name).
 fn site_suffix(t: &str) -> Option<String> {
-    TITLE_SEPARATORS
+    let (pos, len) = TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| t.rfind(sep).map(|pos| (pos, sep.len())))
-        .max_by_key(|&(pos, _)| pos)
-        .and_then(|(pos, len)| t.get(pos + len..))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        .max_by_key(|&(pos, _)| pos)?;
+    let tail = t.get(pos + len..)?.trim();
+    let head = t.get(..pos)?.trim();
+    let site = if !head.is_empty() && !TITLE_SEPARATORS.iter().any(|sep| head.contains(sep)) && cues::word_count(head) < cues::word_count(tail) {
+        head
+    } else {
+        tail
+    };
+    (!site.is_empty()).then(|| site.to_string())
 }
 
 /// "Headline – Site" -> "Headline".
@@ -339,6 +354,14 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     }
     if v.attr("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
         return true;
+    }
+    // ARIA: an entry of a feed or list (`role="article"` with its position in
+    // the set), or an article role inside a comment area.
+    if v.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+        return v.attr("aria-posinset").is_some()
+            || ancestors_any(el, &|a| {
+                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr("aria-label").is_some_and(|l| COMMENT_AREA.is_match(l))
+            });
     }
     let tokens: Vec<&str> = v.attr("class").map(|c| c.split_whitespace().collect()).unwrap_or_default();
     if tokens.iter().any(|t| ITEM_TOKEN.is_match(t)) {
@@ -424,7 +447,7 @@ fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<E
 
 // Class words are matched at "-", "_" and "__" boundaries too (BEM: "c-comment__name", "rk-comment__time").
 static AUTHOR_CLASS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|(?:^|[\s_-])nick|(?:^|[\s_-])(?:name|user)(?:$|[\s_-])|benutzer"));
+    LazyLock::new(|| re(r"(?i)author|autor|verfasser|user-?name|(?:^|[\s_-])nick|(?:^|[\s_-])(?:name|user)(?:$|[\s_-])|nutzer"));
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[\s_-])time(?:$|[\s_-])|zeit|timestamp|posted"));
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
@@ -504,9 +527,54 @@ fn date_from(s: &str) -> Option<String> {
         Some((a, b)) => s.get(a..b).map(|d| d.trim().to_string()),
         None => {
             let t = s.trim();
-            (!t.is_empty() && t.chars().count() <= 40 && t.chars().any(|c| c.is_ascii_digit())).then(|| t.to_string())
+            (!t.is_empty() && t.chars().count() <= 40 && (t.chars().any(|c| c.is_ascii_digit()) || short_date(t))).then(|| t.to_string())
         }
     }
+}
+
+/// A date element's short text: a day and month without a year ("19. Nov.",
+/// "3. Dezember"), a lone relative day ("gestern", "heute") or a short
+/// relative time ("3 Std."). The exact date is then often only in a `title`
+/// attribute; the gold keeps what the page shows.
+fn short_date(t: &str) -> bool {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:\d{1,2}\.\s?(?:Jan|Feb|Mär|Mrz|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]{0,7}\.?|gestern|heute|vorgestern|gerade\s+eben|soeben)$")
+    });
+    t.len() <= 24 && (SHORT.is_match(t) || cues::footer_date(t).is_some())
+}
+
+/// An element's short date text, if it is one.
+fn short_date_of(e: &ElementRef) -> Option<String> {
+    if !is_short_leaf(e) {
+        return None;
+    }
+    let t = text_of(e);
+    short_date(&t).then_some(t)
+}
+
+/// A placeholder left where a comment was removed ("Dieser Kommentar wurde
+/// gelöscht.", "Beitrag von der Moderation entfernt"): not a comment.
+fn is_removed_placeholder(t: &str) -> bool {
+    static REMOVED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:(?:dieser|der|ein|this)\s+)?(?:kommentar|beitrag|post|eintrag|antwort|comment)\s+(?:(?:\#\s?|nr\.?\s*)?\d+\s+)?(?:wurde|ist|has\s+been|was)?\s*(?:[^.!]{0,50}\s)?(?:gelöscht|entfernt|gesperrt|ausgeblendet|zurückgezogen|deleted|removed)\s*[.!]?$|^\[?(?:gelöscht|entfernt|deleted|removed)\]?$")
+    });
+    t.len() <= 140 && REMOVED.is_match(t.trim())
+}
+
+/// A reply tab beside the author: a reply arrow and the parent's name
+/// ("↩ heike_m"). With `by_class` (the element's class names a reply target:
+/// `in-reply-to`, `reply-to-tab`, `antwort-auf`) the arrow may be missing
+/// (an icon or avatar in its place).
+fn reply_tab_with(t: &str, by_class: bool) -> Option<ReplyRef> {
+    let t = t.trim();
+    let rest = match t.strip_prefix(['↩', '↪', '↳', '⤷', '⤶', '⮡']) {
+        Some(r) => r.trim(),
+        None if by_class => t,
+        None => return None,
+    };
+    let rest = rest.strip_prefix('@').unwrap_or(rest);
+    (!rest.is_empty() && rest.chars().count() <= 40 && cues::word_count(rest) <= 3 && !rest.contains(['.', '!', '?']) || cues::is_name_like(rest) && cues::word_count(rest) <= 4)
+        .then(|| ReplyRef::Name(rest.to_string()))
 }
 
 #[derive(Clone)]
@@ -581,6 +649,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
+        // A date class around a short date ("19. Nov.", "gestern").
+        .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && short_date_of(e).is_some()))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
         .or_else(|| own.iter().find(|e| is_short_leaf(e) && !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
         .copied();
@@ -708,7 +778,9 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 .collect::<Vec<_>>()
                 .join(" ");
             let full = text_of(e);
-            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)) {
+            static REPLY_TO_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)reply-?to|in-?reply|antwort-?auf|antwort-?an(?:$|[\s_-])"));
+            let by_class = e.value().attr("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
+            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)).or_else(|| reply_tab_with(&full, by_class)) {
                 reply = Some(r);
                 break;
             }
@@ -745,12 +817,49 @@ fn is_ui_el(e: &ElementRef) -> bool {
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {
+    comments_and_first_item(doc).0
+}
+
+/// The comments found by their markup, and the first comment item.
+fn comments_and_first_item(doc: &Html) -> (Vec<Comment>, Option<ElementRef<'_>>) {
+    let next = next_article(doc);
     let items: Vec<ElementRef> = doc
         .root_element()
         .descendent_elements()
+        .take_while(|e| next.is_none_or(|n| n.id() != e.id()))
         .filter(|e| is_comment_item(e) && !in_sidebar(e))
         .collect();
-    comments_from_items(&items)
+    (comments_from_items(&items), items.first().copied())
+}
+
+/// The start of a second article on the same page (infinite scroll: "Nächster
+/// Artikel" with its own headline, text and comments): an `<article>` after the
+/// one holding the page's `h1`, of the same class, with a headline and a
+/// paragraph of its own. What follows it belongs to that other article.
+fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
+    let articles: Vec<ElementRef> = doc.root_element().descendent_elements().filter(|e| e.value().name() == "article").collect();
+    if articles.len() < 2 {
+        return None;
+    }
+    let h1 = doc.root_element().descendent_elements().find(|e| e.value().name() == "h1")?;
+    let main = articles.iter().rev().find(|a| ancestors_any(&h1, &|x| x.id() == a.id()))?;
+    let class = main.value().attr("class");
+    let mut after = false;
+    for a in &articles {
+        if a.id() == main.id() {
+            after = true;
+            continue;
+        }
+        if !after || a.value().attr("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a) || in_sidebar(a) {
+            continue;
+        }
+        let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
+        let text = a.descendent_elements().any(|d| d.value().name() == "p" && cues::word_count(&text_of(&d)) >= 12);
+        if heading && text {
+            return Some(*a);
+        }
+    }
+    None
 }
 
 /// Comment items that no class or microdata names: in a comment section (an
@@ -817,7 +926,10 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
                 }
                 let headed: Vec<ElementRef> = group.iter().filter(|g| is_headed(g)).map(|g| **g).collect();
                 if headed.len() >= 2 && headed.len() * 3 >= group.len() * 2 {
-                    items.extend(headed);
+                    // In a group of comments, a header with any text after it is one
+                    // too (an emoji-only or one-word comment).
+                    let more = group.iter().filter(|g| !headed.iter().any(|h| h.id() == g.id()) && starts_with_header_min(g, 1)).map(|g| **g);
+                    items.extend(headed.iter().copied().chain(more));
                 }
             }
         }
@@ -846,6 +958,12 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
             ch.reverse();
             stack.extend(ch);
         }
+    }
+    // Items of a second article further down the page are that article's.
+    if let Some(next) = next_article(doc).filter(|_| !items.is_empty()) {
+        let after: std::collections::HashSet<_> =
+            doc.root_element().descendent_elements().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
+        items.retain(|i| !after.contains(&i.id()));
     }
     if items.len() > 1 {
         // Document order (nested groups were found after their parents' groups).
@@ -1027,6 +1145,7 @@ fn is_time_el(e: &ElementRef) -> bool {
     e.value().name() == "time"
         || is_role(e, &TIME_ROLES)
         || is_short_leaf(e) && e.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && cues::date_only(&text_of(e)).is_some()
+        || DATE_CLASS.is_match(&class_str(e)) && short_date_of(e).is_some()
 }
 
 /// An element that holds a comment's author: a citation, a data role, an
@@ -1080,10 +1199,66 @@ fn has_name_and_time(e: &ElementRef) -> bool {
 /// An element whose first text block is a comment header line naming an
 /// author, followed by at least one block of text.
 fn starts_with_header(e: &ElementRef) -> bool {
+    starts_with_header_min(e, 3)
+}
+
+/// [`starts_with_header`] with at least `words` words in a block after the header.
+fn starts_with_header_min(e: &ElementRef, words: usize) -> bool {
     let bs = first_blocks(*e, &|x| is_ui_el(x), 6);
     let mut it = bs.iter().filter(|b| !cues::is_ui_line(&b.text));
     let Some(first) = it.next() else { return false };
-    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= 3)
+    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= words)
+}
+
+/// Comments that exist only in the `<noscript>` fallback of a comment widget
+/// (the live container holds empty placeholders until a script fills it).
+/// The parser keeps a `noscript`'s content as raw text, so it is parsed here
+/// on its own, as a comment section, when the `noscript` sits in a comment
+/// area (a class or id naming comments, or a comment-section heading beside
+/// it). Gives the comments and the count of that heading.
+fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
+    for ns in doc.root_element().descendent_elements().filter(|e| e.value().name() == "noscript") {
+        let raw: String = ns.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+        if raw.len() < 80 || !raw.contains('<') {
+            continue;
+        }
+        let mut count = None;
+        let mut in_area = false;
+        let mut cur = ns.parent();
+        for _ in 0..4 {
+            let Some(e) = cur.and_then(ElementRef::wrap) else { break };
+            if matches!(e.value().name(), "body" | "html") {
+                break;
+            }
+            if e.value().attrs().any(|(n, v)| matches!(n, "class" | "id") && COMMENT_AREA.is_match(v)) {
+                in_area = true;
+            }
+            for h in e.child_elements().filter(|h| matches!(h.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")) {
+                let t = text_of(&h);
+                match (cues::comment_header(&t), counted_heading(&t)) {
+                    (Some(Header::Count(n)), _) | (_, Some(n)) => {
+                        in_area = true;
+                        count = count.or(Some(n));
+                    }
+                    (Some(Header::Plain), _) => in_area = true,
+                    _ => {}
+                }
+            }
+            cur = e.parent();
+        }
+        if !in_area {
+            continue;
+        }
+        let frag = Html::parse_document(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
+        let mut found = comments_from_markup(&frag);
+        if found.is_empty() {
+            found = comments_from_items(&items_by_header_lines(&frag).0);
+        }
+        if !found.is_empty() {
+            return Some((found, count));
+        }
+    }
+    None
 }
 
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
@@ -1095,7 +1270,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     let mut levels: Vec<usize> = Vec::new();
     let all: Vec<ItemParts> = items.iter().map(|item| item_parts(item, &items)).collect();
     for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
-        if parts.text.trim().is_empty() {
+        if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
         if is_repeated_teaser(k, &all) {
@@ -1219,7 +1394,12 @@ fn declared(doc: &Html) -> Option<usize> {
     static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
     for el in doc.root_element().descendent_elements() {
         if el.value().attr("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
-            if let Some(Header::Count(n)) = cues::comment_header(&text_of(&el)) {
+            let t = text_of(&el);
+            if let Some(Header::Count(n)) = cues::comment_header(&t) {
+                return Some(n);
+            }
+            // A counter of a forum thread: "5 Antworten", "12 Beiträge", "3 replies".
+            if let Some(n) = counted_replies(&t) {
                 return Some(n);
             }
         }
@@ -1228,6 +1408,14 @@ fn declared(doc: &Html) -> Option<usize> {
         Some(Header::Count(n)) => Some(n),
         _ => None,
     })
+}
+
+/// "5 Antworten", "3 replies", "12 posts": a number and a word for the posts of a thread.
+fn counted_replies(t: &str) -> Option<usize> {
+    let (num, word) = t.trim().split_once(' ')?;
+    let n = num.parse().ok().filter(|_| num.len() <= 5)?;
+    matches!(word.trim().to_lowercase().as_str(), "antworten" | "antwort" | "replies" | "reply" | "posts" | "beiträge" | "beitrag" | "kommentare" | "kommentar" | "comments" | "comment")
+        .then_some(n)
 }
 
 fn in_teaser_box(e: &ElementRef) -> bool {
@@ -1333,7 +1521,7 @@ fn body_from_skip(root: ElementRef, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<
         if n == 0 || b.link_chars * 2 > n {
             continue;
         }
-        if text::is_furniture(&b.text) || cues::is_credit_only(&b.text) {
+        if text::is_furniture(&b.text) && !is_article_prose(&b) || cues::is_credit_only(&b.text) {
             continue;
         }
         if b.tag == "li" && n < 60 {
@@ -1344,6 +1532,17 @@ fn body_from_skip(root: ElementRef, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<
         }
     }
     out
+}
+
+/// A paragraph of prose that the lexicon alone calls furniture for a few weak
+/// words ("teilen sich", "310.000 €"; fewer than the four that make long
+/// prose furniture, none of the strong ones): article text in a `p`.
+fn is_article_prose(b: &Block) -> bool {
+    b.tag == "p"
+        && cues::is_prose(&b.text)
+        && cues::lexicon_hits(&b.text) <= 3
+        && !cues::has_strong_lexicon(&b.text)
+        && !text::is_furniture_except_lexicon(&b.text)
 }
 
 // ---------------------------------------------------------------------------
@@ -1380,9 +1579,13 @@ pub fn parse(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = title_of(&doc);
     let root = body_root(&doc);
-    let mut comments = comments_from_markup(&doc);
+    let (mut comments, first_item) = comments_and_first_item(&doc);
     let mut declared_comments = declared(&doc);
     if !comments.is_empty() {
+        // "Lesermeinungen (3)" over the list.
+        if declared_comments.is_none() {
+            declared_comments = first_item.and_then(|f| counted_heading_before(&doc, &f));
+        }
         let mut body = body_from(root);
         if let Some(t) = &title {
             body.retain(|p| p != t);
@@ -1399,6 +1602,12 @@ pub fn parse(html: &str) -> Page {
             if let Some((dl, found)) = comments_from_dl(&doc) {
                 by_headers = found;
                 first_item = Some(dl);
+            }
+        }
+        if by_headers.is_empty() {
+            if let Some((found, count)) = comments_from_noscript(&doc) {
+                by_headers = found;
+                declared_comments = declared_comments.or(count);
             }
         }
         let mut body = Vec::new();
@@ -1496,6 +1705,27 @@ mod tests {
         for f in ["Registriert", "Beiträge", "Neuling", "Gruß aus dem Tal"] {
             assert!(!t.contains(f), "{f:?} in {t}");
         }
+    }
+
+    #[test]
+    fn short_dates_placeholders_reply_tabs() {
+        for d in ["19. Nov.", "3. Dezember", "gestern", "heute", "3 Std.", "vor 2 Tagen"] {
+            assert!(short_date(d), "{d}");
+        }
+        for d in ["Nov.", "19 Likes", "Gestern war es kalt."] {
+            assert!(!short_date(d), "{d}");
+        }
+        assert!(is_removed_placeholder("Dieser Kommentar wurde gelöscht."));
+        assert!(is_removed_placeholder("Dieser Beitrag wurde vom Verfasser entfernt."));
+        assert!(is_removed_placeholder("[gelöscht]"));
+        assert!(!is_removed_placeholder("Der Beitrag der Stadt ist gelöscht worden, sagt man, aber ich glaube das nicht."));
+        assert_eq!(reply_tab_with("↩ heike_aerzen", false), Some(ReplyRef::Name("heike_aerzen".into())));
+        assert_eq!(reply_tab_with("heike_aerzen", false), None);
+        assert_eq!(reply_tab_with("heike_aerzen", true), Some(ReplyRef::Name("heike_aerzen".into())));
+        assert_eq!(counted_replies("5 Antworten"), Some(5));
+        assert_eq!(counted_replies("5 Likes"), None);
+        assert_eq!(site_suffix("Mulde-Echo | Höfgen bekommt einen höheren Deich").as_deref(), Some("Mulde-Echo"));
+        assert_eq!(site_suffix("Höfgen bekommt einen höheren Deich – Mulde-Echo").as_deref(), Some("Mulde-Echo"));
     }
 
     #[test]

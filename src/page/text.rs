@@ -314,6 +314,17 @@ pub(crate) fn is_furniture(t: &str) -> bool {
     cues::comment_header(t).is_some() || cues::teaser_heading(t).is_some() || is_furniture_without_headings(t)
 }
 
+/// [`is_furniture`] without the lexicon cue.
+pub(crate) fn is_furniture_except_lexicon(t: &str) -> bool {
+    cues::comment_header(t).is_some()
+        || cues::teaser_heading(t).is_some()
+        || !t.chars().any(|c| c.is_alphanumeric())
+        || cues::is_strong_furniture(t)
+        || cues::is_ui_line(t)
+        || cues::is_nav_line(t)
+        || is_furniture_rest_with(t, false, true)
+}
+
 /// [`is_furniture`] minus the heading cues (which `split_lines` has computed already).
 fn is_furniture_without_headings(t: &str) -> bool {
     !t.chars().any(|c| c.is_alphanumeric()) || cues::is_strong_furniture(t) || cues::is_ui_line(t) || cues::is_nav_line(t) || is_furniture_rest(t)

@@ -530,7 +530,9 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
-    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓]|[↩⇄★☆🔁⭐]\s*\d+|
+    (?:war|ist|fanden\s+sie|finden\s+sie|fandest\s+du|findest\s+du)\s+diese[rn]?\s+(?:kommentar|beitrag|antwort)\s+hilfreich\s*\??|(?:ja|nein)\s*\(\s*\d+\s*\)|
+    \d+\s+(?:boosts?|favoriten|favs?|reblogs?|upvotes?|downvotes?|punkte|stimmen)|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
     (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?(?:\s*\(\s*\d+\s*\))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
@@ -992,7 +994,7 @@ pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
 }
 
 static LEAD_NUMBER: LazyLock<StartRegex> =
-    LazyLock::new(|| StartRegex::new(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
+    LazyLock::new(|| StartRegex::new(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6})|(\d{1,4})\))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
 
 static FIELD_LABEL: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?i)^(?:(?P<name>name|nickname|nutzername|benutzername|autor|autorin|verfasser|verfasserin|absender)|(?P<date>datum|date|zeit|erstellt(?:\s+am)?|geschrieben(?:\s+am)?|verfasst(?:\s+am)?|gepostet(?:\s+am)?))\s*:\s*(?P<value>\S.*)$")
@@ -1106,6 +1108,66 @@ pub struct AuthorLine {
 /// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
+    author_line_plain(s).or_else(|| part_header(s))
+}
+
+/// A relative age without "vor": "3 Std.", "47 Min.", "2 Tage", "5 h".
+static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^\d{1,3}\s?(?:Sek|Min|Std|Sekunden?|Minuten?|Stunden?|Tage?|Tagen|Wochen?|Monate?|Monaten|Jahre?|Jahren|[smhdw])\.?$")
+});
+
+/// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
+static BADGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|admin|team|angepinnt|angeheftet|top-?kommentar)$")
+});
+
+/// A header made of parts between separators, in any order: one name, one
+/// date or age, and perhaps a reply marker and badges
+/// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").
+pub fn part_header(s: &str) -> Option<AuthorLine> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
+    let s = s.trim();
+    if s.len() > 160 || !has_ui_separator(s) && memchr::memmem::find(s.as_bytes(), "\u{2013}".as_bytes()).is_none() && memchr::memmem::find(s.as_bytes(), "\u{2014}".as_bytes()).is_none() {
+        return None;
+    }
+    let mut al = AuthorLine::default();
+    let mut parts = 0;
+    for p in SEP.split(s) {
+        let p = p.trim();
+        parts += 1;
+        if p.is_empty() || parts > 6 {
+            return None;
+        }
+        if al.reply.is_none() {
+            if let Some(r) = reply_marker(p) {
+                al.reply = Some(r);
+                continue;
+            }
+        }
+        if BADGE.is_match(p) || UI_ITEM_ONLY.is_match(p) {
+            continue;
+        }
+        if al.date.is_none() {
+            if let Some(d) = date_only(p) {
+                al.date = Some(d.to_string());
+                continue;
+            }
+            if SHORT_AGE.is_match(p) {
+                al.date = Some(p.to_string());
+                continue;
+            }
+        }
+        let name = strip_von(p);
+        if al.author.is_none() && is_name_like(name) && word_count(name) <= 4 && find_date(name).is_none() {
+            al.author = Some(name.to_string());
+            continue;
+        }
+        return None;
+    }
+    (parts >= 2 && al.author.is_some() && al.date.is_some()).then_some(al)
+}
+
+fn author_line_plain(s: &str) -> Option<AuthorLine> {
     let s = s.trim();
     if s.is_empty() || chars_more_than(s, 140) {
         return None;
@@ -1113,7 +1175,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
     let mut number = None;
     let mut rest = s;
     if let Some(c) = captures(&LEAD_NUMBER, s) {
-        number = c.get(1).or_else(|| c.get(2)).and_then(|m| m.as_str().parse().ok());
+        number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
         rest = s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim();
     }
     let rest = strip_bullet(rest).unwrap_or(rest);
@@ -1184,6 +1246,33 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
         }
     }
     None
+}
+
+/// A numbered name line without a date: "Kommentar #3 von Name", "#3 Name",
+/// "3) Name" -> (3, "Name"). The line must carry a number.
+pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
+    let s = s.trim();
+    if s.len() > 120 {
+        return None;
+    }
+    let c = captures(&LEAD_NUMBER, s)?;
+    let number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok())?;
+    let rest = strip_von(s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim());
+    (is_name_like(rest) && word_count(rest) <= 4 && find_date(rest).is_none()).then_some((number, rest))
+}
+
+/// A line that is only a user handle: "@name" or "@name@server.example".
+/// Returns the handle without the leading "@".
+pub fn handle_line(s: &str) -> Option<&str> {
+    let h = s.trim().strip_prefix('@')?;
+    if h.is_empty() || h.len() > 80 {
+        return None;
+    }
+    let mut parts = h.split('@');
+    let ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    let user = parts.next()?;
+    let server = parts.next();
+    (ok(user) && server.is_none_or(|p| ok(p) && p.contains('.')) && parts.next().is_none()).then_some(h)
 }
 
 fn strip_von(s: &str) -> &str {
@@ -1971,6 +2060,17 @@ pub fn quote_attribution(s: &str) -> Option<String> {
     let name = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c"))?.as_str().trim();
     let name = name.trim_start_matches('@').trim();
     is_name_like(name).then(|| name.to_string())
+}
+
+/// A quote introduction on a line of its own, the quote following without
+/// quote marks: "Zitat von Name:", "Zitat Name:" -> the quoted author.
+pub fn quote_intro(s: &str) -> Option<String> {
+    let s = s.trim();
+    let head = s.get(..5)?;
+    if !head.eq_ignore_ascii_case("zitat") || !s.ends_with(':') {
+        return None;
+    }
+    quote_attribution(s)
 }
 
 static REPLY_VERB: LazyLock<Regex> =

@@ -492,6 +492,8 @@ struct Draft {
     bullet: bool,
     open: bool,
     reply: Option<ReplyRef>,
+    /// The author's handle shown under the name ("@name@server"), without the "@".
+    handle: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -627,6 +629,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut orphans = 0usize;
     let mut declared = None;
     let mut skip_to = 0usize;
+    // After "Zitat von Name:": lines copied from earlier comments are the quote.
+    let mut quoting = false;
 
     fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
         if let Some(d) = cur.take() {
@@ -683,6 +687,26 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         if cues::is_quote_line(t) {
             continue;
+        }
+        // "Zitat von Name:" without quote marks: the quoted lines that follow
+        // are copied from an earlier comment.
+        if let Some(name) = cues::quote_intro(t) {
+            match cur.as_mut() {
+                Some(d) if d.open && d.lines.is_empty() => d.reply = Some(ReplyRef::Name(name)),
+                _ => pending_reply = Some(ReplyRef::Name(name)),
+            }
+            quoting = true;
+            continue;
+        }
+        if quoting {
+            let copied = cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty()) && {
+                let key = cues::collapse_ws(t);
+                key.chars().count() >= 8 && drafts.iter().any(|e| cues::collapse_ws(&e.lines.join(" ")).contains(&key))
+            };
+            if copied {
+                continue;
+            }
+            quoting = false;
         }
         if nxt_is_quote(lines, j) {
             if let Some(name) = cues::quote_attribution(t) {
@@ -744,7 +768,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
-        if l.ui() || l.strong() || l.nav() {
+        // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
+        // link bar; its name and date make it a header.
+        let nav_header = l.nav() && !l.ui() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
+        if !nav_header && (l.ui() || l.strong() || l.nav()) {
             if open_with_text || l.strong() || l.nav() {
                 close(&mut cur);
             }
@@ -834,17 +861,30 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
-        // Name line followed by a date line.
+        // Name line ("Name", "Kommentar #3 von Name", "3) Name") followed by a
+        // date line, perhaps with the author's handle between them
+        // ("@name@server").
+        let (lead_num, core) = match cues::numbered_name(core) {
+            Some((num, name)) => (Some(num), name),
+            None => (None, core),
+        };
         if cues::is_name_like(core) && cues::word_count(core) <= 5 {
-            if let Some(k) = nxt {
+            let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
+            let date_at = match handle {
+                Some((k, _)) => next_nonblank(lines, k + 1),
+                None => nxt,
+            };
+            if let Some(k) = date_at {
                 if let Some(date) = cues::date_only(&lines[k].text) {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {
                         return Attempt::default();
                     }
                     flush(&mut cur, &mut drafts);
                     pending.clear();
-                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: None, reply: None };
-                    cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
+                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
+                    let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    d.handle = handle.map(|(_, h)| h.to_string());
+                    cur = Some(d);
                     skip_to = k + 1;
                     continue;
                 }
@@ -997,17 +1037,18 @@ fn mention_target(earlier: &[Draft], rest: &str) -> Option<usize> {
     let rest_l = rest.to_lowercase();
     let mut best: Option<(usize, usize)> = None; // (index, name length)
     for (k, d) in earlier.iter().enumerate().rev() {
-        let Some(a) = d.author.as_deref() else { continue };
-        let a = cues::collapse_ws(a).to_lowercase();
-        if a.is_empty() || !rest_l.starts_with(&a) {
-            continue;
-        }
-        let after = rest_l.get(a.len()..).and_then(|s| s.chars().next());
-        if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        if best.is_none_or(|(_, len)| a.len() > len) {
-            best = Some((k, a.len()));
+        for a in [d.author.as_deref(), d.handle.as_deref()].into_iter().flatten() {
+            let a = cues::collapse_ws(a).to_lowercase();
+            if a.is_empty() || !rest_l.starts_with(&a) {
+                continue;
+            }
+            let after = rest_l.get(a.len()..).and_then(|s| s.chars().next());
+            if after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
+                continue;
+            }
+            if best.is_none_or(|(_, len)| a.len() > len) {
+                best = Some((k, a.len()));
+            }
         }
     }
     best.map(|(k, _)| k)

@@ -476,6 +476,11 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if strip && !KEYWORD.is_match(s) {
         return None;
     }
+    if strip {
+        if let Some(n) = reaction_counts(s) {
+            return Some(Header::Count(n));
+        }
+    }
     let t = strip_trailing_ui(s).trim();
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
@@ -490,6 +495,16 @@ pub fn comment_header(s: &str) -> Option<Header> {
         return None;
     }
     header_match(u)
+}
+
+/// Reaction counts of a post shown as a comment section (fediverse,
+/// social media): "5 Antworten · 14 Boosts · 38 Favoriten" -> 5.
+fn reaction_counts(s: &str) -> Option<usize> {
+    static COUNTS: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^(\d{1,6})\s+(?:Antworten|Antwort|Kommentare?)\s*[·|•]\s*\d{1,6}\s+(?:Boosts?|Reblogs?|Favoriten|Favs?|Likes?|Shares?|Retweets?|Reposts?)(?:\s*[·|•]\s*\d{1,6}\s+\w+){0,3}$")
+    });
+    let c = captures(&COUNTS, s)?;
+    c.get(1)?.as_str().parse().ok()
 }
 
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
@@ -655,13 +670,15 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)app\s+(?:herunterladen|installieren|laden)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
         (?-u:\b)kündbar(?-u:\b)|(?-u:\b)monatlich(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
         ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
-        (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)
+        (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)|
+        (?-u:\b)frei\s+(?:lesbar|zugänglich)(?-u:\b)|(?-u:\b)förder-?(?:abo|mitglied)|(?-u:\b)unterstützer-?abo|
+        (?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)
     ")
 });
 
 /// Strong single cues: one hit on a short line is enough.
 static LEXICON_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz")
+    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz|(?-u:\b)frei\s+lesbar(?-u:\b)|(?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)")
 });
 
 /// Lexicon score of a line (number of furniture terms it contains).
@@ -780,7 +797,8 @@ pub fn is_meta_line(s: &str) -> bool {
     if let Some((a, b)) = find_date(s) {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-        let byline = rest.to_lowercase().starts_with("von ") && word_count(rest) <= 6;
+        // "von Name", "Text: Name", "Fotos: Name" beside the date.
+        let byline = (rest.to_lowercase().starts_with("von ") || META.is_match(rest)) && word_count(rest) <= 6;
         // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
         let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
         let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -1707,6 +1725,9 @@ mod tests {
             let s = s.trim();
             if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
                 return None;
+            }
+            if let Some(n) = reaction_counts(s) {
+                return Some(Header::Count(n));
             }
             let s = strip_sort_control(strip_trailing_ui(s).trim());
             if let Some(c) = COUNT_HEADER.captures(s) {

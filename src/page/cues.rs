@@ -631,7 +631,7 @@ static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
             zur\s+startseite|startseite|impressum|datenschutz(?:erklärung)?|agb|kontakt|mediadaten|nutzungsbedingungen|barrierefreiheit|
             plus|premium|exklusiv|zum\s+angebot|mehr\s+optionen|individuelle\s+einstellungen|ja,?\s+gerne|details|zum\s+inhalt\s+springen|menü|suche)\s*[.!]?$|
         netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
-        vor\s+der\s+veröffentlichung\s+geprüft|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet(?-u:\b)|behält\s+sich\s+vor|
+        vor\s+der\s+veröffentlichung\s+geprüft|meinung\s+(?:ihrer|der)\s+(?:verfasser|verfasserinnen|autoren|einsender)|behält\s+sich\s+(?:das\s+recht\s+auf\s+)?kürzungen\s+vor|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet(?-u:\b)|behält\s+sich\s+vor|
         melden\s+sie\s+sich\s+an|um\s+zu\s+kommentieren|mit\s+dem\s+absenden|anmeldung\s+erforderlich|keine\s+weiteren\s+kommentare|
         ^wer\s+ist\s+online|^mitglieder\s+in\s+diesem|(?-u:\b)ist\s+ein\s+angebot\s+(?:der|des|von)(?-u:\b)
     ")
@@ -1126,7 +1126,32 @@ pub struct AuthorLine {
 /// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
-    author_line_plain(s).or_else(|| part_header(s))
+    author_line_plain(s).or_else(|| part_header(s)).or_else(|| {
+        letter_header(s).map(|name| AuthorLine { author: Some(name.to_string()), ..AuthorLine::default() })
+    })
+}
+
+/// The header of a letter to the editor: "Leserbrief von Name, Ort",
+/// "Zuschrift von Name (Ort)" -> the name without the place.
+pub fn letter_header(s: &str) -> Option<&str> {
+    static LETTER: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^(?:Leserbrief|Leserzuschrift|Zuschrift|Leserpost|Brief|Leserbrief\s+zum\s+Thema)\s+(?:von|vom\s+Leser|von\s+Leserin)\s+(?P<name>[^,:(]{2,60}?)\s*(?:,\s*[^,:]{2,40}|\([^)]{2,40}\))?\s*:?$")
+    });
+    let s = s.trim();
+    if s.len() > 140 {
+        return None;
+    }
+    let name = captures(&LETTER, s)?.name("name")?.as_str().trim();
+    (is_name_like(name) && word_count(name) <= 5).then_some(name)
+}
+
+/// A label before a date that makes the line a bare date: "eingegangen am
+/// 19.11.2026", "verfasst am …".
+fn is_date_label(s: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:eingegangen|eingereicht|eingesandt|gesendet|geschrieben|verfasst|gepostet|erstellt|veröffentlicht|erschienen)$")
+    });
+    LABEL.is_match(s)
 }
 
 /// A relative age without "vor": "3 Std.", "47 Min.", "2 Tage", "5 h".
@@ -1237,7 +1262,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
             let name = NAME_TAIL.replace(head, "");
             let name = name.trim().trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
             let name = strip_von(name.trim());
-            if name.is_empty() {
+            if name.is_empty() || is_date_label(name) {
                 return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
             }
             if is_name_like(name) {
@@ -1358,6 +1383,14 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     let s = s.trim();
     if chars_more_than(s, 100) {
         return None;
+    }
+    // A letter's reference to another letter: "Bezug: Leserbrief von Name".
+    static BEZUG: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^(?:Bezug|Bezieht\s+sich\s+auf|Zu)\s*:?\s+(?:den\s+)?(?:Leserbrief|Zuschrift|Kommentar|Beitrag)\s+von\s+(?P<name>[^,:(]{2,60}?)\s*(?:,\s*[^,:]{2,40}|\([^)]{2,40}\))?\s*$")
+    });
+    if let Some(c) = captures(&BEZUG, s) {
+        let name = c.name("name")?.as_str().trim();
+        return is_name_like(name).then(|| ReplyRef::Name(name.to_string()));
     }
     let c = captures(&REPLY, s)?;
     if let Some(n) = c.name("num").and_then(|m| m.as_str().parse().ok()) {

@@ -494,6 +494,9 @@ struct Draft {
     reply: Option<ReplyRef>,
     /// The author's handle shown under the name ("@name@server"), without the "@".
     handle: Option<String>,
+    /// A letter to the editor ("Leserbrief von Name, Ort"): its first short
+    /// line may be the letter's title.
+    letter: bool,
 }
 
 #[derive(Debug, Default)]
@@ -843,7 +846,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
+            let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+            d.letter = cues::letter_header(t).is_some();
+            cur = Some(d);
             continue;
         }
         // A comment title right above its author line ("Re: Thema", "3. Titel").
@@ -907,6 +912,21 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     reply: pending_reply.take(),
                     ..Draft::default()
                 });
+                continue;
+            }
+        }
+        // A letter's title: a short headline line before its text.
+        if let Some(d) = cur.as_mut() {
+            if d.letter
+                && d.open
+                && d.lines.is_empty()
+                && d.title.is_none()
+                && cues::is_headline_like(t)
+                && !cues::chars_more_than(t, 80)
+                && !t.ends_with(['.', '!', '?', ':', '…'])
+                && direct_next.is_some_and(|n| n.prose())
+            {
+                d.title = Some(cues::collapse_ws(t));
                 continue;
             }
         }

@@ -558,7 +558,7 @@ const UI_ITEM: &str = r"(?:
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
     zum\s+seitenanfang|nach\s+oben|nach\s+unten|top|zum\s+forum\.*|gespeichert|seiten\s*:(?:\s*\[?\d+\]?)+|(?:«\s*)?(?:vorheriges|nächstes)(?:\s+thema)?(?:\s*»)?|
-    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|(?:die\s+)?kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
@@ -630,7 +630,7 @@ static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
             anzeige|werbung|sponsored|gesponsert|advertorial|paid\s+content|e-?mail-?adresse(?:\s+eingeben)?|(?:kostenlos\s+)?abonnieren|abo(?:\s+abschließen)?|e-?paper|
             zur\s+startseite|startseite|impressum|datenschutz(?:erklärung)?|agb|kontakt|mediadaten|nutzungsbedingungen|barrierefreiheit|
             plus|premium|exklusiv|zum\s+angebot|mehr\s+optionen|individuelle\s+einstellungen|ja,?\s+gerne|details|zum\s+inhalt\s+springen|menü|suche)\s*[.!]?$|
-        netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
+        ^(?:pingback|trackback)\s*:|netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
         vor\s+der\s+veröffentlichung\s+geprüft|meinung\s+(?:ihrer|der)\s+(?:verfasser|verfasserinnen|autoren|einsender)|behält\s+sich\s+(?:das\s+recht\s+auf\s+)?kürzungen\s+vor|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet(?-u:\b)|behält\s+sich\s+vor|
         melden\s+sie\s+sich\s+an|um\s+zu\s+kommentieren|mit\s+dem\s+absenden|anmeldung\s+erforderlich|keine\s+weiteren\s+kommentare|
         ^wer\s+ist\s+online|^mitglieder\s+in\s+diesem|(?-u:\b)ist\s+ein\s+angebot\s+(?:der|des|von)(?-u:\b)
@@ -837,7 +837,7 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             mehr\s+aus\s+(?:dem\s+ressort|der\s+rubrik|\S+)|aus\s+dem\s+ressort|
             verwandte\s+(?:artikel|themen)|ähnliche\s+(?:artikel|themen)|empfehlungen|empfohlene\s+artikel|unsere\s+empfehlungen?|redaktionsempfehlungen?|
             meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|(?:die\s+)?meist(?:diskutierten|kommentierten|gelesenen)(?:\s+(?:artikel|beiträge|themen))?|beliebte\s+artikel|
-            neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
+            neueste\s+artikel|neueste\s+nachrichten|(?:neueste|letzte|ähnliche|verwandte)\s+(?:beiträge|einträge|posts)|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
             aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|

@@ -264,7 +264,15 @@ pub fn parse(text: &str) -> Page {
     // A count announced outside the section: a standalone header line (after
     // a blank line or another header), not a count under a teaser headline.
     let declared_anywhere = (0..n).find_map(|i| match lines[i].header {
-        Some(Header::Count(c)) if !seg_all[i] && (i == 0 || lines[i - 1].blank() || lines[i - 1].header.is_some()) =>
+        Some(Header::Count(c))
+            if !seg_all[i]
+                && (i == 0
+                    || lines[i - 1].blank()
+                    || lines[i - 1].header.is_some()
+                    // After a share bar or tag line, or followed by the section's UI
+                    // ("Die Kommentarfunktion ist geschlossen").
+                    || lines[i - 1].furniture()
+                    || lines.get(i + 1).is_some_and(|l| l.ui())) =>
         {
             Some(c)
         }
@@ -440,7 +448,9 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // paragraph and starts no list.
     let mut i = from;
     while i < end {
-        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120);
+        // A quoted sentence (a voice in a street survey) is no list item.
+        let quoted = |t: &str| t.starts_with(['„', '"', '»', '“']) && t.ends_with(['“', '"', '«', '”']) && cues::word_count(t) >= 4;
+        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120) && !quoted(&lines[k].text);
         let continues = |k: usize| k > 0 && lines[k - 1].prose() && lines[k].text.ends_with(['.', '!', '?']) && cues::word_count(&lines[k].text) >= 4;
         if !short(i) || continues(i) {
             i += 1;

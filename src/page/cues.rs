@@ -406,6 +406,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
+      | Antworten\s*:\s*(?P<n7>\d{1,6})
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
 });
@@ -548,6 +549,7 @@ const UI_ITEM: &str = r"(?:
     \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓]|[↩⇄★☆🔁⭐]\s*\d+|
     (?:war|ist|fanden\s+sie|finden\s+sie|fandest\s+du|findest\s+du)\s+diese[rn]?\s+(?:kommentar|beitrag|antwort)\s+hilfreich\s*\??|(?:ja|nein)\s*\(\s*\d+\s*\)|
     \d+\s+(?:boosts?|favoriten|favs?|reblogs?|upvotes?|downvotes?|punkte|stimmen)|
+    (?:aufrufe|zugriffe|views|hits)\s*:?\s*\d[\d.]*|\d[\d.]*\s+(?:aufrufe|zugriffe)|neues\s+thema(?:\s+erstellen)?|neue\s+antwort|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
     (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?(?:\s*\(\s*\d+\s*\))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
@@ -1304,6 +1306,17 @@ pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
     (is_name_like(rest) && word_count(rest) <= 4 && find_date(rest).is_none()).then_some((number, rest))
 }
 
+/// A line that is only a post number: "#3", "# 3", "Beitrag #3" -> 3.
+pub fn lone_number(s: &str) -> Option<u32> {
+    let s = s.trim();
+    if s.len() > 16 {
+        return None;
+    }
+    let rest = s.strip_prefix("Beitrag").or_else(|| s.strip_prefix("Post")).unwrap_or(s).trim_start();
+    let digits = rest.strip_prefix('#')?.trim_start();
+    (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+}
+
 /// A line that is only a user handle: "@name" or "@name@server.example".
 /// Returns the handle without the leading "@".
 pub fn handle_line(s: &str) -> Option<&str> {
@@ -1764,7 +1777,7 @@ mod tests {
             }
             let s = strip_sort_control(strip_trailing_ui(s).trim());
             if let Some(c) = COUNT_HEADER.captures(s) {
-                let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
+                let n = ["n1", "n2", "n3", "n4", "n5", "n6", "n7"]
                     .iter()
                     .find_map(|k| c.name(k))
                     .and_then(|m| m.as_str().parse::<usize>().ok())

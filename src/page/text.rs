@@ -467,7 +467,15 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         }
         i = j;
     }
-    let title = title_idx.map(|i| cues::collapse_ws(&lines[i].text));
+    // A forum thread's title carries its label ("Thema: …", "Betreff: …").
+    let title = title_idx.map(|i| {
+        let t = lines[i].text.as_str();
+        let t = match cues::post_field(t) {
+            Some((cues::PostField::Subject, v)) if !v.trim().is_empty() => v,
+            _ => t,
+        };
+        cues::collapse_ws(t)
+    });
     let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
 
     // Keys of the non-blank lines, computed once; `seen` and the window of the
@@ -644,6 +652,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut skip_to = 0usize;
     // After "Zitat von Name:": lines copied from earlier comments are the quote.
     let mut quoting = false;
+    // A post number on a line of its own ("#3") for the header below it.
+    let mut pending_number: Option<u32> = None;
 
     fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
         if let Some(d) = cur.take() {
@@ -669,7 +679,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let prev_blank_or_ui = j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
 
         // `is_stop(t)`, with the line's cached cues.
-        let stop = l.teaser.is_some() || l.strong() && (cues::has_char(t, '©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"));
+        // An inline teaser list ("Ähnliche Themen: A · B") also ends the section.
+        let stop = l.teaser.is_some()
+            || l.strong() && (cues::has_char(t, '©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"))
+            || cues::is_inline_teaser(t);
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
         }
@@ -699,6 +712,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
         }
         if cues::is_quote_line(t) {
+            continue;
+        }
+        if let Some(num) = cues::lone_number(t) {
+            close(&mut cur);
+            pending.clear();
+            pending_number = Some(num);
             continue;
         }
         // "Zitat von Name:" without quote marks: the quoted lines that follow
@@ -879,16 +898,25 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // Name line ("Name", "Kommentar #3 von Name", "3) Name") followed by a
         // date line, perhaps with the author's handle between them
         // ("@name@server").
+        // A forum post may show the author's profile line between name and
+        // date ("Mitglied seit 2012 · 811 Beiträge").
         let (lead_num, core) = match cues::numbered_name(core) {
             Some((num, name)) => (Some(num), name),
             None => (None, core),
         };
         if cues::is_name_like(core) && cues::word_count(core) <= 5 {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
-            let date_at = match handle {
+            let mut date_at = match handle {
                 Some((k, _)) => next_nonblank(lines, k + 1),
                 None => nxt,
             };
+            for _ in 0..2 {
+                match date_at {
+                    Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
+                    _ => break,
+                }
+            }
+            let lead_num = lead_num.or(pending_number.take());
             if let Some(k) = date_at {
                 if let Some(date) = cues::date_only(&lines[k].text) {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {

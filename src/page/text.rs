@@ -425,12 +425,12 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         .rev()
         .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
         .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
-    // A sub-headline under the headline (only blank lines between): a longer
+    // A sub-headline under the headline (directly or after blank lines): a longer
     // line of nine or more words under one of five or more.
     let title_idx = title_idx.map(|t| {
         let above = (0..t).rev().find(|&k| !lines[k].blank());
         match above {
-            Some(h) if headline(h) && t - h >= 2 => {
+            Some(h) if headline(h) && t - h >= 1 => {
                 let (wh, wt) = (cues::word_count(&lines[h].text), cues::word_count(&lines[t].text));
                 if wh >= 5 && wt >= 9 && wt > wh {
                     h

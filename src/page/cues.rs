@@ -1180,7 +1180,8 @@ pub fn part_header(s: &str) -> Option<AuthorLine> {
     for p in SEP.split(s) {
         let p = p.trim();
         parts += 1;
-        if p.is_empty() || parts > 6 {
+        // No part of a header is a sentence: long parts end the search early.
+        if p.is_empty() || parts > 6 || chars_more_than(p, 80) {
             return None;
         }
         if al.reply.is_none() {
@@ -2486,5 +2487,41 @@ mod voice_cue_tests {
         assert_eq!(voice_signature("Jo Kern (Bramsche)"), Some("Jo Kern"));
         assert_eq!(voice_signature("Heiko Bruns"), Some("Heiko Bruns"));
         assert_eq!(voice_signature("sagte der Bürgermeister."), None);
+    }
+
+    #[test]
+    fn header_families_of_textfix4() {
+        // Separator headers in any order, with ages, replies and badges.
+        let a = author_line("u/kiesel_77 · 2 Std. · Antwort auf u/moor_anna · bearbeitet").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("u/kiesel_77"), Some("2 Std.")));
+        assert_eq!(a.reply, Some(ReplyRef::Name("u/moor_anna".into())));
+        let a = author_line("Greta Lind | 03.02.2026 | 07:15").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Greta Lind"), Some("03.02.2026 | 07:15")));
+        assert_eq!(author_line("Die Stadt – so der Bürgermeister – plant"), None);
+        assert_eq!(author_line("Politik · Wirtschaft · Sport"), None);
+        // Numbered lines and letters.
+        let a = author_line("7) jo.m – 02.03.26, 09:41").unwrap();
+        assert_eq!((a.author.as_deref(), a.number), (Some("jo.m"), Some(7)));
+        assert_eq!(numbered_name("Kommentar #12 von Elke"), Some((12, "Elke")));
+        assert_eq!(numbered_name("Elke"), None);
+        assert_eq!(letter_header("Leserbrief von Dr. Ina Vogt, Gießen"), Some("Dr. Ina Vogt"));
+        assert_eq!(letter_header("Leserbriefe geben die Meinung ihrer Verfasser wieder"), None);
+        let a = author_line("eingegangen am 04.05.2026").unwrap();
+        assert_eq!((a.author, a.date.as_deref()), (None, Some("04.05.2026")));
+        assert_eq!(reply_marker("Bezug: Leserbrief von Ina Vogt"), Some(ReplyRef::Name("Ina Vogt".into())));
+        // Handles, post numbers, quote introductions, reaction counts.
+        assert_eq!(handle_line("@ole@nord.example"), Some("ole@nord.example"));
+        assert_eq!(handle_line("@ole hat recht"), None);
+        assert_eq!(lone_number("#14"), Some(14));
+        assert_eq!(lone_number("#14 Titel"), None);
+        assert_eq!(quote_intro("Zitat von kai_r:").as_deref(), Some("kai_r"));
+        assert_eq!(quote_intro("Zitat des Tages"), None);
+        assert_eq!(comment_header("3 Antworten · 7 Boosts · 12 Favoriten"), Some(Header::Count(3)));
+        assert_eq!(comment_header("Antworten: 12 · Aufrufe: 1.204"), Some(Header::Count(12)));
+        // UI and vote lines.
+        for s in ["War dieser Kommentar hilfreich? Ja (2) Nein (0)", "▲ 12 ▼", "↩ 1   ⇄ 0   ★ 4", "Antworten · Neues Thema"] {
+            assert!(is_ui_line(s), "{s}");
+        }
+        assert!(is_strong_furniture("Pingback: Wochenschau | Radblog"));
     }
 }

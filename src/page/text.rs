@@ -733,7 +733,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if quoting {
             let copied = cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty()) && {
                 let key = cues::collapse_ws(t);
-                key.chars().count() >= 8 && drafts.iter().any(|e| cues::collapse_ws(&e.lines.join(" ")).contains(&key))
+                // The recent comments only: the check stays linear on any input.
+                key.chars().count() >= 8 && drafts.iter().rev().take(40).any(|e| cues::collapse_ws(&e.lines.join(" ")).contains(&key))
             };
             if copied {
                 continue;

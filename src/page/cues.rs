@@ -674,13 +674,14 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
         (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)|
         (?-u:\b)frei\s+(?:lesbar|zugänglich)(?-u:\b)|(?-u:\b)förder-?(?:abo|mitglied)|(?-u:\b)unterstützer-?abo|
-        (?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)
+        (?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)|
+        (?-u:\b)speichern\s+und\s*/\s*oder\s+greifen(?-u:\b)
     ")
 });
 
 /// Strong single cues: one hit on a short line is enough.
 static LEXICON_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz|(?-u:\b)frei\s+lesbar(?-u:\b)|(?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)")
+    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz|(?-u:\b)frei\s+lesbar(?-u:\b)|(?-u:\b)speichern\s+und\s*/\s*oder\s+greifen(?-u:\b)|(?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)")
 });
 
 /// Lexicon score of a line (number of furniture terms it contains).

@@ -670,7 +670,7 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
         (?-u:\b)video-?seite(?-u:\b)|(?-u:\b)bildergalerie(?-u:\b)|(?-u:\b)fotostrecke(?-u:\b)|(?-u:\b)podcast(?-u:\b)|(?-u:\b)jetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)(?-u:\b)|
         (?-u:\b)app\s+(?:herunterladen|installieren|laden)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
-        (?-u:\b)kündbar(?-u:\b)|(?-u:\b)monatlich(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
+        (?-u:\b)kündbar(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
         ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
         (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)|
         (?-u:\b)frei\s+(?:lesbar|zugänglich)(?-u:\b)|(?-u:\b)förder-?(?:abo|mitglied)|(?-u:\b)unterstützer-?abo|

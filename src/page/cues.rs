@@ -1308,6 +1308,25 @@ pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
     (is_name_like(rest) && word_count(rest) <= 4 && find_date(rest).is_none()).then_some((number, rest))
 }
 
+/// A comment line cut by the page, its "show more" link appended
+/// ("… abgeschafft. Mehr anzeigen") -> the text without the link.
+pub fn strip_more_link(s: &str) -> &str {
+    const LINKS: &[&str] = &["Mehr anzeigen", "mehr anzeigen", "Weiterlesen", "weiterlesen", "Mehr lesen", "mehr lesen", "Alles anzeigen", "Vollständig anzeigen"];
+    let t = s.trim_end();
+    if !t.ends_with('n') {
+        return s;
+    }
+    for l in LINKS {
+        if let Some(head) = t.strip_suffix(l) {
+            let head = head.trim_end();
+            if head.len() < t.len() - l.len() && head.ends_with(['.', '!', '?', '…', '"', '“', ')']) {
+                return head;
+            }
+        }
+    }
+    s
+}
+
 /// A line that is only a post number: "#3", "# 3", "Beitrag #3" -> 3.
 pub fn lone_number(s: &str) -> Option<u32> {
     let s = s.trim();
@@ -2524,5 +2543,7 @@ mod voice_cue_tests {
             assert!(is_ui_line(s), "{s}");
         }
         assert!(is_strong_furniture("Pingback: Wochenschau | Radblog"));
+        assert_eq!(strip_more_link("Das war gut. Mehr anzeigen"), "Das war gut.");
+        assert_eq!(strip_more_link("Wir wollen mehr anzeigen"), "Wir wollen mehr anzeigen");
     }
 }

@@ -1001,7 +1001,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // Text.
         match cur.as_mut() {
             Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => {
-                d.lines.push(t.to_string());
+                d.lines.push(cues::strip_more_link(t).to_string());
                 continue;
             }
             Some(d) => d.open = false,

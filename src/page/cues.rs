@@ -470,6 +470,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
+      | Antworten\s*:\s*(?P<n7>\d{1,6})
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
 });
@@ -574,6 +575,11 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if strip && !KEYWORD.is_match(s) {
         return None;
     }
+    if strip {
+        if let Some(n) = reaction_counts(s) {
+            return Some(Header::Count(n));
+        }
+    }
     let t = strip_trailing_ui(s).trim();
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
@@ -596,6 +602,15 @@ pub fn comment_header(s: &str) -> Option<Header> {
 /// many lines that are no header.
 static ANY_HEADER: LazyLock<StartRegex> =
     LazyLock::new(|| StartRegex::new(&format!("(?:{})|(?:{})", COUNT_HEADER.as_str(), PLAIN_HEADER.as_str())));
+/// Reaction counts of a post shown as a comment section (fediverse,
+/// social media): "5 Antworten · 14 Boosts · 38 Favoriten" -> 5.
+fn reaction_counts(s: &str) -> Option<usize> {
+    static COUNTS: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^(\d{1,6})\s+(?:Antworten|Antwort|Kommentare?)\s*[·|•]\s*\d{1,6}\s+(?:Boosts?|Reblogs?|Favoriten|Favs?|Likes?|Shares?|Retweets?|Reposts?)(?:\s*[·|•]\s*\d{1,6}\s+\w+){0,3}$")
+    });
+    let c = captures(&COUNTS, s)?;
+    c.get(1)?.as_str().parse().ok()
+}
 
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
 /// words are stripped.
@@ -631,7 +646,10 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
-    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓]|[↩⇄★☆🔁⭐]\s*\d+|
+    (?:war|ist|fanden\s+sie|finden\s+sie|fandest\s+du|findest\s+du)\s+diese[rn]?\s+(?:kommentar|beitrag|antwort)\s+hilfreich\s*\??|(?:ja|nein)\s*\(\s*\d+\s*\)|
+    \d+\s+(?:boosts?|favoriten|favs?|reblogs?|upvotes?|downvotes?|punkte|stimmen)|
+    (?:aufrufe|zugriffe|views|hits)\s*:?\s*\d[\d.]*|\d[\d.]*\s+(?:aufrufe|zugriffe)|neues\s+thema(?:\s+erstellen)?|neue\s+antwort|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
     (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?(?:\s*\(\s*\d+\s*\))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
@@ -642,7 +660,7 @@ const UI_ITEM: &str = r"(?:
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
     zum\s+seitenanfang|nach\s+oben|nach\s+unten|top|zum\s+forum\.*|gespeichert|seiten\s*:(?:\s*\[?\d+\]?)+|(?:«\s*)?(?:vorheriges|nächstes)(?:\s+thema)?(?:\s*»)?|
-    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|(?:die\s+)?kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
@@ -714,8 +732,8 @@ static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
             anzeige|werbung|sponsored|gesponsert|advertorial|paid\s+content|e-?mail-?adresse(?:\s+eingeben)?|(?:kostenlos\s+)?abonnieren|abo(?:\s+abschließen)?|e-?paper|
             zur\s+startseite|startseite|impressum|datenschutz(?:erklärung)?|agb|kontakt|mediadaten|nutzungsbedingungen|barrierefreiheit|
             plus|premium|exklusiv|zum\s+angebot|mehr\s+optionen|individuelle\s+einstellungen|ja,?\s+gerne|details|zum\s+inhalt\s+springen|menü|suche)\s*[.!]?$|
-        netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
-        vor\s+der\s+veröffentlichung\s+geprüft|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet(?-u:\b)|behält\s+sich\s+vor|
+        ^(?:pingback|trackback)\s*:|netiquette|kommentarrichtlinien|diskussionsregeln|forenregeln|community-?richtlinien|nutzungsregeln|
+        vor\s+der\s+veröffentlichung\s+geprüft|meinung\s+(?:ihrer|der)\s+(?:verfasser|verfasserinnen|autoren|einsender)|behält\s+sich\s+(?:das\s+recht\s+auf\s+)?kürzungen\s+vor|von\s+der\s+redaktion\s+(?:geprüft|freigeschaltet)|freigeschaltet(?-u:\b)|behält\s+sich\s+vor|
         melden\s+sie\s+sich\s+an|um\s+zu\s+kommentieren|mit\s+dem\s+absenden|anmeldung\s+erforderlich|keine\s+weiteren\s+kommentare|
         ^wer\s+ist\s+online|^mitglieder\s+in\s+diesem|(?-u:\b)ist\s+ein\s+angebot\s+(?:der|des|von)(?-u:\b)
     ")
@@ -752,15 +770,18 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
         (?-u:\b)video-?seite(?-u:\b)|(?-u:\b)bildergalerie(?-u:\b)|(?-u:\b)fotostrecke(?-u:\b)|(?-u:\b)podcast(?-u:\b)|(?-u:\b)jetzt\s+(?:aktivieren|lesen|testen|abonnieren|herunterladen|installieren)(?-u:\b)|
         (?-u:\b)app\s+(?:herunterladen|installieren|laden)(?-u:\b)|(?-u:\b)postfach(?-u:\b)|(?-u:\b)e-?mail-?adresse(?-u:\b)|(?-u:\b)push(?-u:\b)|
-        (?-u:\b)kündbar(?-u:\b)|(?-u:\b)monatlich(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
+        (?-u:\b)kündbar(?-u:\b)|\d\s?€|€\s?\d|(?-u:\b)probeabo|(?-u:\b)weiterlesen\s+mit(?-u:\b)|(?-u:\b)bereits\s+(?:ein\s+)?abo|(?-u:\b)jetzt\s+testen(?-u:\b)|
         ^service\s*:|(?-u:\b)finden\s+sie\s+(?:auf|in|unter)\s+unser|(?-u:\b)folgen\s+sie\s+uns(?-u:\b)|(?-u:\b)einwilligung(?-u:\b)|(?-u:\b)widerrufen(?-u:\b)|(?-u:\b)ihrem\s+gerät(?-u:\b)|
-        (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)
+        (?-u:\b)ein\s+angebot\s+(?:der|des|von)(?-u:\b)|(?-u:\b)mitglieder(?-u:\b).*(?-u:\b)gäste(?-u:\b)|(?-u:\b)interaktiven\s+grafik(?-u:\b)|
+        (?-u:\b)frei\s+(?:lesbar|zugänglich)(?-u:\b)|(?-u:\b)förder-?(?:abo|mitglied)|(?-u:\b)unterstützer-?abo|
+        (?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)|
+        (?-u:\b)speichern\s+und\s*/\s*oder\s+greifen(?-u:\b)
     ")
 });
 
 /// Strong single cues: one hit on a short line is enough.
 static LEXICON_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz")
+    re(r"(?ix)(?-u:\b)cookies?(?-u:\b)|(?-u:\b)benachrichtigung(?:en)?(?-u:\b)|push-?benachrichtigung|(?-u:\b)newsletter|(?-u:\b)abonnier|(?-u:\b)paywall(?-u:\b)|(?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)registrieren(?-u:\b)|(?-u:\b)datenschutz|(?-u:\b)frei\s+lesbar(?-u:\b)|(?-u:\b)speichern\s+und\s*/\s*oder\s+greifen(?-u:\b)|(?-u:\b)(?:kannst\s+du|können\s+sie|könnt\s+ihr)\s(?:[^.!?]{0,60}\s)?(?:kommentieren|mitdiskutieren)(?-u:\b)")
 });
 
 /// Whether `s` holds a strong lexicon term (cookies, newsletter, paywall, ...).
@@ -884,7 +905,8 @@ pub fn is_meta_line(s: &str) -> bool {
     if let Some((a, b)) = find_date(s) {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-        let byline = rest.to_lowercase().starts_with("von ") && word_count(rest) <= 6;
+        // "von Name", "Text: Name", "Fotos: Name" beside the date.
+        let byline = (rest.to_lowercase().starts_with("von ") || META.is_match(rest)) && word_count(rest) <= 6;
         // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
         let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
         let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -923,7 +945,7 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             mehr\s+aus\s+(?:dem\s+ressort|der\s+rubrik|\S+)|aus\s+dem\s+ressort|
             verwandte\s+(?:artikel|themen)|ähnliche\s+(?:artikel|themen)|empfehlungen|empfohlene\s+artikel|unsere\s+empfehlungen?|redaktionsempfehlungen?|
             meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|(?:die\s+)?meist(?:diskutierten|kommentierten|gelesenen)(?:\s+(?:artikel|beiträge|themen))?|beliebte\s+artikel|
-            neueste\s+artikel|neueste\s+nachrichten|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
+            neueste\s+artikel|neueste\s+nachrichten|(?:neueste|letzte|ähnliche|verwandte)\s+(?:beiträge|einträge|posts)|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
             aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
@@ -1099,7 +1121,7 @@ pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
 }
 
 static LEAD_NUMBER: LazyLock<StartRegex> =
-    LazyLock::new(|| StartRegex::new(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6}))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
+    LazyLock::new(|| StartRegex::new(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6})|(\d{1,4})\))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
 
 static FIELD_LABEL: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?i)^(?:(?P<name>name|nickname|nutzername|benutzername|autor|autorin|verfasser|verfasserin|absender)|(?P<date>datum|date|zeit|erstellt(?:\s+am)?|geschrieben(?:\s+am)?|verfasst(?:\s+am)?|gepostet(?:\s+am)?))\s*:\s*(?P<value>\S.*)$")
@@ -1213,6 +1235,92 @@ pub struct AuthorLine {
 /// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
+    author_line_plain(s).or_else(|| part_header(s)).or_else(|| {
+        letter_header(s).map(|name| AuthorLine { author: Some(name.to_string()), ..AuthorLine::default() })
+    })
+}
+
+/// The header of a letter to the editor: "Leserbrief von Name, Ort",
+/// "Zuschrift von Name (Ort)" -> the name without the place.
+pub fn letter_header(s: &str) -> Option<&str> {
+    static LETTER: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^(?:Leserbrief|Leserzuschrift|Zuschrift|Leserpost|Brief|Leserbrief\s+zum\s+Thema)\s+(?:von|vom\s+Leser|von\s+Leserin)\s+(?P<name>[^,:(]{2,60}?)\s*(?:,\s*[^,:]{2,40}|\([^)]{2,40}\))?\s*:?$")
+    });
+    let s = s.trim();
+    if s.len() > 140 {
+        return None;
+    }
+    let name = captures(&LETTER, s)?.name("name")?.as_str().trim();
+    (is_name_like(name) && word_count(name) <= 5).then_some(name)
+}
+
+/// A label before a date that makes the line a bare date: "eingegangen am
+/// 19.11.2026", "verfasst am …".
+fn is_date_label(s: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:eingegangen|eingereicht|eingesandt|gesendet|geschrieben|verfasst|gepostet|erstellt|veröffentlicht|erschienen)$")
+    });
+    LABEL.is_match(s)
+}
+
+/// A relative age without "vor": "3 Std.", "47 Min.", "2 Tage", "5 h".
+static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^\d{1,3}\s?(?:Sek|Min|Std|Sekunden?|Minuten?|Stunden?|Tage?|Tagen|Wochen?|Monate?|Monaten|Jahre?|Jahren|[smhdw])\.?$")
+});
+
+/// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
+static BADGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|admin|team|angepinnt|angeheftet|top-?kommentar)$")
+});
+
+/// A header made of parts between separators, in any order: one name, one
+/// date or age, and perhaps a reply marker and badges
+/// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").
+pub fn part_header(s: &str) -> Option<AuthorLine> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
+    let s = s.trim();
+    if s.len() > 160 || !has_ui_separator(s) && memchr::memmem::find(s.as_bytes(), "\u{2013}".as_bytes()).is_none() && memchr::memmem::find(s.as_bytes(), "\u{2014}".as_bytes()).is_none() {
+        return None;
+    }
+    let mut al = AuthorLine::default();
+    let mut parts = 0;
+    for p in SEP.split(s) {
+        let p = p.trim();
+        parts += 1;
+        // No part of a header is a sentence: long parts end the search early.
+        if p.is_empty() || parts > 6 || chars_more_than(p, 80) {
+            return None;
+        }
+        if al.reply.is_none() {
+            if let Some(r) = reply_marker(p) {
+                al.reply = Some(r);
+                continue;
+            }
+        }
+        if BADGE.is_match(p) || UI_ITEM_ONLY.is_match(p) {
+            continue;
+        }
+        if al.date.is_none() {
+            if let Some(d) = date_only(p) {
+                al.date = Some(d.to_string());
+                continue;
+            }
+            if SHORT_AGE.is_match(p) {
+                al.date = Some(p.to_string());
+                continue;
+            }
+        }
+        let name = strip_von(p);
+        if al.author.is_none() && is_name_like(name) && word_count(name) <= 4 && find_date(name).is_none() {
+            al.author = Some(name.to_string());
+            continue;
+        }
+        return None;
+    }
+    (parts >= 2 && al.author.is_some() && al.date.is_some()).then_some(al)
+}
+
+fn author_line_plain(s: &str) -> Option<AuthorLine> {
     let s = s.trim();
     if s.is_empty() || chars_more_than(s, 140) {
         return None;
@@ -1220,7 +1328,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
     let mut number = None;
     let mut rest = s;
     if let Some(c) = captures(&LEAD_NUMBER, s) {
-        number = c.get(1).or_else(|| c.get(2)).and_then(|m| m.as_str().parse().ok());
+        number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
         rest = s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim();
     }
     let rest = strip_bullet(rest).unwrap_or(rest);
@@ -1264,7 +1372,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
             let name = NAME_TAIL.replace(head, "");
             let name = name.trim().trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
             let name = strip_von(name.trim());
-            if name.is_empty() {
+            if name.is_empty() || is_date_label(name) {
                 return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
             }
             if is_name_like(name) {
@@ -1291,6 +1399,63 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
         }
     }
     None
+}
+
+/// A numbered name line without a date: "Kommentar #3 von Name", "#3 Name",
+/// "3) Name" -> (3, "Name"). The line must carry a number.
+pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
+    let s = s.trim();
+    if s.len() > 120 {
+        return None;
+    }
+    let c = captures(&LEAD_NUMBER, s)?;
+    let number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok())?;
+    let rest = strip_von(s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim());
+    (is_name_like(rest) && word_count(rest) <= 4 && find_date(rest).is_none()).then_some((number, rest))
+}
+
+/// A comment line cut by the page, its "show more" link appended
+/// ("… abgeschafft. Mehr anzeigen") -> the text without the link.
+pub fn strip_more_link(s: &str) -> &str {
+    const LINKS: &[&str] = &["Mehr anzeigen", "mehr anzeigen", "Weiterlesen", "weiterlesen", "Mehr lesen", "mehr lesen", "Alles anzeigen", "Vollständig anzeigen"];
+    let t = s.trim_end();
+    if !t.ends_with('n') {
+        return s;
+    }
+    for l in LINKS {
+        if let Some(head) = t.strip_suffix(l) {
+            let head = head.trim_end();
+            if head.len() < t.len() - l.len() && head.ends_with(['.', '!', '?', '…', '"', '“', ')']) {
+                return head;
+            }
+        }
+    }
+    s
+}
+
+/// A line that is only a post number: "#3", "# 3", "Beitrag #3" -> 3.
+pub fn lone_number(s: &str) -> Option<u32> {
+    let s = s.trim();
+    if s.len() > 16 {
+        return None;
+    }
+    let rest = s.strip_prefix("Beitrag").or_else(|| s.strip_prefix("Post")).unwrap_or(s).trim_start();
+    let digits = rest.strip_prefix('#')?.trim_start();
+    (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+}
+
+/// A line that is only a user handle: "@name" or "@name@server.example".
+/// Returns the handle without the leading "@".
+pub fn handle_line(s: &str) -> Option<&str> {
+    let h = s.trim().strip_prefix('@')?;
+    if h.is_empty() || h.len() > 80 {
+        return None;
+    }
+    let mut parts = h.split('@');
+    let ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    let user = parts.next()?;
+    let server = parts.next();
+    (ok(user) && server.is_none_or(|p| ok(p) && p.contains('.')) && parts.next().is_none()).then_some(h)
 }
 
 fn strip_von(s: &str) -> &str {
@@ -1358,6 +1523,14 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     let s = s.trim();
     if chars_more_than(s, 100) {
         return None;
+    }
+    // A letter's reference to another letter: "Bezug: Leserbrief von Name".
+    static BEZUG: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^(?:Bezug|Bezieht\s+sich\s+auf|Zu)\s*:?\s+(?:den\s+)?(?:Leserbrief|Zuschrift|Kommentar|Beitrag)\s+von\s+(?P<name>[^,:(]{2,60}?)\s*(?:,\s*[^,:]{2,40}|\([^)]{2,40}\))?\s*$")
+    });
+    if let Some(c) = captures(&BEZUG, s) {
+        let name = c.name("name")?.as_str().trim();
+        return is_name_like(name).then(|| ReplyRef::Name(name.to_string()));
     }
     let c = captures(&REPLY, s)?;
     if let Some(n) = c.name("num").and_then(|m| m.as_str().parse().ok()) {
@@ -1726,9 +1899,12 @@ mod tests {
             if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
                 return None;
             }
+            if let Some(n) = reaction_counts(s) {
+                return Some(Header::Count(n));
+            }
             let s = strip_sort_control(strip_trailing_ui(s).trim());
             if let Some(c) = COUNT_HEADER.captures(s) {
-                let n = ["n1", "n2", "n3", "n4", "n5", "n6"]
+                let n = ["n1", "n2", "n3", "n4", "n5", "n6", "n7"]
                     .iter()
                     .find_map(|k| c.name(k))
                     .and_then(|m| m.as_str().parse::<usize>().ok())
@@ -2163,6 +2339,17 @@ pub fn quote_attribution(s: &str) -> Option<String> {
     is_name_like(name).then(|| name.to_string())
 }
 
+/// A quote introduction on a line of its own, the quote following without
+/// quote marks: "Zitat von Name:", "Zitat Name:" -> the quoted author.
+pub fn quote_intro(s: &str) -> Option<String> {
+    let s = s.trim();
+    let head = s.get(..5)?;
+    if !head.eq_ignore_ascii_case("zitat") || !s.ends_with(':') {
+        return None;
+    }
+    quote_attribution(s)
+}
+
 static REPLY_VERB: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s(?:antwortete|antwortet|erwiderte)\s+(?:auf\s+)?@?"));
 
@@ -2509,5 +2696,43 @@ mod voice_cue_tests {
         assert_eq!(voice_signature("Jo Kern (Bramsche)"), Some("Jo Kern"));
         assert_eq!(voice_signature("Heiko Bruns"), Some("Heiko Bruns"));
         assert_eq!(voice_signature("sagte der Bürgermeister."), None);
+    }
+
+    #[test]
+    fn header_families_of_textfix4() {
+        // Separator headers in any order, with ages, replies and badges.
+        let a = author_line("u/kiesel_77 · 2 Std. · Antwort auf u/moor_anna · bearbeitet").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("u/kiesel_77"), Some("2 Std.")));
+        assert_eq!(a.reply, Some(ReplyRef::Name("u/moor_anna".into())));
+        let a = author_line("Greta Lind | 03.02.2026 | 07:15").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Greta Lind"), Some("03.02.2026 | 07:15")));
+        assert_eq!(author_line("Die Stadt – so der Bürgermeister – plant"), None);
+        assert_eq!(author_line("Politik · Wirtschaft · Sport"), None);
+        // Numbered lines and letters.
+        let a = author_line("7) jo.m – 02.03.26, 09:41").unwrap();
+        assert_eq!((a.author.as_deref(), a.number), (Some("jo.m"), Some(7)));
+        assert_eq!(numbered_name("Kommentar #12 von Elke"), Some((12, "Elke")));
+        assert_eq!(numbered_name("Elke"), None);
+        assert_eq!(letter_header("Leserbrief von Dr. Ina Vogt, Gießen"), Some("Dr. Ina Vogt"));
+        assert_eq!(letter_header("Leserbriefe geben die Meinung ihrer Verfasser wieder"), None);
+        let a = author_line("eingegangen am 04.05.2026").unwrap();
+        assert_eq!((a.author, a.date.as_deref()), (None, Some("04.05.2026")));
+        assert_eq!(reply_marker("Bezug: Leserbrief von Ina Vogt"), Some(ReplyRef::Name("Ina Vogt".into())));
+        // Handles, post numbers, quote introductions, reaction counts.
+        assert_eq!(handle_line("@ole@nord.example"), Some("ole@nord.example"));
+        assert_eq!(handle_line("@ole hat recht"), None);
+        assert_eq!(lone_number("#14"), Some(14));
+        assert_eq!(lone_number("#14 Titel"), None);
+        assert_eq!(quote_intro("Zitat von kai_r:").as_deref(), Some("kai_r"));
+        assert_eq!(quote_intro("Zitat des Tages"), None);
+        assert_eq!(comment_header("3 Antworten · 7 Boosts · 12 Favoriten"), Some(Header::Count(3)));
+        assert_eq!(comment_header("Antworten: 12 · Aufrufe: 1.204"), Some(Header::Count(12)));
+        // UI and vote lines.
+        for s in ["War dieser Kommentar hilfreich? Ja (2) Nein (0)", "▲ 12 ▼", "↩ 1   ⇄ 0   ★ 4", "Antworten · Neues Thema"] {
+            assert!(is_ui_line(s), "{s}");
+        }
+        assert!(is_strong_furniture("Pingback: Wochenschau | Radblog"));
+        assert_eq!(strip_more_link("Das war gut. Mehr anzeigen"), "Das war gut.");
+        assert_eq!(strip_more_link("Wir wollen mehr anzeigen"), "Wir wollen mehr anzeigen");
     }
 }

@@ -269,7 +269,15 @@ pub fn parse(text: &str) -> Page {
     // A count announced outside the section: a standalone header line (after
     // a blank line or another header), not a count under a teaser headline.
     let declared_anywhere = (0..n).find_map(|i| match lines[i].header {
-        Some(Header::Count(c)) if !seg_all[i] && (i == 0 || lines[i - 1].blank() || lines[i - 1].header.is_some()) =>
+        Some(Header::Count(c))
+            if !seg_all[i]
+                && (i == 0
+                    || lines[i - 1].blank()
+                    || lines[i - 1].header.is_some()
+                    // After a share bar or tag line, or followed by the section's UI
+                    // ("Die Kommentarfunktion ist geschlossen").
+                    || lines[i - 1].furniture()
+                    || lines.get(i + 1).is_some_and(|l| l.ui())) =>
         {
             Some(c)
         }
@@ -433,12 +441,12 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         .rev()
         .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
         .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
-    // A sub-headline under the headline (only blank lines between): a longer
+    // A sub-headline under the headline (directly or after blank lines): a longer
     // line of nine or more words under one of five or more.
     let title_idx = title_idx.map(|t| {
         let above = (0..t).rev().find(|&k| !lines[k].blank());
         match above {
-            Some(h) if headline(h) && t - h >= 2 => {
+            Some(h) if headline(h) && t - h >= 1 => {
                 let (wh, wt) = (cues::word_count(&lines[h].text), cues::word_count(&lines[t].text));
                 if wh >= 5 && wt >= 9 && wt > wh {
                     h
@@ -456,7 +464,9 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // paragraph and starts no list.
     let mut i = from;
     while i < end {
-        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120);
+        // A quoted sentence (a voice in a street survey) is no list item.
+        let quoted = |t: &str| t.starts_with(['„', '"', '»', '“']) && t.ends_with(['“', '"', '«', '”']) && cues::word_count(t) >= 4;
+        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120) && !quoted(&lines[k].text);
         let continues = |k: usize| k > 0 && lines[k - 1].prose() && lines[k].text.ends_with(['.', '!', '?']) && cues::word_count(&lines[k].text) >= 4;
         if !short(i) || continues(i) {
             i += 1;
@@ -473,7 +483,15 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         }
         i = j;
     }
-    let title = title_idx.map(|i| cues::collapse_ws(&lines[i].text));
+    // A forum thread's title carries its label ("Thema: …", "Betreff: …").
+    let title = title_idx.map(|i| {
+        let t = lines[i].text.as_ref();
+        let t = match cues::post_field(t) {
+            Some((cues::PostField::Subject, v)) if !v.trim().is_empty() => v,
+            _ => t,
+        };
+        cues::collapse_ws(t)
+    });
     let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
 
     // Keys of the non-blank lines, computed once; `seen` and the window of the
@@ -508,6 +526,11 @@ struct Draft {
     bullet: bool,
     open: bool,
     reply: Option<ReplyRef>,
+    /// The author's handle shown under the name ("@name@server"), without the "@".
+    handle: Option<String>,
+    /// A letter to the editor ("Leserbrief von Name, Ort"): its first short
+    /// line may be the letter's title.
+    letter: bool,
 }
 
 #[derive(Debug, Default)]
@@ -643,6 +666,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut orphans = 0usize;
     let mut declared = None;
     let mut skip_to = 0usize;
+    // After "Zitat von Name:": lines copied from earlier comments are the quote.
+    let mut quoting = false;
+    // A post number on a line of its own ("#3") for the header below it.
+    let mut pending_number: Option<u32> = None;
 
     fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
         if let Some(d) = cur.take() {
@@ -668,7 +695,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let prev_blank_or_ui = j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
 
         // `is_stop(t)`, with the line's cached cues.
-        let stop = l.teaser.is_some() || l.strong() && (cues::has_char(t, '©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"));
+        // An inline teaser list ("Ähnliche Themen: A · B") also ends the section.
+        let stop = l.teaser.is_some()
+            || l.strong() && (cues::has_char(t, '©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"))
+            || cues::is_inline_teaser(t);
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
         }
@@ -699,6 +729,33 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         if cues::is_quote_line(t) {
             continue;
+        }
+        if let Some(num) = cues::lone_number(t) {
+            close(&mut cur);
+            pending.clear();
+            pending_number = Some(num);
+            continue;
+        }
+        // "Zitat von Name:" without quote marks: the quoted lines that follow
+        // are copied from an earlier comment.
+        if let Some(name) = cues::quote_intro(t) {
+            match cur.as_mut() {
+                Some(d) if d.open && d.lines.is_empty() => d.reply = Some(ReplyRef::Name(name)),
+                _ => pending_reply = Some(ReplyRef::Name(name)),
+            }
+            quoting = true;
+            continue;
+        }
+        if quoting {
+            let copied = cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty()) && {
+                let key = cues::collapse_ws(t);
+                // The recent comments only: the check stays linear on any input.
+                key.chars().count() >= 8 && drafts.iter().rev().take(40).any(|e| cues::collapse_ws(&e.lines.join(" ")).contains(&key))
+            };
+            if copied {
+                continue;
+            }
+            quoting = false;
         }
         if nxt_is_quote(lines, j) {
             if let Some(name) = cues::quote_attribution(t) {
@@ -760,7 +817,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
-        if l.ui() || l.strong() || l.nav() {
+        // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
+        // link bar; its name and date make it a header.
+        let nav_header = l.nav() && !l.ui() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
+        if !nav_header && (l.ui() || l.strong() || l.nav()) {
             if open_with_text || l.strong() || l.nav() {
                 close(&mut cur);
             }
@@ -832,7 +892,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
+            let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+            d.letter = cues::letter_header(t).is_some();
+            cur = Some(d);
             continue;
         }
         // A comment title right above its author line ("Re: Thema", "3. Titel").
@@ -850,17 +912,39 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
-        // Name line followed by a date line.
+        // Name line ("Name", "Kommentar #3 von Name", "3) Name") followed by a
+        // date line, perhaps with the author's handle between them
+        // ("@name@server").
+        // A forum post may show the author's profile line between name and
+        // date ("Mitglied seit 2012 · 811 Beiträge").
+        let (lead_num, core) = match cues::numbered_name(core) {
+            Some((num, name)) => (Some(num), name),
+            None => (None, core),
+        };
         if cues::is_name_like(core) && cues::word_count(core) <= 5 {
-            if let Some(k) = nxt {
+            let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
+            let mut date_at = match handle {
+                Some((k, _)) => next_nonblank(lines, k + 1),
+                None => nxt,
+            };
+            for _ in 0..2 {
+                match date_at {
+                    Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
+                    _ => break,
+                }
+            }
+            let lead_num = lead_num.or(pending_number.take());
+            if let Some(k) = date_at {
                 if let Some(date) = cues::date_only(&lines[k].text) {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {
                         return Attempt::default();
                     }
                     flush(&mut cur, &mut drafts);
                     pending.clear();
-                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: None, reply: None };
-                    cur = Some(new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title));
+                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
+                    let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    d.handle = handle.map(|(_, h)| h.to_string());
+                    cur = Some(d);
                     skip_to = k + 1;
                     continue;
                 }
@@ -883,6 +967,21 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     reply: pending_reply.take(),
                     ..Draft::default()
                 });
+                continue;
+            }
+        }
+        // A letter's title: a short headline line before its text.
+        if let Some(d) = cur.as_mut() {
+            if d.letter
+                && d.open
+                && d.lines.is_empty()
+                && d.title.is_none()
+                && cues::is_headline_like(t)
+                && !cues::chars_more_than(t, 80)
+                && !t.ends_with(['.', '!', '?', ':', '…'])
+                && direct_next.is_some_and(|n| n.prose())
+            {
+                d.title = Some(cues::collapse_ws(t));
                 continue;
             }
         }
@@ -918,7 +1017,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // Text.
         match cur.as_mut() {
             Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => {
-                d.lines.push(t.to_string());
+                d.lines.push(cues::strip_more_link(t).to_string());
                 continue;
             }
             Some(d) => d.open = false,
@@ -1013,17 +1112,18 @@ fn mention_target(earlier: &[Draft], rest: &str) -> Option<usize> {
     let rest_l = rest.to_lowercase();
     let mut best: Option<(usize, usize)> = None; // (index, name length)
     for (k, d) in earlier.iter().enumerate().rev() {
-        let Some(a) = d.author.as_deref() else { continue };
-        let a = cues::collapse_ws(a).to_lowercase();
-        if a.is_empty() || !rest_l.starts_with(&a) {
-            continue;
-        }
-        let after = rest_l.get(a.len()..).and_then(|s| s.chars().next());
-        if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        if best.is_none_or(|(_, len)| a.len() > len) {
-            best = Some((k, a.len()));
+        for a in [d.author.as_deref(), d.handle.as_deref()].into_iter().flatten() {
+            let a = cues::collapse_ws(a).to_lowercase();
+            if a.is_empty() || !rest_l.starts_with(&a) {
+                continue;
+            }
+            let after = rest_l.get(a.len()..).and_then(|s| s.chars().next());
+            if after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
+                continue;
+            }
+            if best.is_none_or(|(_, len)| a.len() > len) {
+                best = Some((k, a.len()));
+            }
         }
     }
     best.map(|(k, _)| k)

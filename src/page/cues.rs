@@ -23,6 +23,17 @@ fn captures<'h>(r: &StartRegex, s: &'h str) -> Option<regex::Captures<'h>> {
     }
 }
 
+/// `s.trim()`, answered without decoding a char when `s` begins and ends
+/// with a visible ASCII char (white space never is one), as almost every
+/// normalised line does; `str::trim` decodes and classifies both end chars.
+#[inline(always)]
+pub(crate) fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [f, .., l] if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 fn re(pattern: &str) -> Regex {
     // The patterns are literals of this module; a typo is a programming
     // error caught by the unit tests, never something input can trigger.
@@ -552,7 +563,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
     });
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || s.len() > 200 {
         return None;
     }
@@ -574,7 +585,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if strip && !KEYWORD.is_match(s) {
         return None;
     }
-    let t = strip_trailing_ui(s).trim();
+    let t = trim(strip_trailing_ui(s));
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
     }
@@ -662,7 +673,7 @@ static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
 /// "Empfehlen (41) · Melden", "Alle Kommentare öffnen", "Seite 1 von 4 | weiter »",
 /// "Das Kommentieren dieses Artikels wurde deaktiviert.".
 pub fn is_ui_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     !s.is_empty() && s.len() <= 300 && UI_LINE.is_match(s)
 }
 
@@ -724,7 +735,7 @@ static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Furniture that is safe to drop anywhere, even inside a comment section:
 /// copyright lines, consent and notification buttons, paywall buttons.
 pub fn is_strong_furniture(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     !s.is_empty() && s.len() <= 300 && STRONG_FURNITURE.is_match(s)
 }
 
@@ -800,7 +811,7 @@ static CREDIT_AGENCY: LazyLock<StartRegex> = LazyLock::new(|| {
 /// A photo caption or credit: "Foto: dpa", "Bild: Reuters", "... (Archivbild)",
 /// a line that is only an agency or picture-desk name ("REUTERS").
 pub fn is_credit(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
@@ -823,7 +834,7 @@ pub fn is_credit(s: &str) -> bool {
 
 /// A line that is only a credit (no caption text before it).
 pub fn is_credit_only(s: &str) -> bool {
-    let s = s.trim().trim_matches(|c| c == '(' || c == ')');
+    let s = trim(s).trim_matches(|c| c == '(' || c == ')');
     is_credit(s) && word_count(s) <= 6 && !s.contains(". ")
 }
 
@@ -834,7 +845,7 @@ const AGENCIES: &[&str] = &[
 
 /// An agency or author sign-off: "vet/dpa/Reuters", "(mbr/dpa/AFP)", "(fest/sda)", "afp".
 pub fn is_signoff(s: &str) -> bool {
-    let t = strip_bullet(s).unwrap_or(s).trim();
+    let t = trim(strip_bullet(s).unwrap_or(s));
     let t = t.trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
     if t.is_empty() || t.len() > 40 || t.contains(' ') && !t.contains('/') && !t.contains(',') {
         return false;
@@ -867,7 +878,7 @@ static META: LazyLock<StartRegex> = LazyLock::new(|| {
 /// Article meta data: "Stand: 12.09.2023, 17:40 Uhr", "Lesezeit: 1 min",
 /// "Aktualisiert am", "publiziert: ...", bylines "Von Max Muster", date lines.
 pub fn is_meta_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || s.len() > 200 {
         return false;
     }
@@ -896,7 +907,7 @@ pub fn is_meta_line(s: &str) -> bool {
 static URL_LINE: LazyLock<StartRegex> = LazyLock::new(|| StartRegex::new(r"(?i)^(?:https?://|www\.)\S+$"));
 
 pub fn is_url_line(s: &str) -> bool {
-    URL_LINE.is_match(s.trim())
+    URL_LINE.is_match(trim(s))
 }
 
 static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?-u:\b)|-?\d{1,2}\s?°"));
@@ -944,7 +955,7 @@ pub fn is_inline_teaser(s: &str) -> bool {
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
 /// section, so it must not swallow the paragraphs after it.
 pub fn is_ad_label(s: &str) -> bool {
-    s.len() <= 40 && AD_LABEL.is_match(s.trim())
+    s.len() <= 40 && AD_LABEL.is_match(trim(s))
 }
 
 /// The hard teaser headings whose word may come anywhere in their first 25
@@ -994,7 +1005,7 @@ pub enum TeaserHeading {
 
 /// A heading that opens a teaser, related-article, newsletter or weather box.
 pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 70) {
         return None;
     }
@@ -1026,7 +1037,7 @@ static TEASER_LINE_DOTTED: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix)
 /// A teaser line: a truncated excerpt ("... mehr lesen", ending in "..."),
 /// a "weiterlesen" link.
 pub fn is_teaser_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() < 20 {
         return false;
     }
@@ -1125,7 +1136,7 @@ const NAME_STOP: &[&str] = &[
 /// A user name: 1-5 words, no sentence punctuation, no prose function words
 /// (an article as the first word is allowed: "Der Realist").
 pub fn is_name_like(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
@@ -1208,7 +1219,7 @@ pub struct AuthorLine {
 /// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 140) {
         return None;
     }
@@ -1221,7 +1232,7 @@ pub fn author_line(s: &str) -> Option<AuthorLine> {
     let rest = strip_bullet(rest).unwrap_or(rest);
     // Strip trailing UI words ("| Antworten", "· Melden").
     let rest = strip_trailing_ui(rest);
-    let mut rest = rest.trim().trim_end_matches(':').trim();
+    let mut rest = trim(trim(rest).trim_end_matches(':'));
     // A reply marker in parentheses after the date: "(Antwort auf Name)".
     let mut reply = None;
     if rest.ends_with(')') {
@@ -1300,7 +1311,7 @@ fn strip_von(s: &str) -> &str {
 
 /// A separator line ("-----", "=====", "* * *").
 pub fn is_separator(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     chars_more_than(s, 2) && s.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '—' | '–' | '·' | '.' | ' ' | '#' | '+'))
 }
 
@@ -1350,7 +1361,7 @@ static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
 pub fn reply_marker(s: &str) -> Option<ReplyRef> {
-    let s = s.trim();
+    let s = trim(s);
     if chars_more_than(s, 100) {
         return None;
     }
@@ -1527,13 +1538,13 @@ fn prose_words(s: &str) -> bool {
 
 /// A prose sentence line: long enough, with function words and sentence punctuation.
 pub fn is_prose(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     chars_more_than(s, 79) && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')) && prose_words(s) && !is_teaser_line(s)
 }
 
 /// A headline-like line: short, no sentence-final period.
 pub fn is_headline_like(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     chars_more_than(s, 1)
         && !chars_more_than(s, 220)
         && !s.ends_with('.')
@@ -1793,6 +1804,7 @@ mod tests {
             assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
+            assert_eq!(trim(l), l.trim(), "{l:?}");
             for c in ['Σ', '(', ':', '°', '…', '©', 'ß', '\u{212a}', '\u{1d400}', ' '] {
                 assert_eq!(has_char(l, c), l.contains(c), "{c:?} {l:?}");
             }
@@ -2133,7 +2145,7 @@ static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
 /// a comment header or comment text.
 pub fn is_profile_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     s.len() <= 120 && PROFILE_LINE.is_match(s)
 }
 
@@ -2148,7 +2160,7 @@ static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// The author a quote attributes itself to: "Name hat geschrieben:",
 /// "Zitat von Name:", "Name schrieb:" (a date after it is allowed).
 pub fn quote_attribution(s: &str) -> Option<String> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 200 {
         return None;
     }
@@ -2203,7 +2215,7 @@ static AUTHOR_EXTRAS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words the page puts after an author name that are not part of it:
 /// Drupal's "(nicht überprüft)" for anonymous names, "(Gast)".
 pub fn strip_author_extras(s: &str) -> &str {
-    let s = s.trim();
+    let s = trim(s);
     match AUTHOR_EXTRAS.find(s) {
         Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim(),
         _ => s,
@@ -2221,7 +2233,7 @@ const ROLE_WORDS: &[&str] = &[
 /// the name. Roles in brackets ("(Redaktion)") and anything that does not
 /// look like a place name stay.
 pub fn strip_place(s: &str) -> &str {
-    let s = s.trim();
+    let s = trim(s);
     let Some(inner) = s.strip_suffix(')') else { return s };
     let Some(open) = inner.rfind('(') else { return s };
     let name = inner.get(..open).unwrap_or("").trim();
@@ -2312,7 +2324,7 @@ static SHORT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date as a comment footer shows it: a full date expression or a short
 /// relative time ("5 Std.").
 pub fn footer_date(s: &str) -> Option<&str> {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || s.len() > 60 {
         return None;
     }
@@ -2326,7 +2338,7 @@ pub fn footer_date(s: &str) -> Option<&str> {
 /// "•" ("Antworten · Gefällt mir · 5 Std.", "Gefällt mir (3) · Antworten · vor 2 Std.").
 /// Gives the date.
 pub fn ui_footer_date(s: &str) -> Option<&str> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 160 || !has_ui_separator(s) {
         return None;
     }
@@ -2365,7 +2377,7 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     static CHAT: LazyLock<Regex> = LazyLock::new(|| {
         re(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+(?P<text>\S.*)$")
     });
-    let s = s.trim();
+    let s = trim(s);
     let b = s.as_bytes();
     // Gate: a digit, then ':' or '.' at the second or third byte.
     if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
@@ -2409,7 +2421,7 @@ pub fn post_field(s: &str) -> Option<(PostField, &str)> {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
     });
-    let s = s.trim();
+    let s = trim(s);
     // Gate: a colon within the first 24 bytes (the labels are short).
     let head = s.as_bytes().get(..s.len().min(24))?;
     if s.len() > 200 || memchr::memchr(b':', head).is_none() {
@@ -2464,7 +2476,7 @@ pub fn closes_voice(s: &str) -> bool {
 
 /// The text of a quoted reader voice without its enclosing quote marks.
 pub fn strip_voice_quotes(s: &str) -> &str {
-    let s = s.trim();
+    let s = trim(s);
     let s = s.strip_prefix(OPEN_QUOTES).unwrap_or(s);
     s.strip_suffix(CLOSE_QUOTES).unwrap_or(s).trim()
 }

@@ -79,7 +79,7 @@ impl Line<'_> {
             // The strong-furniture and lexicon cues by one search when both
             // are still open (a line up to 300 bytes, trimmed: the haystack
             // of both).
-            let quiet = self.strong.get().is_none() && t.len() <= 300 && t.trim().len() == t.len() && cues::neither_strong_nor_lexicon(t);
+            let quiet = self.strong.get().is_none() && t.len() <= 300 && cues::trim(t).len() == t.len() && cues::neither_strong_nor_lexicon(t);
             if quiet {
                 let _ = self.strong.set(false);
             }

@@ -329,10 +329,19 @@ pub fn has_char(s: &str, c: char) -> bool {
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     let Some(&first) = b.first() else { return 0 };
-    if has_multi_ws(b) {
+    let (starts, leads) = ascii_word_starts(b);
+    // Multi-byte white space (rare) begins with one of the lead bytes; the
+    // SIMD search for it only runs when one of them is in the line.
+    if (leads || is_multi_ws_lead(first)) && has_multi_ws(b) {
         return words(s).count();
     }
-    !is_ascii_ws(first) as usize + ascii_word_starts(b)
+    !is_ascii_ws(first) as usize + starts
+}
+
+/// A byte that can begin a multi-byte white-space char (0xC2, 0xE1, 0xE2, 0xE3).
+#[inline(always)]
+fn is_multi_ws_lead(c: u8) -> bool {
+    (c == 0xc2) | (c.wrapping_sub(0xe1) < 3)
 }
 
 /// ASCII white space: space, `\t`, `\n`, `\x0b`, `\x0c`, `\r`.
@@ -342,19 +351,24 @@ fn is_ascii_ws(c: u8) -> bool {
 }
 
 /// The number of positions `i >= 1` where `b[i - 1]` is ASCII white space
-/// and `b[i]` is not. Counted in blocks of up to 255 bytes into a byte
-/// counter, which the compiler turns into SIMD compares and adds.
-fn ascii_word_starts(b: &[u8]) -> usize {
-    let Some(last) = b.len().checked_sub(1) else { return 0 };
+/// and `b[i]` is not, and whether one of the bytes `b[1..]` can begin a
+/// multi-byte white-space char. Counted in blocks of up to 255 bytes into a
+/// byte counter, which the compiler turns into SIMD compares and adds.
+fn ascii_word_starts(b: &[u8]) -> (usize, bool) {
+    let Some(last) = b.len().checked_sub(1) else { return (0, false) };
     let mut n = 0usize;
+    let mut leads = false;
     for (p, c) in b[..last].chunks(255).zip(b[1..].chunks(255)) {
         let mut acc = 0u8;
+        let mut lead = false;
         for (&x, &y) in p.iter().zip(c) {
             acc += (is_ascii_ws(x) & !is_ascii_ws(y)) as u8;
+            lead |= is_multi_ws_lead(y);
         }
         n += acc as usize;
+        leads |= lead;
     }
-    n
+    (n, leads)
 }
 
 /// `s.chars().count() > n`, counting only when the byte length cannot

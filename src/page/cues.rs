@@ -244,21 +244,30 @@ fn has_multi_ws(b: &[u8]) -> bool {
 /// gives a final sigma at a word end), so lines with one take the two-step
 /// path.
 pub fn collapse_ws_lower(s: &str) -> String {
-    if has_char(s, 'Σ') {
-        return collapse_ws(s).to_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
-    if is_collapsed(s) {
-        push_lower(&mut out, s);
-        return out;
+    push_collapse_ws_lower(&mut out, s);
+    out
+}
+
+/// Appends [`collapse_ws_lower`]`(s)` to `out` (many keys in one buffer
+/// instead of a string each).
+pub fn push_collapse_ws_lower(out: &mut String, s: &str) {
+    if has_char(s, 'Σ') {
+        out.push_str(&collapse_ws(s).to_lowercase());
+        return;
     }
+    if is_collapsed(s) {
+        push_lower(out, s);
+        return;
+    }
+    let mut first = true;
     for w in words(s) {
-        if !out.is_empty() {
+        if !first {
             out.push(' ');
         }
-        push_lower(&mut out, w);
+        first = false;
+        push_lower(out, w);
     }
-    out
 }
 
 /// Whether `c.to_lowercase()` is `c` itself, answered without the case

@@ -466,13 +466,21 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
 
     // Keys of the non-blank lines, computed once; `seen` and the window of the
-    // twelve most recent keys borrow them.
-    let keys: Vec<(usize, String)> = (0..end).filter(|&i| !lines[i].blank()).map(|i| (i, norm_key(&lines[i].text))).collect();
+    // twelve most recent keys borrow them. All keys in one buffer, each a
+    // range of it.
+    let mut buf = String::with_capacity(lines[..end].iter().map(|l| l.text.len()).sum());
+    let spans: Vec<(usize, usize, usize)> = (0..end)
+        .filter(|&i| !lines[i].blank())
+        .map(|i| {
+            let a = buf.len();
+            cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
+            (i, a, buf.len())
+        })
+        .collect();
+    let keys: Vec<(usize, &str)> = spans.iter().map(|&(i, a, b)| (i, buf.get(a..b).unwrap_or(""))).collect();
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut body = Vec::new();
-    for (k, (i, key)) in keys.iter().enumerate() {
-        let i = *i;
-        let key = key.as_str();
+    for (k, &(i, key)) in keys.iter().enumerate() {
         let recent = &keys[k.saturating_sub(12)..k];
         let dup = seen.contains(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {

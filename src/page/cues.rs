@@ -2075,7 +2075,7 @@ mod tests {
 
     #[test]
     fn start_byte_tests_never_hide_a_match() {
-        let cues: [(&str, &StartRegex); 9] = [
+        let cues: [(&str, &StartRegex); 11] = [
             ("UI_LINE", &UI_LINE),
             ("TEASER_HEADING", &TEASER_HEADING),
             ("META", &META),
@@ -2085,6 +2085,8 @@ mod tests {
             ("NUMBERED", &NUMBERED),
             ("LEAD_NUMBER", &LEAD_NUMBER),
             ("FIELD_LABEL", &FIELD_LABEL),
+            ("CHAT_LINE", &CHAT_LINE),
+            ("POST_FIELD", &POST_FIELD),
         ];
         let mut lines = test_lines();
         // Short haystacks, where the tables end.
@@ -2498,19 +2500,21 @@ mod layout_cue_tests {
     }
 }
 
+/// A chat-like comment line of [`time_first_comment`].
+static CHAT_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+(?P<text>\S.*)$")
+});
+
 /// A chat-like comment line, time first: "14:32 – Name: text",
 /// "18:05 Uhr — Name: text". Gives (time, name, text).
 pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
-    static CHAT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+(?P<text>\S.*)$")
-    });
     let s = trim(s);
     let b = s.as_bytes();
     // Gate: a digit, then ':' or '.' at the second or third byte.
     if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
         return None;
     }
-    let c = CHAT.captures(s)?;
+    let c = captures(&CHAT_LINE, s)?;
     let name = c.name("name")?.as_str().trim();
     // Names of several words are capitalised ("Selma K."), bar particles.
     let capitalised = word_count(name) == 1
@@ -2542,19 +2546,21 @@ pub enum PostField {
     Subject,
 }
 
+/// A field line of [`post_field`].
+static POST_FIELD: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
+});
+
 /// A field line of a forum post header (SMF/phpBB text dumps): the field
 /// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
 pub fn post_field(s: &str) -> Option<(PostField, &str)> {
-    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
-    });
     let s = trim(s);
     // Gate: a colon within the first 24 bytes (the labels are short).
     let head = s.as_bytes().get(..s.len().min(24))?;
     if s.len() > 200 || memchr::memchr(b':', head).is_none() {
         return None;
     }
-    let c = FIELD.captures(s)?;
+    let c = captures(&POST_FIELD, s)?;
     let v = c.name("v")?.as_str().trim();
     if c.name("name").is_some() {
         (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))

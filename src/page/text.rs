@@ -516,15 +516,15 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         })
         .collect();
     let keys: Vec<(usize, &str)> = spans.iter().map(|&(i, a, b)| (i, buf.get(a..b).unwrap_or(""))).collect();
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
     let mut body = Vec::new();
     for (k, &(i, key)) in keys.iter().enumerate() {
         let recent = &keys[k.saturating_sub(12)..k];
-        let dup = seen.contains(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
+        // Inserted either way: one lookup tells whether it was there.
+        let dup = !seen.insert(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {
             body.push(cues::collapse_ws(&lines[i].text));
         }
-        seen.insert(key);
     }
     (title, body)
 }

@@ -23,6 +23,17 @@ fn captures<'h>(r: &StartRegex, s: &'h str) -> Option<regex::Captures<'h>> {
     }
 }
 
+/// `s.trim()`, answered without decoding a char when `s` begins and ends
+/// with a visible ASCII char (white space never is one), as almost every
+/// normalised line does; `str::trim` decodes and classifies both end chars.
+#[inline(always)]
+pub(crate) fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [f, .., l] if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 fn re(pattern: &str) -> Regex {
     // The patterns are literals of this module; a typo is a programming
     // error caught by the unit tests, never something input can trigger.
@@ -233,21 +244,30 @@ fn has_multi_ws(b: &[u8]) -> bool {
 /// gives a final sigma at a word end), so lines with one take the two-step
 /// path.
 pub fn collapse_ws_lower(s: &str) -> String {
-    if has_char(s, 'Σ') {
-        return collapse_ws(s).to_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
-    if is_collapsed(s) {
-        push_lower(&mut out, s);
-        return out;
+    push_collapse_ws_lower(&mut out, s);
+    out
+}
+
+/// Appends [`collapse_ws_lower`]`(s)` to `out` (many keys in one buffer
+/// instead of a string each).
+pub fn push_collapse_ws_lower(out: &mut String, s: &str) {
+    if has_char(s, 'Σ') {
+        out.push_str(&collapse_ws(s).to_lowercase());
+        return;
     }
+    if is_collapsed(s) {
+        push_lower(out, s);
+        return;
+    }
+    let mut first = true;
     for w in words(s) {
-        if !out.is_empty() {
+        if !first {
             out.push(' ');
         }
-        push_lower(&mut out, w);
+        first = false;
+        push_lower(out, w);
     }
-    out
 }
 
 /// Whether `c.to_lowercase()` is `c` itself, answered without the case
@@ -318,10 +338,19 @@ pub fn has_char(s: &str, c: char) -> bool {
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     let Some(&first) = b.first() else { return 0 };
-    if has_multi_ws(b) {
+    let (starts, leads) = ascii_word_starts(b);
+    // Multi-byte white space (rare) begins with one of the lead bytes; the
+    // SIMD search for it only runs when one of them is in the line.
+    if (leads || is_multi_ws_lead(first)) && has_multi_ws(b) {
         return words(s).count();
     }
-    !is_ascii_ws(first) as usize + ascii_word_starts(b)
+    !is_ascii_ws(first) as usize + starts
+}
+
+/// A byte that can begin a multi-byte white-space char (0xC2, 0xE1, 0xE2, 0xE3).
+#[inline(always)]
+fn is_multi_ws_lead(c: u8) -> bool {
+    (c == 0xc2) | (c.wrapping_sub(0xe1) < 3)
 }
 
 /// ASCII white space: space, `\t`, `\n`, `\x0b`, `\x0c`, `\r`.
@@ -331,19 +360,24 @@ fn is_ascii_ws(c: u8) -> bool {
 }
 
 /// The number of positions `i >= 1` where `b[i - 1]` is ASCII white space
-/// and `b[i]` is not. Counted in blocks of up to 255 bytes into a byte
-/// counter, which the compiler turns into SIMD compares and adds.
-fn ascii_word_starts(b: &[u8]) -> usize {
-    let Some(last) = b.len().checked_sub(1) else { return 0 };
+/// and `b[i]` is not, and whether one of the bytes `b[1..]` can begin a
+/// multi-byte white-space char. Counted in blocks of up to 255 bytes into a
+/// byte counter, which the compiler turns into SIMD compares and adds.
+fn ascii_word_starts(b: &[u8]) -> (usize, bool) {
+    let Some(last) = b.len().checked_sub(1) else { return (0, false) };
     let mut n = 0usize;
+    let mut leads = false;
     for (p, c) in b[..last].chunks(255).zip(b[1..].chunks(255)) {
         let mut acc = 0u8;
+        let mut lead = false;
         for (&x, &y) in p.iter().zip(c) {
             acc += (is_ascii_ws(x) & !is_ascii_ws(y)) as u8;
+            lead |= is_multi_ws_lead(y);
         }
         n += acc as usize;
+        leads |= lead;
     }
-    n
+    (n, leads)
 }
 
 /// `s.chars().count() > n`, counting only when the byte length cannot
@@ -553,7 +587,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
     });
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || s.len() > 200 {
         return None;
     }
@@ -580,7 +614,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
             return Some(Header::Count(n));
         }
     }
-    let t = strip_trailing_ui(s).trim();
+    let t = trim(strip_trailing_ui(s));
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
     }
@@ -680,14 +714,99 @@ static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
 /// "Empfehlen (41) · Melden", "Alle Kommentare öffnen", "Seite 1 von 4 | weiter »",
 /// "Das Kommentieren dieses Artikels wurde deaktiviert.".
 pub fn is_ui_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     !s.is_empty() && s.len() <= 300 && UI_LINE.is_match(s)
 }
 
 // ---------------------------------------------------------------------------
 // Furniture lexicon
 
+/// The separators of navigation items; [`nav_split`] splits by it without
+/// the regex engine (the regex stays as its reference).
+#[cfg(test)]
 static NAV_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·›»>/•]\s+|\s{3,}|\s*\|\s*"));
+
+/// `NAV_SEP.split(s)` by a byte loop (the regex engine's split costs more
+/// than the whole rest of [`is_nav_line`]).
+fn nav_split(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut start = Some(0usize);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match nav_sep_find(b, from) {
+            Some((ms, me)) => {
+                start = Some(me);
+                Some(s.get(from..ms).unwrap_or(""))
+            }
+            None => {
+                start = None;
+                Some(s.get(from..).unwrap_or(""))
+            }
+        }
+    })
+}
+
+/// The end of the run of white space that starts at byte `i` of `b` (`i`
+/// itself when none does), and the number of its chars.
+#[inline]
+fn ws_run(b: &[u8], mut i: usize) -> (usize, usize) {
+    let mut n = 0;
+    while i < b.len() {
+        let w = ws_len(b, i);
+        if w == 0 {
+            break;
+        }
+        i += w;
+        n += 1;
+    }
+    (i, n)
+}
+
+/// Byte length of the separator char of `[|·›»>/•]` at byte `i` of `b`, or 0.
+#[inline]
+fn nav_sep_char_len(b: &[u8], i: usize) -> usize {
+    match b.get(i..).unwrap_or(&[]) {
+        [b'|' | b'>' | b'/', ..] => 1,
+        [0xc2, 0xb7 | 0xbb, ..] => 2,
+        [0xe2, 0x80, 0xba | 0xa2, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The first match of [`NAV_SEP`] (`\s+[|·›»>/•]\s+|\s{3,}|\s*\|\s*`) at or
+/// after byte `from` of `b`, as the regex finds it (leftmost, the first
+/// alternative that matches there, each repetition greedy). A match can only
+/// begin at the start of a run of white space or at a '|' without white
+/// space before it: inside a run, each alternative fails where it failed at
+/// the run's start (the same char follows the run, fewer white space).
+fn nav_sep_find(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut p = from;
+    while p < b.len() {
+        if ws_len(b, p) == 0 {
+            if b[p] == b'|' {
+                return Some((p, ws_run(b, p + 1).0));
+            }
+            p += 1;
+            continue;
+        }
+        let (r, n) = ws_run(b, p);
+        let sl = nav_sep_char_len(b, r);
+        if sl > 0 {
+            let e = ws_run(b, r + sl).0;
+            if e > r + sl {
+                return Some((p, e));
+            }
+        }
+        if n >= 3 {
+            return Some((p, r));
+        }
+        if b.get(r) == Some(&b'|') {
+            return Some((p, ws_run(b, r + 1).0));
+        }
+        p = r;
+    }
+    None
+}
 
 /// A navigation or link bar: three or more short items separated by
 /// "|", "·", "›", "»" ("Startseite › Politik › Land", "Impressum | Datenschutz | AGB").
@@ -706,7 +825,7 @@ pub fn is_nav_line(s: &str) -> bool {
     }
     // One pass over the parts, stopping at the first part too long for a link.
     let mut n = 0usize;
-    for p in NAV_SEP.split(s).map(str::trim).filter(|p| !p.is_empty()) {
+    for p in nav_split(s).map(str::trim).filter(|p| !p.is_empty()) {
         if p.chars().count() > 40 {
             return false;
         }
@@ -742,7 +861,7 @@ static STRONG_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Furniture that is safe to drop anywhere, even inside a comment section:
 /// copyright lines, consent and notification buttons, paywall buttons.
 pub fn is_strong_furniture(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     !s.is_empty() && s.len() <= 300 && STRONG_FURNITURE.is_match(s)
 }
 
@@ -826,7 +945,7 @@ static CREDIT_AGENCY: LazyLock<StartRegex> = LazyLock::new(|| {
 /// A photo caption or credit: "Foto: dpa", "Bild: Reuters", "... (Archivbild)",
 /// a line that is only an agency or picture-desk name ("REUTERS").
 pub fn is_credit(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
@@ -849,7 +968,7 @@ pub fn is_credit(s: &str) -> bool {
 
 /// A line that is only a credit (no caption text before it).
 pub fn is_credit_only(s: &str) -> bool {
-    let s = s.trim().trim_matches(|c| c == '(' || c == ')');
+    let s = trim(s).trim_matches(|c| c == '(' || c == ')');
     is_credit(s) && word_count(s) <= 6 && !s.contains(". ")
 }
 
@@ -860,7 +979,7 @@ const AGENCIES: &[&str] = &[
 
 /// An agency or author sign-off: "vet/dpa/Reuters", "(mbr/dpa/AFP)", "(fest/sda)", "afp".
 pub fn is_signoff(s: &str) -> bool {
-    let t = strip_bullet(s).unwrap_or(s).trim();
+    let t = trim(strip_bullet(s).unwrap_or(s));
     let t = t.trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
     if t.is_empty() || t.len() > 40 || t.contains(' ') && !t.contains('/') && !t.contains(',') {
         return false;
@@ -893,7 +1012,7 @@ static META: LazyLock<StartRegex> = LazyLock::new(|| {
 /// Article meta data: "Stand: 12.09.2023, 17:40 Uhr", "Lesezeit: 1 min",
 /// "Aktualisiert am", "publiziert: ...", bylines "Von Max Muster", date lines.
 pub fn is_meta_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || s.len() > 200 {
         return false;
     }
@@ -923,7 +1042,7 @@ pub fn is_meta_line(s: &str) -> bool {
 static URL_LINE: LazyLock<StartRegex> = LazyLock::new(|| StartRegex::new(r"(?i)^(?:https?://|www\.)\S+$"));
 
 pub fn is_url_line(s: &str) -> bool {
-    URL_LINE.is_match(s.trim())
+    URL_LINE.is_match(trim(s))
 }
 
 static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?-u:\b)|-?\d{1,2}\s?°"));
@@ -971,7 +1090,7 @@ pub fn is_inline_teaser(s: &str) -> bool {
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
 /// section, so it must not swallow the paragraphs after it.
 pub fn is_ad_label(s: &str) -> bool {
-    s.len() <= 40 && AD_LABEL.is_match(s.trim())
+    s.len() <= 40 && AD_LABEL.is_match(trim(s))
 }
 
 /// The hard teaser headings whose word may come anywhere in their first 25
@@ -1021,7 +1140,7 @@ pub enum TeaserHeading {
 
 /// A heading that opens a teaser, related-article, newsletter or weather box.
 pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 70) {
         return None;
     }
@@ -1053,7 +1172,7 @@ static TEASER_LINE_DOTTED: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix)
 /// A teaser line: a truncated excerpt ("... mehr lesen", ending in "..."),
 /// a "weiterlesen" link.
 pub fn is_teaser_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() < 20 {
         return false;
     }
@@ -1152,7 +1271,7 @@ const NAME_STOP: &[&str] = &[
 /// A user name: 1-5 words, no sentence punctuation, no prose function words
 /// (an article as the first word is allowed: "Der Realist").
 pub fn is_name_like(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
@@ -1321,7 +1440,7 @@ pub fn part_header(s: &str) -> Option<AuthorLine> {
 }
 
 fn author_line_plain(s: &str) -> Option<AuthorLine> {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || chars_more_than(s, 140) {
         return None;
     }
@@ -1334,7 +1453,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
     let rest = strip_bullet(rest).unwrap_or(rest);
     // Strip trailing UI words ("| Antworten", "· Melden").
     let rest = strip_trailing_ui(rest);
-    let mut rest = rest.trim().trim_end_matches(':').trim();
+    let mut rest = trim(trim(rest).trim_end_matches(':'));
     // A reply marker in parentheses after the date: "(Antwort auf Name)".
     let mut reply = None;
     if rest.ends_with(')') {
@@ -1470,7 +1589,7 @@ fn strip_von(s: &str) -> &str {
 
 /// A separator line ("-----", "=====", "* * *").
 pub fn is_separator(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     chars_more_than(s, 2) && s.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '—' | '–' | '·' | '.' | ' ' | '#' | '+'))
 }
 
@@ -1520,7 +1639,7 @@ static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
 pub fn reply_marker(s: &str) -> Option<ReplyRef> {
-    let s = s.trim();
+    let s = trim(s);
     if chars_more_than(s, 100) {
         return None;
     }
@@ -1705,13 +1824,13 @@ fn prose_words(s: &str) -> bool {
 
 /// A prose sentence line: long enough, with function words and sentence punctuation.
 pub fn is_prose(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     chars_more_than(s, 79) && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')) && prose_words(s) && !is_teaser_line(s)
 }
 
 /// A headline-like line: short, no sentence-final period.
 pub fn is_headline_like(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     chars_more_than(s, 1)
         && !chars_more_than(s, 220)
         && !s.ends_with('.')
@@ -1964,6 +2083,7 @@ mod tests {
             assert_eq!(collapse_ws_lower(l), reference::collapse_ws(l).to_lowercase(), "{l:?}");
             assert_eq!(is_prose(l), reference::is_prose(l), "{l:?}");
             assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
+            assert_eq!(nav_split(l).collect::<Vec<_>>(), NAV_SEP.split(l).collect::<Vec<_>>(), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
             assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
@@ -1974,6 +2094,7 @@ mod tests {
             assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
+            assert_eq!(trim(l), l.trim(), "{l:?}");
             for c in ['Σ', '(', ':', '°', '…', '©', 'ß', '\u{212a}', '\u{1d400}', ' '] {
                 assert_eq!(has_char(l, c), l.contains(c), "{c:?} {l:?}");
             }
@@ -2006,6 +2127,24 @@ mod tests {
             for (i, _) in t.char_indices().skip(1) {
                 if header_match(&t[..i]).is_some() {
                     assert!(ANY_HEADER.may_match_two_byte_prefix_of(t), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nav_split_agrees_with_the_regex() {
+        let items = ["", "a", "Eins zwei", "x.", "ä"];
+        let gaps = ["", " ", "  ", "   ", "\t\t\t", "\u{a0}", "\u{a0}\u{a0}\u{a0}", " \u{3000} ", "\u{2009}\u{2009}", "\u{85}\n\u{2028}", "\u{1680}\u{205f}\u{202f}", "\u{200b}"];
+        let seps = ["", "|", "||", "/", ">", "·", "›", "»", "•", "-", "\u{b6}", "\u{2022}\u{2022}"];
+        for i in items {
+            for g1 in gaps {
+                for sep in seps {
+                    for g2 in gaps {
+                        let l = format!("{i}{g1}{sep}{g2}{i}{g2}{sep}{g1}B{sep}");
+                        assert_eq!(nav_split(&l).collect::<Vec<_>>(), NAV_SEP.split(&l).collect::<Vec<_>>(), "{l:?}");
+                        assert_eq!(is_nav_line(&l), reference::is_nav_line(&l), "{l:?}");
+                    }
                 }
             }
         }
@@ -2117,7 +2256,7 @@ mod tests {
 
     #[test]
     fn start_byte_tests_never_hide_a_match() {
-        let cues: [(&str, &StartRegex); 9] = [
+        let cues: [(&str, &StartRegex); 11] = [
             ("UI_LINE", &UI_LINE),
             ("TEASER_HEADING", &TEASER_HEADING),
             ("META", &META),
@@ -2127,6 +2266,8 @@ mod tests {
             ("NUMBERED", &NUMBERED),
             ("LEAD_NUMBER", &LEAD_NUMBER),
             ("FIELD_LABEL", &FIELD_LABEL),
+            ("CHAT_LINE", &CHAT_LINE),
+            ("POST_FIELD", &POST_FIELD),
         ];
         let mut lines = test_lines();
         // Short haystacks, where the tables end.
@@ -2314,7 +2455,7 @@ static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
 /// a comment header or comment text.
 pub fn is_profile_line(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim(s);
     s.len() <= 120 && PROFILE_LINE.is_match(s)
 }
 
@@ -2329,7 +2470,7 @@ static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// The author a quote attributes itself to: "Name hat geschrieben:",
 /// "Zitat von Name:", "Name schrieb:" (a date after it is allowed).
 pub fn quote_attribution(s: &str) -> Option<String> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 200 {
         return None;
     }
@@ -2395,7 +2536,7 @@ static AUTHOR_EXTRAS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words the page puts after an author name that are not part of it:
 /// Drupal's "(nicht überprüft)" for anonymous names, "(Gast)".
 pub fn strip_author_extras(s: &str) -> &str {
-    let s = s.trim();
+    let s = trim(s);
     match AUTHOR_EXTRAS.find(s) {
         Some(m) if m.start() > 0 => s.get(..m.start()).unwrap_or(s).trim(),
         _ => s,
@@ -2413,7 +2554,7 @@ const ROLE_WORDS: &[&str] = &[
 /// the name. Roles in brackets ("(Redaktion)") and anything that does not
 /// look like a place name stay.
 pub fn strip_place(s: &str) -> &str {
-    let s = s.trim();
+    let s = trim(s);
     let Some(inner) = s.strip_suffix(')') else { return s };
     let Some(open) = inner.rfind('(') else { return s };
     let name = inner.get(..open).unwrap_or("").trim();
@@ -2504,7 +2645,7 @@ static SHORT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date as a comment footer shows it: a full date expression or a short
 /// relative time ("5 Std.").
 pub fn footer_date(s: &str) -> Option<&str> {
-    let s = s.trim();
+    let s = trim(s);
     if s.is_empty() || s.len() > 60 {
         return None;
     }
@@ -2518,7 +2659,7 @@ pub fn footer_date(s: &str) -> Option<&str> {
 /// "•" ("Antworten · Gefällt mir · 5 Std.", "Gefällt mir (3) · Antworten · vor 2 Std.").
 /// Gives the date.
 pub fn ui_footer_date(s: &str) -> Option<&str> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 160 || !has_ui_separator(s) {
         return None;
     }
@@ -2551,19 +2692,21 @@ mod layout_cue_tests {
     }
 }
 
+/// A chat-like comment line of [`time_first_comment`].
+static CHAT_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+(?P<text>\S.*)$")
+});
+
 /// A chat-like comment line, time first: "14:32 – Name: text",
 /// "18:05 Uhr — Name: text". Gives (time, name, text).
 pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
-    static CHAT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+(?P<text>\S.*)$")
-    });
-    let s = s.trim();
+    let s = trim(s);
     let b = s.as_bytes();
     // Gate: a digit, then ':' or '.' at the second or third byte.
     if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
         return None;
     }
-    let c = CHAT.captures(s)?;
+    let c = captures(&CHAT_LINE, s)?;
     let name = c.name("name")?.as_str().trim();
     // Names of several words are capitalised ("Selma K."), bar particles.
     let capitalised = word_count(name) == 1
@@ -2595,19 +2738,21 @@ pub enum PostField {
     Subject,
 }
 
+/// A field line of [`post_field`].
+static POST_FIELD: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
+});
+
 /// A field line of a forum post header (SMF/phpBB text dumps): the field
 /// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
 pub fn post_field(s: &str) -> Option<(PostField, &str)> {
-    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
-    });
-    let s = s.trim();
+    let s = trim(s);
     // Gate: a colon within the first 24 bytes (the labels are short).
     let head = s.as_bytes().get(..s.len().min(24))?;
     if s.len() > 200 || memchr::memchr(b':', head).is_none() {
         return None;
     }
-    let c = FIELD.captures(s)?;
+    let c = captures(&POST_FIELD, s)?;
     let v = c.name("v")?.as_str().trim();
     if c.name("name").is_some() {
         (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))
@@ -2656,7 +2801,7 @@ pub fn closes_voice(s: &str) -> bool {
 
 /// The text of a quoted reader voice without its enclosing quote marks.
 pub fn strip_voice_quotes(s: &str) -> &str {
-    let s = s.trim();
+    let s = trim(s);
     let s = s.strip_prefix(OPEN_QUOTES).unwrap_or(s);
     s.strip_suffix(CLOSE_QUOTES).unwrap_or(s).trim()
 }

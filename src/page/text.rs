@@ -79,7 +79,7 @@ impl Line<'_> {
             // The strong-furniture and lexicon cues by one search when both
             // are still open (a line up to 300 bytes, trimmed: the haystack
             // of both).
-            let quiet = self.strong.get().is_none() && t.len() <= 300 && t.trim().len() == t.len() && cues::neither_strong_nor_lexicon(t);
+            let quiet = self.strong.get().is_none() && t.len() <= 300 && cues::trim(t).len() == t.len() && cues::neither_strong_nor_lexicon(t);
             if quiet {
                 let _ = self.strong.set(false);
             }
@@ -143,6 +143,21 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     if !b.iter().fold(false, |acc, &x| acc | matches!(x, b'\r' | 0xc2 | 0xe2 | 0xe3 | 0xef)) {
         return (indent, Cow::Borrowed(rest.trim_end()));
     }
+    // Most special bytes begin chars that stay ('„', '“', '–' begin with
+    // 0xE2 too): copy only when a char changes.
+    let mut i = 0;
+    let changes = loop {
+        let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&x| SPECIAL[x as usize])) else { break false };
+        i += off;
+        let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else { break false };
+        if map_char(c) != Some(c) {
+            break true;
+        }
+        i += c.len_utf8();
+    };
+    if !changes {
+        return (indent, Cow::Borrowed(rest.trim_end()));
+    }
     let mut out = String::with_capacity(rest.len());
     let mut i = 0;
     while i < b.len() {
@@ -164,6 +179,29 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     (indent, Cow::Owned(out))
 }
 
+/// `text.lines()` by a SIMD search for the newlines (the standard library
+/// searches each line's end with a generic char searcher): pieces between
+/// '\n's, each without one '\r' before its '\n', no empty piece after a
+/// final '\n'.
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut nls = memchr::memchr_iter(b'\n', b);
+    let mut start = 0usize;
+    std::iter::from_fn(move || match nls.next() {
+        Some(nl) => {
+            let line = text.get(start..nl).unwrap_or("");
+            start = nl + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        }
+        None if start < b.len() => {
+            let line = text.get(start..).unwrap_or("");
+            start = b.len();
+            Some(line)
+        }
+        None => None,
+    })
+}
+
 /// The lines of `text` with the cues every pass needs. Each cue runs over
 /// all lines before the next one starts (rather than all cues line by
 /// line), so that one regex's automaton stays in the CPU caches for the
@@ -171,7 +209,7 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     // Sized up front: growing a vector of lines this large copies it each time.
     let mut lines: Vec<Line> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    lines.extend(text.lines().map(|raw| {
+    lines.extend(raw_lines(text).map(|raw| {
             let (indent, text) = normalize_line(raw);
             Line {
                 indent: if text.is_empty() { 0 } else { indent },
@@ -495,19 +533,27 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     let body_start = title_idx.map_or_else(|| first_prose.unwrap_or(end), |t| t + 1);
 
     // Keys of the non-blank lines, computed once; `seen` and the window of the
-    // twelve most recent keys borrow them.
-    let keys: Vec<(usize, String)> = (0..end).filter(|&i| !lines[i].blank()).map(|i| (i, norm_key(&lines[i].text))).collect();
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    // twelve most recent keys borrow them. All keys in one buffer, each a
+    // range of it.
+    let mut buf = String::with_capacity(lines[..end].iter().map(|l| l.text.len()).sum());
+    let spans: Vec<(usize, usize, usize)> = (0..end)
+        .filter(|&i| !lines[i].blank())
+        .map(|i| {
+            let a = buf.len();
+            cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
+            (i, a, buf.len())
+        })
+        .collect();
+    let keys: Vec<(usize, &str)> = spans.iter().map(|&(i, a, b)| (i, buf.get(a..b).unwrap_or(""))).collect();
+    let mut seen: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
     let mut body = Vec::new();
-    for (k, (i, key)) in keys.iter().enumerate() {
-        let i = *i;
-        let key = key.as_str();
+    for (k, &(i, key)) in keys.iter().enumerate() {
         let recent = &keys[k.saturating_sub(12)..k];
-        let dup = seen.contains(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
+        // Inserted either way: one lookup tells whether it was there.
+        let dup = !seen.insert(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {
             body.push(cues::collapse_ws(&lines[i].text));
         }
-        seen.insert(key);
     }
     (title, body)
 }
@@ -1162,8 +1208,27 @@ mod tests {
     }
 
     #[test]
+    fn raw_lines_agree_with_str_lines() {
+        let mut texts: Vec<String> = ["", "\n", "\r\n", "a", "a\n", "a\r", "a\r\n", "\n\na\r\r\nb", "a\nb\r\n\r\nc\r", "\r", "ä\r\nö\n\n"].iter().map(|s| s.to_string()).collect();
+        texts.extend(crate::page::testgen::lines());
+        texts.push(crate::page::testgen::lines().join("\n"));
+        texts.push(crate::page::testgen::lines().join("\r\n"));
+        for t in &texts {
+            assert_eq!(raw_lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    #[test]
     fn normalize_line_agrees_with_the_char_loop() {
-        for l in crate::page::testgen::lines() {
+        let mut lines = crate::page::testgen::lines();
+        // Lead bytes of chars that stay, alone and before ones that change.
+        for tail in ["", "\u{a0}x", "\u{200b}", "\r", "\u{feff}", " \u{3000}", "\u{2009}"] {
+            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€"] {
+                lines.push(format!("{head}{tail}"));
+                lines.push(format!("{tail}{head}{tail}{head}"));
+            }
+        }
+        for l in lines {
             let (indent, text) = normalize_line(&l);
             assert_eq!((indent, text.into_owned()), reference_normalize(&l), "{l:?}");
         }

@@ -170,7 +170,12 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
     let mut best: Option<(usize, Induced)> = None;
     let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
     keys.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].cmp(&b.1[0])));
-    for (_, reps) in keys.into_iter().take(6) {
+    for (_, mut reps) in keys.into_iter().take(6) {
+        // A comment-section header after the first repetition: the
+        // repetitions before it belong to the page, not to the comments.
+        while reps.len() >= 3 && (reps[0] + 1..reps[1]).any(|k| cues::comment_header(texts[k]).is_some()) {
+            reps.remove(0);
+        }
         if let Some((score, ind)) = read_shape(texts, indents, &metas, &reps) {
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, ind));
@@ -263,7 +268,10 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         let head = texts[r].get(..m.head_end).unwrap_or("");
         let mut here: FxHashSet<String> = FxHashSet::default();
         for w in head.split_whitespace() {
-            here.insert(w.to_lowercase());
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() {
+                here.insert(w.to_lowercase());
+            }
         }
         for w in here {
             *word_reps.entry(w).or_default() += 1;
@@ -303,7 +311,20 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         if lines.iter().any(|l| prose_ish(l)) {
             with_prose += 1;
         }
-        let author = author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels);
+        let mut author = author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels);
+        // A head without a name: the first repeated "Label: Value" line of
+        // the record whose value reads as a name.
+        if author.is_none() {
+            author = texts[ra..rb].iter().filter(|l| repeated(l)).find_map(|l| {
+                let (_, v) = l.split_once(": ")?;
+                let v = v.split(" (").next()?.trim();
+                let c = v.chars().next()?;
+                ((c.is_uppercase() || c == '@' || v.contains('_') || v.chars().any(|c| c.is_ascii_digit()) && c.is_alphabetic())
+                    && cues::word_count(v) <= 4
+                    && !v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+                .then(|| v.to_string())
+            });
+        }
         records.push(Record { author, date, lines, indent: indents[r], reply });
     }
     if with_text < 2 || with_prose < 2 {

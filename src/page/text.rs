@@ -1138,6 +1138,12 @@ fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
     if shape.len() > cue.len() {
         return true;
     }
+    // One "author" on every comment while the shape reads several: a
+    // layout label read as a name.
+    let distinct = |cs: &[Comment]| cs.iter().filter_map(|c| c.author.as_deref()).collect::<FxHashSet<_>>().len();
+    if cue.len() >= 3 && cue.iter().all(|c| c.author.is_some()) && distinct(cue) == 1 && distinct(shape) >= 2 {
+        return true;
+    }
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for c in cue {
         let mut here: FxHashSet<&str> = FxHashSet::default();

@@ -9,6 +9,7 @@
 pub mod cues;
 pub mod eval;
 pub mod html;
+mod shapes;
 pub mod text;
 #[cfg(test)]
 pub(crate) mod testgen;

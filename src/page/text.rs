@@ -24,6 +24,7 @@
 //!    twice, the headline repeated) are dropped.
 
 use super::cues::{self, Header, ReplyRef, TeaserHeading};
+use super::shapes;
 use super::{Comment, Page};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
@@ -339,6 +340,28 @@ pub fn parse(text: &str) -> Page {
                     *f = true;
                 }
                 seg_forum = Some(seg);
+            }
+        }
+    }
+    // No cue found the comments, or the cues read a section whose lines
+    // repeat a metadata shape more completely: induce the comment-record
+    // shape from the page.
+    if let Some(p) = first_prose {
+        if let Some((s, att)) = shape_section(&lines, p + 1) {
+            let replace = match &section {
+                None => true,
+                Some((cs, catt)) => {
+                    att.comments.len() >= 3
+                        && att.comments.len() >= catt.comments.len()
+                        && s + 2 >= *cs && s <= *cs + 3
+                        && att.comments.iter().all(|c| c.author.is_some() && c.date.is_some())
+                        && cue_reading_is_weak(&catt.comments, &att.comments)
+                }
+            };
+            if replace {
+                section = Some((s, att));
+                seg_forum = None;
+                forum_title = None;
             }
         }
     }
@@ -1151,6 +1174,64 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         });
     }
     Attempt { comments, declared }
+}
+
+/// Whether the shape reading explains the section better than the cue
+/// reading: it finds more comments, or the cue reading carries the same
+/// short line in several comment texts (UI the cues did not know), or its
+/// authors are the shape's authors with layout words in front ("Leser NAME").
+fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
+    if shape.len() > cue.len() {
+        return true;
+    }
+    // One "author" on every comment while the shape reads several: a
+    // layout label read as a name.
+    let distinct = |cs: &[Comment]| cs.iter().filter_map(|c| c.author.as_deref()).collect::<FxHashSet<_>>().len();
+    if cue.len() >= 3 && cue.iter().all(|c| c.author.is_some()) && distinct(cue) == 1 && distinct(shape) >= 2 {
+        return true;
+    }
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    for c in cue {
+        let mut here: FxHashSet<&str> = FxHashSet::default();
+        for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::word_count(l) <= 6) {
+            here.insert(l);
+        }
+        for l in here {
+            if !seen.insert(l) {
+                return true;
+            }
+        }
+    }
+    cue.iter().zip(shape).filter(|(c, s)| match (&c.author, &s.author) {
+        (Some(a), Some(b)) => a.len() > b.len() && a.ends_with(b.as_str()) && a[..a.len() - b.len()].ends_with(' '),
+        _ => false,
+    }).count() * 2 > cue.len()
+}
+
+/// Comments by the page's own repeated metadata-line shape ([`shapes`]).
+fn shape_section(lines: &[Line], from: usize) -> Option<(usize, Attempt)> {
+    let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
+    let indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
+    let ind = shapes::induce(&texts, &indents, from)?;
+    let drafts: Vec<Draft> = ind
+        .records
+        .into_iter()
+        .map(|r| Draft {
+            author: r.author,
+            date: r.date,
+            title: None,
+            number: None,
+            lines: r.lines,
+            indent: r.indent,
+            bullet: false,
+            open: false,
+            reply: r.reply,
+            handle: None,
+            letter: false,
+        })
+        .collect();
+    let att = finish(drafts, None);
+    (att.comments.len() >= 2).then_some((ind.start, att))
 }
 
 /// The latest earlier comment whose author the "@" mention names.

@@ -228,7 +228,8 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 }
                 if is_block_tag(name) {
                     flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
-                    buf_tag = name.to_string();
+                    buf_tag.clear();
+                    buf_tag.push_str(name);
                 }
                 if name == "br" {
                     continue;
@@ -236,10 +237,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 let link = in_link || name == "a";
                 let d = depth + usize::from(matches!(name, "ul" | "ol"));
                 stack.push((node, true, in_link, depth));
-                let children: Vec<_> = node.children().collect();
-                for c in children.into_iter().rev() {
-                    stack.push((c, false, link, d));
-                }
+                stack.extend(node.children().rev().map(|c| (c, false, link, d)));
             }
             _ => {}
         }
@@ -380,17 +378,18 @@ fn marks_comment_item(el: &ElementRef) -> bool {
                 COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str("aria-label").is_some_and(|l| COMMENT_AREA.is_match(l))
             });
     }
-    let tokens: Vec<&str> = v.attr_str("class").map(|c| c.split_whitespace().collect()).unwrap_or_default();
-    if tokens.iter().any(|t| ITEM_TOKEN.is_match(t)) {
+    let class = v.attr_str("class").unwrap_or("");
+    let tokens = || class.split_whitespace();
+    if tokens().any(|t| ITEM_TOKEN.is_match(t)) {
         return true;
     }
-    if tokens.iter().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens.iter().any(|t| TEASERISH.is_match(t)) {
+    if tokens().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens().any(|t| TEASERISH.is_match(t)) {
         return true;
     }
     if v.attr_str("id").is_some_and(|id| ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
-    if tokens.iter().any(|t| t.eq_ignore_ascii_case("post")) {
+    if tokens().any(|t| t.eq_ignore_ascii_case("post")) {
         // A forum post: inside a comment area, or with the forum's own marks
         // (phpBB's "p1234" anchor id, a profile column or post body inside).
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
@@ -447,17 +446,14 @@ fn in_sidebar(el: &ElementRef) -> bool {
 /// Descendants of `item` that are not inside a nested comment item, in document order.
 fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<ElementRef<'a>> {
     let mut out = Vec::new();
-    let mut stack: Vec<_> = item.children().collect();
-    stack.reverse();
+    let mut stack: Vec<_> = item.children().rev().collect();
     while let Some(n) = stack.pop() {
         let Some(e) = ElementRef::wrap(n) else { continue };
         if items.iter().any(|i| i.id() == e.id()) || is_dead_tag(e.value().name()) {
             continue;
         }
         out.push(e);
-        let mut ch: Vec<_> = n.children().collect();
-        ch.reverse();
-        stack.extend(ch);
+        stack.extend(n.children().rev());
     }
     out
 }
@@ -489,8 +485,7 @@ fn is_badge(e: &ElementRef) -> bool {
 /// Element text without the badges inside it (iterative).
 fn text_without_badges(el: &ElementRef) -> String {
     let mut out = String::new();
-    let mut stack: Vec<_> = el.children().collect();
-    stack.reverse();
+    let mut stack: Vec<_> = el.children().rev().collect();
     while let Some(n) = stack.pop() {
         match n.value() {
             Node::Text(t) => {
@@ -501,9 +496,7 @@ fn text_without_badges(el: &ElementRef) -> String {
                 if ElementRef::wrap(n).is_some_and(|x| is_badge(&x)) {
                     continue;
                 }
-                let mut ch: Vec<_> = n.children().collect();
-                ch.reverse();
-                stack.extend(ch);
+                stack.extend(n.children().rev());
             }
             _ => {}
         }
@@ -956,8 +949,7 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
     let mut work = items.clone();
     while let Some(item) = work.pop() {
         let tag = item.value().name();
-        let mut stack: Vec<_> = item.children().collect();
-        stack.reverse();
+        let mut stack: Vec<_> = item.children().rev().collect();
         while let Some(n) = stack.pop() {
             let Some(d) = ElementRef::wrap(n) else { continue };
             let dn = d.value().name();
@@ -971,9 +963,7 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
                 }
                 continue;
             }
-            let mut ch: Vec<_> = n.children().collect();
-            ch.reverse();
-            stack.extend(ch);
+            stack.extend(n.children().rev());
         }
     }
     // Items of a second article further down the page are that article's.
@@ -1182,8 +1172,7 @@ fn is_name_el(e: &ElementRef) -> bool {
 fn has_name_and_time(e: &ElementRef) -> bool {
     let tag = e.value().name();
     let (mut name, mut time) = (false, false);
-    let mut stack: Vec<_> = e.children().collect();
-    stack.reverse();
+    let mut stack: Vec<_> = e.children().rev().collect();
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         let Some(d) = ElementRef::wrap(n) else { continue };
@@ -1206,9 +1195,7 @@ fn has_name_and_time(e: &ElementRef) -> bool {
         if name && time {
             break;
         }
-        let mut ch: Vec<_> = n.children().collect();
-        ch.reverse();
-        stack.extend(ch);
+        stack.extend(n.children().rev());
     }
     name && time && cues::word_count(&text_of(e)) >= 8
 }

@@ -146,6 +146,14 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
     }
 }
 
+/// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
+fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len()).any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
     el.value()
         .attr_str(attr)
@@ -386,7 +394,7 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     if tokens().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens().any(|t| TEASERISH.is_match(t)) {
         return true;
     }
-    if v.attr_str("id").is_some_and(|id| ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
+    if v.attr_str("id").is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
     if tokens().any(|t| t.eq_ignore_ascii_case("post")) {
@@ -437,8 +445,8 @@ fn in_sidebar(el: &ElementRef) -> bool {
     ancestors_any(el, &|a| {
         matches!(a.value().name(), "aside" | "nav")
             || !matches!(a.value().name(), "body" | "html") && a.value().attr_str("class").is_some_and(|c| {
-                let c = c.to_lowercase();
-                c.contains("teaser") || c.contains("sidebar") || c.contains("widget") || c.contains("recent")
+                // As `c.to_lowercase().contains(..)` (see `in_teaser_box`).
+                contains_ascii_ci(c, "teaser") || contains_ascii_ci(c, "sidebar") || contains_ascii_ci(c, "widget") || contains_ascii_ci(c, "recent")
             })
     })
 }
@@ -1423,8 +1431,15 @@ fn counted_replies(t: &str) -> Option<usize> {
 }
 
 fn in_teaser_box(e: &ElementRef) -> bool {
-    let c = class_str(e).to_lowercase();
-    c.contains("teaser") || c.contains("related") || c.contains("sidebar") || c.contains("widget")
+    // As `class_str(e).to_lowercase()` containing one of the words, without
+    // building it: no word holds a space (so none spans class and id) or a
+    // "k" (the Kelvin sign is the only non-ASCII letter that lowercases to
+    // ASCII; "İ" gives "i" plus a combining dot, and no word ends in "i").
+    let v = e.value();
+    [v.attr_str("class"), v.attr_str("id")]
+        .into_iter()
+        .flatten()
+        .any(|c| contains_ascii_ci(c, "teaser") || contains_ascii_ci(c, "related") || contains_ascii_ci(c, "sidebar") || contains_ascii_ci(c, "widget"))
 }
 
 // ---------------------------------------------------------------------------
@@ -1666,6 +1681,18 @@ pub fn parse(html: &str) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `contains_ascii_ci` on the raw class answers as `to_lowercase().contains`
+    /// for the words of `in_teaser_box` and `in_sidebar`.
+    #[test]
+    fn contains_ascii_ci_matches_lowercase() {
+        let hays = ["", "Teaser", "x-TEASER-box", "sİdebar", "SIDEBAR", "wİdget", "\u{212A}teaser", "recEnt-posts", "relatedX", "teaseR", "rel ated", "ÄÖÜ widget", "tea", "ſidebar"];
+        for h in hays {
+            for w in ["teaser", "related", "sidebar", "widget", "recent"] {
+                assert_eq!(contains_ascii_ci(h, w), h.to_lowercase().contains(w), "{h} {w}");
+            }
+        }
+    }
 
     /// `attr_str` answers as `Element::attr` does, also for namespaced
     /// attributes of foreign content (xlink:href, xml:lang).

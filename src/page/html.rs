@@ -56,6 +56,23 @@ use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// Attribute lookup without `Element::attr`'s cost: that one interns the
+/// name as an atom and hashes a `QualName` per call; the few attributes of an
+/// element are scanned instead (same match: no namespace, no prefix).
+trait AttrStr {
+    fn attr_str(&self, name: &str) -> Option<&str>;
+}
+
+impl AttrStr for scraper::node::Element {
+    #[inline]
+    fn attr_str(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k.prefix.is_none() && &*k.local == name && k.ns.is_empty())
+            .map(|(_, v)| &**v)
+    }
+}
+
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("html cue regex must compile")
 }
@@ -117,8 +134,8 @@ static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommenta
 /// The element's class attribute and, after a space, its id (borrowed when
 /// there is no id, as on most elements).
 fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
-    let class = el.value().attr("class");
-    match el.value().attr("id") {
+    let class = el.value().attr_str("class");
+    match el.value().attr_str("id") {
         None => Cow::Borrowed(class.unwrap_or("")),
         Some(id) => {
             let mut s = String::from(class.unwrap_or(""));
@@ -129,9 +146,17 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
     }
 }
 
+/// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
+fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len()).any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
     el.value()
-        .attr(attr)
+        .attr_str(attr)
         .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
 }
 
@@ -211,7 +236,8 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 }
                 if is_block_tag(name) {
                     flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
-                    buf_tag = name.to_string();
+                    buf_tag.clear();
+                    buf_tag.push_str(name);
                 }
                 if name == "br" {
                     continue;
@@ -219,10 +245,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 let link = in_link || name == "a";
                 let d = depth + usize::from(matches!(name, "ul" | "ol"));
                 stack.push((node, true, in_link, depth));
-                let children: Vec<_> = node.children().collect();
-                for c in children.into_iter().rev() {
-                    stack.push((c, false, link, d));
-                }
+                stack.extend(node.children().rev().map(|c| (c, false, link, d)));
             }
             _ => {}
         }
@@ -253,11 +276,11 @@ fn title_of(doc: &Html) -> Option<String> {
     let mut site = None;
     for el in doc.root_element().descendent_elements() {
         match el.value().name() {
-            "meta" if el.value().attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
-                og = og.or_else(|| el.value().attr("content").map(cues::collapse_ws));
+            "meta" if el.value().attr_str("property").is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
+                og = og.or_else(|| el.value().attr_str("content").map(cues::collapse_ws));
             }
-            "meta" if el.value().attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
-                site = site.or_else(|| el.value().attr("content").map(cues::collapse_ws));
+            "meta" if el.value().attr_str("property").is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
+                site = site.or_else(|| el.value().attr_str("content").map(cues::collapse_ws));
             }
             "title" if title.is_none() => title = Some(text_of(&el)),
             "body" => break,
@@ -352,33 +375,34 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     if attr_has_token(el, "itemprop", "comment") {
         return true;
     }
-    if v.attr("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
+    if v.attr_str("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
         return true;
     }
     // ARIA: an entry of a feed or list (`role="article"` with its position in
     // the set), or an article role inside a comment area.
-    if v.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
-        return v.attr("aria-posinset").is_some()
+    if v.attr_str("role").is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+        return v.attr_str("aria-posinset").is_some()
             || ancestors_any(el, &|a| {
-                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr("aria-label").is_some_and(|l| COMMENT_AREA.is_match(l))
+                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str("aria-label").is_some_and(|l| COMMENT_AREA.is_match(l))
             });
     }
-    let tokens: Vec<&str> = v.attr("class").map(|c| c.split_whitespace().collect()).unwrap_or_default();
-    if tokens.iter().any(|t| ITEM_TOKEN.is_match(t)) {
+    let class = v.attr_str("class").unwrap_or("");
+    let tokens = || class.split_whitespace();
+    if tokens().any(|t| ITEM_TOKEN.is_match(t)) {
         return true;
     }
-    if tokens.iter().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens.iter().any(|t| TEASERISH.is_match(t)) {
+    if tokens().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens().any(|t| TEASERISH.is_match(t)) {
         return true;
     }
-    if v.attr("id").is_some_and(|id| ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
+    if v.attr_str("id").is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
-    if tokens.iter().any(|t| t.eq_ignore_ascii_case("post")) {
+    if tokens().any(|t| t.eq_ignore_ascii_case("post")) {
         // A forum post: inside a comment area, or with the forum's own marks
         // (phpBB's "p1234" anchor id, a profile column or post body inside).
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
-            || v.attr("id").is_some_and(|id| FORUM_POST_ID.is_match(id))
-            || el.descendent_elements().skip(1).any(|d| d.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
+            || v.attr_str("id").is_some_and(|id| FORUM_POST_ID.is_match(id))
+            || el.descendent_elements().skip(1).any(|d| d.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
 }
@@ -408,7 +432,7 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
         .as_deref()
         .and_then(|c| cues::quote_attribution(c).or_else(|| cues::is_name_like(c).then(|| c.to_string())))
         .or_else(|| first.as_deref().and_then(cues::quote_attribution));
-    if name.is_some() || cite.is_some() || e.value().attr("class").is_some_and(|c| QUOTE_CLASS.is_match(c)) {
+    if name.is_some() || cite.is_some() || e.value().attr_str("class").is_some_and(|c| QUOTE_CLASS.is_match(c)) {
         Some(name)
     } else {
         None
@@ -420,9 +444,9 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
 fn in_sidebar(el: &ElementRef) -> bool {
     ancestors_any(el, &|a| {
         matches!(a.value().name(), "aside" | "nav")
-            || !matches!(a.value().name(), "body" | "html") && a.value().attr("class").is_some_and(|c| {
-                let c = c.to_lowercase();
-                c.contains("teaser") || c.contains("sidebar") || c.contains("widget") || c.contains("recent")
+            || !matches!(a.value().name(), "body" | "html") && a.value().attr_str("class").is_some_and(|c| {
+                // As `c.to_lowercase().contains(..)` (see `in_teaser_box`).
+                contains_ascii_ci(c, "teaser") || contains_ascii_ci(c, "sidebar") || contains_ascii_ci(c, "widget") || contains_ascii_ci(c, "recent")
             })
     })
 }
@@ -430,17 +454,14 @@ fn in_sidebar(el: &ElementRef) -> bool {
 /// Descendants of `item` that are not inside a nested comment item, in document order.
 fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<ElementRef<'a>> {
     let mut out = Vec::new();
-    let mut stack: Vec<_> = item.children().collect();
-    stack.reverse();
+    let mut stack: Vec<_> = item.children().rev().collect();
     while let Some(n) = stack.pop() {
         let Some(e) = ElementRef::wrap(n) else { continue };
         if items.iter().any(|i| i.id() == e.id()) || is_dead_tag(e.value().name()) {
             continue;
         }
         out.push(e);
-        let mut ch: Vec<_> = n.children().collect();
-        ch.reverse();
-        stack.extend(ch);
+        stack.extend(n.children().rev());
     }
     out
 }
@@ -466,14 +487,13 @@ static BADGE_CLASS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)badge|flair|(?:^|[\s_-])(?:label|role|rank|tag|verified|verifiziert|pill|chip)(?:$|[\s_-])"));
 
 fn is_badge(e: &ElementRef) -> bool {
-    e.value().attr("class").is_some_and(|c| BADGE_CLASS.is_match(c))
+    e.value().attr_str("class").is_some_and(|c| BADGE_CLASS.is_match(c))
 }
 
 /// Element text without the badges inside it (iterative).
 fn text_without_badges(el: &ElementRef) -> String {
     let mut out = String::new();
-    let mut stack: Vec<_> = el.children().collect();
-    stack.reverse();
+    let mut stack: Vec<_> = el.children().rev().collect();
     while let Some(n) = stack.pop() {
         match n.value() {
             Node::Text(t) => {
@@ -484,9 +504,7 @@ fn text_without_badges(el: &ElementRef) -> String {
                 if ElementRef::wrap(n).is_some_and(|x| is_badge(&x)) {
                     continue;
                 }
-                let mut ch: Vec<_> = n.children().collect();
-                ch.reverse();
-                stack.extend(ch);
+                stack.extend(n.children().rev());
             }
             _ => {}
         }
@@ -500,7 +518,7 @@ fn name_element(e: &ElementRef) -> bool {
     static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)member|profil|/user|/nutzer|/benutzer|/autor|/people/|/u/"));
     matches!(e.value().name(), "strong" | "b" | "cite")
         || AUTHOR_CLASS.is_match(&class_str(e))
-        || e.value().name() == "a" && e.value().attr("href").is_some_and(|h| PROFILE_LINK.is_match(h))
+        || e.value().name() == "a" && e.value().attr_str("href").is_some_and(|h| PROFILE_LINK.is_match(h))
 }
 
 /// A short label that is not a sentence: at most five words, no sentence punctuation.
@@ -689,7 +707,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .find(|e| attr_has_token(e, "itemprop", "text") || attr_has_token(e, "itemprop", "commentText"))
         .or_else(|| {
             own.iter().find(|e| {
-                e.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| {
+                e.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| {
                     let t = t.to_lowercase();
                     TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry")
                 }))
@@ -697,7 +715,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         })
         .or_else(|| {
             own.iter().find(|e| {
-                e.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t)))
+                e.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t)))
                     && author_el.is_none_or(|a| !is_in(&a, e))
             })
         })
@@ -708,7 +726,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         items.iter().any(|i| i.id() == e.id())
             || is_ui_el(e)
             || quotes.iter().any(|(q, _)| q.id() == e.id())
-            || e.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+            || e.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
@@ -779,7 +797,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 .join(" ");
             let full = text_of(e);
             static REPLY_TO_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)reply-?to|in-?reply|antwort-?auf|antwort-?an(?:$|[\s_-])"));
-            let by_class = e.value().attr("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
+            let by_class = e.value().attr_str("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
             if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)).or_else(|| reply_tab_with(&full, by_class)) {
                 reply = Some(r);
                 break;
@@ -843,14 +861,14 @@ fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
     }
     let h1 = doc.root_element().descendent_elements().find(|e| e.value().name() == "h1")?;
     let main = articles.iter().rev().find(|a| ancestors_any(&h1, &|x| x.id() == a.id()))?;
-    let class = main.value().attr("class");
+    let class = main.value().attr_str("class");
     let mut after = false;
     for a in &articles {
         if a.id() == main.id() {
             after = true;
             continue;
         }
-        if !after || a.value().attr("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a) || in_sidebar(a) {
+        if !after || a.value().attr_str("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a) || in_sidebar(a) {
             continue;
         }
         let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
@@ -939,8 +957,7 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
     let mut work = items.clone();
     while let Some(item) = work.pop() {
         let tag = item.value().name();
-        let mut stack: Vec<_> = item.children().collect();
-        stack.reverse();
+        let mut stack: Vec<_> = item.children().rev().collect();
         while let Some(n) = stack.pop() {
             let Some(d) = ElementRef::wrap(n) else { continue };
             let dn = d.value().name();
@@ -954,9 +971,7 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
                 }
                 continue;
             }
-            let mut ch: Vec<_> = n.children().collect();
-            ch.reverse();
-            stack.extend(ch);
+            stack.extend(n.children().rev());
         }
     }
     // Items of a second article further down the page are that article's.
@@ -993,7 +1008,7 @@ fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
 /// and its comments.
 fn comments_from_dl(doc: &Html) -> Option<(ElementRef<'_>, Vec<Comment>)> {
     for dl in doc.root_element().descendent_elements().filter(|e| e.value().name() == "dl") {
-        if in_sidebar(&dl) || dl.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
+        if in_sidebar(&dl) || dl.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
             continue;
         }
         let mut comments: Vec<Comment> = Vec::new();
@@ -1094,7 +1109,7 @@ fn is_count_line(e: &ElementRef) -> bool {
 
 /// A box that quotes someone else: a class naming a quote.
 fn is_quote_box(e: &ElementRef) -> bool {
-    e.value().attr("class").is_some_and(|c| {
+    e.value().attr_str("class").is_some_and(|c| {
         let c = c.to_ascii_lowercase();
         c.contains("quote") || c.contains("zitat")
     })
@@ -1130,7 +1145,7 @@ fn is_headed(e: &ElementRef) -> bool {
 /// The value of a data attribute naming the element's role ("name", "time").
 fn data_role<'a>(e: &ElementRef<'a>) -> Option<&'a str> {
     let v = e.value();
-    v.attr("data-role").or_else(|| v.attr("data-field")).or_else(|| v.attr("data-type"))
+    v.attr_str("data-role").or_else(|| v.attr_str("data-field")).or_else(|| v.attr_str("data-type"))
 }
 
 fn is_role(e: &ElementRef, roles: &[&str]) -> bool {
@@ -1154,7 +1169,7 @@ fn is_name_el(e: &ElementRef) -> bool {
     let n = e.value().name();
     n == "cite"
         || is_role(e, &NAME_ROLES)
-        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr("class").is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
+        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr_str("class").is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
             let t = text_of(e);
             cues::is_name_like(&t) && cues::find_date(&t).is_none()
         }
@@ -1165,8 +1180,7 @@ fn is_name_el(e: &ElementRef) -> bool {
 fn has_name_and_time(e: &ElementRef) -> bool {
     let tag = e.value().name();
     let (mut name, mut time) = (false, false);
-    let mut stack: Vec<_> = e.children().collect();
-    stack.reverse();
+    let mut stack: Vec<_> = e.children().rev().collect();
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         let Some(d) = ElementRef::wrap(n) else { continue };
@@ -1189,9 +1203,7 @@ fn has_name_and_time(e: &ElementRef) -> bool {
         if name && time {
             break;
         }
-        let mut ch: Vec<_> = n.children().collect();
-        ch.reverse();
-        stack.extend(ch);
+        stack.extend(n.children().rev());
     }
     name && time && cues::word_count(&text_of(e)) >= 8
 }
@@ -1339,14 +1351,14 @@ fn reply_level(item: &ElementRef, items: &[ElementRef]) -> usize {
     let mut cur = item.parent();
     while let Some(n) = cur {
         if let Some(e) = ElementRef::wrap(n) {
-            let wrap = e.value().attr("class").is_some_and(|c| REPLY_WRAP.is_match(c));
+            let wrap = e.value().attr_str("class").is_some_and(|c| REPLY_WRAP.is_match(c));
             if wrap || items.iter().any(|i| i.id() == e.id()) {
                 level += 1;
             }
         }
         cur = n.parent();
     }
-    let self_reply = item.value().attr("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
+    let self_reply = item.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
     level + usize::from(self_reply && level == 0)
 }
 
@@ -1383,7 +1395,7 @@ fn mention(comments: &[Comment], rest: &str) -> Option<usize> {
 fn declared(doc: &Html) -> Option<usize> {
     for el in doc.root_element().descendent_elements() {
         if attr_has_token(&el, "itemprop", "commentCount") {
-            let v = el.value().attr("content").map(str::to_string).unwrap_or_else(|| text_of(&el));
+            let v = el.value().attr_str("content").map(str::to_string).unwrap_or_else(|| text_of(&el));
             if let Ok(n) = v.trim().parse() {
                 return Some(n);
             }
@@ -1393,7 +1405,7 @@ fn declared(doc: &Html) -> Option<usize> {
     // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
     static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
     for el in doc.root_element().descendent_elements() {
-        if el.value().attr("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
+        if el.value().attr_str("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
             let t = text_of(&el);
             if let Some(Header::Count(n)) = cues::comment_header(&t) {
                 return Some(n);
@@ -1419,8 +1431,15 @@ fn counted_replies(t: &str) -> Option<usize> {
 }
 
 fn in_teaser_box(e: &ElementRef) -> bool {
-    let c = class_str(e).to_lowercase();
-    c.contains("teaser") || c.contains("related") || c.contains("sidebar") || c.contains("widget")
+    // As `class_str(e).to_lowercase()` containing one of the words, without
+    // building it: no word holds a space (so none spans class and id) or a
+    // "k" (the Kelvin sign is the only non-ASCII letter that lowercases to
+    // ASCII; "İ" gives "i" plus a combining dot, and no word ends in "i").
+    let v = e.value();
+    [v.attr_str("class"), v.attr_str("id")]
+        .into_iter()
+        .flatten()
+        .any(|c| contains_ascii_ci(c, "teaser") || contains_ascii_ci(c, "related") || contains_ascii_ci(c, "sidebar") || contains_ascii_ci(c, "widget"))
 }
 
 // ---------------------------------------------------------------------------
@@ -1552,7 +1571,7 @@ fn is_article_prose(b: &Block) -> bool {
 fn as_text(doc: &Html) -> String {
     // Forum profile columns and signatures are neither comment headers nor comment text.
     let skip = |e: &ElementRef| {
-        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
     };
     let mut s = String::new();
     for b in blocks(doc.root_element(), &skip) {
@@ -1662,6 +1681,37 @@ pub fn parse(html: &str) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `contains_ascii_ci` on the raw class answers as `to_lowercase().contains`
+    /// for the words of `in_teaser_box` and `in_sidebar`.
+    #[test]
+    fn contains_ascii_ci_matches_lowercase() {
+        let hays = ["", "Teaser", "x-TEASER-box", "sİdebar", "SIDEBAR", "wİdget", "\u{212A}teaser", "recEnt-posts", "relatedX", "teaseR", "rel ated", "ÄÖÜ widget", "tea", "ſidebar"];
+        for h in hays {
+            for w in ["teaser", "related", "sidebar", "widget", "recent"] {
+                assert_eq!(contains_ascii_ci(h, w), h.to_lowercase().contains(w), "{h} {w}");
+            }
+        }
+    }
+
+    /// `attr_str` answers as `Element::attr` does, also for namespaced
+    /// attributes of foreign content (xlink:href, xml:lang).
+    #[test]
+    fn attr_str_matches_attr() {
+        let html = r##"<html lang="de"><body><div class="a b" id="x" data-role="name" ITEMPROP="comment">t</div>
+        <svg><a xlink:href="#h" href="/p"><use xlink:href="#i"/></a><text xml:lang="en" class="c">s</text></svg>
+        <math><mi xlink:href="m" definitionURL="d">x</mi></math><p>no attrs</p><img src="i.png" alt=""></body></html>"##;
+        let doc = Html::parse_document(html);
+        let names = ["class", "id", "href", "lang", "xlink:href", "data-role", "itemprop", "ITEMPROP", "definitionurl", "definitionURL", "src", "alt", "missing", ""];
+        let mut n = 0;
+        for e in doc.root_element().descendent_elements() {
+            for name in names {
+                assert_eq!(e.value().attr_str(name), e.value().attr(name), "{} {name}", e.value().name());
+                n += usize::from(e.value().attr(name).is_some());
+            }
+        }
+        assert!(n >= 8, "{n}");
+    }
 
     #[test]
     fn wordpress_nesting() {

@@ -1,0 +1,50 @@
+//! Profiling driver for the HTML path: segments the pages of the bench group
+//! "html" (tests/fixtures/*.html) N times (default 20), after one warm-up round
+//! outside the measured function.
+//!
+//!   cargo build --release --example html_loop
+//!   valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*html_loop*rounds*' \
+//!       ./target/release/examples/html_loop 10
+//!   callgrind_annotate --inclusive=yes callgrind.out.PID | head -60
+
+use std::path::{Path, PathBuf};
+
+fn read_dir(dir: &Path, ext: &str) -> Vec<(String, Vec<u8>)> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut v: Vec<(String, Vec<u8>)> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|x| x.to_str()) == Some(ext))
+        .filter_map(|p| std::fs::read(&p).ok().map(|d| (p.display().to_string(), d)))
+        .collect();
+    v.sort();
+    v
+}
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pages = read_dir(&root.join("tests/fixtures"), "html");
+    let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    // Warm-up: compiles the lazily built regexes outside `rounds`.
+    let warm: usize = pages
+        .iter()
+        .filter_map(|(name, data)| comment_radar::page::parse(data, name).ok())
+        .map(|p| p.body.len() + p.comments.len())
+        .sum();
+    let found = rounds(&pages, n);
+    assert_eq!(found, warm * n);
+    eprintln!("{} pages, {} bytes, {} rounds, {} items", pages.len(), bytes, n, found);
+}
+
+#[inline(never)]
+fn rounds(pages: &[(String, Vec<u8>)], n: usize) -> usize {
+    let mut found = 0usize;
+    for _ in 0..n {
+        for (name, data) in pages {
+            if let Ok(p) = comment_radar::page::parse(data, name) {
+                found += p.body.len() + p.comments.len();
+            }
+        }
+    }
+    found
+}

@@ -1,9 +1,10 @@
-//! Profiling driver: segments the text dumps of the bench group "text dumps"
-//! (tests/fixtures/*.txt plus ../shared/seeds/*.txt) N times (default 20).
+//! Profiling driver: segments the pages of a bench group N times (default
+//! 20): the text dumps (tests/fixtures/*.txt plus ../shared/seeds/*.txt), or
+//! with a second argument `html` the HTML fixtures (tests/fixtures/*.html).
 //!
 //!   cargo build --release --example segment_loop
 //!   valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*segment_loop*rounds*' \
-//!       ./target/release/examples/segment_loop 10
+//!       ./target/release/examples/segment_loop 10        # or: segment_loop 3 html
 
 use std::path::{Path, PathBuf};
 

@@ -391,43 +391,18 @@ pub fn train(
         } else {
             Vec::new()
         };
+        // Out-of-fold probabilities on the scale the head reports (Head::proba):
+        // the thresholds below and the out-of-fold listing use calibrated scores
+        // (Platt is monotone: the precision and recall at each cut are the same).
+        let oof: Vec<Vec<f64>> = match &trained.calibration {
+            Some(c) => trained.oof.iter().map(|p| { let q = c.apply(p[1]); vec![1.0 - q, q] }).collect(),
+            None => trained.oof.clone(),
+        };
         let (review_at, remove_at) = if plan.kind == HeadKind::Binary {
-            // The thresholds are applied to calibrated scores (Head::proba), so they
-            // are found on calibrated out-of-fold scores (Platt is monotone: the
-            // precision and recall at each cut are the same).
-            let oof: Vec<Vec<f64>> = match &trained.calibration {
-                Some(c) => trained.oof.iter().map(|p| { let q = c.apply(p[1]); vec![1.0 - q, q] }).collect(),
-                None => trained.oof.clone(),
-            };
             operating_points(&y, &oof, trained.cv.threshold)
         } else {
             (None, None)
         };
-        if let Some(rows) = oof_rows.as_deref_mut() {
-            for (e, p) in plan.examples.iter().zip(&trained.oof) {
-                let (predicted, score) = match trained.cv.threshold {
-                    Some(th) => {
-                        let pos = p[1];
-                        let score = trained.calibration.as_ref().map_or(pos, |c| c.apply(pos));
-                        (usize::from(score >= th), score)
-                    }
-                    None => {
-                        let k = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(0);
-                        (k, p[k])
-                    }
-                };
-                rows.push(OofRow {
-                    head: plan.name.clone(),
-                    source: sources[e.source].path.display().to_string(),
-                    line: e.line,
-                    party: e.party.clone().unwrap_or_default(),
-                    gold: plan.classes[e.class].clone(),
-                    predicted: plan.classes[predicted].clone(),
-                    score,
-                    text: if e.raw.is_empty() { e.text.clone() } else { e.raw.clone() },
-                });
-            }
-        }
         let class_counts =
             plan.classes.iter().enumerate().map(|(c, n)| (n.clone(), y.iter().filter(|&&v| v == c).count())).collect();
         heads.push(Head {
@@ -445,6 +420,21 @@ pub fn train(
             remove_at,
             calibration: trained.calibration,
         });
+        if let (Some(rows), Some(head)) = (oof_rows.as_deref_mut(), heads.last()) {
+            for (e, p) in plan.examples.iter().zip(&oof) {
+                let (predicted, score) = head.predict(p);
+                rows.push(OofRow {
+                    head: head.name.clone(),
+                    source: sources[e.source].path.display().to_string(),
+                    line: e.line,
+                    party: e.party.clone().unwrap_or_default(),
+                    gold: head.classes[e.class].clone(),
+                    predicted: head.classes[predicted].clone(),
+                    score,
+                    text: if e.raw.is_empty() { e.text.clone() } else { e.raw.clone() },
+                });
+            }
+        }
     }
     Ok(Model {
         heads,

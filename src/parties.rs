@@ -65,6 +65,14 @@ impl Default for StanceView {
 
 const NEGATIONS: &[&str] = &["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "weder", "ohne"];
 
+/// The polarity of token `i` in the lexicon (true: positive), flipped when a
+/// negation stands within the three tokens before it.
+fn polarity_at(toks: &[text::Token], i: usize) -> Option<bool> {
+    let positive = crate::features::polarity(&toks[i].norm)?;
+    let negated = toks[i.saturating_sub(3)..i].iter().any(|n| NEGATIONS.contains(&n.norm.as_str()));
+    Some(positive != negated)
+}
+
 /// Byte spans of the sentences of `text` (split after . ! ? and at line breaks).
 fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -305,11 +313,14 @@ impl Gazetteer {
         out
     }
 
-    /// The marks of [`StanceView::structure`] for party `target` (lower-cased name `name`).
+    /// Party `p`'s name as a feature part: lower case, other chars than letters and digits as `_`.
+    fn slug(&self, p: usize) -> String {
+        self.parties[p].name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect()
+    }
+
+    /// The marks of [`StanceView::structure`] for party `target` (its [`Gazetteer::slug`] `name`).
     fn structure_marks(&self, text: &str, mentions: &[Mention], target: usize, name: &str) -> Vec<String> {
-        let slug = |p: usize| -> String {
-            self.parties[p].name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect()
-        };
+        let slug = |p: usize| self.slug(p);
         let mut count = vec![0usize; self.parties.len()];
         for m in mentions {
             for &p in &m.parties {
@@ -343,10 +354,7 @@ impl Gazetteer {
                 let lo = at.saturating_sub(5);
                 let hi = (end + 5).min(toks.len());
                 for j in (lo..hi).filter(|&j| j < at || j >= end) {
-                    let Some(mut positive) = crate::features::polarity(&toks[j].norm) else { continue };
-                    if toks[j.saturating_sub(3)..j].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
-                        positive = !positive;
-                    }
+                    let Some(positive) = polarity_at(&toks, j) else { continue };
                     let sign = if positive { "pos" } else { "neg" };
                     for &p in &m.parties {
                         out.push(format!("_{name}_apol_{sign}_{}_", slug(p)));
@@ -404,12 +412,7 @@ impl Gazetteer {
                 out.push_str(&extra.join(" "));
             }
         }
-        let name: String = self.parties[target]
-            .name
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '_' })
-            .collect();
+        let name = self.slug(target);
         let words = |s: &str| -> Vec<String> {
             text::tokens(s)
                 .into_iter()
@@ -426,11 +429,8 @@ impl Gazetteer {
             let near = |i: usize, what: &str| {
                 toks[i.saturating_sub(5)..(i + 6).min(toks.len())].iter().any(|t| t.norm == what)
             };
-            for (i, t) in toks.iter().enumerate() {
-                let Some(mut positive) = crate::features::polarity(&t.norm) else { continue };
-                if toks[i.saturating_sub(3)..i].iter().any(|n| NEGATIONS.contains(&n.norm.as_str())) {
-                    positive = !positive;
-                }
+            for i in 0..toks.len() {
+                let Some(positive) = polarity_at(&toks, i) else { continue };
                 let sign = if positive { "pos" } else { "neg" };
                 extra.push(format!("_pol_{sign}_"));
                 if near(i, TARGET) {

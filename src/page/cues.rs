@@ -565,7 +565,7 @@ fn may_have_sort_control(s: &str) -> bool {
 /// Whether `b` contains `needle` (ASCII letters, lower case) compared
 /// ASCII-case-insensitively, found by a SIMD search for both cases of its
 /// byte at `key` (choose a rare one).
-fn contains_ascii_ci(b: &[u8], needle: &[u8], key: usize) -> bool {
+pub(crate) fn contains_ascii_ci(b: &[u8], needle: &[u8], key: usize) -> bool {
     let k = needle[key];
     memchr::memchr2_iter(k, k.to_ascii_uppercase(), b)
         .any(|i| i >= key && b.get(i - key..i - key + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))

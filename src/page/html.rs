@@ -146,12 +146,9 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
     }
 }
 
-/// `hay` contains `needle` (lowercase ASCII) in any ASCII case.
+/// `hay` contains `needle` (lowercase ASCII) in any ASCII case ([`cues::contains_ascii_ci`]).
 fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else { return true };
-    h.len() >= n.len()
-        && (0..=h.len() - n.len()).any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    cues::contains_ascii_ci(hay.as_bytes(), needle.as_bytes(), 0)
 }
 
 fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {

@@ -46,6 +46,12 @@ pub struct VectorizerParams {
     /// Factor on the (l2-normalised) word block relative to the char block.
     #[serde(default = "one")]
     pub word_weight: f32,
+    /// Char n-grams also for the feature marks of a view (`_russland_apol_neg_usa_`,
+    /// `_zpol_neg_`; not the placeholders `_ziel_`, `_andere_`, `_url_`, `_user_`), so
+    /// that a mark shares evidence with its parts ("apol_neg", "_usa_") across parties.
+    /// Off in models trained before the option existed.
+    #[serde(default)]
+    pub mark_chars: bool,
 }
 
 fn one() -> f32 {
@@ -144,6 +150,7 @@ impl Default for VectorizerParams {
             shout: true,
             lexicon: true,
             word_weight: 1.0,
+            mark_chars: true,
         }
     }
 }
@@ -196,6 +203,17 @@ fn is_placeholder(norm: &str) -> bool {
         || !norm.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// Whether a token gets char n-grams: words, and with
+/// [`VectorizerParams::mark_chars`] the feature marks of a stance view.
+fn has_char_ngrams(params: &VectorizerParams, norm: &str) -> bool {
+    !is_placeholder(norm)
+        || (params.mark_chars
+            && norm.len() > 2
+            && norm.starts_with('_')
+            && norm.ends_with('_')
+            && ![crate::parties::TARGET, crate::parties::OTHER, crate::text::URL, crate::text::USER, SHOUT, LEXICON].contains(&norm))
+}
+
 /// Calls `f(block, ngram, first_token, last_token)` for every n-gram of the token list.
 fn for_each_ngram(
     params: &VectorizerParams,
@@ -235,7 +253,7 @@ fn for_each_ngram(
     if chi > 0 {
         let mut chars: Vec<char> = Vec::new();
         for (ti, t) in toks.iter().enumerate() {
-            if is_placeholder(&t.norm) {
+            if !has_char_ngrams(params, &t.norm) {
                 continue;
             }
             chars.clear();
@@ -565,5 +583,22 @@ mod tests {
         let feats = v.feature_contributions("Du V0llidiot", |f| if v.feature_name(f) == LEXICON { 1.0 } else { 0.0 });
         assert_eq!(feats[0].feature, LEXICON);
         assert_eq!(feats[0].spans, vec![(3, 12)]);
+    }
+
+    #[test]
+    fn mark_chars_gives_marks_char_ngrams_but_not_placeholders() {
+        let docs = ["_ziel_ lügt _russland_apol_neg_usa_", "_andere_ hilft _url_ _zpol_neg_"];
+        let on = Vectorizer::fit(&VectorizerParams { min_df: 1, ..Default::default() }, &docs);
+        assert!(on.chars.contains(&"_usa_".to_string()) && on.chars.contains(&"_neg".to_string()));
+        assert!(!on.chars.iter().any(|g| g.contains("ziel") || g.contains("andere") || g.contains("url")));
+        // Off (the value of models trained before the option): marks give word features only.
+        let off = Vectorizer::fit(&VectorizerParams { min_df: 1, mark_chars: false, ..Default::default() }, &docs);
+        assert!(!off.chars.iter().any(|g| g.contains('_')));
+        assert!(off.words.contains(&"_russland_apol_neg_usa_".to_string()));
+        // A stored model without the field reads it as off.
+        let mut json = serde_json::to_value(VectorizerParams::default()).unwrap();
+        json.as_object_mut().unwrap().remove("mark_chars");
+        let old: VectorizerParams = serde_json::from_value(json).unwrap();
+        assert!(!old.mark_chars);
     }
 }

@@ -334,7 +334,7 @@ impl Model {
         s.push_str(&format!(
             "\n## Features and learner\n\n- normalisation: lower-case, URLs → `_url_`, @mentions → `_user_`, digits → `0`, character runs > 2 collapsed; \
              umlaut folding (ä → ae, ß → ss) {}, leetspeak (V0llidiot → vollidiot) {}, `!`/`?` runs and emoji as tokens {}, hashtags split at capitals {}\n\
-             - word n-grams {}–{}, char n-grams {}–{} inside word boundaries, sublinear tf: {}, smoothed idf, l2 norm per block (word block × {}), min_df {}\n\
+             - word n-grams {}–{}, char n-grams {}–{} inside word boundaries (also of the stance view's feature marks: {}), sublinear tf: {}, smoothed idf, l2 norm per block (word block × {}), min_df {}\n\
              - pseudo-features: `_shout_` per word in capitals {}, `_lexikon_` per word of the insult lexicon (data/lexicon/insults.txt) {}\n\
              - logistic regression, L2 (C chosen from {:?} by {}-fold stratified CV, seed {}), class weights balanced: {}\n\
              - binary heads: NB-SVM log-count-ratio scaling {} (folded into the weights); threshold and C chosen for {}; Platt calibration on out-of-fold scores {}\n\
@@ -347,6 +347,7 @@ impl Model {
             v.word_ngrams.1,
             v.char_ngrams.0,
             v.char_ngrams.1,
+            on(v.mark_chars),
             v.sublinear_tf,
             v.word_weight,
             v.min_df,

@@ -537,7 +537,7 @@ static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
 /// The header before it stays.
 pub fn strip_sort_control(s: &str) -> &str {
-    if !may_have_sort_control(s) {
+    if !may_have_sort_separator(s) || !may_have_sort_control(s) {
         return s;
     }
     match SORT_CONTROL.find(s) {
@@ -560,6 +560,22 @@ fn may_have_sort_control(s: &str) -> bool {
         || contains_ascii_ci(b, b"zule", 0)
         || contains_ascii_ci(b, b"unten", 2)
         || contains_ascii_ci(b, b"ortier", 0)
+}
+
+/// Whether `s` holds what every [`SORT_CONTROL`] match begins with: two
+/// white-space chars in a row (`\s{2,}`), or one of the separators '|',
+/// '·', '▾', '▼'. One branch-free pass for pairs of ASCII white space, a
+/// search for '|', then a look at the bytes that begin '·', '▾', '▼' or a
+/// multi-byte white-space char (any one of those counts, a conservative
+/// answer). Most lines have none, and the keyword searches of
+/// [`may_have_sort_control`] (on frequent letters) are skipped.
+fn may_have_sort_separator(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().zip(b.iter().skip(1)).fold(false, |acc, (&c, &d)| acc | (is_ascii_ws(c) & is_ascii_ws(d)))
+        || memchr::memchr(b'|', b).is_some()
+        || memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b)
+            .chain(memchr::memchr_iter(0xe1, b))
+            .any(|i| ws_len_multi(b, i) > 0 || matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x96, 0xbe | 0xbc, ..]))
 }
 
 /// Whether `b` contains `needle` (ASCII letters, lower case) compared
@@ -2194,7 +2210,7 @@ mod tests {
         let mut lines = test_lines();
         for h in ["17 Kommentare", "Kommentare", ""] {
             for c in ["Sortieren nach: Beste ▾", "Sortiert nach Datum", "Sortierung", "Neueste zuerst", "älteste oben", "TOP  OBEN", "beste\u{a0}zuerst", "Neueste zuletzt", "älteste UNTEN"] {
-                for sep in ["   ", " | ", "·", " ▾ ", "\u{2003}\u{2003}", "\t\t"] {
+                for sep in ["   ", " | ", "·", " ▾ ", "▼", "\u{2003}\u{2003}", "\t\t", " \u{85}", "\u{1680}\u{2004}", "\u{205f}\u{3000}", "\u{2028} ", "\u{a0}\u{2029}", "\u{202f}\u{200a}", "\r\n", " x "] {
                     for v in [format!("{h}{sep}{c}"), format!("{h}{sep}{c}").to_uppercase(), format!("{h}{sep}{c}").replace('s', "\u{17f}").replace(['k', 'K'], "\u{212a}")] {
                         lines.push(v);
                     }
@@ -2202,7 +2218,7 @@ mod tests {
             }
         }
         for l in &lines {
-            assert!(SORT_CONTROL.find(l).is_none() || may_have_sort_control(l), "{l:?}");
+            assert!(SORT_CONTROL.find(l).is_none() || may_have_sort_control(l) && may_have_sort_separator(l), "{l:?}");
             let old = match SORT_CONTROL.find(l) {
                 Some(m) if m.start() > 0 => l.get(..m.start()).unwrap_or(l).trim_end(),
                 _ => l.as_str(),

@@ -88,8 +88,15 @@ fn date_span(s: &str) -> Option<(usize, usize, char)> {
     Some((m.start(), m.end(), 'T'))
 }
 
-fn meta(s: &str) -> Option<Meta> {
+/// `words` is `cues::word_count(s)`.
+fn meta(s: &str, words: usize) -> Option<Meta> {
     if s.len() > 400 {
+        return None;
+    }
+    // Without a ": " or "> " there is no inline text, and then a line of
+    // more than 16 words is no head (the test at the end): the date search
+    // is skipped on most prose lines.
+    if words > 16 && !memchr::memchr2_iter(b':', b'>', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) == Some(&b' ')) {
         return None;
     }
     let (a, b, kind) = date_span(s)?;
@@ -114,7 +121,7 @@ fn meta(s: &str) -> Option<Meta> {
     let before = head.get(..a)?;
     let after = head.get(b.min(head.len())..)?;
     // The head without the date: a name slot, few lower-case words.
-    let mut words = 0usize;
+    let mut head_words = 0usize;
     let mut lower = 0usize;
     let mut name = false;
     for w in before.split_whitespace().chain(after.split_whitespace()) {
@@ -122,7 +129,7 @@ fn meta(s: &str) -> Option<Meta> {
         if w.is_empty() {
             continue;
         }
-        words += 1;
+        head_words += 1;
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() || first == '@' || w.contains('_') {
             name = true;
@@ -130,10 +137,10 @@ fn meta(s: &str) -> Option<Meta> {
             lower += 1;
         }
     }
-    if !name || words > 10 || lower > 2 {
+    if !name || head_words > 10 || lower > 2 {
         return None;
     }
-    if inline.is_none() && cues::word_count(s) > 16 {
+    if inline.is_none() && words > 16 {
         return None;
     }
     let first = s.chars().next()?;
@@ -245,6 +252,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
     let n = texts.len();
     let mut metas: Vec<Option<Meta>> = vec![None; n];
     let mut groups: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
+    let facts = Facts::new(texts);
     for i in from..n {
         let t = texts[i];
         // `meta` takes no line over 400 bytes; the digit test is one
@@ -252,7 +260,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
         if t.is_empty() || t.len() > 400 || !t.bytes().fold(false, |acc, b| acc | b.is_ascii_digit()) {
             continue;
         }
-        if let Some(m) = meta(t) {
+        if let Some(m) = meta(t, facts.words(i)) {
             groups.entry(m.key).or_default().push(i);
             metas[i] = Some(m);
         }
@@ -262,7 +270,6 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
     // total whatever the map's order.
     let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
     keys.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].cmp(&b.1[0])));
-    let facts = Facts::new(texts);
     for (_, mut reps) in keys.into_iter().take(6) {
         // A comment-section header after the first repetition: the
         // repetitions before it belong to the page, not to the comments.

@@ -731,7 +731,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut pending_reply: Option<ReplyRef> = None;
     let mut pending_title: Option<(String, Option<u32>)> = None;
     // Lines that belong to no comment yet (a signature may claim them).
-    let mut pending: Vec<(String, bool)> = Vec::new();
+    let mut pending: Vec<(&str, bool)> = Vec::new();
     let mut orphans = 0usize;
     let mut declared = None;
     let mut skip_to = 0usize;
@@ -862,7 +862,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     let counted = pending.iter().filter(|(_, c)| *c).count();
                     orphans = orphans.saturating_sub(counted);
-                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s).collect();
+                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s.to_string()).collect();
                     // The name line: the last short name-like line above the text.
                     let name_at = (0..texts.len().saturating_sub(1))
                         .rev()
@@ -915,7 +915,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     let counted = pending.iter().filter(|(_, c)| *c).count();
                     orphans = orphans.saturating_sub(counted);
-                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s).collect();
+                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s.to_string()).collect();
                     let title = if texts.len() >= 2 && cues::is_headline_like(&texts[0]) && texts[0].chars().count() <= 80 {
                         Some(texts.remove(0))
                     } else {
@@ -1096,7 +1096,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if counted {
             orphans += 1;
         }
-        pending.push((t.to_string(), counted));
+        pending.push((t, counted));
     }
     flush(&mut cur, &mut drafts);
     if drafts.first().is_some_and(|d| d.author.is_some() || d.date.is_some() || d.title.is_some()) && orphans > 2 && drafts.iter().all(|d| d.lines.is_empty()) {
@@ -1109,12 +1109,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
 fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
     let total = drafts.len();
     let mut teasers = 0usize;
+    // Each kept draft with its text (joined once).
     let mut kept: Vec<Draft> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     for d in drafts {
-        let text = d.lines.join("\n");
         if d.lines.is_empty() {
             continue;
         }
+        let text = d.lines.join("\n");
         let last = d.lines.last().map(String::as_str).unwrap_or("");
         if cues::is_excerpt_with_date(&text) || cues::is_teaser_line(last) && d.lines.len() == 1 {
             teasers += 1;
@@ -1124,26 +1126,26 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             continue;
         }
         kept.push(d);
+        texts.push(text);
     }
     // A list that is mostly teasers is a teaser list through and through.
     if teasers * 2 >= total.max(1) && teasers > 0 {
         return Attempt { comments: Vec::new(), declared };
     }
     let min_indent = kept.iter().map(|d| d.indent).min().unwrap_or(0);
+    // Name keys of the authors, computed when a reply reference first asks
+    // (every later comment may compare with every earlier author).
+    let names = NameKeys::new(&kept);
     let mut comments: Vec<Comment> = Vec::with_capacity(kept.len());
-    for (idx, d) in kept.iter().enumerate() {
-        let text = d.lines.join("\n");
+    for (idx, (d, text)) in kept.iter().zip(texts).enumerate() {
         // "Antwort auf Name" names the author exactly or as the start of a
         // longer display name ("Name aus Ort").
         let by_name = |name: &str| -> Option<usize> {
             let key = norm_key(name);
-            let exact = (0..idx).rev().find(|&k| kept[k].author.as_deref().is_some_and(|a| norm_key(a) == key));
+            let exact = (0..idx).rev().find(|&k| names.norm(k).is_some_and(|a| a == key));
             exact.or_else(|| {
                 (0..idx).rev().find(|&k| {
-                    kept[k].author.as_deref().is_some_and(|a| {
-                        let a = norm_key(a);
-                        a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' '))
-                    })
+                    names.norm(k).is_some_and(|a| a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' ')))
                 })
             })
         };
@@ -1159,7 +1161,7 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             // "@Name" opening the text, or a comment title that is a mention.
             let lead = text.strip_prefix('@').or_else(|| d.title.as_deref().and_then(|t| t.strip_prefix('@')));
             if let Some(rest) = lead {
-                reply_to = mention_target(&kept[..idx], rest);
+                reply_to = mention_target(&names, idx, rest);
             }
         }
         if reply_to.is_none() && d.indent > min_indent {
@@ -1234,14 +1236,37 @@ fn shape_section(lines: &[Line], from: usize) -> Option<(usize, Attempt)> {
     (att.comments.len() >= 2).then_some((ind.start, att))
 }
 
-/// The latest earlier comment whose author the "@" mention names.
-fn mention_target(earlier: &[Draft], rest: &str) -> Option<usize> {
+/// Keys of the kept drafts' names for reply references, each computed on
+/// first use: the author's [`norm_key`], and the author and handle with
+/// white space collapsed and lower-cased (for "@" mentions).
+struct NameKeys<'a> {
+    drafts: &'a [Draft],
+    norm: Vec<OnceCell<Option<String>>>,
+    lower: Vec<OnceCell<[Option<String>; 2]>>,
+}
+
+impl<'a> NameKeys<'a> {
+    fn new(drafts: &'a [Draft]) -> NameKeys<'a> {
+        NameKeys { drafts, norm: vec![OnceCell::new(); drafts.len()], lower: vec![OnceCell::new(); drafts.len()] }
+    }
+    fn norm(&self, k: usize) -> Option<&str> {
+        self.norm[k].get_or_init(|| self.drafts[k].author.as_deref().map(norm_key)).as_deref()
+    }
+    fn lower(&self, k: usize) -> &[Option<String>; 2] {
+        self.lower[k].get_or_init(|| {
+            let d = &self.drafts[k];
+            [d.author.as_deref(), d.handle.as_deref()].map(|a| a.map(|a| cues::collapse_ws(a).to_lowercase()))
+        })
+    }
+}
+
+/// The latest comment before `idx` whose author the "@" mention names.
+fn mention_target(names: &NameKeys, idx: usize, rest: &str) -> Option<usize> {
     let rest_l = rest.to_lowercase();
     let mut best: Option<(usize, usize)> = None; // (index, name length)
-    for (k, d) in earlier.iter().enumerate().rev() {
-        for a in [d.author.as_deref(), d.handle.as_deref()].into_iter().flatten() {
-            let a = cues::collapse_ws(a).to_lowercase();
-            if a.is_empty() || !rest_l.starts_with(&a) {
+    for k in (0..idx).rev() {
+        for a in names.lower(k).iter().flatten() {
+            if a.is_empty() || !rest_l.starts_with(a.as_str()) {
                 continue;
             }
             let after = rest_l.get(a.len()..).and_then(|s| s.chars().next());

@@ -247,8 +247,11 @@ impl<'a> Facts<'a> {
 }
 
 /// `texts` are the trimmed lines of the page, `indents` their indentation;
-/// comments are looked for from line `from` on.
-pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<Induced> {
+/// comments are looked for from line `from` on. A reading gives at most one
+/// record per repetition of its key: when the caller can use no reading
+/// with fewer than `min_records` records and no key repeats that often,
+/// the keys are not read (None, as the caller would discard any answer).
+pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, min_records: usize) -> Option<Induced> {
     let n = texts.len();
     let mut metas: Vec<Option<Meta>> = vec![None; n];
     let mut groups: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
@@ -268,6 +271,9 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
     let mut best: Option<(usize, Induced)> = None;
     // The keys' first lines differ (a line has one key), so the order is
     // total whatever the map's order.
+    if groups.values().all(|v| v.len() < min_records) {
+        return None;
+    }
     let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
     keys.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].cmp(&b.1[0])));
     for (_, mut reps) in keys.into_iter().take(6) {
@@ -531,9 +537,19 @@ mod tests {
             let texts: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
             let indents: Vec<usize> = lines.iter().map(|l| l.0).collect();
             for from in [0, texts.len() / 4, texts.len() / 2] {
-                let fast = format!("{:?}", induce(&texts, &indents, from));
+                let got = induce(&texts, &indents, from, 0);
+                let fast = format!("{got:?}");
                 let plain = format!("{:?}", reference::induce(&texts, &indents, from));
                 assert_eq!(fast, plain, "from {from}:\n{page}");
+                // The gate on the number of records passes every reading
+                // with that many records.
+                if let Some(ind) = &got {
+                    for m in [3, ind.records.len()] {
+                        if ind.records.len() >= m {
+                            assert_eq!(format!("{:?}", induce(&texts, &indents, from, m)), fast, "min {m}, from {from}:\n{page}");
+                        }
+                    }
+                }
                 found += fast.starts_with("Some") as usize;
             }
         }

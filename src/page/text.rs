@@ -347,7 +347,10 @@ pub fn parse(text: &str) -> Page {
     // repeat a metadata shape more completely: induce the comment-record
     // shape from the page.
     if let Some(p) = first_prose {
-        if let Some((s, att)) = shape_section(&lines, p + 1) {
+        // A shape reading replaces a cue reading only with three or more
+        // comments and no fewer than it.
+        let min_records = section.as_ref().map_or(0, |(_, catt)| catt.comments.len().max(3));
+        if let Some((s, att)) = shape_section(&lines, p + 1, min_records) {
             let replace = match &section {
                 None => true,
                 Some((cs, catt)) => {
@@ -1211,10 +1214,11 @@ fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
 }
 
 /// Comments by the page's own repeated metadata-line shape ([`shapes`]).
-fn shape_section(lines: &[Line], from: usize) -> Option<(usize, Attempt)> {
+/// `min_records`: see [`shapes::induce`].
+fn shape_section(lines: &[Line], from: usize, min_records: usize) -> Option<(usize, Attempt)> {
     let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
     let indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
-    let ind = shapes::induce(&texts, &indents, from)?;
+    let ind = shapes::induce(&texts, &indents, from, min_records)?;
     let drafts: Vec<Draft> = ind
         .records
         .into_iter()

@@ -1041,7 +1041,8 @@ pub fn is_meta_line(s: &str) -> bool {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         // "von Name", "Text: Name", "Fotos: Name" beside the date.
-        let byline = (rest.to_lowercase().starts_with("von ") || META.is_match(rest)) && word_count(rest) <= 6;
+        // `rest.to_lowercase().starts_with("von ")`: no non-ASCII char lower-cases to v, o, n or a space.
+        let byline = (rest.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von ")) || META.is_match(rest)) && word_count(rest) <= 6;
         // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
         let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
         let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -1942,6 +1943,31 @@ mod tests {
     mod reference {
         use super::super::*;
 
+        pub fn is_meta_line(s: &str) -> bool {
+            let s = s.trim();
+            if s.is_empty() || s.len() > 200 {
+                return false;
+            }
+            let s = strip_bullet(s).unwrap_or(s);
+            if META.is_match(s) && !(s.ends_with('.') && s.split_whitespace().count() > 6) {
+                return true;
+            }
+            if let Some((a, b)) = find_date(s) {
+                let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
+                let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+                let byline = (rest.to_lowercase().starts_with("von ") || META.is_match(rest)) && rest.split_whitespace().count() <= 6;
+                let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+                let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+                let dateline = before.split_whitespace().count() <= 3
+                    && after.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von "))
+                    && after.split_whitespace().count() <= 5;
+                if (rest.split_whitespace().count() <= 2 || byline || dateline) && !s.ends_with('.') || date_only(s).is_some() {
+                    return true;
+                }
+            }
+            false
+        }
+
         pub fn collapse_ws(s: &str) -> String {
             s.split_whitespace().collect::<Vec<_>>().join(" ")
         }
@@ -2112,6 +2138,7 @@ mod tests {
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
             assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
+            assert_eq!(is_meta_line(l), reference::is_meta_line(l), "{l:?}");
             assert_eq!(has_part_separator(l), has_ui_separator(l) || l.contains('\u{2013}') || l.contains('\u{2014}'), "{l:?}");
             assert_eq!(is_name_like(l), reference::is_name_like(l), "{l:?}");
             for w in l.split_whitespace().take(3) {

@@ -646,6 +646,17 @@ fn parse_voices(lines: &[Line], from: usize) -> Attempt {
     Attempt { comments, declared: None }
 }
 
+/// A copyright line: '©', "rechte vorbehalten" or a leading "copyright", the
+/// words in any case. `to_lowercase` changes no non-ASCII char into an
+/// ASCII letter of theirs (only the Kelvin sign becomes 'k', U+0130 an 'i'
+/// with a combining dot), so an ASCII-case-insensitive search finds the
+/// same (test `copyright_line_agrees_with_lowercasing`).
+fn copyright_line(t: &str) -> bool {
+    cues::has_char(t, '©')
+        || cues::contains_ascii_ci(t.as_bytes(), b"rechte vorbehalten", 6)
+        || t.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("copyright"))
+}
+
 /// Whether the next non-blank line after `j` is a quoted line ("> …").
 fn nxt_is_quote(lines: &[Line], j: usize) -> bool {
     next_nonblank(lines, j + 1).is_some_and(|k| cues::is_quote_line(&lines[k].text))
@@ -773,7 +784,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // `is_stop(t)`, with the line's cached cues.
         // An inline teaser list ("Ähnliche Themen: A · B") also ends the section.
         let stop = l.teaser.is_some()
-            || l.strong() && (cues::has_char(t, '©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright"))
+            || l.strong() && copyright_line(t)
             || cues::is_inline_teaser(t);
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
@@ -1414,6 +1425,19 @@ mod tests {
             }
         }
         assert!(checked > 0);
+    }
+
+    #[test]
+    fn copyright_line_agrees_with_lowercasing() {
+        let mut lines = crate::page::testgen::lines();
+        for l in ["Alle Rechte vorbehalten", "COPYRIGHT 2024", "© dpa", "copyright", "Copyr\u{130}ght", "alle rechte\u{a0}vorbehalten", "RECHTE VORBEHALTEN."] {
+            lines.push(l.to_string());
+            lines.push(format!("x {l}"));
+        }
+        for t in &lines {
+            let plain = cues::has_char(t, '©') || t.to_lowercase().contains("rechte vorbehalten") || t.to_lowercase().starts_with("copyright");
+            assert_eq!(copyright_line(t), plain, "{t:?}");
+        }
     }
 
     #[test]

@@ -88,15 +88,15 @@ fn date_span(s: &str) -> Option<(usize, usize, char)> {
     Some((m.start(), m.end(), 'T'))
 }
 
-/// `words` is `cues::word_count(s)`.
-fn meta(s: &str, words: usize) -> Option<Meta> {
+/// `words()` is `cues::word_count(s)`.
+fn meta(s: &str, words: impl Fn() -> usize) -> Option<Meta> {
     if s.len() > 400 {
         return None;
     }
     // Without a ": " or "> " there is no inline text, and then a line of
     // more than 16 words is no head (the test at the end): the date search
     // is skipped on most prose lines.
-    if words > 16 && !memchr::memchr2_iter(b':', b'>', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) == Some(&b' ')) {
+    if !memchr::memchr2_iter(b':', b'>', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) == Some(&b' ')) && words() > 16 {
         return None;
     }
     let (a, b, kind) = date_span(s)?;
@@ -140,7 +140,7 @@ fn meta(s: &str, words: usize) -> Option<Meta> {
     if !name || head_words > 10 || lower > 2 {
         return None;
     }
-    if inline.is_none() && words > 16 {
+    if inline.is_none() && words() > 16 {
         return None;
     }
     let first = s.chars().next()?;
@@ -248,10 +248,11 @@ impl<'a> Facts<'a> {
 
 /// `texts` are the trimmed lines of the page, `indents` their indentation;
 /// comments are looked for from line `from` on. A reading gives at most one
-/// record per repetition of its key: when the caller can use no reading
-/// with fewer than `min_records` records and no key repeats that often,
-/// the keys are not read (None, as the caller would discard any answer).
-pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, min_records: usize) -> Option<Induced> {
+/// record per repetition of its key: `usable(n)` says whether the caller
+/// can use a reading of `n` records (false for fewer when false for `n`);
+/// when it cannot for the most repeated key, the keys are not read (None,
+/// as the caller would discard any answer).
+pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<Induced> {
     let n = texts.len();
     let mut metas: Vec<Option<Meta>> = vec![None; n];
     let mut groups: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
@@ -263,7 +264,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, min_records
         if t.is_empty() || t.len() > 400 || !t.bytes().fold(false, |acc, b| acc | b.is_ascii_digit()) {
             continue;
         }
-        if let Some(m) = meta(t, facts.words(i)) {
+        if let Some(m) = meta(t, || facts.words(i)) {
             groups.entry(m.key).or_default().push(i);
             metas[i] = Some(m);
         }
@@ -271,7 +272,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, min_records
     let mut best: Option<(usize, Induced)> = None;
     // The keys' first lines differ (a line has one key), so the order is
     // total whatever the map's order.
-    if groups.values().all(|v| v.len() < min_records) {
+    if !usable(groups.values().map(Vec::len).max().unwrap_or(0)) {
         return None;
     }
     let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
@@ -537,7 +538,7 @@ mod tests {
             let texts: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
             let indents: Vec<usize> = lines.iter().map(|l| l.0).collect();
             for from in [0, texts.len() / 4, texts.len() / 2] {
-                let got = induce(&texts, &indents, from, 0);
+                let got = induce(&texts, &indents, from, |_| true);
                 let fast = format!("{got:?}");
                 let plain = format!("{:?}", reference::induce(&texts, &indents, from));
                 assert_eq!(fast, plain, "from {from}:\n{page}");
@@ -546,7 +547,7 @@ mod tests {
                 if let Some(ind) = &got {
                     for m in [3, ind.records.len()] {
                         if ind.records.len() >= m {
-                            assert_eq!(format!("{:?}", induce(&texts, &indents, from, m)), fast, "min {m}, from {from}:\n{page}");
+                            assert_eq!(format!("{:?}", induce(&texts, &indents, from, |n| n >= m)), fast, "min {m}, from {from}:\n{page}");
                         }
                     }
                 }

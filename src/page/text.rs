@@ -350,11 +350,14 @@ pub fn parse(text: &str) -> Page {
         // A shape reading replaces a cue reading only with three or more
         // comments and no fewer than it (more, unless the cue reading can
         // be weak at the same count).
-        let min_records = section.as_ref().map_or(0, |(_, catt)| {
-            let c = &catt.comments;
-            if cue_reading_may_be_weak_without_more(c) { c.len() } else { c.len() + 1 }.max(3)
-        });
-        if let Some((s, att)) = shape_section(&lines, p + 1, min_records) {
+        let usable = |n: usize| match &section {
+            None => true,
+            Some((_, catt)) => {
+                let c = &catt.comments;
+                n >= 3 && (n > c.len() || n == c.len() && cue_reading_may_be_weak_without_more(c))
+            }
+        };
+        if let Some((s, att)) = shape_section(&lines, p + 1, usable) {
             let replace = match &section {
                 None => true,
                 Some((cs, catt)) => {
@@ -1223,9 +1226,10 @@ fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
 /// last one needs more than half of the cue authors to hold a space (before
 /// the shape's author).
 fn cue_reading_may_be_weak_without_more(cue: &[Comment]) -> bool {
+    // The costly test last.
     one_author_throughout(cue)
-        || repeats_a_short_line(cue)
         || cue.iter().filter(|c| c.author.as_deref().is_some_and(|a| a.contains(' '))).count() * 2 > cue.len()
+        || repeats_a_short_line(cue)
 }
 
 fn distinct_authors(cs: &[Comment]) -> usize {
@@ -1255,11 +1259,11 @@ fn repeats_a_short_line(cue: &[Comment]) -> bool {
 }
 
 /// Comments by the page's own repeated metadata-line shape ([`shapes`]).
-/// `min_records`: see [`shapes::induce`].
-fn shape_section(lines: &[Line], from: usize, min_records: usize) -> Option<(usize, Attempt)> {
+/// `usable`: see [`shapes::induce`].
+fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<(usize, Attempt)> {
     let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
     let indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
-    let ind = shapes::induce(&texts, &indents, from, min_records)?;
+    let ind = shapes::induce(&texts, &indents, from, usable)?;
     let drafts: Vec<Draft> = ind
         .records
         .into_iter()

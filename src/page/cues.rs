@@ -2796,17 +2796,27 @@ static POST_FIELD: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
 });
 
+/// The label part of [`POST_FIELD`]: on a line it matches, the match ends
+/// where the value group `v` begins (the greedy `\s*` takes all white space
+/// after the colon, and `v` begins with the next char), and its groups are
+/// the same (no two labels match at the start of one line). Its capturing
+/// search reads the label only; one over the whole line costs a bounded
+/// backtracker's visited set of the regex's size times the line's length.
+static POST_FIELD_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*")
+});
+
 /// A field line of a forum post header (SMF/phpBB text dumps): the field
 /// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
 pub fn post_field(s: &str) -> Option<(PostField, &str)> {
     let s = trim(s);
     // Gate: a colon within the first 24 bytes (the labels are short).
     let head = s.as_bytes().get(..s.len().min(24))?;
-    if s.len() > 200 || memchr::memchr(b':', head).is_none() {
+    if s.len() > 200 || memchr::memchr(b':', head).is_none() || !POST_FIELD.is_match(s) {
         return None;
     }
-    let c = captures(&POST_FIELD, s)?;
-    let v = c.name("v")?.as_str().trim();
+    let c = POST_FIELD_HEAD.captures(s)?;
+    let v = s.get(c.get(0)?.end()..)?.trim();
     if c.name("name").is_some() {
         (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))
     } else if c.name("date").is_some() {
@@ -2825,6 +2835,44 @@ pub fn is_quote_line(s: &str) -> bool {
 #[cfg(test)]
 mod post_field_tests {
     use super::*;
+
+    /// `post_field` as it was: the value from the capturing search of the whole line.
+    fn post_field_plain(s: &str) -> Option<(PostField, &str)> {
+        let s = s.trim();
+        let head = s.as_bytes().get(..s.len().min(24))?;
+        if s.len() > 200 || memchr::memchr(b':', head).is_none() {
+            return None;
+        }
+        let c = POST_FIELD.re.captures(s)?;
+        let v = c.name("v")?.as_str().trim();
+        if c.name("name").is_some() {
+            (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))
+        } else if c.name("date").is_some() {
+            date_only(v).map(|d| (PostField::Date, d))
+        } else {
+            Some((PostField::Subject, v))
+        }
+    }
+
+    #[test]
+    fn post_field_agrees_with_the_whole_line_captures() {
+        let mut lines = crate::page::testgen::lines();
+        let labels = ["Autor", "autorin", "VERFASSER", "Verfasserin", "Benutzer", "Mitglied", "von", "Verfasst am", "verfasst", "Geschrieben  am", "gepostet am", "Erstellt", "Datum", "am", "Betreff", "Titel", "Thema", "Subject", "Verfaßt", "Autor\u{a0}", "\u{212a}\u{17f}"];
+        let values = ["Bea_K", "Re: Neue Halle", "15.11.2025, 20:14", "", " ", "\u{a0}x", "Der Gemeinderat hat das beschlossen.", "a\nb", "\u{2003}Name", "am: 12.01.2024", ":"];
+        for l in labels {
+            for v in values {
+                for sep in [":", " : ", ":  ", "\t:\t", ":\u{3000}", " ", ""] {
+                    lines.push(format!("{l}{sep}{v}"));
+                }
+            }
+        }
+        let mut hits = 0usize;
+        for l in &lines {
+            assert_eq!(post_field(l), post_field_plain(l), "{l:?}");
+            hits += post_field(l).is_some() as usize;
+        }
+        assert!(hits >= 100, "{hits}");
+    }
 
     #[test]
     fn post_fields() {

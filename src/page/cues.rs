@@ -2759,17 +2759,62 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
         return None;
     }
-    let c = captures(&CHAT_LINE, s)?;
+    if !CHAT_LINE.is_match(s) {
+        return None;
+    }
+    let c = CHAT_HEAD.captures(s)?;
     let name = c.name("name")?.as_str().trim();
+    let text = s.get(c.get(0)?.end()..)?;
     // Names of several words are capitalised ("Selma K."), bar particles.
     let capitalised = word_count(name) == 1
         || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
-    (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
+    (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
+
+/// [`CHAT_LINE`] up to its text group: on a line that one matches, the
+/// match ends where `text` begins (the greedy `\s+` takes all white space
+/// after the colon, `text` begins with the next char), with the same time
+/// and name (the lazy name ends before the first colon either way). Its
+/// capturing search reads the head only (see [`POST_FIELD_HEAD`]).
+static CHAT_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+"));
 
 #[cfg(test)]
 mod chat_cue_tests {
     use super::*;
+
+    /// `time_first_comment` as it was: the groups of a capturing search of the whole line.
+    fn time_first_comment_plain(s: &str) -> Option<(&str, &str, &str)> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
+            return None;
+        }
+        let c = CHAT_LINE.re.captures(s)?;
+        let name = c.name("name")?.as_str().trim();
+        let capitalised = word_count(name) == 1
+            || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
+        (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
+    }
+
+    #[test]
+    fn time_first_comment_agrees_with_the_whole_line_captures() {
+        let mut lines = crate::page::testgen::lines();
+        for t in ["14:32", "8:05 Uhr", "8.05", "08:05Uhr", "1:2"] {
+            for sep in [" – ", "—", " | ", " · ", "-", "  -  ", " "] {
+                for n in ["Selma K.", "tom_ks", "Der Rat beschloss", "A", "Anna Maria von Berg Hof", "x:y", "Ümit  Ö", ""] {
+                    for tail in [": Text hier.", " : Text", ":Text", ": ", ":\u{a0} x", ": a: b", ":  \n x", ": x\ny"] {
+                        lines.push(format!("{t}{sep}{n}{tail}"));
+                    }
+                }
+            }
+        }
+        let mut hits = 0usize;
+        for l in &lines {
+            assert_eq!(time_first_comment(l), time_first_comment_plain(l), "{l:?}");
+            hits += time_first_comment(l).is_some() as usize;
+        }
+        assert!(hits >= 50, "{hits}");
+    }
 
     #[test]
     fn time_first_lines() {

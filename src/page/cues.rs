@@ -537,7 +537,7 @@ static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
 /// The header before it stays.
 pub fn strip_sort_control(s: &str) -> &str {
-    if !may_have_sort_control(s) {
+    if !may_have_sort_separator(s) || !may_have_sort_control(s) {
         return s;
     }
     match SORT_CONTROL.find(s) {
@@ -560,6 +560,22 @@ fn may_have_sort_control(s: &str) -> bool {
         || contains_ascii_ci(b, b"zule", 0)
         || contains_ascii_ci(b, b"unten", 2)
         || contains_ascii_ci(b, b"ortier", 0)
+}
+
+/// Whether `s` holds what every [`SORT_CONTROL`] match begins with: two
+/// white-space chars in a row (`\s{2,}`), or one of the separators '|',
+/// '·', '▾', '▼'. One branch-free pass for pairs of ASCII white space, a
+/// search for '|', then a look at the bytes that begin '·', '▾', '▼' or a
+/// multi-byte white-space char (any one of those counts, a conservative
+/// answer). Most lines have none, and the keyword searches of
+/// [`may_have_sort_control`] (on frequent letters) are skipped.
+fn may_have_sort_separator(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().zip(b.iter().skip(1)).fold(false, |acc, (&c, &d)| acc | (is_ascii_ws(c) & is_ascii_ws(d)))
+        || memchr::memchr(b'|', b).is_some()
+        || memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b)
+            .chain(memchr::memchr_iter(0xe1, b))
+            .any(|i| ws_len_multi(b, i) > 0 || matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x96, 0xbe | 0xbc, ..]))
 }
 
 /// Whether `b` contains `needle` (ASCII letters, lower case) compared
@@ -1025,7 +1041,8 @@ pub fn is_meta_line(s: &str) -> bool {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         // "von Name", "Text: Name", "Fotos: Name" beside the date.
-        let byline = (rest.to_lowercase().starts_with("von ") || META.is_match(rest)) && word_count(rest) <= 6;
+        // `rest.to_lowercase().starts_with("von ")`: no non-ASCII char lower-cases to v, o, n or a space.
+        let byline = (rest.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von ")) || META.is_match(rest)) && word_count(rest) <= 6;
         // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
         let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
         let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -1275,7 +1292,7 @@ pub fn is_name_like(s: &str) -> bool {
     if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
-    if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || has_three_dots(s) || s.contains(": ") {
+    if has_name_breaker(s) || has_three_dots(s) {
         return false;
     }
     if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
@@ -1326,6 +1343,17 @@ pub fn is_name_like(s: &str) -> bool {
         }
     }
     true
+}
+
+/// `s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || s.contains(": ")`
+/// by bytes: one branch-free pass for the ASCII ones, then a look at the
+/// lead bytes of the others ('«' C2 AB, '»' C2 BB, '„' E2 80 9E, '“' E2 80 9C,
+/// '…' E2 80 A6); the char search decodes every char.
+fn has_name_breaker(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().fold(false, |acc, &c| acc | matches!(c, b'?' | b'!' | b';' | b'"'))
+        || memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b' '))
+        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
 }
 
 /// Whether the lower-cased word `lw` is one of [`NAME_STOP`] (a binary
@@ -1398,7 +1426,7 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn part_header(s: &str) -> Option<AuthorLine> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
     let s = s.trim();
-    if s.len() > 160 || !has_ui_separator(s) && memchr::memmem::find(s.as_bytes(), "\u{2013}".as_bytes()).is_none() && memchr::memmem::find(s.as_bytes(), "\u{2014}".as_bytes()).is_none() {
+    if s.len() > 160 || !has_part_separator(s) {
         return None;
     }
     let mut al = AuthorLine::default();
@@ -1614,6 +1642,15 @@ fn has_ui_separator(s: &str) -> bool {
     memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2, ..]))
 }
 
+
+/// Whether `s` has a separator of [`part_header`]'s: one of
+/// [`has_ui_separator`]'s or '–' (E2 80 93) or '—' (E2 80 94), by the same
+/// searches (two prebuilt-per-call substring searchers cost more on lines
+/// this short).
+fn has_part_separator(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2 | 0x93 | 0x94, ..]))
+}
 
 /// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").
 pub fn strip_trailing_ui(s: &str) -> &str {
@@ -1917,6 +1954,31 @@ mod tests {
     mod reference {
         use super::super::*;
 
+        pub fn is_meta_line(s: &str) -> bool {
+            let s = s.trim();
+            if s.is_empty() || s.len() > 200 {
+                return false;
+            }
+            let s = strip_bullet(s).unwrap_or(s);
+            if META.is_match(s) && !(s.ends_with('.') && s.split_whitespace().count() > 6) {
+                return true;
+            }
+            if let Some((a, b)) = find_date(s) {
+                let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
+                let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+                let byline = (rest.to_lowercase().starts_with("von ") || META.is_match(rest)) && rest.split_whitespace().count() <= 6;
+                let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+                let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+                let dateline = before.split_whitespace().count() <= 3
+                    && after.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von "))
+                    && after.split_whitespace().count() <= 5;
+                if (rest.split_whitespace().count() <= 2 || byline || dateline) && !s.ends_with('.') || date_only(s).is_some() {
+                    return true;
+                }
+            }
+            false
+        }
+
         pub fn collapse_ws(s: &str) -> String {
             s.split_whitespace().collect::<Vec<_>>().join(" ")
         }
@@ -2087,6 +2149,9 @@ mod tests {
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
             assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
+            assert_eq!(has_name_breaker(l), l.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || l.contains(": "), "{l:?}");
+            assert_eq!(is_meta_line(l), reference::is_meta_line(l), "{l:?}");
+            assert_eq!(has_part_separator(l), has_ui_separator(l) || l.contains('\u{2013}') || l.contains('\u{2014}'), "{l:?}");
             assert_eq!(is_name_like(l), reference::is_name_like(l), "{l:?}");
             for w in l.split_whitespace().take(3) {
                 assert_eq!(is_name_like(w), reference::is_name_like(w), "{w:?}");
@@ -2194,7 +2259,7 @@ mod tests {
         let mut lines = test_lines();
         for h in ["17 Kommentare", "Kommentare", ""] {
             for c in ["Sortieren nach: Beste ▾", "Sortiert nach Datum", "Sortierung", "Neueste zuerst", "älteste oben", "TOP  OBEN", "beste\u{a0}zuerst", "Neueste zuletzt", "älteste UNTEN"] {
-                for sep in ["   ", " | ", "·", " ▾ ", "\u{2003}\u{2003}", "\t\t"] {
+                for sep in ["   ", " | ", "·", " ▾ ", "▼", "\u{2003}\u{2003}", "\t\t", " \u{85}", "\u{1680}\u{2004}", "\u{205f}\u{3000}", "\u{2028} ", "\u{a0}\u{2029}", "\u{202f}\u{200a}", "\r\n", " x "] {
                     for v in [format!("{h}{sep}{c}"), format!("{h}{sep}{c}").to_uppercase(), format!("{h}{sep}{c}").replace('s', "\u{17f}").replace(['k', 'K'], "\u{212a}")] {
                         lines.push(v);
                     }
@@ -2202,7 +2267,7 @@ mod tests {
             }
         }
         for l in &lines {
-            assert!(SORT_CONTROL.find(l).is_none() || may_have_sort_control(l), "{l:?}");
+            assert!(SORT_CONTROL.find(l).is_none() || may_have_sort_control(l) && may_have_sort_separator(l), "{l:?}");
             let old = match SORT_CONTROL.find(l) {
                 Some(m) if m.start() > 0 => l.get(..m.start()).unwrap_or(l).trim_end(),
                 _ => l.as_str(),
@@ -2706,17 +2771,62 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
         return None;
     }
-    let c = captures(&CHAT_LINE, s)?;
+    if !CHAT_LINE.is_match(s) {
+        return None;
+    }
+    let c = CHAT_HEAD.captures(s)?;
     let name = c.name("name")?.as_str().trim();
+    let text = s.get(c.get(0)?.end()..)?;
     // Names of several words are capitalised ("Selma K."), bar particles.
     let capitalised = word_count(name) == 1
         || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
-    (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
+    (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
+
+/// [`CHAT_LINE`] up to its text group: on a line that one matches, the
+/// match ends where `text` begins (the greedy `\s+` takes all white space
+/// after the colon, `text` begins with the next char), with the same time
+/// and name (the lazy name ends before the first colon either way). Its
+/// capturing search reads the head only (see [`POST_FIELD_HEAD`]).
+static CHAT_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s*[–—|·-]\s*(?P<name>[^:]{1,50}?)\s*:\s+"));
 
 #[cfg(test)]
 mod chat_cue_tests {
     use super::*;
+
+    /// `time_first_comment` as it was: the groups of a capturing search of the whole line.
+    fn time_first_comment_plain(s: &str) -> Option<(&str, &str, &str)> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() < 10 || !b[0].is_ascii_digit() || !(matches!(b[1], b':' | b'.') || b[1].is_ascii_digit() && matches!(b[2], b':' | b'.')) {
+            return None;
+        }
+        let c = CHAT_LINE.re.captures(s)?;
+        let name = c.name("name")?.as_str().trim();
+        let capitalised = word_count(name) == 1
+            || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
+        (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
+    }
+
+    #[test]
+    fn time_first_comment_agrees_with_the_whole_line_captures() {
+        let mut lines = crate::page::testgen::lines();
+        for t in ["14:32", "8:05 Uhr", "8.05", "08:05Uhr", "1:2"] {
+            for sep in [" – ", "—", " | ", " · ", "-", "  -  ", " "] {
+                for n in ["Selma K.", "tom_ks", "Der Rat beschloss", "A", "Anna Maria von Berg Hof", "x:y", "Ümit  Ö", ""] {
+                    for tail in [": Text hier.", " : Text", ":Text", ": ", ":\u{a0} x", ": a: b", ":  \n x", ": x\ny"] {
+                        lines.push(format!("{t}{sep}{n}{tail}"));
+                    }
+                }
+            }
+        }
+        let mut hits = 0usize;
+        for l in &lines {
+            assert_eq!(time_first_comment(l), time_first_comment_plain(l), "{l:?}");
+            hits += time_first_comment(l).is_some() as usize;
+        }
+        assert!(hits >= 50, "{hits}");
+    }
 
     #[test]
     fn time_first_lines() {
@@ -2743,17 +2853,27 @@ static POST_FIELD: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*(?P<v>\S.*)$")
 });
 
+/// The label part of [`POST_FIELD`]: on a line it matches, the match ends
+/// where the value group `v` begins (the greedy `\s*` takes all white space
+/// after the colon, and `v` begins with the next char), and its groups are
+/// the same (no two labels match at the start of one line). Its capturing
+/// search reads the label only; one over the whole line costs a bounded
+/// backtracker's visited set of the regex's size times the line's length.
+static POST_FIELD_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?P<name>autor|autorin|verfasser|verfasserin|benutzer|mitglied|von)|(?P<date>verfasst(?:\s+am)?|geschrieben(?:\s+am)?|gepostet(?:\s+am)?|erstellt(?:\s+am)?|datum|am)|(?P<subj>betreff|titel|thema|subject))\s*:\s*")
+});
+
 /// A field line of a forum post header (SMF/phpBB text dumps): the field
 /// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
 pub fn post_field(s: &str) -> Option<(PostField, &str)> {
     let s = trim(s);
     // Gate: a colon within the first 24 bytes (the labels are short).
     let head = s.as_bytes().get(..s.len().min(24))?;
-    if s.len() > 200 || memchr::memchr(b':', head).is_none() {
+    if s.len() > 200 || memchr::memchr(b':', head).is_none() || !POST_FIELD.is_match(s) {
         return None;
     }
-    let c = captures(&POST_FIELD, s)?;
-    let v = c.name("v")?.as_str().trim();
+    let c = POST_FIELD_HEAD.captures(s)?;
+    let v = s.get(c.get(0)?.end()..)?.trim();
     if c.name("name").is_some() {
         (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))
     } else if c.name("date").is_some() {
@@ -2772,6 +2892,44 @@ pub fn is_quote_line(s: &str) -> bool {
 #[cfg(test)]
 mod post_field_tests {
     use super::*;
+
+    /// `post_field` as it was: the value from the capturing search of the whole line.
+    fn post_field_plain(s: &str) -> Option<(PostField, &str)> {
+        let s = s.trim();
+        let head = s.as_bytes().get(..s.len().min(24))?;
+        if s.len() > 200 || memchr::memchr(b':', head).is_none() {
+            return None;
+        }
+        let c = POST_FIELD.re.captures(s)?;
+        let v = c.name("v")?.as_str().trim();
+        if c.name("name").is_some() {
+            (word_count(v) <= 5 && !chars_more_than(v, 50) && !v.ends_with(['.', '!', '?', ','])).then_some((PostField::Name, v))
+        } else if c.name("date").is_some() {
+            date_only(v).map(|d| (PostField::Date, d))
+        } else {
+            Some((PostField::Subject, v))
+        }
+    }
+
+    #[test]
+    fn post_field_agrees_with_the_whole_line_captures() {
+        let mut lines = crate::page::testgen::lines();
+        let labels = ["Autor", "autorin", "VERFASSER", "Verfasserin", "Benutzer", "Mitglied", "von", "Verfasst am", "verfasst", "Geschrieben  am", "gepostet am", "Erstellt", "Datum", "am", "Betreff", "Titel", "Thema", "Subject", "Verfaßt", "Autor\u{a0}", "\u{212a}\u{17f}"];
+        let values = ["Bea_K", "Re: Neue Halle", "15.11.2025, 20:14", "", " ", "\u{a0}x", "Der Gemeinderat hat das beschlossen.", "a\nb", "\u{2003}Name", "am: 12.01.2024", ":"];
+        for l in labels {
+            for v in values {
+                for sep in [":", " : ", ":  ", "\t:\t", ":\u{3000}", " ", ""] {
+                    lines.push(format!("{l}{sep}{v}"));
+                }
+            }
+        }
+        let mut hits = 0usize;
+        for l in &lines {
+            assert_eq!(post_field(l), post_field_plain(l), "{l:?}");
+            hits += post_field(l).is_some() as usize;
+        }
+        assert!(hits >= 100, "{hits}");
+    }
 
     #[test]
     fn post_fields() {

@@ -1,0 +1,364 @@
+//! The plain version of `shapes::induce` before its per-line facts were
+//! cached (session 4): the differential test in `shapes` compares the two on
+//! the test pages and perturbed copies of them. A change to what `induce`
+//! reads belongs in both (or here first, then made fast there).
+
+#![allow(dead_code)]
+
+use super::super::cues::{self, ReplyRef};
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
+
+/// One comment read from a repeated shape.
+#[derive(Debug)]
+pub(crate) struct Record {
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub lines: Vec<String>,
+    pub indent: usize,
+    pub reply: Option<ReplyRef>,
+}
+
+/// The comments of a page found by shape, and the line where they begin.
+#[derive(Debug)]
+pub(crate) struct Induced {
+    pub start: usize,
+    pub records: Vec<Record>,
+}
+
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[<])(\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr\b)?)").expect("time regex"));
+
+/// Lower-case words a metadata line may hold besides names and the date.
+const CONNECTORS: &[&str] = &["von", "am", "um", "aus", "in", "im", "bei", "zu", "an", "auf", "und", "uhr", "vom", "der", "die", "den"];
+
+/// A metadata line: its key, the byte span of its date, where its head ends
+/// and inline text starts (if any).
+#[derive(Debug, Clone)]
+struct Meta {
+    key: String,
+    date: (usize, usize),
+    head_end: usize,
+    inline: Option<usize>,
+}
+
+fn date_span(s: &str) -> Option<(usize, usize, char)> {
+    if let Some((a, b)) = cues::find_date(s) {
+        let kind = if s.get(a..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) { 'D' } else { 'R' };
+        return Some((a, b, kind));
+    }
+    let c = TIME.captures(s)?;
+    let m = c.get(1)?;
+    Some((m.start(), m.end(), 'T'))
+}
+
+fn meta(s: &str) -> Option<Meta> {
+    if s.len() > 400 {
+        return None;
+    }
+    let (a, b, kind) = date_span(s)?;
+    if a > 120 {
+        return None;
+    }
+    // Inline text: a ": " or "> " after the date and a name, within the first 120 bytes.
+    let mut inline = None;
+    let mut head_end = s.len();
+    if let Some(rest) = s.get(b..) {
+        for sep in [": ", "> "] {
+            if let Some(p) = rest.find(sep) {
+                let at = b + p;
+                if at <= 120 && s.get(at + sep.len()..).is_some_and(|t| !t.trim().is_empty()) && head_end > at {
+                    head_end = at + sep.len() - 1;
+                    inline = Some(at + sep.len());
+                }
+            }
+        }
+    }
+    let head = s.get(..head_end)?;
+    let before = head.get(..a)?;
+    let after = head.get(b.min(head.len())..)?;
+    // The head without the date: a name slot, few lower-case words.
+    let mut words = 0usize;
+    let mut lower = 0usize;
+    let mut name = false;
+    for w in before.split_whitespace().chain(after.split_whitespace()) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '_');
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() || first == '@' || w.contains('_') {
+            name = true;
+        } else if first.is_lowercase() && !CONNECTORS.contains(&w.to_lowercase().as_str()) {
+            lower += 1;
+        }
+    }
+    if !name || words > 10 || lower > 2 {
+        return None;
+    }
+    if inline.is_none() && cues::word_count(s) > 16 {
+        return None;
+    }
+    let first = s.chars().next()?;
+    let lead = if a == 0 {
+        'D'
+    } else if first.is_uppercase() {
+        'W'
+    } else if first.is_lowercase() {
+        'w'
+    } else if first.is_ascii_digit() {
+        'N'
+    } else {
+        first
+    };
+    let pos = if before.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() { 'S' } else { 'E' };
+    let colon = if inline.is_none() && s.ends_with(':') { ':' } else { '.' };
+    let key = format!("{lead}{kind}{pos}{}{colon}", if inline.is_some() { 'I' } else { 'L' });
+    Some(Meta { key, date: (a, b), head_end, inline })
+}
+
+/// Normalised form of a line for the repeated-UI test: lower case, digits as '#'.
+pub(super) fn ui_form(s: &str) -> String {
+    let s = match s.find(": ") {
+        // "Label: value" lines repeat by their label.
+        Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && cues::word_count(s) <= 8 => s.get(..p).unwrap_or(s),
+        _ => s,
+    };
+    s.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+fn is_text_line(s: &str) -> bool {
+    !s.is_empty() && !cues::is_ui_line(s)
+}
+
+/// Whether a line reads as reader prose (several words, some lower-case).
+fn prose_ish(s: &str) -> bool {
+    cues::word_count(s) >= 6 && s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_lowercase())).count() >= 2
+}
+
+/// `texts` are the trimmed lines of the page, `indents` their indentation;
+/// comments are looked for from line `from` on.
+pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<Induced> {
+    let n = texts.len();
+    let mut metas: Vec<Option<Meta>> = vec![None; n];
+    let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for i in from..n {
+        let t = texts[i];
+        if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(m) = meta(t) {
+            groups.entry(m.key.clone()).or_default().push(i);
+            metas[i] = Some(m);
+        }
+    }
+    let mut best: Option<(usize, Induced)> = None;
+    let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
+    keys.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].cmp(&b.1[0])));
+    for (_, mut reps) in keys.into_iter().take(6) {
+        // A comment-section header after the first repetition: the
+        // repetitions before it belong to the page, not to the comments.
+        while reps.len() >= 3 && (reps[0] + 1..reps[1]).any(|k| cues::comment_header(texts[k]).is_some()) {
+            reps.remove(0);
+        }
+        if let Some((score, ind)) = read_shape(texts, indents, &metas, &reps) {
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, ind));
+            }
+        }
+    }
+    best.map(|(_, ind)| ind)
+}
+
+/// End of the last comment's text after line `i`: the block up to a blank
+/// line, then further blocks only while they open with prose.
+fn block_end(texts: &[&str], i: usize) -> usize {
+    let n = texts.len();
+    let mut j = i;
+    while j < n && !texts[j].is_empty() {
+        j += 1;
+    }
+    loop {
+        let mut k = j;
+        while k < n && texts[k].is_empty() {
+            k += 1;
+        }
+        if k < n && prose_ish(texts[k]) && cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k]) && cues::comment_header(texts[k]).is_none() {
+            j = k;
+            while j < n && !texts[j].is_empty() {
+                j += 1;
+            }
+        } else {
+            return j;
+        }
+    }
+}
+
+fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &[usize]) -> Option<(usize, Induced)> {
+    let n = texts.len();
+    let first = *reps.first()?;
+    let last = *reps.last()?;
+    let m_last = metas[last].as_ref()?;
+    let next_after = |i: usize| (i + 1..n).find(|&k| !texts[k].is_empty());
+    // Header or footer: text after the last repetition, or text right before the first.
+    let header = m_last.inline.is_some()
+        || next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
+    let footer = !header && first > 0 && prose_ish(texts[first - 1]);
+    if !header && !footer {
+        return None;
+    }
+    // Regions of text per repetition.
+    let mut regions: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
+    for (k, &r) in reps.iter().enumerate() {
+        if header {
+            let end = reps.get(k + 1).copied().unwrap_or_else(|| block_end(texts, r + 1));
+            regions.push((r + 1, end));
+        } else {
+            let start = if k == 0 {
+                let mut s = r;
+                while s > 0 && !texts[s - 1].is_empty() && metas[s - 1].is_none() && prose_ish(texts[s - 1]) {
+                    s -= 1;
+                }
+                s
+            } else {
+                reps[k - 1] + 1
+            };
+            regions.push((start, r));
+        }
+    }
+    // After the section: no more article prose.
+    let end = regions.last().map_or(n, |r| r.1.max(last + 1));
+    let later_prose = (end..n).filter(|&k| cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k])).count();
+    if later_prose >= 2 {
+        return None;
+    }
+    // Repeated short lines across regions are UI / metadata.
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    for &(a, b) in &regions {
+        let mut here: FxHashSet<String> = FxHashSet::default();
+        for t in &texts[a..b] {
+            if !t.is_empty() && cues::word_count(t) <= 8 {
+                here.insert(ui_form(t));
+            }
+        }
+        for f in here {
+            *seen.entry(f).or_default() += 1;
+        }
+    }
+    let repeated = |t: &str| cues::word_count(t) <= 8 && seen.get(&ui_form(t)).is_some_and(|&c| c >= 2);
+    // Labels: words in more than half of the repetitions' heads.
+    let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
+    for &r in reps {
+        let m = metas[r].as_ref()?;
+        let head = texts[r].get(..m.head_end).unwrap_or("");
+        let mut here: FxHashSet<String> = FxHashSet::default();
+        for w in head.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() {
+                here.insert(w.to_lowercase());
+            }
+        }
+        for w in here {
+            *word_reps.entry(w).or_default() += 1;
+        }
+    }
+    let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
+    let mut records = Vec::with_capacity(reps.len());
+    let mut with_text = 0usize;
+    let mut with_prose = 0usize;
+    for (k, &r) in reps.iter().enumerate() {
+        let m = metas[r].as_ref()?;
+        let t = texts[r];
+        let (a, b) = m.date;
+        let date = t.get(a..b).map(|d| d.trim().to_string());
+        let mut lines: Vec<String> = Vec::new();
+        let mut reply = None;
+        if let Some(p) = m.inline {
+            if let Some(rest) = t.get(p..) {
+                lines.push(rest.trim().to_string());
+            }
+        }
+        let (ra, rb) = regions[k];
+        for &line in &texts[ra..rb] {
+            if line.is_empty() || !is_text_line(line) || repeated(line) {
+                continue;
+            }
+            if let Some(rr) = cues::reply_marker(line) {
+                reply = Some(rr);
+                continue;
+            }
+            lines.push(line.to_string());
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        with_text += 1;
+        if lines.iter().any(|l| prose_ish(l)) {
+            with_prose += 1;
+        }
+        let mut author = author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels);
+        // A head without a name: the first repeated "Label: Value" line of
+        // the record whose value reads as a name.
+        if author.is_none() {
+            author = texts[ra..rb].iter().filter(|l| repeated(l)).find_map(|l| {
+                let (_, v) = l.split_once(": ")?;
+                let v = v.split(" (").next()?.trim();
+                let c = v.chars().next()?;
+                ((c.is_uppercase() || c == '@' || v.contains('_') || v.chars().any(|c| c.is_ascii_digit()) && c.is_alphabetic())
+                    && cues::word_count(v) <= 4
+                    && !v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+                .then(|| v.to_string())
+            });
+        }
+        records.push(Record { author, date, lines, indent: indents[r], reply });
+    }
+    if with_text < 2 || with_prose < 2 {
+        return None;
+    }
+    let start = if header { first } else { regions.first().map_or(first, |r| r.0) };
+    Some((with_text * 2 + with_prose, Induced { start, records }))
+}
+
+/// The name slot of a head: the head without its date, numbers and labels,
+/// cut before a place ("aus Ort", "(Ort)", ", Ort").
+fn author_of(head: &str, date: (usize, usize), labels: &[String]) -> Option<String> {
+    let before = head.get(..date.0.min(head.len())).unwrap_or("");
+    let after = head.get(date.1.min(head.len())..).unwrap_or("");
+    let is_label = |w: &str| {
+        let l = w.to_lowercase();
+        labels.iter().any(|x| *x == l || x.chars().count() >= 4 && l.starts_with(x.as_str()))
+    };
+    for part in [before, after] {
+        let mut name: Vec<&str> = Vec::new();
+        for w in part.split_whitespace() {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '@' | '_' | '.' | '-'));
+            let core = core.trim_end_matches(['.', '-']).trim_start_matches(['.', '-']);
+            let keep_dot = w.trim_end_matches([':', ',', ')', '>', ']', '"', '“']).ends_with('.') && core.chars().count() <= 2;
+            if core.is_empty() || core.chars().all(|c| c.is_ascii_digit()) || is_label(w.trim_matches(|c: char| !c.is_alphanumeric())) || CONNECTORS.contains(&core.to_lowercase().as_str()) {
+                if !name.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            if core.eq_ignore_ascii_case("aus") || w.starts_with('(') {
+                break;
+            }
+            let _ = keep_dot;
+            name.push(w);
+            if w.ends_with(',') || w.ends_with(':') || w.ends_with('>') || w.ends_with(')') {
+                break;
+            }
+        }
+        if !name.is_empty() {
+            let s = name.join(" ");
+            let s = s.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '@' | '_' | '.')).trim_start_matches('.');
+            let s = s.strip_suffix(':').unwrap_or(s);
+            if !s.is_empty() {
+                return Some(s.to_string());
+            }
+        }
+    }
+    None
+}

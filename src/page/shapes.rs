@@ -54,6 +54,12 @@ struct Meta {
     date: (usize, usize),
     head_end: usize,
     inline: Option<usize>,
+    /// A signature at the end of a text line ("text … (NAME, 19:44)"): the
+    /// byte where it starts; the text is the line before it.
+    sig: Option<usize>,
+    /// A date line without a name under a line that holds the name (a
+    /// two-line record head: "NAME (ORT)" / "14.11.2026 · 18:40").
+    above: bool,
 }
 
 fn date_span(s: &str) -> Option<(usize, usize, char)> {
@@ -129,17 +135,112 @@ fn meta(s: &str) -> Option<Meta> {
     let pos = if before.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() { 'S' } else { 'E' };
     let colon = if inline.is_none() && s.ends_with(':') { ':' } else { '.' };
     let key = format!("{lead}{kind}{pos}{}{colon}", if inline.is_some() { 'I' } else { 'L' });
-    Some(Meta { key, date: (a, b), head_end, inline })
+    Some(Meta { key, date: (a, b), head_end, inline, sig: None, above: false })
+}
+
+/// A line of reader text that ends in its signature in brackets, a name and
+/// a date or time: "… wirken. (Horst E., 19:44)", "… (Resi aus Ruhstorf, 20:21)".
+fn tail_meta(s: &str) -> Option<Meta> {
+    let body = s.strip_suffix(')')?;
+    let p = body.rfind('(')?;
+    let inside = body.get(p + 1..)?;
+    if inside.len() > 64 || cues::word_count(body.get(..p)?) < 3 {
+        return None;
+    }
+    let (a, b, _) = date_span(inside)?;
+    // The date closes the bracket; a name comes before it.
+    if !inside.get(b..)?.trim().is_empty() {
+        return None;
+    }
+    let name = inside.get(..a)?.trim().trim_end_matches([',', ';', '-', '–']).trim();
+    let first = name.chars().next()?;
+    // "(Sendung vom 14.11.2026)" is a reference, not a signature.
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !(first.is_uppercase() || first == '@') || cues::word_count(name) > 4 || CONNECTORS.contains(&last.as_str()) {
+        return None;
+    }
+    Some(Meta { key: "SIG".to_string(), date: (p + 1 + a, p + 1 + b), head_end: s.len(), inline: None, sig: Some(p), above: false })
+}
+
+/// A line that can hold a name on its own above a date line: short, with a
+/// capital or '@' first, no date, not prose or a question.
+fn name_line(s: &str) -> bool {
+    let wc = cues::word_count(s);
+    (1..=12).contains(&wc)
+        && s.starts_with(|c: char| c.is_uppercase() || c == '@')
+        && !s.ends_with(['!', '?', ':'])
+        && !prose_ish(s)
+        && !cues::is_ui_line(s)
+        && date_span(s).is_none()
+        && name_of_line(s).is_some_and(|n| {
+            // A numbering ("Nr. 1", "Beitrag 4", "#3") is no name.
+            let numbered = n.split_whitespace().last().is_some_and(|w| w.trim_start_matches('#').chars().all(|c| c.is_ascii_digit())) && cues::word_count(&n) <= 2;
+            n.starts_with(|c: char| c.is_uppercase() || c == '@') && !numbered
+        })
+}
+
+/// A date line with (almost) nothing else, under a name line:
+/// "14.11.2026 · 18:40", "2 Tg.", "1 Tg. (bearbeitet)".
+fn date_under_name(texts: &[&str], i: usize, from: usize) -> Option<Meta> {
+    if i <= from || !name_line(texts[i - 1]) {
+        return None;
+    }
+    let s = texts[i];
+    let (a, b, kind) = date_span(s)?;
+    let rest = cues::word_count(s.get(..a)?) + cues::word_count(s.get(b..)?);
+    if rest > 2 || s.get(..a)?.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(Meta { key: format!("2{kind}"), date: (a, b), head_end: s.len(), inline: None, sig: None, above: true })
+}
+
+/// The name on a name line: without a "Label:" in front and without what
+/// follows a separator (" · Beruf", " (Ort)", ", Ort", " | …").
+fn name_of_line(s: &str) -> Option<String> {
+    let s = match s.split_once(": ") {
+        Some((l, r)) if cues::word_count(l) <= 2 && !r.trim().is_empty() => r,
+        _ => s,
+    };
+    let mut end = s.len();
+    for sep in [" · ", " (", ", ", " | ", " – ", " - ", " • "] {
+        if let Some(p) = s.find(sep) {
+            end = end.min(p);
+        }
+    }
+    let name = s.get(..end)?.trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// Normalised form of a line for the repeated-UI test: lower case, digits as '#'.
 fn ui_form(s: &str) -> String {
     let s = match s.find(": ") {
         // "Label: value" lines repeat by their label.
-        Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && cues::word_count(s) <= 8 => s.get(..p).unwrap_or(s),
+        Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && field_words(s) <= 8 => s.get(..p).unwrap_or(s),
         _ => s,
     };
     s.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+/// Words of a short field line, not counting what stands in brackets
+/// ("Nutzer: NAME (Verein) (ID 3021, verifiziertes Konto)" is a short field).
+fn field_words(s: &str) -> usize {
+    let n = cues::word_count(s);
+    if n <= 8 || !s.contains('(') {
+        return n;
+    }
+    let mut depth = 0usize;
+    let outside: String = s
+        .chars()
+        .map(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 0 || c == ')' { ' ' } else { c }
+        })
+        .collect();
+    cues::word_count(&outside)
 }
 
 fn is_text_line(s: &str) -> bool {
@@ -162,7 +263,9 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
         if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        if let Some(m) = meta(t) {
+        let m = if t.ends_with(')') { tail_meta(t).or_else(|| meta(t)) } else { meta(t) };
+        let m = m.or_else(|| date_under_name(texts, i, from));
+        if let Some(m) = m {
             groups.entry(m.key.clone()).or_default().push(i);
             metas[i] = Some(m);
         }
@@ -216,21 +319,57 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     let m_last = metas[last].as_ref()?;
     let next_after = |i: usize| (i + 1..n).find(|&k| !texts[k].is_empty());
     // Header or footer: text after the last repetition, or text right before the first.
-    let header = m_last.inline.is_some()
-        || next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
-    let footer = !header && first > 0 && prose_ish(texts[first - 1]);
+    let signed = m_last.sig.is_some();
+    let header = !signed && m_last.inline.is_some()
+        || !signed && next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
+    let footer = !header && (signed || first > 0 && prose_ish(texts[first - 1]));
     if !header && !footer {
         return None;
     }
+    // Labels: words in more than half of the repetitions' heads.
+    let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
+    for &r in reps {
+        let m = metas[r].as_ref()?;
+        let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
+        let mut here: FxHashSet<String> = FxHashSet::default();
+        for w in head.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() {
+                here.insert(w.to_lowercase());
+            }
+        }
+        for w in here {
+            *word_reps.entry(w).or_default() += 1;
+        }
+    }
+    let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
+    // Two-line heads: the name on its own line above the date line (or a
+    // date line whose head names nobody, under such a line).
+    let above: Vec<bool> = reps
+        .iter()
+        .enumerate()
+        .map(|(k, &r)| {
+            let Some(m) = metas[r].as_ref() else { return false };
+            r > 0
+                && (k == 0 || reps[k - 1] + 1 < r - 1 || !header)
+                && metas[r - 1].is_none()
+                && (m.above
+                    || m.sig.is_none() && m.inline.is_none() && name_line(texts[r - 1]) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, &labels).is_none())
+        })
+        .collect();
     // Regions of text per repetition.
     let mut regions: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
     for (k, &r) in reps.iter().enumerate() {
         if header {
-            let end = reps.get(k + 1).copied().unwrap_or_else(|| block_end(texts, r + 1));
-            regions.push((r + 1, end));
+            let end = match reps.get(k + 1) {
+                Some(&next) => next - usize::from(above[k + 1]),
+                None => block_end(texts, r + 1),
+            };
+            regions.push((r + 1, end.max(r + 1)));
         } else {
+            let own = r - usize::from(above[k]);
             let start = if k == 0 {
-                let mut s = r;
+                let mut s = own;
                 while s > 0 && !texts[s - 1].is_empty() && metas[s - 1].is_none() && prose_ish(texts[s - 1]) {
                     s -= 1;
                 }
@@ -238,7 +377,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             } else {
                 reps[k - 1] + 1
             };
-            regions.push((start, r));
+            regions.push((start, own.max(start)));
         }
     }
     // After the section: no more article prose.
@@ -252,7 +391,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     for &(a, b) in &regions {
         let mut here: FxHashSet<String> = FxHashSet::default();
         for t in &texts[a..b] {
-            if !t.is_empty() && cues::word_count(t) <= 8 {
+            if !t.is_empty() && field_words(t) <= 8 {
                 here.insert(ui_form(t));
             }
         }
@@ -260,24 +399,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             *seen.entry(f).or_default() += 1;
         }
     }
-    let repeated = |t: &str| cues::word_count(t) <= 8 && seen.get(&ui_form(t)).is_some_and(|&c| c >= 2);
-    // Labels: words in more than half of the repetitions' heads.
-    let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
-    for &r in reps {
-        let m = metas[r].as_ref()?;
-        let head = texts[r].get(..m.head_end).unwrap_or("");
-        let mut here: FxHashSet<String> = FxHashSet::default();
-        for w in head.split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if !w.is_empty() {
-                here.insert(w.to_lowercase());
-            }
-        }
-        for w in here {
-            *word_reps.entry(w).or_default() += 1;
-        }
-    }
-    let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
+    let repeated = |t: &str| field_words(t) <= 8 && seen.get(&ui_form(t)).is_some_and(|&c| c >= 2);
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
     let mut with_prose = 0usize;
@@ -295,14 +417,24 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         }
         let (ra, rb) = regions[k];
         for &line in &texts[ra..rb] {
-            if line.is_empty() || !is_text_line(line) || repeated(line) {
+            if line.is_empty() {
                 continue;
             }
+            // A reply marker counts even when its label repeats ("Antwort auf: #1").
             if let Some(rr) = cues::reply_marker(line) {
                 reply = Some(rr);
                 continue;
             }
+            if !is_text_line(line) || repeated(line) {
+                continue;
+            }
             lines.push(line.to_string());
+        }
+        if let Some(p) = m.sig {
+            let own = t.get(..p).unwrap_or("").trim();
+            if !own.is_empty() {
+                lines.push(own.to_string());
+            }
         }
         if lines.is_empty() {
             continue;
@@ -311,7 +443,11 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         if lines.iter().any(|l| prose_ish(l)) {
             with_prose += 1;
         }
-        let mut author = author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels);
+        let mut author = match m.sig {
+            _ if above[k] => name_of_line(texts[r - 1]),
+            Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
+            None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
+        };
         // A head without a name: the first repeated "Label: Value" line of
         // the record whose value reads as a name.
         if author.is_none() {
@@ -330,7 +466,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     if with_text < 2 || with_prose < 2 {
         return None;
     }
-    let start = if header { first } else { regions.first().map_or(first, |r| r.0) };
+    let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };
     Some((with_text * 2 + with_prose, Induced { start, records }))
 }
 

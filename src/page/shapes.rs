@@ -62,14 +62,41 @@ struct Meta {
     above: bool,
 }
 
+/// A short relative age without "vor", as apps show it: "3 Tg.", "23 Std.", "5 Min.".
+static SHORT_AGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[·•|])(\d{1,3}\s?(?:Tg|Std|Min|Sek|Wo|Mon)\.)").expect("age regex"));
+
+/// UI action words of a comment's action bar (lower case).
+const ACTIONS: &[&str] = &["antworten", "gefällt", "melden", "teilen", "liken", "like", "likes"];
+
+/// Whether a line carries an action bar's words ("Gefällt mir · Antworten").
+fn has_action(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 4 && ACTIONS.iter().any(|a| w.eq_ignore_ascii_case(a) || w.to_lowercase() == *a))
+}
+
+/// A handle opening a line of text ("lena.fh Echt schade …"): lower case,
+/// digits, '.' or '_' inside; the rest of the line is the text.
+fn lead_handle(s: &str) -> Option<(&str, &str)> {
+    let (h, rest) = s.split_once(' ')?;
+    let inner = h.get(1..h.len().saturating_sub(1))?;
+    let ok = h.chars().count() >= 3
+        && h.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+        && h.starts_with(|c: char| c.is_lowercase())
+        && !h.ends_with('.')
+        && (inner.contains('.') || inner.contains('_') || h.chars().any(|c| c.is_ascii_digit()));
+    (ok && !rest.trim().is_empty()).then(|| (h, rest.trim()))
+}
+
 fn date_span(s: &str) -> Option<(usize, usize, char)> {
     if let Some((a, b)) = cues::find_date(s) {
         let kind = if s.get(a..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) { 'D' } else { 'R' };
         return Some((a, b, kind));
     }
-    let c = TIME.captures(s)?;
-    let m = c.get(1)?;
-    Some((m.start(), m.end(), 'T'))
+    if let Some(m) = TIME.captures(s).and_then(|c| c.get(1)) {
+        return Some((m.start(), m.end(), 'T'));
+    }
+    let m = SHORT_AGE.captures(s)?.get(1)?;
+    Some((m.start(), m.end(), 'R'))
 }
 
 fn meta(s: &str) -> Option<Meta> {
@@ -134,7 +161,13 @@ fn meta(s: &str) -> Option<Meta> {
     };
     let pos = if before.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() { 'S' } else { 'E' };
     let colon = if inline.is_none() && s.ends_with(':') { ':' } else { '.' };
-    let key = format!("{lead}{kind}{pos}{}{colon}", if inline.is_some() { 'I' } else { 'L' });
+    // Action bars share one shape whatever the order of their parts
+    // ("Gefällt mir · Antworten · 2 Tg." / "2 Tg.  Gefällt mir  Antworten").
+    let key = if inline.is_none() && has_action(s) {
+        format!("A{kind}")
+    } else {
+        format!("{lead}{kind}{pos}{}{colon}", if inline.is_some() { 'I' } else { 'L' })
+    };
     Some(Meta { key, date: (a, b), head_end, inline, sig: None, above: false })
 }
 
@@ -319,10 +352,13 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     let m_last = metas[last].as_ref()?;
     let next_after = |i: usize| (i + 1..n).find(|&k| !texts[k].is_empty());
     // Header or footer: text after the last repetition, or text right before the first.
+    // A repeated line with action words under the text is an action bar:
+    // the record's text comes before it.
     let signed = m_last.sig.is_some();
-    let header = !signed && m_last.inline.is_some()
-        || !signed && next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
-    let footer = !header && (signed || first > 0 && prose_ish(texts[first - 1]));
+    let bar = !signed && reps.iter().filter(|&&r| has_action(texts[r])).count() * 4 >= reps.len() * 3;
+    let header = !signed && !bar && m_last.inline.is_some()
+        || !signed && !bar && next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
+    let footer = !header && (signed || first > 0 && is_text_line(texts[first - 1]) && (bar || prose_ish(texts[first - 1])));
     if !header && !footer {
         return None;
     }
@@ -370,7 +406,8 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             let own = r - usize::from(above[k]);
             let start = if k == 0 {
                 let mut s = own;
-                while s > 0 && !texts[s - 1].is_empty() && metas[s - 1].is_none() && prose_ish(texts[s - 1]) {
+                // Above an action bar the whole block is the record (name line, short text).
+                while s > 0 && !texts[s - 1].is_empty() && metas[s - 1].is_none() && (prose_ish(texts[s - 1]) || bar && is_text_line(texts[s - 1]) && date_span(texts[s - 1]).is_none() && !texts[s - 1].starts_with('#')) {
                     s -= 1;
                 }
                 s
@@ -425,7 +462,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 reply = Some(rr);
                 continue;
             }
-            if !is_text_line(line) || repeated(line) {
+            if !is_text_line(line) || repeated(line) || bar && has_action(line) && cues::word_count(line) <= 5 {
                 continue;
             }
             lines.push(line.to_string());
@@ -446,6 +483,8 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         let mut author = match m.sig {
             _ if above[k] => name_of_line(texts[r - 1]),
             Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
+            // An action bar holds no name ("… · Bearbeitet").
+            None if bar => None,
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
         // A head without a name: the first repeated "Label: Value" line of
@@ -461,7 +500,31 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 .then(|| v.to_string())
             });
         }
+        // An action bar names nobody: the name opens the record, on a line
+        // of its own ("NAME" / text) or as a handle before the text.
+        if author.is_none() && bar {
+            if lines.len() >= 2 && name_line(&lines[0]) {
+                author = name_of_line(&lines[0]);
+                lines.remove(0);
+            } else if let Some((h, rest)) = lead_handle(&lines[0]) {
+                author = Some(h.to_string());
+                lines[0] = rest.to_string();
+            }
+        }
         records.push(Record { author, date, lines, indent: indents[r], reply });
+    }
+    // Handles without '.', '_' or digits ("fahrradjens Abends …") count
+    // where most records open with a handle.
+    if bar && records.iter().filter(|r| r.author.is_some()).count() * 2 >= records.len() {
+        for r in records.iter_mut().filter(|r| r.author.is_none()) {
+            let Some(first) = r.lines.first() else { continue };
+            let Some((h, rest)) = first.split_once(' ') else { continue };
+            if h.chars().count() >= 3 && h.chars().all(|c| c.is_lowercase()) && rest.starts_with(|c: char| !c.is_lowercase()) {
+                let rest = rest.trim().to_string();
+                r.author = Some(h.to_string());
+                r.lines[0] = rest;
+            }
+        }
     }
     if with_text < 2 || with_prose < 2 {
         return None;

@@ -1184,6 +1184,11 @@ fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
     if shape.len() > cue.len() {
         return true;
     }
+    // The shape dates comments the cues left undated.
+    let dated = |cs: &[Comment]| cs.iter().filter(|c| c.date.is_some()).count();
+    if dated(shape) > dated(cue) {
+        return true;
+    }
     // One "author" on every comment while the shape reads several: a
     // layout label read as a name.
     let distinct = |cs: &[Comment]| cs.iter().filter_map(|c| c.author.as_deref()).collect::<FxHashSet<_>>().len();

@@ -66,12 +66,14 @@ struct Meta {
 static SHORT_AGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s(\[·•|])(\d{1,3}\s?(?:Tg|Std|Min|Sek|Wo|Mon)\.)").expect("age regex"));
 
-/// UI action words of a comment's action bar (lower case).
-const ACTIONS: &[&str] = &["antworten", "gefällt", "melden", "teilen", "liken", "like", "likes"];
+/// UI action words of a comment's action bar, each with the index of the
+/// byte [`cues::contains_ascii_ci`] looks for first.
+const ACTIONS: &[(&[u8], usize)] = &[(b"antworten", 3), ("gefällt".as_bytes(), 2), (b"melden", 3), (b"teilen", 2), (b"likes", 2)];
 
 /// Whether a line carries an action bar's words ("Gefällt mir · Antworten").
 fn has_action(s: &str) -> bool {
-    s.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 4 && ACTIONS.iter().any(|a| w.eq_ignore_ascii_case(a) || w.to_lowercase() == *a))
+    let b = s.as_bytes();
+    ACTIONS.iter().any(|&(w, key)| cues::contains_ascii_ci(b, w, key))
 }
 
 /// A handle opening a line of text ("lena.fh Echt schade …"): lower case,
@@ -95,15 +97,20 @@ fn date_span(s: &str) -> Option<(usize, usize, char)> {
     if let Some(m) = TIME.captures(s).and_then(|c| c.get(1)) {
         return Some((m.start(), m.end(), 'T'));
     }
+    let b = s.as_bytes();
+    if !memchr::memchr_iter(b'.', b).any(|i| i >= 2 && matches!(&b[i - 2..i], b"Tg" | b"td" | b"in" | b"ek" | b"Wo" | b"on")) {
+        return None;
+    }
     let m = SHORT_AGE.captures(s)?.get(1)?;
     Some((m.start(), m.end(), 'R'))
 }
 
-fn meta(s: &str) -> Option<Meta> {
+/// `span` is the line's [`date_span`].
+fn meta(s: &str, span: (usize, usize, char)) -> Option<Meta> {
     if s.len() > 400 {
         return None;
     }
-    let (a, b, kind) = date_span(s)?;
+    let (a, b, kind) = span;
     if a > 120 {
         return None;
     }
@@ -198,10 +205,9 @@ fn tail_meta(s: &str) -> Option<Meta> {
 /// A line that can hold a name on its own above a date line: short, with a
 /// capital or '@' first, no date, not prose or a question.
 fn name_line(s: &str) -> bool {
-    let wc = cues::word_count(s);
-    (1..=12).contains(&wc)
-        && s.starts_with(|c: char| c.is_uppercase() || c == '@')
+    s.starts_with(|c: char| c.is_uppercase() || c == '@')
         && !s.ends_with(['!', '?', ':'])
+        && (1..=12).contains(&cues::word_count(s))
         && !prose_ish(s)
         && !cues::is_ui_line(s)
         && date_span(s).is_none()
@@ -214,14 +220,14 @@ fn name_line(s: &str) -> bool {
 
 /// A date line with (almost) nothing else, under a name line:
 /// "14.11.2026 · 18:40", "2 Tg.", "1 Tg. (bearbeitet)".
-fn date_under_name(texts: &[&str], i: usize, from: usize) -> Option<Meta> {
-    if i <= from || !name_line(texts[i - 1]) {
+fn date_under_name(texts: &[&str], i: usize, from: usize, span: (usize, usize, char)) -> Option<Meta> {
+    let s = texts[i];
+    if i <= from || s.len() > 48 || texts[i - 1].is_empty() {
         return None;
     }
-    let s = texts[i];
-    let (a, b, kind) = date_span(s)?;
+    let (a, b, kind) = span;
     let rest = cues::word_count(s.get(..a)?) + cues::word_count(s.get(b..)?);
-    if rest > 2 || s.get(..a)?.chars().any(char::is_alphabetic) {
+    if rest > 2 || s.get(..a)?.chars().any(char::is_alphabetic) || !name_line(texts[i - 1]) {
         return None;
     }
     Some(Meta { key: format!("2{kind}"), date: (a, b), head_end: s.len(), inline: None, sig: None, above: true })
@@ -282,7 +288,7 @@ fn is_text_line(s: &str) -> bool {
 
 /// Whether a line reads as reader prose (several words, some lower-case).
 fn prose_ish(s: &str) -> bool {
-    cues::word_count(s) >= 6 && s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_lowercase())).count() >= 2
+    cues::word_count(s) >= 6 && s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_lowercase())).nth(1).is_some()
 }
 
 /// `texts` are the trimmed lines of the page, `indents` their indentation;
@@ -296,8 +302,9 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
         if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        let m = if t.ends_with(')') { tail_meta(t).or_else(|| meta(t)) } else { meta(t) };
-        let m = m.or_else(|| date_under_name(texts, i, from));
+        let Some(span) = date_span(t) else { continue };
+        let m = if t.ends_with(')') { tail_meta(t).or_else(|| meta(t, span)) } else { meta(t, span) };
+        let m = m.or_else(|| date_under_name(texts, i, from, span));
         if let Some(m) = m {
             groups.entry(m.key.clone()).or_default().push(i);
             metas[i] = Some(m);
@@ -311,6 +318,10 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
         // repetitions before it belong to the page, not to the comments.
         while reps.len() >= 3 && (reps[0] + 1..reps[1]).any(|k| cues::comment_header(texts[k]).is_some()) {
             reps.remove(0);
+        }
+        // A reading scores at most 3 per repetition: skip keys that cannot win.
+        if best.as_ref().is_some_and(|(s, _)| *s >= 3 * reps.len()) {
+            continue;
         }
         if let Some((score, ind)) = read_shape(texts, indents, &metas, &reps) {
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -360,6 +371,12 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         || !signed && !bar && next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
     let footer = !header && (signed || first > 0 && is_text_line(texts[first - 1]) && (bar || prose_ish(texts[first - 1])));
     if !header && !footer {
+        return None;
+    }
+    // After the section: no more article prose.
+    let end = if header { block_end(texts, last + 1).max(last + 1) } else { last + 1 };
+    // (Two prose lines are enough to know.)
+    if (end..n).filter(|&k| cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k])).nth(1).is_some() {
         return None;
     }
     // Labels: words in more than half of the repetitions' heads.
@@ -417,26 +434,25 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             regions.push((start, own.max(start)));
         }
     }
-    // After the section: no more article prose.
-    let end = regions.last().map_or(n, |r| r.1.max(last + 1));
-    let later_prose = (end..n).filter(|&k| cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k])).count();
-    if later_prose >= 2 {
-        return None;
-    }
     // Repeated short lines across regions are UI / metadata.
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    // Each short line's form is computed once and shared by the count and the test.
+    let mut forms: Vec<Option<String>> = vec![None; n];
     for &(a, b) in &regions {
-        let mut here: FxHashSet<String> = FxHashSet::default();
-        for t in &texts[a..b] {
-            if !t.is_empty() && field_words(t) <= 8 {
-                here.insert(ui_form(t));
+        for i in a..b {
+            let t = texts[i];
+            if !t.is_empty() && forms[i].is_none() && field_words(t) <= 8 {
+                forms[i] = Some(ui_form(t));
             }
         }
+    }
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    for &(a, b) in &regions {
+        let here: FxHashSet<&str> = forms[a..b].iter().filter_map(|f| f.as_deref()).collect();
         for f in here {
             *seen.entry(f).or_default() += 1;
         }
     }
-    let repeated = |t: &str| field_words(t) <= 8 && seen.get(&ui_form(t)).is_some_and(|&c| c >= 2);
+    let repeated = |i: usize| forms[i].as_deref().is_some_and(|f| seen.get(f).is_some_and(|&c| c >= 2));
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
     let mut with_prose = 0usize;
@@ -453,7 +469,8 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             }
         }
         let (ra, rb) = regions[k];
-        for &line in &texts[ra..rb] {
+        for li in ra..rb {
+            let line = texts[li];
             if line.is_empty() {
                 continue;
             }
@@ -462,7 +479,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 reply = Some(rr);
                 continue;
             }
-            if !is_text_line(line) || repeated(line) || bar && has_action(line) && cues::word_count(line) <= 5 {
+            if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 {
                 continue;
             }
             lines.push(line.to_string());
@@ -490,7 +507,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         // A head without a name: the first repeated "Label: Value" line of
         // the record whose value reads as a name.
         if author.is_none() {
-            author = texts[ra..rb].iter().filter(|l| repeated(l)).find_map(|l| {
+            author = (ra..rb).filter(|&i| repeated(i)).map(|i| texts[i]).find_map(|l| {
                 let (_, v) = l.split_once(": ")?;
                 let v = v.split(" (").next()?.trim();
                 let c = v.chars().next()?;

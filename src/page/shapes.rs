@@ -299,7 +299,8 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
     let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for i in from..n {
         let t = texts[i];
-        if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
+        // A date has a digit, or is a relative one in words ("vor einer Stunde").
+        if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) && !(t.len() <= 120 && t.contains("vor ein")) {
             continue;
         }
         let Some(span) = date_span(t) else { continue };

@@ -353,7 +353,9 @@ pub fn parse(text: &str) -> Page {
                 Some((cs, catt)) => {
                     att.comments.len() >= 3
                         && att.comments.len() >= catt.comments.len()
-                        && s + 2 >= *cs && s <= *cs + 3
+                        // The same section: the shape starts near the cue section's
+                        // start, or only UI and short lines lie between.
+                        && s + 2 >= *cs && (s <= *cs + 3 || (*cs..s).all(|k| !lines[k].prose()))
                         && att.comments.iter().all(|c| c.author.is_some() && c.date.is_some())
                         && cue_reading_is_weak(&catt.comments, &att.comments)
                 }
@@ -1207,8 +1209,13 @@ fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
             }
         }
     }
+    // Authors with layout words in front ("Leser NAME") or separators
+    // behind ("NAME •").
     cue.iter().zip(shape).filter(|(c, s)| match (&c.author, &s.author) {
-        (Some(a), Some(b)) => a.len() > b.len() && a.ends_with(b.as_str()) && a[..a.len() - b.len()].ends_with(' '),
+        (Some(a), Some(b)) => {
+            a.len() > b.len() && a.ends_with(b.as_str()) && a[..a.len() - b.len()].ends_with(' ')
+                || a.len() > b.len() && a.starts_with(b.as_str()) && !a[b.len()..].chars().any(char::is_alphanumeric)
+        }
         _ => false,
     }).count() * 2 > cue.len()
 }

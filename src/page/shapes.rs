@@ -377,7 +377,9 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     // After the section: no more article prose.
     let end = if header { block_end(texts, last + 1).max(last + 1) } else { last + 1 };
     // (Two prose lines are enough to know.)
-    if (end..n).filter(|&k| cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k])).nth(1).is_some() {
+    // A rule line ("────") closes the list; what follows it is the page's footer.
+    let is_rule = |t: &str| t.chars().count() >= 5 && !t.chars().any(char::is_alphanumeric);
+    if (end..n).take_while(|&k| !is_rule(texts[k])).filter(|&k| cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k])).nth(1).is_some() {
         return None;
     }
     // Labels: words in more than half of the repetitions' heads.

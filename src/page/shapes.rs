@@ -15,6 +15,11 @@
 //! author. Lines that repeat in several comments with little text of their
 //! own ("[freigeben] [ablehnen]", "Status: offen", "IP: …") are UI.
 //!
+//! Other record shapes: a signature closing the text line ("… (NAME, 19:44)"),
+//! a name line above a bare date line (two-line heads), and an action bar
+//! under the text ("Gefällt mir · Antworten · 2 Tg.") whose record opens
+//! with the name or a handle.
+//!
 //! Everything is linear in the page: one pass computes the keys, one pass per
 //! candidate key (at most a few) reads the regions between repetitions.
 

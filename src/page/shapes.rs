@@ -15,6 +15,11 @@
 //! author. Lines that repeat in several comments with little text of their
 //! own ("[freigeben] [ablehnen]", "Status: offen", "IP: …") are UI.
 //!
+//! Other record shapes: a signature closing the text line ("… (NAME, 19:44)"),
+//! a name line above a bare date line (two-line heads), and an action bar
+//! under the text ("Gefällt mir · Antworten · 2 Tg.") whose record opens
+//! with the name or a handle.
+//!
 //! Everything is linear in the page: one pass computes the keys, one pass per
 //! candidate key (at most a few) reads the regions between repetitions.
 
@@ -59,10 +64,20 @@ struct Meta {
     date: (usize, usize),
     head_end: usize,
     inline: Option<usize>,
+    /// A signature at the end of a text line ("text … (NAME, 19:44)"): the
+    /// byte where it starts; the text is the line before it.
+    sig: Option<usize>,
+    /// A date line without a name under a line that holds the name (a
+    /// two-line record head: "NAME (ORT)" / "14.11.2026 · 18:40").
+    above: bool,
 }
 
 /// A shape key: lead, date kind, date position, inline or not, colon
 /// (`format!("{lead}{kind}{pos}{I|L}{colon}")` as chars, without the string).
+/// The other shapes' keys have '-' in third place, where a head's has 'S'
+/// or 'E': action bars `('A', kind, '-', '-', '-')` (the reference's
+/// "A{kind}"), signatures `('S', 'I', 'G', '-', '-')` ("SIG"), dates under
+/// a name line `('2', kind, '-', '-', '-')` ("2{kind}").
 type Key = (char, char, char, char, char);
 
 /// Whether `w.to_lowercase()` is one of [`CONNECTORS`]: they are ASCII, and
@@ -74,32 +89,65 @@ fn is_connector(w: &str) -> bool {
     (2..=3).contains(&w.len()) && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
+/// A short relative age without "vor", as apps show it: "3 Tg.", "23 Std.", "5 Min.".
+static SHORT_AGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[·•|])(\d{1,3}\s?(?:Tg|Std|Min|Sek|Wo|Mon)\.)").expect("age regex"));
+
+/// UI action words of a comment's action bar, each with the index of the
+/// byte [`cues::contains_ascii_ci`] looks for first.
+const ACTIONS: &[(&[u8], usize)] = &[(b"antworten", 3), ("gefällt".as_bytes(), 2), (b"melden", 3), (b"teilen", 2), (b"likes", 2)];
+
+/// Whether a line carries an action bar's words ("Gefällt mir · Antworten").
+fn has_action(s: &str) -> bool {
+    let b = s.as_bytes();
+    ACTIONS.iter().any(|&(w, key)| cues::contains_ascii_ci(b, w, key))
+}
+
+/// A handle opening a line of text ("lena.fh Echt schade …"): lower case,
+/// digits, '.' or '_' inside; the rest of the line is the text.
+fn lead_handle(s: &str) -> Option<(&str, &str)> {
+    let (h, rest) = s.split_once(' ')?;
+    let inner = h.get(1..h.len().saturating_sub(1))?;
+    let ok = h.chars().count() >= 3
+        && h.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+        && h.starts_with(|c: char| c.is_lowercase())
+        && !h.ends_with('.')
+        && (inner.contains('.') || inner.contains('_') || h.chars().any(|c| c.is_ascii_digit()));
+    (ok && !rest.trim().is_empty()).then(|| (h, rest.trim()))
+}
+
 fn date_span(s: &str) -> Option<(usize, usize, char)> {
     if let Some((a, b)) = cues::find_date(s) {
         let kind = if s.get(a..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) { 'D' } else { 'R' };
         return Some((a, b, kind));
     }
     // Every TIME match holds an ASCII ':'.
-    if !s.as_bytes().contains(&b':') || !TIME.is_match(s) {
+    if s.as_bytes().contains(&b':') && TIME.is_match(s) {
+        if let Some(m) = TIME.captures(s).and_then(|c| c.get(1)) {
+            return Some((m.start(), m.end(), 'T'));
+        }
+    }
+    let b = s.as_bytes();
+    if !memchr::memchr_iter(b'.', b).any(|i| i >= 2 && matches!(&b[i - 2..i], b"Tg" | b"td" | b"in" | b"ek" | b"Wo" | b"on")) {
         return None;
     }
-    let c = TIME.captures(s)?;
-    let m = c.get(1)?;
-    Some((m.start(), m.end(), 'T'))
+    let m = SHORT_AGE.captures(s)?.get(1)?;
+    Some((m.start(), m.end(), 'R'))
 }
 
-/// `words()` is `cues::word_count(s)`.
-fn meta(s: &str, words: impl Fn() -> usize) -> Option<Meta> {
+/// Whether `s` holds a ": " or "> " (without one there is no inline text).
+fn has_inline_sep(s: &str) -> bool {
+    memchr::memchr2_iter(b':', b'>', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) == Some(&b' '))
+}
+
+/// `span` is the line's [`date_span`], `words()` is `cues::word_count(s)`.
+/// (The caller skips the date search where this returns None anyway: lines
+/// over 400 bytes, and lines of more than 16 words without a ": " or "> ".)
+fn meta(s: &str, span: (usize, usize, char), words: impl Fn() -> usize) -> Option<Meta> {
     if s.len() > 400 {
         return None;
     }
-    // Without a ": " or "> " there is no inline text, and then a line of
-    // more than 16 words is no head (the test at the end): the date search
-    // is skipped on most prose lines.
-    if !memchr::memchr2_iter(b':', b'>', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) == Some(&b' ')) && words() > 16 {
-        return None;
-    }
-    let (a, b, kind) = date_span(s)?;
+    let (a, b, kind) = span;
     if a > 120 {
         return None;
     }
@@ -157,15 +205,90 @@ fn meta(s: &str, words: impl Fn() -> usize) -> Option<Meta> {
     };
     let pos = if before.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() { 'S' } else { 'E' };
     let colon = if inline.is_none() && s.ends_with(':') { ':' } else { '.' };
-    let key = (lead, kind, pos, if inline.is_some() { 'I' } else { 'L' }, colon);
-    Some(Meta { key, date: (a, b), head_end, inline })
+    // Action bars share one shape whatever the order of their parts
+    // ("Gefällt mir · Antworten · 2 Tg." / "2 Tg.  Gefällt mir  Antworten").
+    let key = if inline.is_none() && has_action(s) { ('A', kind, '-', '-', '-') } else { (lead, kind, pos, if inline.is_some() { 'I' } else { 'L' }, colon) };
+    Some(Meta { key, date: (a, b), head_end, inline, sig: None, above: false })
 }
+/// A line of reader text that ends in its signature in brackets, a name and
+/// a date or time: "… wirken. (Horst E., 19:44)", "… (Resi aus Ruhstorf, 20:21)".
+fn tail_meta(s: &str) -> Option<Meta> {
+    let body = s.strip_suffix(')')?;
+    let p = body.rfind('(')?;
+    let inside = body.get(p + 1..)?;
+    if inside.len() > 64 || cues::word_count(body.get(..p)?) < 3 {
+        return None;
+    }
+    let (a, b, _) = date_span(inside)?;
+    // The date closes the bracket; a name comes before it.
+    if !inside.get(b..)?.trim().is_empty() {
+        return None;
+    }
+    let name = inside.get(..a)?.trim().trim_end_matches([',', ';', '-', '–']).trim();
+    let first = name.chars().next()?;
+    // "(Sendung vom 14.11.2026)" is a reference, not a signature.
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !(first.is_uppercase() || first == '@') || cues::word_count(name) > 4 || CONNECTORS.contains(&last.as_str()) {
+        return None;
+    }
+    Some(Meta { key: ('S', 'I', 'G', '-', '-'), date: (p + 1 + a, p + 1 + b), head_end: s.len(), inline: None, sig: Some(p), above: false })
+}
+
+/// A line that can hold a name on its own above a date line: short, with a
+/// capital or '@' first, no date, not prose or a question.
+fn name_line(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_uppercase() || c == '@')
+        && !s.ends_with(['!', '?', ':'])
+        && (1..=12).contains(&cues::word_count(s))
+        && !prose_ish(s)
+        && !cues::is_ui_line(s)
+        && date_span(s).is_none()
+        && name_of_line(s).is_some_and(|n| {
+            // A numbering ("Nr. 1", "Beitrag 4", "#3") is no name.
+            let numbered = n.split_whitespace().last().is_some_and(|w| w.trim_start_matches('#').chars().all(|c| c.is_ascii_digit())) && cues::word_count(&n) <= 2;
+            n.starts_with(|c: char| c.is_uppercase() || c == '@') && !numbered
+        })
+}
+
+/// A date line with (almost) nothing else, under a name line:
+/// "14.11.2026 · 18:40", "2 Tg.", "1 Tg. (bearbeitet)".
+fn date_under_name(f: &Facts, i: usize, from: usize, span: (usize, usize, char)) -> Option<Meta> {
+    let texts = f.texts;
+    let s = texts[i];
+    if i <= from || s.len() > 48 || texts[i - 1].is_empty() {
+        return None;
+    }
+    let (a, b, kind) = span;
+    let rest = cues::word_count(s.get(..a)?) + cues::word_count(s.get(b..)?);
+    if rest > 2 || s.get(..a)?.chars().any(char::is_alphabetic) || !f.name_line(i - 1) {
+        return None;
+    }
+    Some(Meta { key: ('2', kind, '-', '-', '-'), date: (a, b), head_end: s.len(), inline: None, sig: None, above: true })
+}
+
+/// The name on a name line: without a "Label:" in front and without what
+/// follows a separator (" · Beruf", " (Ort)", ", Ort", " | …").
+fn name_of_line(s: &str) -> Option<String> {
+    let s = match s.split_once(": ") {
+        Some((l, r)) if cues::word_count(l) <= 2 && !r.trim().is_empty() => r,
+        _ => s,
+    };
+    let mut end = s.len();
+    for sep in [" · ", " (", ", ", " | ", " – ", " - ", " • "] {
+        if let Some(p) = s.find(sep) {
+            end = end.min(p);
+        }
+    }
+    let name = s.get(..end)?.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 
 /// Normalised form of a line for the repeated-UI test: lower case, digits as '#'.
 fn ui_form(s: &str) -> String {
     let s = match s.find(": ") {
         // "Label: value" lines repeat by their label.
-        Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && cues::word_count(s) <= 8 => s.get(..p).unwrap_or(s),
+        Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && field_words(s) <= 8 => s.get(..p).unwrap_or(s),
         _ => s,
     };
     // Char by char (as `flat_map(char::to_lowercase)`), ASCII without the
@@ -179,6 +302,32 @@ fn ui_form(s: &str) -> String {
         }
     }
     out
+}
+
+/// Words of a short field line, not counting what stands in brackets
+/// ("Nutzer: NAME (Verein) (ID 3021, verifiziertes Konto)" is a short field).
+fn field_words(s: &str) -> usize {
+    field_words_of(s, cues::word_count(s))
+}
+
+/// [`field_words`] with `n` = `cues::word_count(s)`.
+fn field_words_of(s: &str, n: usize) -> usize {
+    if n <= 8 || !s.contains('(') {
+        return n;
+    }
+    let mut depth = 0usize;
+    let outside: String = s
+        .chars()
+        .map(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 0 || c == ')' { ' ' } else { c }
+        })
+        .collect();
+    cues::word_count(&outside)
 }
 
 fn is_text_line(s: &str) -> bool {
@@ -205,6 +354,10 @@ struct Facts<'a> {
     /// `cues::is_prose(t) && !cues::is_strong_furniture(t)`.
     article_prose: Vec<OnceCell<bool>>,
     text_line: Vec<OnceCell<bool>>,
+    /// [`field_words`].
+    field_words: Vec<OnceCell<usize>>,
+    /// [`name_line`].
+    name_line: Vec<OnceCell<bool>>,
     /// The line's [`ui_form`], as an index into `forms`.
     form: Vec<OnceCell<usize>>,
     forms: RefCell<FxHashMap<String, usize>>,
@@ -219,6 +372,8 @@ impl<'a> Facts<'a> {
             prose_ish: vec![OnceCell::new(); n],
             article_prose: vec![OnceCell::new(); n],
             text_line: vec![OnceCell::new(); n],
+            field_words: vec![OnceCell::new(); n],
+            name_line: vec![OnceCell::new(); n],
             form: vec![OnceCell::new(); n],
             forms: RefCell::new(FxHashMap::default()),
         }
@@ -235,6 +390,12 @@ impl<'a> Facts<'a> {
     }
     fn text_line(&self, i: usize) -> bool {
         *self.text_line[i].get_or_init(|| is_text_line(self.texts[i]))
+    }
+    fn field_words(&self, i: usize) -> usize {
+        *self.field_words[i].get_or_init(|| field_words_of(self.texts[i], self.words(i)))
+    }
+    fn name_line(&self, i: usize) -> bool {
+        *self.name_line[i].get_or_init(|| name_line(self.texts[i]))
     }
     fn form(&self, i: usize) -> usize {
         *self.form[i].get_or_init(|| {
@@ -259,12 +420,32 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: imp
     let facts = Facts::new(texts);
     for i in from..n {
         let t = texts[i];
-        // `meta` takes no line over 400 bytes; the digit test is one
-        // branch-free pass.
-        if t.is_empty() || t.len() > 400 || !t.bytes().fold(false, |acc, b| acc | b.is_ascii_digit()) {
+        // A date has a digit, or is a relative one in words ("vor einer
+        // Stunde"); the digit test is one branch-free pass.
+        if t.is_empty() || !t.bytes().fold(false, |acc, b| acc | b.is_ascii_digit()) && !(t.len() <= 120 && t.contains("vor ein")) {
             continue;
         }
-        if let Some(m) = meta(t, || facts.words(i)) {
+        // The readings a line can have, by what each asks before the date:
+        // a signature closing it (`tail_meta`: ends in ')'), a head
+        // (`meta`: at most 400 bytes, and with more than 16 words only with
+        // a ": " or "> "), the date line of a two-line head
+        // (`date_under_name`: at most 48 bytes, under a line with text).
+        // Without any of them the date search is skipped.
+        let as_sig = t.ends_with(')');
+        let as_head = t.len() <= 400 && (has_inline_sep(t) || facts.words(i) <= 16);
+        let as_two = i > from && t.len() <= 48 && !texts[i - 1].is_empty();
+        if !as_sig && !as_head && !as_two {
+            continue;
+        }
+        let Some(span) = date_span(t) else { continue };
+        let mut m = if as_sig { tail_meta(t) } else { None };
+        if m.is_none() && as_head {
+            m = meta(t, span, || facts.words(i));
+        }
+        if m.is_none() && as_two {
+            m = date_under_name(&facts, i, from, span);
+        }
+        if let Some(m) = m {
             groups.entry(m.key).or_default().push(i);
             metas[i] = Some(m);
         }
@@ -282,6 +463,10 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: imp
         // repetitions before it belong to the page, not to the comments.
         while reps.len() >= 3 && (reps[0] + 1..reps[1]).any(|k| cues::comment_header(texts[k]).is_some()) {
             reps.remove(0);
+        }
+        // A reading scores at most 3 per repetition: skip keys that cannot win.
+        if best.as_ref().is_some_and(|(s, _)| *s >= 3 * reps.len()) {
+            continue;
         }
         if let Some((score, ind)) = read_shape(&facts, indents, &metas, &reps) {
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -325,56 +510,30 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let m_last = metas[last].as_ref()?;
     let next_after = |i: usize| (i + 1..n).find(|&k| !texts[k].is_empty());
     // Header or footer: text after the last repetition, or text right before the first.
-    let header = m_last.inline.is_some()
-        || next_after(last).is_some_and(|k| f.text_line(k) && metas[k].is_none() && (f.prose_ish(k) || k == last + 1));
-    let footer = !header && first > 0 && f.prose_ish(first - 1);
+    // A repeated line with action words under the text is an action bar:
+    // the record's text comes before it.
+    let signed = m_last.sig.is_some();
+    let bar = !signed && reps.iter().filter(|&&r| has_action(texts[r])).count() * 4 >= reps.len() * 3;
+    let header = !signed && !bar && m_last.inline.is_some()
+        || !signed && !bar && next_after(last).is_some_and(|k| f.text_line(k) && metas[k].is_none() && (f.prose_ish(k) || k == last + 1));
+    let footer = !header && (signed || first > 0 && f.text_line(first - 1) && (bar || f.prose_ish(first - 1)));
     if !header && !footer {
         return None;
     }
-    // Regions of text per repetition.
-    let mut regions: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
-    for (k, &r) in reps.iter().enumerate() {
-        if header {
-            let end = reps.get(k + 1).copied().unwrap_or_else(|| block_end(f, r + 1));
-            regions.push((r + 1, end));
-        } else {
-            let start = if k == 0 {
-                let mut s = r;
-                while s > 0 && !texts[s - 1].is_empty() && metas[s - 1].is_none() && f.prose_ish(s - 1) {
-                    s -= 1;
-                }
-                s
-            } else {
-                reps[k - 1] + 1
-            };
-            regions.push((start, r));
-        }
-    }
-    // After the section: no more article prose (two such lines are enough to tell).
-    let end = regions.last().map_or(n, |r| r.1.max(last + 1));
-    let later_prose = (end..n).filter(|&k| f.article_prose(k)).take(2).count();
-    if later_prose >= 2 {
+    // After the section: no more article prose (two such lines are enough
+    // to tell). A rule line ("────") closes the list; what follows it is
+    // the page's footer. The last header's region ends where the section does.
+    let last_end = header.then(|| block_end(f, last + 1));
+    let end = last_end.map_or(last + 1, |e| e.max(last + 1));
+    let is_rule = |t: &str| t.chars().count() >= 5 && !t.chars().any(char::is_alphanumeric);
+    if (end..n).take_while(|&k| !is_rule(texts[k])).filter(|&k| f.article_prose(k)).nth(1).is_some() {
         return None;
     }
-    // Repeated short lines across regions are UI / metadata: per form, the
-    // number of regions holding it (and the last region counted).
-    let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
-    for (ri, &(a, b)) in regions.iter().enumerate() {
-        for k in a..b {
-            if !texts[k].is_empty() && f.words(k) <= 8 {
-                let e = seen.entry(f.form(k)).or_insert((usize::MAX, 0));
-                if e.0 != ri {
-                    *e = (ri, e.1 + 1);
-                }
-            }
-        }
-    }
-    let repeated = |k: usize| f.words(k) <= 8 && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
     // Labels: words in more than half of the repetitions' heads.
     let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
     for &r in reps {
         let m = metas[r].as_ref()?;
-        let head = texts[r].get(..m.head_end).unwrap_or("");
+        let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
         let mut here: FxHashSet<String> = FxHashSet::default();
         for w in head.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -387,6 +546,63 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         }
     }
     let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
+    // Two-line heads: the name on its own line above the date line (or a
+    // date line whose head names nobody, under such a line).
+    let above: Vec<bool> = reps
+        .iter()
+        .enumerate()
+        .map(|(k, &r)| {
+            let Some(m) = metas[r].as_ref() else { return false };
+            r > 0
+                && (k == 0 || reps[k - 1] + 1 < r - 1 || !header)
+                && metas[r - 1].is_none()
+                && (m.above
+                    || m.sig.is_none() && m.inline.is_none() && f.name_line(r - 1) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, &labels).is_none())
+        })
+        .collect();
+    // Regions of text per repetition.
+    let mut regions: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
+    for (k, &r) in reps.iter().enumerate() {
+        if header {
+            let end = match reps.get(k + 1) {
+                Some(&next) => next - usize::from(above[k + 1]),
+                None => last_end.unwrap_or(r + 1),
+            };
+            regions.push((r + 1, end.max(r + 1)));
+        } else {
+            let own = r - usize::from(above[k]);
+            let start = if k == 0 {
+                let mut s = own;
+                // Above an action bar the whole block is the record (name line, short text).
+                while s > 0
+                    && !texts[s - 1].is_empty()
+                    && metas[s - 1].is_none()
+                    && (f.prose_ish(s - 1) || bar && f.text_line(s - 1) && date_span(texts[s - 1]).is_none() && !texts[s - 1].starts_with('#'))
+                {
+                    s -= 1;
+                }
+                s
+            } else {
+                reps[k - 1] + 1
+            };
+            regions.push((start, own.max(start)));
+        }
+    }
+    // Repeated short lines across regions are UI / metadata: per form, the
+    // number of regions holding it (and the last region counted). Field
+    // lines are short without their brackets.
+    let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+    for (ri, &(a, b)) in regions.iter().enumerate() {
+        for k in a..b {
+            if !texts[k].is_empty() && f.field_words(k) <= 8 {
+                let e = seen.entry(f.form(k)).or_insert((usize::MAX, 0));
+                if e.0 != ri {
+                    *e = (ri, e.1 + 1);
+                }
+            }
+        }
+    }
+    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
     let mut with_prose = 0usize;
@@ -396,8 +612,8 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         let (a, b) = m.date;
         let date = t.get(a..b).map(|d| d.trim().to_string());
         let mut lines: Vec<String> = Vec::new();
-        // Whether a line of the record reads as prose: the inline text's
-        // answer, or the cached one of a page line taken.
+        // Whether a line of the record reads as prose: the inline text's or
+        // the signed text's answer, or the cached one of a page line taken.
         let mut prose = false;
         let mut reply = None;
         if let Some(p) = m.inline {
@@ -410,15 +626,26 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         let (ra, rb) = regions[k];
         for q in ra..rb {
             let line = texts[q];
-            if line.is_empty() || !f.text_line(q) || repeated(q) {
+            if line.is_empty() {
                 continue;
             }
+            // A reply marker counts even when its label repeats ("Antwort auf: #1").
             if let Some(rr) = cues::reply_marker(line) {
                 reply = Some(rr);
                 continue;
             }
+            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 {
+                continue;
+            }
             prose = prose || f.prose_ish(q);
             lines.push(line.to_string());
+        }
+        if let Some(p) = m.sig {
+            let own = t.get(..p).unwrap_or("").trim();
+            if !own.is_empty() {
+                prose = prose || prose_ish(own);
+                lines.push(own.to_string());
+            }
         }
         if lines.is_empty() {
             continue;
@@ -427,7 +654,13 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         if prose {
             with_prose += 1;
         }
-        let mut author = author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels);
+        let mut author = match m.sig {
+            _ if above[k] => name_of_line(texts[r - 1]),
+            Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
+            // An action bar holds no name ("… · Bearbeitet").
+            None if bar => None,
+            None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
+        };
         // A head without a name: the first repeated "Label: Value" line of
         // the record whose value reads as a name.
         if author.is_none() {
@@ -442,12 +675,36 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 .then(|| v.to_string())
             });
         }
+        // An action bar names nobody: the name opens the record, on a line
+        // of its own ("NAME" / text) or as a handle before the text.
+        if author.is_none() && bar {
+            if lines.len() >= 2 && name_line(&lines[0]) {
+                author = name_of_line(&lines[0]);
+                lines.remove(0);
+            } else if let Some((h, rest)) = lead_handle(&lines[0]) {
+                author = Some(h.to_string());
+                lines[0] = rest.to_string();
+            }
+        }
         records.push(Record { author, date, lines, indent: indents[r], reply });
+    }
+    // Handles without '.', '_' or digits ("fahrradjens Abends …") count
+    // where most records open with a handle.
+    if bar && records.iter().filter(|r| r.author.is_some()).count() * 2 >= records.len() {
+        for r in records.iter_mut().filter(|r| r.author.is_none()) {
+            let Some(first) = r.lines.first() else { continue };
+            let Some((h, rest)) = first.split_once(' ') else { continue };
+            if h.chars().count() >= 3 && h.chars().all(|c| c.is_lowercase()) && rest.starts_with(|c: char| !c.is_lowercase()) {
+                let rest = rest.trim().to_string();
+                r.author = Some(h.to_string());
+                r.lines[0] = rest;
+            }
+        }
     }
     if with_text < 2 || with_prose < 2 {
         return None;
     }
-    let start = if header { first } else { regions.first().map_or(first, |r| r.0) };
+    let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };
     Some((with_text * 2 + with_prose, Induced { start, records }))
 }
 

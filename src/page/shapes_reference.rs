@@ -1,7 +1,11 @@
-//! The plain version of `shapes::induce` before its per-line facts were
-//! cached (session 4): the differential test in `shapes` compares the two on
-//! the test pages and perturbed copies of them. A change to what `induce`
-//! reads belongs in both (or here first, then made fast there).
+//! The plain version of `shapes::induce` with the record shapes of session 4
+//! (shapes2: signatures closing a text line, two-line heads, action bars,
+//! short ages, relative dates in words, field lines without brackets, rule
+//! lines ending the list), without the per-line facts, the `usable` gate and
+//! the skip of keys that cannot beat the best reading: the differential test
+//! in `shapes` compares the two on the test pages and perturbed copies of
+//! them. A change to what `induce` reads belongs in both (or here first, then
+//! made fast there).
 
 #![allow(dead_code)]
 
@@ -41,6 +45,39 @@ struct Meta {
     date: (usize, usize),
     head_end: usize,
     inline: Option<usize>,
+    /// A signature at the end of a text line ("text … (NAME, 19:44)"): the
+    /// byte where it starts; the text is the line before it.
+    sig: Option<usize>,
+    /// A date line without a name under a line that holds the name (a
+    /// two-line record head: "NAME (ORT)" / "14.11.2026 · 18:40").
+    above: bool,
+}
+
+/// A short relative age without "vor", as apps show it: "3 Tg.", "23 Std.", "5 Min.".
+static SHORT_AGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[·•|])(\d{1,3}\s?(?:Tg|Std|Min|Sek|Wo|Mon)\.)").expect("age regex"));
+
+/// UI action words of a comment's action bar, each with the index of the
+/// byte [`cues::contains_ascii_ci`] looks for first.
+const ACTIONS: &[(&[u8], usize)] = &[(b"antworten", 3), ("gefällt".as_bytes(), 2), (b"melden", 3), (b"teilen", 2), (b"likes", 2)];
+
+/// Whether a line carries an action bar's words ("Gefällt mir · Antworten").
+fn has_action(s: &str) -> bool {
+    let b = s.as_bytes();
+    ACTIONS.iter().any(|&(w, key)| cues::contains_ascii_ci(b, w, key))
+}
+
+/// A handle opening a line of text ("lena.fh Echt schade …"): lower case,
+/// digits, '.' or '_' inside; the rest of the line is the text.
+fn lead_handle(s: &str) -> Option<(&str, &str)> {
+    let (h, rest) = s.split_once(' ')?;
+    let inner = h.get(1..h.len().saturating_sub(1))?;
+    let ok = h.chars().count() >= 3
+        && h.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+        && h.starts_with(|c: char| c.is_lowercase())
+        && !h.ends_with('.')
+        && (inner.contains('.') || inner.contains('_') || h.chars().any(|c| c.is_ascii_digit()));
+    (ok && !rest.trim().is_empty()).then(|| (h, rest.trim()))
 }
 
 fn date_span(s: &str) -> Option<(usize, usize, char)> {
@@ -48,16 +85,23 @@ fn date_span(s: &str) -> Option<(usize, usize, char)> {
         let kind = if s.get(a..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) { 'D' } else { 'R' };
         return Some((a, b, kind));
     }
-    let c = TIME.captures(s)?;
-    let m = c.get(1)?;
-    Some((m.start(), m.end(), 'T'))
+    if let Some(m) = TIME.captures(s).and_then(|c| c.get(1)) {
+        return Some((m.start(), m.end(), 'T'));
+    }
+    let b = s.as_bytes();
+    if !memchr::memchr_iter(b'.', b).any(|i| i >= 2 && matches!(&b[i - 2..i], b"Tg" | b"td" | b"in" | b"ek" | b"Wo" | b"on")) {
+        return None;
+    }
+    let m = SHORT_AGE.captures(s)?.get(1)?;
+    Some((m.start(), m.end(), 'R'))
 }
 
-fn meta(s: &str) -> Option<Meta> {
+/// `span` is the line's [`date_span`].
+fn meta(s: &str, span: (usize, usize, char)) -> Option<Meta> {
     if s.len() > 400 {
         return None;
     }
-    let (a, b, kind) = date_span(s)?;
+    let (a, b, kind) = span;
     if a > 120 {
         return None;
     }
@@ -115,18 +159,118 @@ fn meta(s: &str) -> Option<Meta> {
     };
     let pos = if before.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() { 'S' } else { 'E' };
     let colon = if inline.is_none() && s.ends_with(':') { ':' } else { '.' };
-    let key = format!("{lead}{kind}{pos}{}{colon}", if inline.is_some() { 'I' } else { 'L' });
-    Some(Meta { key, date: (a, b), head_end, inline })
+    // Action bars share one shape whatever the order of their parts
+    // ("Gefällt mir · Antworten · 2 Tg." / "2 Tg.  Gefällt mir  Antworten").
+    let key = if inline.is_none() && has_action(s) {
+        format!("A{kind}")
+    } else {
+        format!("{lead}{kind}{pos}{}{colon}", if inline.is_some() { 'I' } else { 'L' })
+    };
+    Some(Meta { key, date: (a, b), head_end, inline, sig: None, above: false })
+}
+
+/// A line of reader text that ends in its signature in brackets, a name and
+/// a date or time: "… wirken. (Horst E., 19:44)", "… (Resi aus Ruhstorf, 20:21)".
+fn tail_meta(s: &str) -> Option<Meta> {
+    let body = s.strip_suffix(')')?;
+    let p = body.rfind('(')?;
+    let inside = body.get(p + 1..)?;
+    if inside.len() > 64 || cues::word_count(body.get(..p)?) < 3 {
+        return None;
+    }
+    let (a, b, _) = date_span(inside)?;
+    // The date closes the bracket; a name comes before it.
+    if !inside.get(b..)?.trim().is_empty() {
+        return None;
+    }
+    let name = inside.get(..a)?.trim().trim_end_matches([',', ';', '-', '–']).trim();
+    let first = name.chars().next()?;
+    // "(Sendung vom 14.11.2026)" is a reference, not a signature.
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !(first.is_uppercase() || first == '@') || cues::word_count(name) > 4 || CONNECTORS.contains(&last.as_str()) {
+        return None;
+    }
+    Some(Meta { key: "SIG".to_string(), date: (p + 1 + a, p + 1 + b), head_end: s.len(), inline: None, sig: Some(p), above: false })
+}
+
+/// A line that can hold a name on its own above a date line: short, with a
+/// capital or '@' first, no date, not prose or a question.
+fn name_line(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_uppercase() || c == '@')
+        && !s.ends_with(['!', '?', ':'])
+        && (1..=12).contains(&cues::word_count(s))
+        && !prose_ish(s)
+        && !cues::is_ui_line(s)
+        && date_span(s).is_none()
+        && name_of_line(s).is_some_and(|n| {
+            // A numbering ("Nr. 1", "Beitrag 4", "#3") is no name.
+            let numbered = n.split_whitespace().last().is_some_and(|w| w.trim_start_matches('#').chars().all(|c| c.is_ascii_digit())) && cues::word_count(&n) <= 2;
+            n.starts_with(|c: char| c.is_uppercase() || c == '@') && !numbered
+        })
+}
+
+/// A date line with (almost) nothing else, under a name line:
+/// "14.11.2026 · 18:40", "2 Tg.", "1 Tg. (bearbeitet)".
+fn date_under_name(texts: &[&str], i: usize, from: usize, span: (usize, usize, char)) -> Option<Meta> {
+    let s = texts[i];
+    if i <= from || s.len() > 48 || texts[i - 1].is_empty() {
+        return None;
+    }
+    let (a, b, kind) = span;
+    let rest = cues::word_count(s.get(..a)?) + cues::word_count(s.get(b..)?);
+    if rest > 2 || s.get(..a)?.chars().any(char::is_alphabetic) || !name_line(texts[i - 1]) {
+        return None;
+    }
+    Some(Meta { key: format!("2{kind}"), date: (a, b), head_end: s.len(), inline: None, sig: None, above: true })
+}
+
+/// The name on a name line: without a "Label:" in front and without what
+/// follows a separator (" · Beruf", " (Ort)", ", Ort", " | …").
+fn name_of_line(s: &str) -> Option<String> {
+    let s = match s.split_once(": ") {
+        Some((l, r)) if cues::word_count(l) <= 2 && !r.trim().is_empty() => r,
+        _ => s,
+    };
+    let mut end = s.len();
+    for sep in [" · ", " (", ", ", " | ", " – ", " - ", " • "] {
+        if let Some(p) = s.find(sep) {
+            end = end.min(p);
+        }
+    }
+    let name = s.get(..end)?.trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// Normalised form of a line for the repeated-UI test: lower case, digits as '#'.
 pub(super) fn ui_form(s: &str) -> String {
     let s = match s.find(": ") {
         // "Label: value" lines repeat by their label.
-        Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && cues::word_count(s) <= 8 => s.get(..p).unwrap_or(s),
+        Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && field_words(s) <= 8 => s.get(..p).unwrap_or(s),
         _ => s,
     };
     s.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+/// Words of a short field line, not counting what stands in brackets
+/// ("Nutzer: NAME (Verein) (ID 3021, verifiziertes Konto)" is a short field).
+fn field_words(s: &str) -> usize {
+    let n = cues::word_count(s);
+    if n <= 8 || !s.contains('(') {
+        return n;
+    }
+    let mut depth = 0usize;
+    let outside: String = s
+        .chars()
+        .map(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 0 || c == ')' { ' ' } else { c }
+        })
+        .collect();
+    cues::word_count(&outside)
 }
 
 fn is_text_line(s: &str) -> bool {
@@ -135,7 +279,7 @@ fn is_text_line(s: &str) -> bool {
 
 /// Whether a line reads as reader prose (several words, some lower-case).
 fn prose_ish(s: &str) -> bool {
-    cues::word_count(s) >= 6 && s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_lowercase())).count() >= 2
+    cues::word_count(s) >= 6 && s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_lowercase())).nth(1).is_some()
 }
 
 /// `texts` are the trimmed lines of the page, `indents` their indentation;
@@ -146,10 +290,14 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
     let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for i in from..n {
         let t = texts[i];
-        if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
+        // A date has a digit, or is a relative one in words ("vor einer Stunde").
+        if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) && !(t.len() <= 120 && t.contains("vor ein")) {
             continue;
         }
-        if let Some(m) = meta(t) {
+        let Some(span) = date_span(t) else { continue };
+        let m = if t.ends_with(')') { tail_meta(t).or_else(|| meta(t, span)) } else { meta(t, span) };
+        let m = m.or_else(|| date_under_name(texts, i, from, span));
+        if let Some(m) = m {
             groups.entry(m.key.clone()).or_default().push(i);
             metas[i] = Some(m);
         }
@@ -203,56 +351,29 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     let m_last = metas[last].as_ref()?;
     let next_after = |i: usize| (i + 1..n).find(|&k| !texts[k].is_empty());
     // Header or footer: text after the last repetition, or text right before the first.
-    let header = m_last.inline.is_some()
-        || next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
-    let footer = !header && first > 0 && prose_ish(texts[first - 1]);
+    // A repeated line with action words under the text is an action bar:
+    // the record's text comes before it.
+    let signed = m_last.sig.is_some();
+    let bar = !signed && reps.iter().filter(|&&r| has_action(texts[r])).count() * 4 >= reps.len() * 3;
+    let header = !signed && !bar && m_last.inline.is_some()
+        || !signed && !bar && next_after(last).is_some_and(|k| is_text_line(texts[k]) && metas[k].is_none() && (prose_ish(texts[k]) || k == last + 1));
+    let footer = !header && (signed || first > 0 && is_text_line(texts[first - 1]) && (bar || prose_ish(texts[first - 1])));
     if !header && !footer {
         return None;
     }
-    // Regions of text per repetition.
-    let mut regions: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
-    for (k, &r) in reps.iter().enumerate() {
-        if header {
-            let end = reps.get(k + 1).copied().unwrap_or_else(|| block_end(texts, r + 1));
-            regions.push((r + 1, end));
-        } else {
-            let start = if k == 0 {
-                let mut s = r;
-                while s > 0 && !texts[s - 1].is_empty() && metas[s - 1].is_none() && prose_ish(texts[s - 1]) {
-                    s -= 1;
-                }
-                s
-            } else {
-                reps[k - 1] + 1
-            };
-            regions.push((start, r));
-        }
-    }
     // After the section: no more article prose.
-    let end = regions.last().map_or(n, |r| r.1.max(last + 1));
-    let later_prose = (end..n).filter(|&k| cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k])).count();
-    if later_prose >= 2 {
+    let end = if header { block_end(texts, last + 1).max(last + 1) } else { last + 1 };
+    // (Two prose lines are enough to know.)
+    // A rule line ("────") closes the list; what follows it is the page's footer.
+    let is_rule = |t: &str| t.chars().count() >= 5 && !t.chars().any(char::is_alphanumeric);
+    if (end..n).take_while(|&k| !is_rule(texts[k])).filter(|&k| cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k])).nth(1).is_some() {
         return None;
     }
-    // Repeated short lines across regions are UI / metadata.
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
-    for &(a, b) in &regions {
-        let mut here: FxHashSet<String> = FxHashSet::default();
-        for t in &texts[a..b] {
-            if !t.is_empty() && cues::word_count(t) <= 8 {
-                here.insert(ui_form(t));
-            }
-        }
-        for f in here {
-            *seen.entry(f).or_default() += 1;
-        }
-    }
-    let repeated = |t: &str| cues::word_count(t) <= 8 && seen.get(&ui_form(t)).is_some_and(|&c| c >= 2);
     // Labels: words in more than half of the repetitions' heads.
     let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
     for &r in reps {
         let m = metas[r].as_ref()?;
-        let head = texts[r].get(..m.head_end).unwrap_or("");
+        let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
         let mut here: FxHashSet<String> = FxHashSet::default();
         for w in head.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -265,6 +386,63 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         }
     }
     let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
+    // Two-line heads: the name on its own line above the date line (or a
+    // date line whose head names nobody, under such a line).
+    let above: Vec<bool> = reps
+        .iter()
+        .enumerate()
+        .map(|(k, &r)| {
+            let Some(m) = metas[r].as_ref() else { return false };
+            r > 0
+                && (k == 0 || reps[k - 1] + 1 < r - 1 || !header)
+                && metas[r - 1].is_none()
+                && (m.above
+                    || m.sig.is_none() && m.inline.is_none() && name_line(texts[r - 1]) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, &labels).is_none())
+        })
+        .collect();
+    // Regions of text per repetition.
+    let mut regions: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
+    for (k, &r) in reps.iter().enumerate() {
+        if header {
+            let end = match reps.get(k + 1) {
+                Some(&next) => next - usize::from(above[k + 1]),
+                None => block_end(texts, r + 1),
+            };
+            regions.push((r + 1, end.max(r + 1)));
+        } else {
+            let own = r - usize::from(above[k]);
+            let start = if k == 0 {
+                let mut s = own;
+                // Above an action bar the whole block is the record (name line, short text).
+                while s > 0 && !texts[s - 1].is_empty() && metas[s - 1].is_none() && (prose_ish(texts[s - 1]) || bar && is_text_line(texts[s - 1]) && date_span(texts[s - 1]).is_none() && !texts[s - 1].starts_with('#')) {
+                    s -= 1;
+                }
+                s
+            } else {
+                reps[k - 1] + 1
+            };
+            regions.push((start, own.max(start)));
+        }
+    }
+    // Repeated short lines across regions are UI / metadata.
+    // Each short line's form is computed once and shared by the count and the test.
+    let mut forms: Vec<Option<String>> = vec![None; n];
+    for &(a, b) in &regions {
+        for i in a..b {
+            let t = texts[i];
+            if !t.is_empty() && forms[i].is_none() && field_words(t) <= 8 {
+                forms[i] = Some(ui_form(t));
+            }
+        }
+    }
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    for &(a, b) in &regions {
+        let here: FxHashSet<&str> = forms[a..b].iter().filter_map(|f| f.as_deref()).collect();
+        for f in here {
+            *seen.entry(f).or_default() += 1;
+        }
+    }
+    let repeated = |i: usize| forms[i].as_deref().is_some_and(|f| seen.get(f).is_some_and(|&c| c >= 2));
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
     let mut with_prose = 0usize;
@@ -281,15 +459,26 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             }
         }
         let (ra, rb) = regions[k];
-        for &line in &texts[ra..rb] {
-            if line.is_empty() || !is_text_line(line) || repeated(line) {
+        for li in ra..rb {
+            let line = texts[li];
+            if line.is_empty() {
                 continue;
             }
+            // A reply marker counts even when its label repeats ("Antwort auf: #1").
             if let Some(rr) = cues::reply_marker(line) {
                 reply = Some(rr);
                 continue;
             }
+            if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 {
+                continue;
+            }
             lines.push(line.to_string());
+        }
+        if let Some(p) = m.sig {
+            let own = t.get(..p).unwrap_or("").trim();
+            if !own.is_empty() {
+                lines.push(own.to_string());
+            }
         }
         if lines.is_empty() {
             continue;
@@ -298,11 +487,17 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         if lines.iter().any(|l| prose_ish(l)) {
             with_prose += 1;
         }
-        let mut author = author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels);
+        let mut author = match m.sig {
+            _ if above[k] => name_of_line(texts[r - 1]),
+            Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
+            // An action bar holds no name ("… · Bearbeitet").
+            None if bar => None,
+            None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
+        };
         // A head without a name: the first repeated "Label: Value" line of
         // the record whose value reads as a name.
         if author.is_none() {
-            author = texts[ra..rb].iter().filter(|l| repeated(l)).find_map(|l| {
+            author = (ra..rb).filter(|&i| repeated(i)).map(|i| texts[i]).find_map(|l| {
                 let (_, v) = l.split_once(": ")?;
                 let v = v.split(" (").next()?.trim();
                 let c = v.chars().next()?;
@@ -312,12 +507,36 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 .then(|| v.to_string())
             });
         }
+        // An action bar names nobody: the name opens the record, on a line
+        // of its own ("NAME" / text) or as a handle before the text.
+        if author.is_none() && bar {
+            if lines.len() >= 2 && name_line(&lines[0]) {
+                author = name_of_line(&lines[0]);
+                lines.remove(0);
+            } else if let Some((h, rest)) = lead_handle(&lines[0]) {
+                author = Some(h.to_string());
+                lines[0] = rest.to_string();
+            }
+        }
         records.push(Record { author, date, lines, indent: indents[r], reply });
+    }
+    // Handles without '.', '_' or digits ("fahrradjens Abends …") count
+    // where most records open with a handle.
+    if bar && records.iter().filter(|r| r.author.is_some()).count() * 2 >= records.len() {
+        for r in records.iter_mut().filter(|r| r.author.is_none()) {
+            let Some(first) = r.lines.first() else { continue };
+            let Some((h, rest)) = first.split_once(' ') else { continue };
+            if h.chars().count() >= 3 && h.chars().all(|c| c.is_lowercase()) && rest.starts_with(|c: char| !c.is_lowercase()) {
+                let rest = rest.trim().to_string();
+                r.author = Some(h.to_string());
+                r.lines[0] = rest;
+            }
+        }
     }
     if with_text < 2 || with_prose < 2 {
         return None;
     }
-    let start = if header { first } else { regions.first().map_or(first, |r| r.0) };
+    let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };
     Some((with_text * 2 + with_prose, Induced { start, records }))
 }
 

@@ -363,7 +363,9 @@ pub fn parse(text: &str) -> Page {
                 Some((cs, catt)) => {
                     att.comments.len() >= 3
                         && att.comments.len() >= catt.comments.len()
-                        && s + 2 >= *cs && s <= *cs + 3
+                        // The same section: the shape starts near the cue section's
+                        // start, or only UI and short lines lie between.
+                        && s + 2 >= *cs && (s <= *cs + 3 || (*cs..s).all(|k| !lines[k].prose()))
                         && att.comments.iter().all(|c| c.author.is_some() && c.date.is_some())
                         && cue_reading_is_weak(&catt.comments, &att.comments)
                 }
@@ -1200,11 +1202,17 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
 }
 
 /// Whether the shape reading explains the section better than the cue
-/// reading: it finds more comments, or the cue reading carries the same
-/// short line in several comment texts (UI the cues did not know), or its
-/// authors are the shape's authors with layout words in front ("Leser NAME").
+/// reading: it finds more comments, or dates more of them, or the cue
+/// reading carries the same short line in several comment texts (UI the cues
+/// did not know), or its authors are the shape's authors with layout words in
+/// front ("Leser NAME") or separators behind ("NAME •").
 fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
     if shape.len() > cue.len() {
+        return true;
+    }
+    // The shape dates comments the cues left undated.
+    let dated = |cs: &[Comment]| cs.iter().filter(|c| c.date.is_some()).count();
+    if dated(shape) > dated(cue) {
         return true;
     }
     // One "author" on every comment while the shape reads several: a
@@ -1215,20 +1223,29 @@ fn cue_reading_is_weak(cue: &[Comment], shape: &[Comment]) -> bool {
     if repeats_a_short_line(cue) {
         return true;
     }
+    // Authors with layout words in front ("Leser NAME") or separators
+    // behind ("NAME •").
     cue.iter().zip(shape).filter(|(c, s)| match (&c.author, &s.author) {
-        (Some(a), Some(b)) => a.len() > b.len() && a.ends_with(b.as_str()) && a[..a.len() - b.len()].ends_with(' '),
+        (Some(a), Some(b)) => {
+            a.len() > b.len() && a.ends_with(b.as_str()) && a[..a.len() - b.len()].ends_with(' ')
+                || a.len() > b.len() && a.starts_with(b.as_str()) && !a[b.len()..].chars().any(char::is_alphanumeric)
+        }
         _ => false,
     }).count() * 2 > cue.len()
 }
 
 /// Whether [`cue_reading_is_weak`]`(cue, shape)` can hold for a `shape` of
-/// no more comments than `cue`: only by the tests that do not count. The
-/// last one needs more than half of the cue authors to hold a space (before
-/// the shape's author).
+/// no more comments than `cue`: only by the tests that do not count the
+/// comments. Dating more comments needs a cue comment without a date (the
+/// shape has no more comments to date); the author test needs more than half
+/// of the cue authors to hold a space (before the shape's author) or to end
+/// in a char that is not alphanumeric (a separator behind the shape's
+/// author).
 fn cue_reading_may_be_weak_without_more(cue: &[Comment]) -> bool {
     // The costly test last.
     one_author_throughout(cue)
-        || cue.iter().filter(|c| c.author.as_deref().is_some_and(|a| a.contains(' '))).count() * 2 > cue.len()
+        || cue.iter().any(|c| c.date.is_none())
+        || cue.iter().filter(|c| c.author.as_deref().is_some_and(|a| a.contains(' ') || a.ends_with(|ch: char| !ch.is_alphanumeric()))).count() * 2 > cue.len()
         || repeats_a_short_line(cue)
 }
 
@@ -1411,18 +1428,24 @@ mod tests {
                 continue;
             }
             // Shape readings of no more comments: the same, authors cut to
-            // their last word, to a suffix after a space, all distinct, fewer.
+            // their last word, to a suffix after a space, to a prefix before
+            // trailing separators, all distinct, fewer; each also with every
+            // comment dated.
             let with = |f: &dyn Fn(usize, &str) -> Option<String>| -> Vec<Comment> {
                 cue.iter().enumerate().map(|(i, c)| Comment { author: c.author.as_deref().and_then(|a| f(i, a)), ..c.clone() }).collect()
             };
-            let shapes = [
+            let dated = |cs: Vec<Comment>| -> Vec<Comment> { cs.into_iter().map(|c| Comment { date: Some(c.date.unwrap_or_else(|| "1.1.2026".into())), ..c }).collect() };
+            let mut shapes = vec![
                 cue.clone(),
                 with(&|_, a| a.rsplit(' ').next().map(str::to_string)),
                 with(&|_, a| a.split_once(' ').map(|(_, b)| b.to_string())),
+                with(&|_, a| Some(a.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string())),
+                with(&|_, a| a.get(..a.len().saturating_sub(1)).filter(|b| !b.is_empty()).map(str::to_string)),
                 with(&|i, _| Some(format!("N{i}"))),
                 with(&|_, _| None),
                 cue[..cue.len() - 1].to_vec(),
             ];
+            shapes.extend(shapes.clone().into_iter().map(dated));
             for shape in &shapes {
                 assert!(!cue_reading_is_weak(&cue, shape), "{cue:#?}\n{shape:#?}");
                 checked += 1;

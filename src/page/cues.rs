@@ -965,14 +965,16 @@ pub fn is_credit(s: &str) -> bool {
     if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
-    if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
+    if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && may_hold_credit_mark(s) && CREDIT_MARK.is_match(s) {
         return true;
     }
     if has_char(s, ':') {
         let t = tail(s, 130);
-        if let Some(m) = CREDIT_TAIL.find(t) {
-            if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
-                return true;
+        if may_hold_credit_tail(t) {
+            if let Some(m) = CREDIT_TAIL.find(t) {
+                if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
+                    return true;
+                }
             }
         }
     }
@@ -980,6 +982,39 @@ pub fn is_credit(s: &str) -> bool {
         return true;
     }
     !chars_more_than(s, 100) && CREDIT_AGENCY.is_match(s)
+}
+
+/// Whether `s` may match [`CREDIT_MARK`]: its first alternative ends in a
+/// ')' after a 'd', 'o' or 'n' ("(Symbolbild)", "(Foto)", "(Illustration)"),
+/// its second begins with a 'b'. Under `(?i)` these letters match only
+/// themselves in either case (of the non-ASCII chars only the Kelvin sign
+/// and the long s match ASCII letters, test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). A ')' is rare; a
+/// byte search for it is cheaper than the regex's scan of the line.
+fn may_hold_credit_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.first(), Some(b'b' | b'B')) || memchr::memchr_iter(b')', b).any(|i| i > 0 && matches!(b[i - 1], b'd' | b'D' | b'o' | b'O' | b'n' | b'N'))
+}
+
+/// Whether `t` may hold a match of [`CREDIT_TAIL`]: a ':' after its last
+/// '.', '!' or '?' (anywhere if it has none; after the label's colon the
+/// regex allows none of these chars up to the end) that follows a label,
+/// whose last letter is o, s, d, r, e, k, n or t in either case (or a long s
+/// or Kelvin sign, the only non-ASCII chars `(?i)` matches with ASCII
+/// letters, test `only_kelvin_sign_and_long_s_fold_to_ascii_letters`),
+/// with white space (`\s*`) between: a non-ASCII byte before the colon and
+/// its ASCII white space is let through. A time ("12:30") is ruled out by
+/// its digit.
+fn may_hold_credit_tail(t: &str) -> bool {
+    let b = t.as_bytes();
+    let from = memchr::memrchr3(b'.', b'!', b'?', b).map_or(0, |p| p + 1);
+    memchr::memchr_iter(b':', &b[from..]).any(|i| {
+        let mut j = from + i;
+        while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            j -= 1;
+        }
+        j > 0 && (b[j - 1] >= 0x80 || matches!(b[j - 1] | 0x20, b'o' | b's' | b'd' | b'r' | b'e' | b'k' | b'n' | b't'))
+    })
 }
 
 /// A line that is only a credit (no caption text before it).
@@ -1961,6 +1996,29 @@ mod tests {
     mod reference {
         use super::super::*;
 
+        /// is_credit before its byte tests for the mark and the tail.
+        pub fn is_credit(s: &str) -> bool {
+            let s = trim(s);
+            if s.is_empty() || chars_more_than(s, 400) {
+                return false;
+            }
+            if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
+                return true;
+            }
+            if has_char(s, ':') {
+                let t = tail(s, 130);
+                if let Some(m) = CREDIT_TAIL.find(t) {
+                    if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
+                        return true;
+                    }
+                }
+            }
+            if (s.starts_with('©') || s.starts_with("(c)")) && !chars_more_than(s, 70) {
+                return true;
+            }
+            !chars_more_than(s, 100) && CREDIT_AGENCY.is_match(s)
+        }
+
         /// The teaser/weather prefilter before it became one search.
         pub fn may_name_teaser_or_weather(s: &str) -> bool {
             let b = s.as_bytes();
@@ -2162,6 +2220,12 @@ mod tests {
             assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
             assert_eq!(nav_split(l).collect::<Vec<_>>(), NAV_SEP.split(l).collect::<Vec<_>>(), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
+            assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
+            assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l), "{l:?}");
+            for n in [20, 60, 130] {
+                let t = tail(l, n);
+                assert!(CREDIT_TAIL.find(t).is_none() || may_hold_credit_tail(t), "{t:?}");
+            }
             // The one-search prefilter admits every line the old one did
             // that the inner headings' regex matches.
             if reference::may_name_teaser_or_weather(l) && TEASER_HEADING_INNER.is_match(l) {
@@ -2483,6 +2547,12 @@ mod tests {
         assert!(is_signoff("  • afp"));
         assert!(!is_signoff("Basta"));
         assert!(is_credit("Foto: dpa"));
+        for l in [
+            "Foto\u{a0}: dpa", "Grafi\u{212a}: Name", "Foto\u{17f}: AP", "Bildquelle:\tdpa", "Um 12:30. Foto: dpa", "Stand 12:30",
+            "Text (Symbolbild)", "Text (SYMBOLFOTO) mehr", "BILDUNTERSCHRIFT: (x)", "Bildunterschrift: x", "Karte  :  OSM",
+        ] {
+            assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
+        }
         assert!(is_credit("(Foto: dpa)"));
         assert!(is_credit("Bild: Reuters"));
         assert!(is_credit("REUTERS"));

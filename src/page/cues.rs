@@ -1754,7 +1754,23 @@ static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The automatic first post of a forum thread that links an article
 /// ("Was halten Sie von ...? Diskutieren Sie mit! Zum Artikel: ...").
 pub fn is_thread_starter(text: &str) -> bool {
-    !chars_more_than(text, 400) && THREAD_STARTER.find_iter(text).count() >= 2
+    !chars_more_than(text, 400) && may_hold_thread_starter_cue(text) && THREAD_STARTER.find_iter(text).count() >= 2
+}
+
+/// Whether `t` may hold a match of [`THREAD_STARTER`], by byte searches
+/// for letters its words need, without the letters s and k that `(?i)`
+/// also matches with a non-ASCII char (the long s, the Kelvin sign: test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`): a 'k' with "utieren"
+/// after it (diskutieren), "arti" before it (artikel) or "den" before it and
+/// "en" after it (denken), or a Kelvin sign (let through by its last byte,
+/// 0xAA), or "halten" or "meinen", all ASCII-case-insensitively.
+fn may_hold_thread_starter_cue(t: &str) -> bool {
+    let b = t.as_bytes();
+    let ci = |from: usize, w: &[u8]| b.get(from..from + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    memchr::memchr3_iter(b'k', b'K', 0xaa, b).any(|i| {
+        b[i] == 0xaa || ci(i + 1, b"utieren") || i >= 4 && ci(i - 4, b"arti") || i >= 3 && ci(i - 3, b"den") && ci(i + 1, b"en")
+    }) || contains_ascii_ci(b, b"halten", 2)
+        || contains_ascii_ci(b, b"meinen", 0)
 }
 
 /// A comment signature: a dash, then author and date ("— Name, gestern, 22:14").
@@ -1996,6 +2012,10 @@ mod tests {
     mod reference {
         use super::super::*;
 
+        pub fn is_thread_starter(text: &str) -> bool {
+            text.chars().count() <= 400 && THREAD_STARTER.find_iter(text).count() >= 2
+        }
+
         /// is_credit before its byte tests for the mark and the tail.
         pub fn is_credit(s: &str) -> bool {
             let s = trim(s);
@@ -2220,6 +2240,8 @@ mod tests {
             assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
             assert_eq!(nav_split(l).collect::<Vec<_>>(), NAV_SEP.split(l).collect::<Vec<_>>(), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
+            assert_eq!(is_thread_starter(l), reference::is_thread_starter(l), "{l:?}");
+            assert!(!THREAD_STARTER.is_match(l) || may_hold_thread_starter_cue(l), "{l:?}");
             assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
             assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l), "{l:?}");
             for n in [20, 60, 130] {
@@ -2463,6 +2485,21 @@ mod tests {
             };
             assert_eq!(extra, want, "{l}");
         }
+    }
+
+    #[test]
+    fn thread_starters_with_odd_letters() {
+        for t in [
+            "Was halten Sie von der Reform? Diskutieren Sie mit!",
+            "Was denken Sie darüber? Zum Artikel: https://example.org",
+            "Was den\u{212a}en Sie dazu? Zum Arti\u{212a}el: x",
+            "Was DENKEN sie dazu? DI\u{17f}KUTIEREN \u{17f}IE MIT",
+            "Hier können Sie über das Thema diskutieren. Was meinen Sie dazu?",
+            "Was halten Sie von der Reform?",
+        ] {
+            assert_eq!(is_thread_starter(t), reference::is_thread_starter(t), "{t:?}");
+        }
+        assert!(is_thread_starter("Was den\u{212a}en Sie dazu? Zum Arti\u{212a}el: x"));
     }
 
     #[test]

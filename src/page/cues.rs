@@ -965,14 +965,16 @@ pub fn is_credit(s: &str) -> bool {
     if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
-    if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
+    if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && may_hold_credit_mark(s) && CREDIT_MARK.is_match(s) {
         return true;
     }
     if has_char(s, ':') {
         let t = tail(s, 130);
-        if let Some(m) = CREDIT_TAIL.find(t) {
-            if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
-                return true;
+        if may_hold_credit_tail(t) {
+            if let Some(m) = CREDIT_TAIL.find(t) {
+                if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
+                    return true;
+                }
             }
         }
     }
@@ -980,6 +982,39 @@ pub fn is_credit(s: &str) -> bool {
         return true;
     }
     !chars_more_than(s, 100) && CREDIT_AGENCY.is_match(s)
+}
+
+/// Whether `s` may match [`CREDIT_MARK`]: its first alternative ends in a
+/// ')' after a 'd', 'o' or 'n' ("(Symbolbild)", "(Foto)", "(Illustration)"),
+/// its second begins with a 'b'. Under `(?i)` these letters match only
+/// themselves in either case (of the non-ASCII chars only the Kelvin sign
+/// and the long s match ASCII letters, test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). A ')' is rare; a
+/// byte search for it is cheaper than the regex's scan of the line.
+fn may_hold_credit_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.first(), Some(b'b' | b'B')) || memchr::memchr_iter(b')', b).any(|i| i > 0 && matches!(b[i - 1], b'd' | b'D' | b'o' | b'O' | b'n' | b'N'))
+}
+
+/// Whether `t` may hold a match of [`CREDIT_TAIL`]: a ':' after its last
+/// '.', '!' or '?' (anywhere if it has none; after the label's colon the
+/// regex allows none of these chars up to the end) that follows a label,
+/// whose last letter is o, s, d, r, e, k, n or t in either case (or a long s
+/// or Kelvin sign, the only non-ASCII chars `(?i)` matches with ASCII
+/// letters, test `only_kelvin_sign_and_long_s_fold_to_ascii_letters`),
+/// with white space (`\s*`) between: a non-ASCII byte before the colon and
+/// its ASCII white space is let through. A time ("12:30") is ruled out by
+/// its digit.
+fn may_hold_credit_tail(t: &str) -> bool {
+    let b = t.as_bytes();
+    let from = memchr::memrchr3(b'.', b'!', b'?', b).map_or(0, |p| p + 1);
+    memchr::memchr_iter(b':', &b[from..]).any(|i| {
+        let mut j = from + i;
+        while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            j -= 1;
+        }
+        j > 0 && (b[j - 1] >= 0x80 || matches!(b[j - 1] | 0x20, b'o' | b's' | b'd' | b'r' | b'e' | b'k' | b'n' | b't'))
+    })
 }
 
 /// A line that is only a credit (no caption text before it).
@@ -1127,15 +1162,22 @@ static TEASER_HEADING: LazyLock<StartRegex> =
 static TEASER_HEADING_INNER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^(?:{TEASER_HARD_INNER})\s*:?\s*$")));
 
 /// Whether `s` may hold what [`TEASER_HARD_INNER`] needs: "teaser" or
-/// "wetter." case-insensitively. An ASCII-case-insensitive search finds them
-/// (by their rarer bytes, the 'a' and the '.'), unless a long s (U+017F,
-/// which `(?i)s` also matches) is in the line; no other non-ASCII char folds
-/// to one of these letters (test `only_kelvin_sign_and_long_s_fold_to_ascii_letters`).
+/// "wetter." case-insensitively, by one search for the 'a' or '.' they hold:
+/// an 'a' after "te" or a '.' after "wetter" (ASCII-case-insensitively).
+/// Under `(?i)` only the long s (U+017F, which matches s) and the Kelvin
+/// sign (k) are non-ASCII chars that match an ASCII letter (test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`); the 't', 'e', 'a',
+/// 'w' and 'r' of these words are matched only by themselves in either
+/// case, so "teaser" with a long s still has an 'a' after "te".
 fn may_name_teaser_or_weather(s: &str) -> bool {
     let b = s.as_bytes();
-    let teaser = memchr::memchr2_iter(b'a', b'A', b).any(|i| i >= 2 && b.get(i - 2..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"teaser")));
-    let wetter = || memchr::memchr_iter(b'.', b).any(|i| i >= 6 && b[i - 6..i].eq_ignore_ascii_case(b"wetter"));
-    teaser || wetter() || has_char(s, '\u{17f}')
+    memchr::memchr3_iter(b'a', b'A', b'.', b).any(|i| {
+        if b[i] == b'.' {
+            i >= 6 && b[i - 6..i].eq_ignore_ascii_case(b"wetter")
+        } else {
+            i >= 2 && b[i - 2..i].eq_ignore_ascii_case(b"te")
+        }
+    })
 }
 
 /// The soft alternatives alone. The combined regex is anchored at both ends
@@ -1712,7 +1754,23 @@ static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The automatic first post of a forum thread that links an article
 /// ("Was halten Sie von ...? Diskutieren Sie mit! Zum Artikel: ...").
 pub fn is_thread_starter(text: &str) -> bool {
-    !chars_more_than(text, 400) && THREAD_STARTER.find_iter(text).count() >= 2
+    !chars_more_than(text, 400) && may_hold_thread_starter_cue(text) && THREAD_STARTER.find_iter(text).count() >= 2
+}
+
+/// Whether `t` may hold a match of [`THREAD_STARTER`], by byte searches
+/// for letters its words need, without the letters s and k that `(?i)`
+/// also matches with a non-ASCII char (the long s, the Kelvin sign: test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`): a 'k' with "utieren"
+/// after it (diskutieren), "arti" before it (artikel) or "den" before it and
+/// "en" after it (denken), or a Kelvin sign (let through by its last byte,
+/// 0xAA), or "halten" or "meinen", all ASCII-case-insensitively.
+fn may_hold_thread_starter_cue(t: &str) -> bool {
+    let b = t.as_bytes();
+    let ci = |from: usize, w: &[u8]| b.get(from..from + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    memchr::memchr3_iter(b'k', b'K', 0xaa, b).any(|i| {
+        b[i] == 0xaa || ci(i + 1, b"utieren") || i >= 4 && ci(i - 4, b"arti") || i >= 3 && ci(i - 3, b"den") && ci(i + 1, b"en")
+    }) || contains_ascii_ci(b, b"halten", 2)
+        || contains_ascii_ci(b, b"meinen", 0)
 }
 
 /// A comment signature: a dash, then author and date ("— Name, gestern, 22:14").
@@ -1954,6 +2012,41 @@ mod tests {
     mod reference {
         use super::super::*;
 
+        pub fn is_thread_starter(text: &str) -> bool {
+            text.chars().count() <= 400 && THREAD_STARTER.find_iter(text).count() >= 2
+        }
+
+        /// is_credit before its byte tests for the mark and the tail.
+        pub fn is_credit(s: &str) -> bool {
+            let s = trim(s);
+            if s.is_empty() || chars_more_than(s, 400) {
+                return false;
+            }
+            if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && CREDIT_MARK.is_match(s) {
+                return true;
+            }
+            if has_char(s, ':') {
+                let t = tail(s, 130);
+                if let Some(m) = CREDIT_TAIL.find(t) {
+                    if t.get(m.start()..).is_some_and(|t| !chars_more_than(t, 100)) {
+                        return true;
+                    }
+                }
+            }
+            if (s.starts_with('©') || s.starts_with("(c)")) && !chars_more_than(s, 70) {
+                return true;
+            }
+            !chars_more_than(s, 100) && CREDIT_AGENCY.is_match(s)
+        }
+
+        /// The teaser/weather prefilter before it became one search.
+        pub fn may_name_teaser_or_weather(s: &str) -> bool {
+            let b = s.as_bytes();
+            let teaser = memchr::memchr2_iter(b'a', b'A', b).any(|i| i >= 2 && b.get(i - 2..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"teaser")));
+            let wetter = || memchr::memchr_iter(b'.', b).any(|i| i >= 6 && b[i - 6..i].eq_ignore_ascii_case(b"wetter"));
+            teaser || wetter() || has_char(s, '\u{17f}')
+        }
+
         pub fn is_meta_line(s: &str) -> bool {
             let s = s.trim();
             if s.is_empty() || s.len() > 200 {
@@ -2147,6 +2240,20 @@ mod tests {
             assert_eq!(is_nav_line(l), reference::is_nav_line(l), "{l:?}");
             assert_eq!(nav_split(l).collect::<Vec<_>>(), NAV_SEP.split(l).collect::<Vec<_>>(), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
+            assert_eq!(is_thread_starter(l), reference::is_thread_starter(l), "{l:?}");
+            assert!(!THREAD_STARTER.is_match(l) || may_hold_thread_starter_cue(l), "{l:?}");
+            assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
+            assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l), "{l:?}");
+            for n in [20, 60, 130] {
+                let t = tail(l, n);
+                assert!(CREDIT_TAIL.find(t).is_none() || may_hold_credit_tail(t), "{t:?}");
+            }
+            // The one-search prefilter admits every line the old one did
+            // that the inner headings' regex matches.
+            if reference::may_name_teaser_or_weather(l) && TEASER_HEADING_INNER.is_match(l) {
+                assert!(may_name_teaser_or_weather(l), "{l:?}");
+            }
+            assert!(!TEASER_HEADING_INNER.is_match(l) || may_name_teaser_or_weather(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
             assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
             assert_eq!(has_name_breaker(l), l.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || l.contains(": "), "{l:?}");
@@ -2381,6 +2488,21 @@ mod tests {
     }
 
     #[test]
+    fn thread_starters_with_odd_letters() {
+        for t in [
+            "Was halten Sie von der Reform? Diskutieren Sie mit!",
+            "Was denken Sie darüber? Zum Artikel: https://example.org",
+            "Was den\u{212a}en Sie dazu? Zum Arti\u{212a}el: x",
+            "Was DENKEN sie dazu? DI\u{17f}KUTIEREN \u{17f}IE MIT",
+            "Hier können Sie über das Thema diskutieren. Was meinen Sie dazu?",
+            "Was halten Sie von der Reform?",
+        ] {
+            assert_eq!(is_thread_starter(t), reference::is_thread_starter(t), "{t:?}");
+        }
+        assert!(is_thread_starter("Was den\u{212a}en Sie dazu? Zum Arti\u{212a}el: x"));
+    }
+
+    #[test]
     fn teaser_headings_with_the_word_inside() {
         for s in [
             "Top-Teaser heute", "TEASER", "Teaſer der Woche", "TEAſER", "Das Wetter.de", "mehr bei wetter.com", "WETTER.DE:",
@@ -2462,6 +2584,12 @@ mod tests {
         assert!(is_signoff("  • afp"));
         assert!(!is_signoff("Basta"));
         assert!(is_credit("Foto: dpa"));
+        for l in [
+            "Foto\u{a0}: dpa", "Grafi\u{212a}: Name", "Foto\u{17f}: AP", "Bildquelle:\tdpa", "Um 12:30. Foto: dpa", "Stand 12:30",
+            "Text (Symbolbild)", "Text (SYMBOLFOTO) mehr", "BILDUNTERSCHRIFT: (x)", "Bildunterschrift: x", "Karte  :  OSM",
+        ] {
+            assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
+        }
         assert!(is_credit("(Foto: dpa)"));
         assert!(is_credit("Bild: Reuters"));
         assert!(is_credit("REUTERS"));

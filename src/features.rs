@@ -199,8 +199,12 @@ enum Block {
 /// Placeholders (`_url_`, `_user_`, `_ziel_`), punctuation and emoji tokens
 /// give word features only, no char n-grams.
 fn is_placeholder(norm: &str) -> bool {
-    (norm.len() > 2 && norm.starts_with('_') && norm.ends_with('_'))
-        || !norm.chars().next().is_some_and(char::is_alphanumeric)
+    is_mark(norm) || !norm.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// A token written `_like_this_`: a placeholder or a feature mark.
+fn is_mark(norm: &str) -> bool {
+    norm.len() > 2 && norm.starts_with('_') && norm.ends_with('_')
 }
 
 /// Whether a token gets char n-grams: words, and with
@@ -208,9 +212,7 @@ fn is_placeholder(norm: &str) -> bool {
 fn has_char_ngrams(params: &VectorizerParams, norm: &str) -> bool {
     !is_placeholder(norm)
         || (params.mark_chars
-            && norm.len() > 2
-            && norm.starts_with('_')
-            && norm.ends_with('_')
+            && is_mark(norm)
             && ![crate::parties::TARGET, crate::parties::OTHER, crate::text::URL, crate::text::USER, SHOUT, LEXICON].contains(&norm))
 }
 

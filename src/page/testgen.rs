@@ -158,3 +158,20 @@ pub fn pages_perturbed(copies: usize) -> Vec<String> {
     }
     out
 }
+
+/// A fast cue and its plain version agree on every line, and the fast
+/// one matches at least `min_hits` of them (so the lines test something).
+pub fn assert_agree_on<'a, T: PartialEq + std::fmt::Debug>(
+    lines: &'a [String],
+    fast: impl Fn(&'a str) -> Option<T>,
+    plain: impl Fn(&'a str) -> Option<T>,
+    min_hits: usize,
+) {
+    let mut hits = 0usize;
+    for l in lines {
+        let got = fast(l);
+        assert_eq!(got, plain(l), "{l:?}");
+        hits += got.is_some() as usize;
+    }
+    assert!(hits >= min_hits, "{hits}");
+}

@@ -111,6 +111,10 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// out-of-fold probabilities for macro-F1, the analogue of a binary threshold.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         class_bias: bool,
+        /// Stance: a companion model on the sentences that name the party, mixed into
+        /// the stance head (weight chosen out of fold).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        stance_companion: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -439,6 +443,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_context,
             stance_polarity,
             stance_structure,
+            stance_companion,
             class_bias,
         } => {
             let sources = match (data, recipe) {
@@ -464,6 +469,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             config.vectorizer.min_df = min_df;
             config.class_bias = class_bias;
+            config.stance_companion = stance_companion;
             let start = std::time::Instant::now();
             let view = StanceView {
                 sentences: stance_sentences,
@@ -665,7 +671,7 @@ fn cmd_classify(model_path: &Path, data: &Path, out: Option<&Path>, read: &ReadA
             for &p in &parties {
                 let mentioned = mentions[r].iter().any(|(q, _)| *q == p);
                 if from_input || mentioned {
-                    let (k, score) = sh.predict(&sh.proba(&model.stance_view(text, p)));
+                    let (k, score) = sh.predict(&model.stance_proba(sh, text, p));
                     rec.push(sh.classes[k].clone());
                     rec.push(format!("{score:.4}"));
                 } else {
@@ -727,7 +733,7 @@ fn cmd_evaluate(model_path: &Path, data: &Path, json: bool, read: &ReadArgs) -> 
                     let g = train::stance_class(v)
                         .ok_or_else(|| t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none")))?;
                     gold.push(g);
-                    pred.push(h.predict(&h.proba(&model.stance_view(t.text(r), pi))).0);
+                    pred.push(h.predict(&model.stance_proba(h, t.text(r), pi)).0);
                 }
                 if gold.is_empty() {
                     continue;

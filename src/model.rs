@@ -69,6 +69,39 @@ pub struct Head {
     /// fitted on out-of-fold scores (`threshold` is in the calibrated scale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calibration: Option<Platt>,
+    /// Stance heads: a second model on another view of the comment (the sentences
+    /// that name the party), whose probabilities are mixed into the head's.
+    /// Absent in models trained before it existed, which score as trained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub companion: Option<Companion>,
+}
+
+/// A second stance model on its own view of the comment, mixed into the stance
+/// head: p = (1 - weight) * p_head + weight * p_companion. The whole-comment view
+/// hears the comment's camp, the sentence view what is said next to the party;
+/// their errors differ, so the mix beats both (DESIGN.md, stance).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Companion {
+    /// How the companion sees a comment for one party.
+    pub view: StanceView,
+    pub vectorizer: Vectorizer,
+    pub model: LogisticModel,
+    /// Share of the companion's probabilities, chosen on out-of-fold probabilities.
+    pub weight: f64,
+    /// The companion's own cross-validation (alone, before the mix).
+    pub cv: CvReport,
+}
+
+impl Companion {
+    pub fn proba(&self, view: &str) -> Vec<f64> {
+        let row = self.vectorizer.transform_one(view);
+        self.model.proba_row(&row.indices, &row.values)
+    }
+}
+
+/// Mixes the probabilities of a head and its companion.
+pub fn mix(p: &[f64], q: &[f64], weight: f64) -> Vec<f64> {
+    p.iter().zip(q).map(|(a, b)| (1.0 - weight) * a + weight * b).collect()
 }
 
 /// A decision threshold with the precision it was chosen for and the
@@ -243,6 +276,16 @@ impl Model {
         self.gazetteer.stance_view(text, party, &self.stance_view)
     }
 
+    /// The stance probabilities of `text` toward party `party` under stance head
+    /// `h` (mixed with its companion, if it has one).
+    pub fn stance_proba(&self, h: &Head, text: &str, party: usize) -> Vec<f64> {
+        let p = h.proba(&self.stance_view(text, party));
+        match &h.companion {
+            Some(c) => mix(&p, &c.proba(&self.gazetteer.stance_view(text, party, &c.view)), c.weight),
+            None => p,
+        }
+    }
+
     /// The stance head, if the model has one.
     pub fn stance(&self) -> Option<&Head> {
         self.heads.iter().find(|h| h.kind == HeadKind::Stance)
@@ -379,6 +422,14 @@ impl Model {
             self.heads.iter().filter(|h| h.kind == HeadKind::Binary).map(|h| format!("{}: {}", h.name, if h.cv.nb_alpha > 0.0 { format!("on (alpha {})", h.cv.nb_alpha) } else { "off".into() })).collect();
         if !nb.is_empty() {
             s.push_str(&format!("- NB-SVM scaling chosen by CV: {}\n", nb.join(", ")));
+        }
+        for h in &self.heads {
+            if let Some(c) = &h.companion {
+                s.push_str(&format!(
+                    "- {} companion: a second model on the sentences that name the party (plus the party's name), C {}, macro-F1 alone {:.3} out of fold; its probabilities are mixed into the head's with weight {} (chosen out of fold; the head's figures below are of the mix, each fold mixed with the weight chosen on the other folds)\n",
+                    h.name, c.cv.best_c, c.cv.metrics.macro_f1, c.weight
+                ));
+            }
         }
         let cal: Vec<String> = self
             .heads

@@ -63,6 +63,15 @@ impl Default for StanceView {
     }
 }
 
+impl StanceView {
+    /// The view of the stance head's companion model ([`crate::model::Companion`]):
+    /// only the sentences that name the party (mentions as placeholders) and the
+    /// party's name: what is said next to the party, without the comment's camp.
+    pub fn companion() -> Self {
+        StanceView { sentences: true, party_feature: true, ..StanceView::default() }
+    }
+}
+
 const NEGATIONS: &[&str] = &["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "weder", "ohne"];
 
 /// The polarity of token `i` in the lexicon (true: positive), flipped when a
@@ -538,6 +547,11 @@ mod tests {
         // a party mentioned nowhere: the whole comment stays
         let cn = g.index_of("China").unwrap();
         assert!(text::normalize(&g.stance_view("Die Amis sind toll.", cn, &view)).contains("toll"));
+        // the companion's view: the party's sentences and its name, nothing else
+        let comp = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &StanceView::companion());
+        let comp = text::normalize(&comp);
+        assert!(comp.starts_with("_ziel_ ist nicht ehrlich") && comp.ends_with("_p_russland_"), "{comp}");
+        assert!(!comp.contains("toll") && !comp.contains("_r_") && !comp.contains("_russland_ist_") && !comp.contains("pol_"), "{comp}");
         // the default view is the plain target view
         assert_eq!(g.stance_view("Putin lügt.", ru, &StanceView::default()), g.target_view("Putin lügt.", ru));
     }

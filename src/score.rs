@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::features::Vectorizer;
+use crate::learn::logistic::LogisticModel;
 use crate::model::{Head, HeadKind, Model};
 use crate::page::Page;
 
@@ -111,14 +113,30 @@ pub fn scored_text(title: Option<&str>, text: &str) -> String {
 
 /// The words that raised output `k` of `head` most (top 5, positive only).
 fn cues(head: &Head, view: &str, original: &str, k: usize, same_text: bool) -> Vec<Cue> {
-    let n_out = head.model.n_out();
-    let contrib = head.vectorizer.token_contributions(view, |f| {
+    let mut c = weighted_cues(&head.vectorizer, &head.model, view, original, k, same_text, 1.0);
+    c.truncate(5);
+    c
+}
+
+/// The words of `view` that raise class `k`, each with its contribution times
+/// `scale`, strongest first.
+fn weighted_cues(
+    vectorizer: &Vectorizer,
+    model: &LogisticModel,
+    view: &str,
+    original: &str,
+    k: usize,
+    same_text: bool,
+    scale: f64,
+) -> Vec<Cue> {
+    let n_out = model.n_out();
+    let contrib = vectorizer.token_contributions(view, |f| {
         if n_out == 1 {
-            head.model.weight(f, 0)
+            model.weight(f, 0)
         } else {
             // softmax: what raises class k relative to the mean of the classes
-            let mean = (0..n_out).map(|o| head.model.weight(f, o)).sum::<f64>() / n_out as f64;
-            head.model.weight(f, k) - mean
+            let mean = (0..n_out).map(|o| model.weight(f, o)).sum::<f64>() / n_out as f64;
+            model.weight(f, k) - mean
         }
     });
     let mut c: Vec<Cue> = contrib
@@ -126,12 +144,30 @@ fn cues(head: &Head, view: &str, original: &str, k: usize, same_text: bool) -> V
         .filter(|(t, w)| *w > 0.0 && !t.norm.starts_with('_'))
         .map(|(t, w)| {
             let src = if same_text { original } else { view };
-            Cue { word: src.get(t.start..t.end).unwrap_or("").to_string(), start: t.start, end: t.end, weight: w }
+            Cue { word: src.get(t.start..t.end).unwrap_or("").to_string(), start: t.start, end: t.end, weight: w * scale }
         })
         .collect();
     c.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    c.truncate(5);
     c
+}
+
+/// The stance cues of a head and its companion: each model's word contributions
+/// times its share in the mix, summed per word (the two views place a word at
+/// different offsets; the head's offsets are kept), strongest five.
+fn stance_cues(model: &Model, h: &Head, text: &str, party: usize, k: usize) -> Vec<Cue> {
+    let view = model.stance_view(text, party);
+    let Some(comp) = &h.companion else { return cues(h, &view, text, k, false) };
+    let mut all = weighted_cues(&h.vectorizer, &h.model, &view, text, k, false, 1.0 - comp.weight);
+    let cview = model.gazetteer.stance_view(text, party, &comp.view);
+    for c in weighted_cues(&comp.vectorizer, &comp.model, &cview, text, k, false, comp.weight) {
+        match all.iter_mut().find(|a| a.word == c.word) {
+            Some(a) => a.weight += c.weight,
+            None => all.push(c),
+        }
+    }
+    all.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    all.truncate(5);
+    all
 }
 
 /// Maps a probability to a risk in [0, 1] where the threshold maps to 0.5.
@@ -188,13 +224,12 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
     let mut stance = Vec::new();
     if let Some(h) = model.stance() {
         for (pi, _) in model.gazetteer.mentioned(&full) {
-            let view = model.stance_view(&full, pi);
-            let (k, score) = h.predict(&h.proba(&view));
+            let (k, score) = h.predict(&model.stance_proba(h, &full, pi));
             stance.push(StanceScore {
                 party: model.gazetteer.parties[pi].name.clone(),
                 stance: h.classes[k].clone(),
                 score,
-                cues: cues(h, &view, &full, k, false),
+                cues: stance_cues(model, h, &full, pi, k),
             });
         }
     }

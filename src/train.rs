@@ -13,10 +13,10 @@ use sha2::{Digest, Sha256};
 use serde::Serialize;
 
 use crate::dataset::{self, read_table, DatasetError, ReadOptions, Table};
-use crate::learn::cv::{train_head, TrainConfig};
+use crate::learn::cv::{choose_mix, fold_ids, train_head, TrainConfig};
 use crate::learn::logistic::{argmax, LearnError};
 use crate::learn::metrics;
-use crate::model::{hex, precision_recall_at, threshold_for_precision, Card, Head, HeadKind, Model, OperatingPoint, SourceInfo};
+use crate::model::{hex, precision_recall_at, threshold_for_precision, Card, Companion, Head, HeadKind, Model, OperatingPoint, SourceInfo};
 use crate::parties::{Gazetteer, StanceView};
 
 /// Prefix of stance label columns.
@@ -70,6 +70,8 @@ struct Example {
     raw: String,
     /// The party of a stance pair.
     party: Option<String>,
+    /// Stance pairs: the companion's view of the comment ([`StanceView::companion`]).
+    companion_text: String,
 }
 
 /// One out-of-fold prediction of cross-validation: what `train --oof` lists so
@@ -318,7 +320,12 @@ pub fn train(
                         t.row_error(r, format!("column '{name}': stance '{v}' is not favor, against or none"))
                     })?;
                     let text = gazetteer.stance_view(t.text(r), pi, stance_view);
-                    plans[idx].examples.push(Example { text, class, source: si, row: r, line: t.lines[r], raw: t.text(r).to_string(), party: Some(party.to_string()) });
+                    let companion_text = if config.stance_companion {
+                        gazetteer.stance_view(t.text(r), pi, &StanceView::companion())
+                    } else {
+                        String::new()
+                    };
+                    plans[idx].examples.push(Example { text, class, source: si, row: r, line: t.lines[r], raw: t.text(r).to_string(), party: Some(party.to_string()), companion_text });
                     plans[idx].parties.push(party.to_string());
                 }
                 continue;
@@ -344,7 +351,7 @@ pub fn train(
                 }
             };
             for (r, class) in cells {
-                plans[idx].examples.push(Example { text: t.text(r).to_string(), class, source: si, row: r, line: t.lines[r], raw: String::new(), party: None });
+                plans[idx].examples.push(Example { text: t.text(r).to_string(), class, source: si, row: r, line: t.lines[r], raw: String::new(), party: None, companion_text: String::new() });
             }
         }
         infos.push(SourceInfo {
@@ -378,8 +385,30 @@ pub fn train(
             let mut ids = BTreeMap::new();
             plan.examples.iter().map(|e| { let n = ids.len(); *ids.entry((e.source, e.row)).or_insert(n) }).collect()
         });
-        let trained = train_head(&texts, &y, groups.as_deref(), &plan.classes, config)
+        let mut trained = train_head(&texts, &y, groups.as_deref(), &plan.classes, config)
             .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;
+        let companion = if plan.kind == HeadKind::Stance && config.stance_companion {
+            log("training the stance companion on the sentences that name the party ...");
+            let ctexts: Vec<String> = plan.examples.iter().map(|e| e.companion_text.clone()).collect();
+            let c = train_head(&ctexts, &y, groups.as_deref(), &plan.classes, config)
+                .map_err(|source| TrainError::Learn { head: format!("{} (companion)", plan.name), source })?;
+            let fold_of = fold_ids(&y, groups.as_deref(), plan.classes.len(), config)
+                .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;
+            let score = |m: &metrics::Metrics| config.select_by.of(m);
+            let (weight, mixed) = choose_mix(&trained.oof, &c.oof, &y, &fold_of, &plan.classes, &score);
+            let pred: Vec<usize> = mixed.iter().map(|p| argmax(p.iter().copied())).collect();
+            log(&format!(
+                "stance: head alone {:.3}, companion alone {:.3}, mixed (companion weight {weight}, cross-fitted) {:.3} macro-F1 out of fold",
+                trained.cv.metrics.macro_f1,
+                c.cv.metrics.macro_f1,
+                metrics::classification(&y, &pred, &plan.classes).macro_f1
+            ));
+            trained.cv.metrics = metrics::classification(&y, &pred, &plan.classes);
+            trained.oof = mixed;
+            Some(Companion { view: StanceView::companion(), vectorizer: c.vectorizer, model: c.model, weight, cv: c.cv })
+        } else {
+            None
+        };
         let party_cv = if plan.kind == HeadKind::Stance {
             group_metrics(&plan.parties, &y, &trained.oof, &plan.classes, None)
         } else {
@@ -419,6 +448,7 @@ pub fn train(
             review_at,
             remove_at,
             calibration: trained.calibration,
+            companion,
         });
         if let (Some(rows), Some(head)) = (oof_rows.as_deref_mut(), heads.last()) {
             for (e, p) in plan.examples.iter().zip(&oof) {

@@ -170,7 +170,7 @@ pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
 /// one branch-free pass: an ASCII digit, or the lead byte of a char outside
 /// U+0000..U+00FF and U+2000..U+2FFF (lead bytes 0xC2, 0xC3, 0xE2), which
 /// hold no other decimal digits (test `dates_need_a_digit_vor_or_gerade`).
-fn may_hold_date(s: &str) -> bool {
+pub(crate) fn may_hold_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2))
         || contains_ascii_ci(b, b"vor", 0)
@@ -2337,6 +2337,32 @@ mod tests {
             assert_eq!(find_date(l), DATE.find(l).map(|m| (m.start(), m.end())), "{l:?}");
             assert_eq!(find_last_date(l), DATE.find_iter(l).last().map(|m| (m.start(), m.end())), "{l:?}");
         }
+    }
+
+    /// The gate of the text pass's search for a section without a header:
+    /// an author line with both a name and a date is read only from lines
+    /// that [`may_hold_date`] admits. Every date an author line gives is a
+    /// date match, a `date_only` part or a short age ("3 Std."), each within
+    /// the line.
+    #[test]
+    fn dated_author_lines_may_hold_a_date() {
+        let mut lines = test_lines();
+        for l in [
+            "joG 15.10.2014", "Name vor 3 Stunden", "NAME VOR EINER WOCHE", "Lena gerade eben", "u/name · 3 Std. · bearbeitet",
+            "Nutzer · ١٢.٠٣.٢٠٢٤", "Ole · 𝟑 Std.", "Datum: 04.05.2024 – 13:12", "Leserbrief von Hans Meier, Kiel", "Leserin schrieb:",
+        ] {
+            lines.push(l.to_string());
+        }
+        let mut both = 0usize;
+        for l in &lines {
+            for t in [l.as_str(), l.trim()] {
+                if author_line(t).is_some_and(|a| a.author.is_some() && a.date.is_some()) {
+                    both += 1;
+                    assert!(may_hold_date(t), "{t:?}");
+                }
+            }
+        }
+        assert!(both >= 50, "{both}");
     }
 
     #[test]

@@ -276,6 +276,13 @@ pub fn parse(text: &str) -> Page {
                     break;
                 }
                 if cues::time_first_comment(&l.text).is_none() {
+                    // An author line with a date holds what its date holds (a
+                    // digit, "vor" or "gerade"), which most lines lack; their
+                    // author line is not read here
+                    // (test `dated_author_lines_may_hold_a_date`).
+                    if !cues::may_hold_date(&l.text) {
+                        continue;
+                    }
                     let Some(al) = l.author() else { continue };
                     if al.author.is_none() || al.date.is_none() {
                         continue;

@@ -587,6 +587,14 @@ pub(crate) fn contains_ascii_ci(b: &[u8], needle: &[u8], key: usize) -> bool {
         .any(|i| i >= key && b.get(i - key..i - key + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
+/// Whether `b` contains `lit`, found by a SIMD search for its byte at `key`
+/// (choose a rare one); `str::contains` with a string pattern sets up a
+/// two-way searcher on every call, which costs more than the search on a
+/// line.
+pub(crate) fn contains_at(b: &[u8], lit: &[u8], key: usize) -> bool {
+    memchr::memchr_iter(lit[key], b).any(|i| i >= key && b.get(i - key..i - key + lit.len()) == Some(lit))
+}
+
 /// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
 pub fn strip_reply_arrow(s: &str) -> &str {
     let t = s.trim_start();
@@ -2719,7 +2727,7 @@ static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—
 /// "Name antwortete auf Other · heute, 07:44". The date may be missing.
 pub fn reply_header(s: &str) -> Option<AuthorLine> {
     let s = s.trim().trim_end_matches(':').trim_end();
-    if s.chars().count() > 160 || !(s.contains("antwortet") || s.contains("erwiderte")) {
+    if !(contains_at(s.as_bytes(), b"antwortet", 3) || contains_at(s.as_bytes(), b"erwiderte", 2)) || chars_more_than(s, 160) {
         return None;
     }
     let (head, date) = match find_last_date(s) {

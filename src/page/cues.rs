@@ -170,7 +170,7 @@ pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
 /// one branch-free pass: an ASCII digit, or the lead byte of a char outside
 /// U+0000..U+00FF and U+2000..U+2FFF (lead bytes 0xC2, 0xC3, 0xE2), which
 /// hold no other decimal digits (test `dates_need_a_digit_vor_or_gerade`).
-fn may_hold_date(s: &str) -> bool {
+pub(crate) fn may_hold_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2))
         || contains_ascii_ci(b, b"vor", 0)
@@ -585,6 +585,14 @@ pub(crate) fn contains_ascii_ci(b: &[u8], needle: &[u8], key: usize) -> bool {
     let k = needle[key];
     memchr::memchr2_iter(k, k.to_ascii_uppercase(), b)
         .any(|i| i >= key && b.get(i - key..i - key + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+}
+
+/// Whether `b` contains `lit`, found by a SIMD search for its byte at `key`
+/// (choose a rare one); `str::contains` with a string pattern sets up a
+/// two-way searcher on every call, which costs more than the search on a
+/// line.
+pub(crate) fn contains_at(b: &[u8], lit: &[u8], key: usize) -> bool {
+    memchr::memchr_iter(lit[key], b).any(|i| i >= key && b.get(i - key..i - key + lit.len()) == Some(lit))
 }
 
 /// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
@@ -2339,6 +2347,32 @@ mod tests {
         }
     }
 
+    /// The gate of the text pass's search for a section without a header:
+    /// an author line with both a name and a date is read only from lines
+    /// that [`may_hold_date`] admits. Every date an author line gives is a
+    /// date match, a `date_only` part or a short age ("3 Std."), each within
+    /// the line.
+    #[test]
+    fn dated_author_lines_may_hold_a_date() {
+        let mut lines = test_lines();
+        for l in [
+            "joG 15.10.2014", "Name vor 3 Stunden", "NAME VOR EINER WOCHE", "Lena gerade eben", "u/name · 3 Std. · bearbeitet",
+            "Nutzer · ١٢.٠٣.٢٠٢٤", "Ole · 𝟑 Std.", "Datum: 04.05.2024 – 13:12", "Leserbrief von Hans Meier, Kiel", "Leserin schrieb:",
+        ] {
+            lines.push(l.to_string());
+        }
+        let mut both = 0usize;
+        for l in &lines {
+            for t in [l.as_str(), l.trim()] {
+                if author_line(t).is_some_and(|a| a.author.is_some() && a.date.is_some()) {
+                    both += 1;
+                    assert!(may_hold_date(t), "{t:?}");
+                }
+            }
+        }
+        assert!(both >= 50, "{both}");
+    }
+
     #[test]
     fn word_counts_across_block_boundaries() {
         for len in [1, 2, 254, 255, 256, 257, 510, 511, 512, 600] {
@@ -2693,7 +2727,7 @@ static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—
 /// "Name antwortete auf Other · heute, 07:44". The date may be missing.
 pub fn reply_header(s: &str) -> Option<AuthorLine> {
     let s = s.trim().trim_end_matches(':').trim_end();
-    if s.chars().count() > 160 || !(s.contains("antwortet") || s.contains("erwiderte")) {
+    if !(contains_at(s.as_bytes(), b"antwortet", 3) || contains_at(s.as_bytes(), b"erwiderte", 2)) || chars_more_than(s, 160) {
         return None;
     }
     let (head, date) = match find_last_date(s) {

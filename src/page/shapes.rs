@@ -266,6 +266,9 @@ fn date_under_name(f: &Facts, i: usize, from: usize, span: (usize, usize, char))
     Some(Meta { key: ('2', kind, '-', '-', '-'), date: (a, b), head_end: s.len(), inline: None, sig: None, above: true })
 }
 
+/// What ends the name on a name line.
+const NAME_SEPS: [&str; 7] = [" · ", " (", ", ", " | ", " – ", " - ", " • "];
+
 /// The name on a name line: without a "Label:" in front and without what
 /// follows a separator (" · Beruf", " (Ort)", ", Ort", " | …").
 fn name_of_line(s: &str) -> Option<String> {
@@ -273,12 +276,12 @@ fn name_of_line(s: &str) -> Option<String> {
         Some((l, r)) if cues::word_count(l) <= 2 && !r.trim().is_empty() => r,
         _ => s,
     };
-    let mut end = s.len();
-    for sep in [" · ", " (", ", ", " | ", " – ", " - ", " • "] {
-        if let Some(p) = s.find(sep) {
-            end = end.min(p);
-        }
-    }
+    // The first place where one of the separators begins (each begins with
+    // a space or a comma).
+    let b = s.as_bytes();
+    let end = memchr::memchr2_iter(b' ', b',', b)
+        .find(|&p| NAME_SEPS.iter().any(|sep| b.get(p..).is_some_and(|r| r.starts_with(sep.as_bytes()))))
+        .unwrap_or(s.len());
     let name = s.get(..end)?.trim();
     (!name.is_empty()).then(|| name.to_string())
 }
@@ -422,7 +425,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: imp
         let t = texts[i];
         // A date has a digit, or is a relative one in words ("vor einer
         // Stunde"); the digit test is one branch-free pass.
-        if t.is_empty() || !t.bytes().fold(false, |acc, b| acc | b.is_ascii_digit()) && !(t.len() <= 120 && t.contains("vor ein")) {
+        if t.is_empty() || !t.bytes().fold(false, |acc, b| acc | b.is_ascii_digit()) && !(t.len() <= 120 && cues::contains_at(t.as_bytes(), b"vor ein", 0)) {
             continue;
         }
         // The readings a line can have, by what each asks before the date:
@@ -753,6 +756,31 @@ fn author_of(head: &str, date: (usize, usize), labels: &[String]) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_of_line_agrees_with_the_separator_searches() {
+        let plain = |s: &str| -> Option<String> {
+            let s = match s.split_once(": ") {
+                Some((l, r)) if cues::word_count(l) <= 2 && !r.trim().is_empty() => r,
+                _ => s,
+            };
+            let mut end = s.len();
+            for sep in NAME_SEPS {
+                if let Some(p) = s.find(sep) {
+                    end = end.min(p);
+                }
+            }
+            let name = s.get(..end)?.trim();
+            (!name.is_empty()).then(|| name.to_string())
+        };
+        let mut lines = crate::page::testgen::lines();
+        for l in ["Eva · Beruf", "Eva (Ort), Kiel", "Eva, Ort · x", "Eva | x - y", "Eva – x • y", "Eva • y", "Eva -x", ",Eva", " (Eva", "Name: Eva M. (Kiel)", "Eva  (Ort)"] {
+            lines.push(l.to_string());
+        }
+        for l in &lines {
+            assert_eq!(name_of_line(l), plain(l), "{l:?}");
+        }
+    }
 
     #[test]
     fn ui_form_agrees_with_the_char_map() {

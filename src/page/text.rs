@@ -276,6 +276,13 @@ pub fn parse(text: &str) -> Page {
                     break;
                 }
                 if cues::time_first_comment(&l.text).is_none() {
+                    // An author line with a date holds what its date holds (a
+                    // digit, "vor" or "gerade"), which most lines lack; their
+                    // author line is not read here
+                    // (test `dated_author_lines_may_hold_a_date`).
+                    if !cues::may_hold_date(&l.text) {
+                        continue;
+                    }
                     let Some(al) = l.author() else { continue };
                     if al.author.is_none() || al.date.is_none() {
                         continue;
@@ -784,7 +791,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         let t: &str = &l.text;
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
-        let prev_blank_or_ui = j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
+        // Asked only by the comment-title test below.
+        let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
 
         // `is_stop(t)`, with the line's cached cues.
         // An inline teaser list ("Ähnliche Themen: A · B") also ends the section.
@@ -813,8 +821,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // Forum replies: the subject field under the post header, quotes
         // ("> …") and their attribution ("Name schrieb:" above them).
-        if let Some((cues::PostField::Subject, subj)) = cues::post_field(t) {
-            if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.title.is_none()) {
+        // (The draft is asked first: most lines are text of a draft that has lines.)
+        if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.title.is_none()) {
+            if let Some((cues::PostField::Subject, subj)) = cues::post_field(t) {
                 d.title = Some(cues::collapse_ws(subj));
                 continue;
             }
@@ -990,7 +999,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             continue;
         }
         // A comment title right above its author line ("Re: Thema", "3. Titel").
-        if prev_blank_or_ui
+        if prev_blank_or_ui()
             && cues::is_headline_like(t)
             && direct_next.is_some_and(|n| n.author().is_some_and(|a| a.author.is_some()))
         {
@@ -1115,7 +1124,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             Some(d) => d.open = false,
             None => {}
         }
-        let counted = drafts.is_empty() && cur.is_none() && !l.furniture() && cues::chars_more_than(t, 30);
+        let counted = drafts.is_empty() && cur.is_none() && cues::chars_more_than(t, 30) && !l.furniture();
         if counted {
             orphans += 1;
         }
@@ -1141,7 +1150,7 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         }
         let text = d.lines.join("\n");
         let last = d.lines.last().map(String::as_str).unwrap_or("");
-        if cues::is_excerpt_with_date(&text) || cues::is_teaser_line(last) && d.lines.len() == 1 {
+        if cues::is_excerpt_with_date(&text) || d.lines.len() == 1 && cues::is_teaser_line(last) {
             teasers += 1;
             continue;
         }

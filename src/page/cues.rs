@@ -1624,13 +1624,36 @@ pub fn strip_more_link(s: &str) -> &str {
 
 /// A line that is only a post number: "#3", "# 3", "Beitrag #3" -> 3.
 pub fn lone_number(s: &str) -> Option<u32> {
+    post_number(s).map(|(n, _)| n)
+}
+
+/// A post-number label on a line of its own: "#3", "Beitrag #3", "Beitrag 3",
+/// "Kommentar 12", with a reply reference in brackets behind it
+/// ("Beitrag 3 (Antwort auf Beitrag 1)") -> (3, reply to 1). A label word
+/// ("Beitrag", "Kommentar", "Post", "Eintrag", "Nachricht") may go without
+/// the '#'; a bare number may not.
+pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
     let s = s.trim();
-    if s.len() > 16 {
+    if s.len() > 70 || !s.starts_with(['#', 'B', 'K', 'P', 'E', 'N']) {
         return None;
     }
-    let rest = s.strip_prefix("Beitrag").or_else(|| s.strip_prefix("Post")).unwrap_or(s).trim_start();
-    let digits = rest.strip_prefix('#')?.trim_start();
-    (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+    let (head, reply) = match s.find('(') {
+        Some(i) if s.ends_with(')') => {
+            let r = reply_marker(s.get(i..)?)?;
+            (s.get(..i)?.trim_end(), Some(r))
+        }
+        _ if s.len() > 16 => return None,
+        _ => (s, None),
+    };
+    let labelled = ["Beitrag", "Kommentar", "Post", "Eintrag", "Nachricht"].iter().find_map(|w| head.strip_prefix(w));
+    let rest = labelled.unwrap_or(head).trim_start();
+    let digits = match rest.strip_prefix('#') {
+        Some(d) => d.trim_start(),
+        None if labelled.is_some_and(|r| r.starts_with(' ')) => rest,
+        None => return None,
+    };
+    let n = (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()?;
+    Some((n, reply))
 }
 
 /// A line that is only a user handle: "@name" or "@name@server.example".
@@ -1713,7 +1736,7 @@ pub enum ReplyRef {
 }
 
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^\(?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)(?P<num>\d{1,6})|(?:@)?(?P<name>[^:]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?\)?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
@@ -1782,6 +1805,38 @@ pub fn signature(s: &str) -> Option<AuthorLine> {
     let t = t.trim_start_matches(['—', '–', '-', ' ']);
     let a = author_line(t)?;
     (a.author.is_some() && a.date.is_some()).then_some(a)
+}
+
+/// A chat system message: someone joined or left ("Name ist der Diskussion
+/// beigetreten.", "→ Name hat die Gruppe über einen Einladungslink
+/// betreten.", "Name hat den Chat verlassen.") or a message was removed
+/// ("Eine Nachricht von @x wurde wegen … entfernt."). Ruled out by the last
+/// word before any regex.
+pub fn is_system_line(s: &str) -> bool {
+    const LAST: &[&str] = &["beigetreten", "betreten", "verlassen", "entfernt", "gelöscht", "ausgeblendet"];
+    let t = s.trim_end().trim_end_matches(['.', '!']);
+    if t.len() > 200 || !LAST.iter().any(|w| t.ends_with(w)) {
+        return false;
+    }
+    static SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?ix)^[→←➡⇢»>\s]*(?:
+            \S+(?:\s+\S+){0,3}\s+(?:hat|ist|wurde)\s+(?:(?:die|der|den|dem)\s+)?(?:gruppe|kanal|chat|diskussion|server|raum|unterhaltung|community)(?:\s+.{1,50}?)?\s+(?:beigetreten|betreten|verlassen|hinzugefügt)
+          | (?:eine\s+)?(?:nachricht|beitrag|kommentar)\s+(?:von\s+\S+(?:\s+\S+){0,2}\s+)?wurde\s+.{0,80}?(?:entfernt|gelöscht|ausgeblendet)
+        )\s*[.!]?\s*$")
+    });
+    SYSTEM.is_match(s.trim())
+}
+
+/// A dash with a name alone ("— Jonas"): a signature without a date, taken
+/// only where dated signatures close the comments around it.
+pub fn name_signature(s: &str) -> Option<AuthorLine> {
+    let t = s.trim_start();
+    if !(t.starts_with('—') || t.starts_with('–')) {
+        return None;
+    }
+    let name = trim(t.trim_start_matches(['—', '–', ' ']));
+    (!chars_more_than(name, 40) && word_count(name) <= 4 && is_name_like(name))
+        .then(|| AuthorLine { author: Some(collapse_ws(name)), ..AuthorLine::default() })
 }
 
 // ---------------------------------------------------------------------------
@@ -2628,6 +2683,9 @@ mod tests {
         assert_eq!(reply_marker("Antwort auf Nadine K."), Some(ReplyRef::Name("Nadine K.".into())));
         assert_eq!(reply_marker("Antwort auf #3"), Some(ReplyRef::Number(3)));
         assert_eq!(reply_marker("Antwort auf Beitrag Nr. 7"), Some(ReplyRef::Number(7)));
+        // Messenger copies put the marker in square brackets on its own line.
+        assert_eq!(reply_marker("[Als Antwort auf Lene 🌊]"), Some(ReplyRef::Name("Lene 🌊".into())));
+        assert_eq!(reply_marker("[Antwort auf #4]"), Some(ReplyRef::Number(4)));
         assert!(is_name_like("spon-facebook-10000122439"));
         assert!(is_name_like("M. Danneberg"));
         assert!(!is_name_like("Das ist doch klar."));
@@ -3144,6 +3202,19 @@ mod voice_cue_tests {
         assert_eq!(handle_line("@ole hat recht"), None);
         assert_eq!(lone_number("#14"), Some(14));
         assert_eq!(lone_number("#14 Titel"), None);
+        assert_eq!(lone_number("Beitrag 3"), Some(3));
+        assert_eq!(lone_number("Beitrag 3 von 7 Leserinnen"), None);
+        assert_eq!(lone_number("14"), None);
+        assert_eq!(post_number("Kommentar 4 (Antwort auf Kommentar 2)"), Some((4, Some(ReplyRef::Number(2)))));
+        assert_eq!(post_number("Beitrag 5 (Antwort auf Nils)"), Some((5, Some(ReplyRef::Name("Nils".into())))));
+        assert_eq!(post_number("Beitrag 5 (Mehr dazu unten)"), None);
+        assert_eq!(post_number("Beiträge 5"), None);
+        assert!(is_system_line("→ Pia ist der Diskussion beigetreten."));
+        assert!(is_system_line("Horst Brand hat die Gruppe über einen Einladungslink betreten."));
+        assert!(is_system_line("lena_k hat den Chat verlassen"));
+        assert!(is_system_line("Eine Nachricht von @spam_bot wurde von der Moderation entfernt."));
+        assert!(!is_system_line("Der Bürgermeister hat die Sitzung nach zehn Minuten verlassen."));
+        assert!(!is_system_line("Die alten Bäume am Markt wurden schon im Frühjahr entfernt."));
         assert_eq!(quote_intro("Zitat von kai_r:").as_deref(), Some("kai_r"));
         assert_eq!(quote_intro("Zitat des Tages"), None);
         assert_eq!(comment_header("3 Antworten · 7 Boosts · 12 Favoriten"), Some(Header::Count(3)));

@@ -634,6 +634,10 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 reply = Some(rr);
                 continue;
             }
+            // A chat system message ("Name ist der Diskussion beigetreten.").
+            if cues::is_system_line(line) {
+                continue;
+            }
             if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 {
                 continue;
             }

@@ -469,6 +469,10 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 reply = Some(rr);
                 continue;
             }
+            // A chat system message ("Name ist der Diskussion beigetreten.").
+            if cues::is_system_line(line) {
+                continue;
+            }
             if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 {
                 continue;
             }

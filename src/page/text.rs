@@ -762,6 +762,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut quoting = false;
     // A post number on a line of its own ("#3") for the header below it.
     let mut pending_number: Option<u32> = None;
+    // A dated signature ("— Name, date") has closed a comment.
+    let mut signed = false;
 
     fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
         if let Some(d) = cur.take() {
@@ -822,10 +824,13 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if cues::is_quote_line(t) {
             continue;
         }
-        if let Some(num) = cues::lone_number(t) {
+        if let Some((num, reply)) = cues::post_number(t) {
             close(&mut cur);
             pending.clear();
             pending_number = Some(num);
+            if reply.is_some() {
+                pending_reply = reply;
+            }
             continue;
         }
         // "Zitat von Name:" without quote marks: the quoted lines that follow
@@ -909,6 +914,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
+        // A chat system message ("Name ist der Diskussion beigetreten.")
+        // belongs to no comment.
+        if cues::is_system_line(t) {
+            if open_with_text {
+                close(&mut cur);
+            }
+            pending.clear();
+            continue;
+        }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
         // link bar; its name and date make it a header.
         let nav_header = l.nav() && !l.ui() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
@@ -926,8 +940,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             continue;
         }
-        // A signature closes the lines above it into a comment.
-        if let Some(sig) = cues::signature(t) {
+        // A signature closes the lines above it into a comment. Once a dated
+        // signature has closed one, a dash with a name alone ("— Jonas") is
+        // one too.
+        let sig = cues::signature(t).inspect(|_| signed = true).or_else(|| signed.then(|| cues::name_signature(t)).flatten());
+        if let Some(sig) = sig {
             match cur.as_mut() {
                 Some(d) if d.open && !d.lines.is_empty() && d.author.is_none() && pending.is_empty() => {
                     d.author = sig.author;
@@ -948,6 +965,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         author: sig.author,
                         date: sig.date,
                         title,
+                        number: pending_number.take(),
                         lines: texts,
                         indent: l.indent,
                         reply: sig.reply.or_else(|| pending_reply.take()),

@@ -710,7 +710,7 @@ const UI_ITEM: &str = r"(?:
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
     zum\s+seitenanfang|nach\s+oben|nach\s+unten|top|zum\s+forum\.*|gespeichert|seiten\s*:(?:\s*\[?\d+\]?)+|(?:«\s*)?(?:vorheriges|nächstes)(?:\s+thema)?(?:\s*»)?|
-    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|(?:die\s+)?kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|kommentare\s+(?:werden|sind|bleiben)\s+.{0,40}?(?:geschlossen|deaktiviert|gesperrt)(?-u:\b).*|(?:die\s+)?kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
@@ -2675,6 +2675,7 @@ mod tests {
         assert!(is_ad_label("Anzeige") && is_ad_label("- Werbung -") && !is_ad_label("Anzeige: Jetzt Küchen kaufen"));
         assert!(is_ui_line("▲ 4 ▼ 0   Antworten") && is_ui_line("Weitere Kommentare anzeigen (12)"));
         assert!(is_ui_line("Noch keine Kommentare. Schreiben Sie den ersten Kommentar!"));
+        assert!(is_ui_line("Kommentare werden nach 14 Tagen automatisch geschlossen."));
         assert!(!is_ui_line("Noch keine Kommentare zu haben ist für diesen Verein ungewöhnlich."));
     }
 

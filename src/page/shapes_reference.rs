@@ -146,9 +146,12 @@ fn meta(s: &str, span: (usize, usize, char)) -> Option<Meta> {
         return None;
     }
     let first = s.chars().next()?;
+    // A lower-case handle with '_' or a digit ("kiesel_77") leads as a
+    // capitalised name does: both are a name slot.
+    let handle = || s.split_whitespace().next().is_some_and(|w| w.chars().any(|c| c == '_' || c.is_ascii_digit()));
     let lead = if a == 0 {
         'D'
-    } else if first.is_uppercase() {
+    } else if first.is_uppercase() || first.is_lowercase() && handle() {
         'W'
     } else if first.is_lowercase() {
         'w'

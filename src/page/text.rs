@@ -122,20 +122,12 @@ fn map_char(c: char) -> Option<char> {
 /// special spaces made plain, zero-width characters and soft hyphens
 /// dropped, and trailing white space trimmed.
 fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
-    let mut indent = 0;
-    let mut rest = "";
-    for (i, c) in raw.char_indices() {
-        let Some(c) = map_char(c) else { continue };
-        if c == ' ' {
-            indent += 1;
-            continue;
-        }
-        if c == '\t' {
-            indent += 4;
-            continue;
-        }
-        rest = raw.get(i..).unwrap_or("");
-        break;
+    let (mut indent, mut rest, tree) = lead(raw, true);
+    // Box-drawing chars before the text are a tree's indentation only when
+    // they hold a branch or a vertical line ("├─ ", "│  └─ ") and text
+    // follows; a rule ("────") or "── Titel ──" keeps them.
+    if tree != Tree::None && (tree == Tree::Rule || rest.is_empty()) {
+        (indent, rest, _) = lead(raw, false);
     }
     // From the first text char on: without a special byte (most lines) the
     // text is the rest itself, trimmed; else copy runs of ordinary bytes and
@@ -178,6 +170,47 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     }
     out.truncate(out.trim_end().len());
     (indent, Cow::Owned(out))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tree {
+    None,
+    /// Only horizontal box-drawing chars were skipped.
+    Rule,
+    /// A branch or vertical box-drawing char was skipped.
+    Branch,
+}
+
+/// A raw line's indentation and the text from its first char on; with
+/// `boxes`, box-drawing chars (U+2500..U+257F) before the text count one
+/// column each, like spaces ("│  └─ Name …": a reply two levels deep).
+#[inline]
+fn lead(raw: &str, boxes: bool) -> (usize, &str, Tree) {
+    let mut indent = 0;
+    let mut tree = Tree::None;
+    for (i, c) in raw.char_indices() {
+        let Some(c) = map_char(c) else { continue };
+        if c == ' ' {
+            indent += 1;
+            continue;
+        }
+        if c == '\t' {
+            indent += 4;
+            continue;
+        }
+        if boxes && ('\u{2500}'..='\u{257f}').contains(&c) {
+            indent += 1;
+            let horizontal = matches!(c, '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '╴' | '╶' | '╸' | '╺');
+            if !horizontal {
+                tree = Tree::Branch;
+            } else if tree == Tree::None {
+                tree = Tree::Rule;
+            }
+            continue;
+        }
+        return (indent, raw.get(i..).unwrap_or(""), tree);
+    }
+    (indent, "", tree)
 }
 
 /// `text.lines()` by a SIMD search for the newlines (the standard library
@@ -1374,6 +1407,14 @@ mod tests {
         let mut indent = 0;
         let mut started = false;
         let mut out = String::new();
+        let is_box = |c: char| ('\u{2500}'..='\u{257f}').contains(&c);
+        let dropped = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r');
+        let blank = |c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}') || dropped(c);
+        // The chars before the text: a tree prefix when a box char in it is
+        // not a horizontal line and some text follows.
+        let prefix: Vec<char> = raw.chars().take_while(|&c| blank(c) || is_box(c)).collect();
+        let has_text = raw.chars().count() > prefix.len();
+        let tree = has_text && prefix.iter().any(|&c| is_box(c) && !"─━═┄┅┈┉╌╍╴╶╸╺".contains(c));
         for c in raw.chars() {
             let c = match c {
                 '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
@@ -1381,7 +1422,7 @@ mod tests {
                 c => c,
             };
             if !started {
-                if c == ' ' {
+                if c == ' ' || tree && is_box(c) {
                     indent += 1;
                     continue;
                 }
@@ -1413,7 +1454,7 @@ mod tests {
         let mut lines = crate::page::testgen::lines();
         // Lead bytes of chars that stay, alone and before ones that change.
         for tail in ["", "\u{a0}x", "\u{200b}", "\r", "\u{feff}", " \u{3000}", "\u{2009}"] {
-            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€"] {
+            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€", "├─ Name: a", "│  └─ b", "──── ", "── x ──", "\u{a0}╰─\u{200b}c", "│ "] {
                 lines.push(format!("{head}{tail}"));
                 lines.push(format!("{tail}{head}{tail}{head}"));
             }

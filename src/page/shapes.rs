@@ -505,6 +505,13 @@ fn block_end(f: &Facts, i: usize) -> usize {
     }
 }
 
+/// The last record's region ends at a teaser heading ("Meistgelesen",
+/// "Leser diskutieren"): where no blank line closes the list, the boxes
+/// after it are not the record's text.
+fn before_teaser(texts: &[&str], from: usize, end: usize) -> usize {
+    (from..end).find(|&k| cues::teaser_heading(texts[k]).is_some()).unwrap_or(end)
+}
+
 fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usize]) -> Option<(usize, Induced)> {
     let texts = f.texts;
     let n = texts.len();
@@ -569,7 +576,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         if header {
             let end = match reps.get(k + 1) {
                 Some(&next) => next - usize::from(above[k + 1]),
-                None => last_end.unwrap_or(r + 1),
+                None => last_end.map_or(r + 1, |e| before_teaser(texts, r + 1, e)),
             };
             regions.push((r + 1, end.max(r + 1)));
         } else {

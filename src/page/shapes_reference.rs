@@ -409,7 +409,11 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         if header {
             let end = match reps.get(k + 1) {
                 Some(&next) => next - usize::from(above[k + 1]),
-                None => block_end(texts, r + 1),
+                // Up to a teaser heading ("Meistgelesen") inside the block.
+                None => {
+                    let e = block_end(texts, r + 1);
+                    (r + 1..e).find(|&k| cues::teaser_heading(texts[k]).is_some()).unwrap_or(e)
+                }
             };
             regions.push((r + 1, end.max(r + 1)));
         } else {

@@ -1215,6 +1215,9 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         // "Antwort auf Name" names the author exactly or as the start of a
         // longer display name ("Name aus Ort").
         let by_name = |name: &str| -> Option<usize> {
+            // Without a trailing emoji or symbol ("Rico 🏎"): readings that
+            // drop it from the author still match.
+            let name = name.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | ')' | '_'));
             let key = norm_key(name);
             let exact = (0..idx).rev().find(|&k| names.norm(k).is_some_and(|a| a == key));
             exact.or_else(|| {

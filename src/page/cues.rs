@@ -1807,6 +1807,21 @@ pub fn signature(s: &str) -> Option<AuthorLine> {
     (a.author.is_some() && a.date.is_some()).then_some(a)
 }
 
+/// A line that points a comment at another article: "zu: Neue Busspur auf
+/// der Brücke", "Zum Artikel: …", "Kommentar zu: …". Boxes of the latest
+/// comments site-wide ("Leser diskutieren") label every entry so; a
+/// comment on the article itself needs no such line.
+pub fn points_elsewhere(s: &str) -> bool {
+    let t = trim(s);
+    let b = t.as_bytes();
+    if !matches!(b.first(), Some(b'z' | b'Z' | b'k' | b'K')) || t.len() > 300 {
+        return false;
+    }
+    static ELSEWHERE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:zu|zum\s+artikel|zu\s+dem\s+artikel|kommentar\s+zu|kommentiert\s+zu)\s*:\s*\S"));
+    ELSEWHERE.is_match(t)
+}
+
 /// A chat system message: someone joined or left ("Name ist der Diskussion
 /// beigetreten.", "→ Name hat die Gruppe über einen Einladungslink
 /// betreten.", "Name hat den Chat verlassen.") or a message was removed
@@ -3214,6 +3229,10 @@ mod voice_cue_tests {
         assert_eq!(post_number("Beitrag 5 (Antwort auf Nils)"), Some((5, Some(ReplyRef::Name("Nils".into())))));
         assert_eq!(post_number("Beitrag 5 (Mehr dazu unten)"), None);
         assert_eq!(post_number("Beiträge 5"), None);
+        assert!(points_elsewhere("zu: Neue Ortsmitte für Kirchheim"));
+        assert!(points_elsewhere("Zum Artikel: Brücke gesperrt"));
+        assert!(!points_elsewhere("Zugegeben: Das war knapp."));
+        assert!(!points_elsewhere("zu teuer: Das sagen alle."));
         assert!(is_system_line("→ Pia ist der Diskussion beigetreten."));
         assert!(is_system_line("Horst Brand hat die Gruppe über einen Einladungslink betreten."));
         assert!(is_system_line("lena_k hat den Chat verlassen"));

@@ -1282,7 +1282,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
-        if is_repeated_teaser(k, &all) {
+        if is_repeated_teaser(k, &all) || points_elsewhere(item, &items) {
             continue;
         }
         let parts = parts.clone();
@@ -1322,6 +1322,17 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
+}
+
+/// An entry of a box of comments on other articles: a line of the item
+/// points at another article with a link ("zu: <a>TITEL</a>").
+fn points_elsewhere(item: &ElementRef, items: &[ElementRef]) -> bool {
+    own_descendants(item, items).iter().any(|e| {
+        let first = e.text().map(str::trim).find(|t| !t.is_empty());
+        first.is_some_and(|t| t.starts_with(['z', 'Z', 'k', 'K']))
+            && e.descendent_elements().any(|a| a.value().name() == "a")
+            && cues::points_elsewhere(&text_of(e))
+    })
 }
 
 /// A teaser of a comment that the page lists in full elsewhere ("Top-Kommentare"

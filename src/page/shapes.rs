@@ -615,6 +615,8 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
+    // Lines pointing at other articles ("zu: TITEL").
+    let mut elsewhere = 0usize;
     let mut with_prose = 0usize;
     for (k, &r) in reps.iter().enumerate() {
         let m = metas[r].as_ref()?;
@@ -647,6 +649,11 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             // A chat system message ("Name ist der Diskussion beigetreten.").
             if cues::is_system_line(line) {
                 continue;
+            }
+            // A pointer to another article ("zu: TITEL"): the record is an
+            // entry of a box of comments on other articles.
+            if cues::points_elsewhere(line) {
+                elsewhere += 1;
             }
             if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 {
                 continue;
@@ -715,7 +722,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
         }
     }
-    if with_text < 2 || with_prose < 2 {
+    if with_text < 2 || with_prose < 2 || elsewhere * 2 >= with_text {
         return None;
     }
     let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };

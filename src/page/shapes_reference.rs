@@ -452,6 +452,8 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     let repeated = |i: usize| forms[i].as_deref().is_some_and(|f| seen.get(f).is_some_and(|&c| c >= 2));
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
+    // Lines pointing at other articles ("zu: TITEL").
+    let mut elsewhere = 0usize;
     let mut with_prose = 0usize;
     for (k, &r) in reps.iter().enumerate() {
         let m = metas[r].as_ref()?;
@@ -479,6 +481,11 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             // A chat system message ("Name ist der Diskussion beigetreten.").
             if cues::is_system_line(line) {
                 continue;
+            }
+            // A pointer to another article ("zu: TITEL"): the record is an
+            // entry of a box of comments on other articles.
+            if cues::points_elsewhere(line) {
+                elsewhere += 1;
             }
             if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 {
                 continue;
@@ -544,7 +551,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             }
         }
     }
-    if with_text < 2 || with_prose < 2 {
+    if with_text < 2 || with_prose < 2 || elsewhere * 2 >= with_text {
         return None;
     }
     let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };

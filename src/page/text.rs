@@ -1192,7 +1192,8 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         }
         let text = d.lines.join("\n");
         let last = d.lines.last().map(String::as_str).unwrap_or("");
-        if cues::is_excerpt_with_date(&text) || cues::is_teaser_line(last) && d.lines.len() == 1 {
+        // An entry pointing at another article ("zu: TITEL") is a teaser too.
+        if cues::is_excerpt_with_date(&text) || cues::is_teaser_line(last) && d.lines.len() == 1 || d.lines.iter().any(|l| cues::points_elsewhere(l)) {
             teasers += 1;
             continue;
         }

@@ -181,6 +181,22 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s*$")
 });
 
+/// A date line under a name line: a [`date_only`] line, or the short forms
+/// social-media copies show there: a day and month without a year
+/// ("20. Nov.", "3. März") or a short age ("5 Std.", "12 Min.", "3 Tg.").
+pub fn short_date_line(s: &str) -> Option<&str> {
+    if let Some(d) = date_only(s) {
+        return Some(d);
+    }
+    let t = trim(s);
+    if t.len() > 24 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\d{{1,2}}\.\s?{MONTHS}$")));
+    static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\d{1,3}\s?(?:Sek|Min|Std|Tg|Wo)\.$"));
+    (DAY_MONTH.is_match(t) || AGE.is_match(t)).then_some(t)
+}
+
 /// A line that is only a date ("15.10.2014", "Mi, 28.12.16 01:21", "vor 3 Stunden",
 /// "am 14.10.2014 um 21:47 Uhr"), possibly with a weekday, "am", separators.
 pub fn date_only(s: &str) -> Option<&str> {
@@ -1822,6 +1838,33 @@ pub fn points_elsewhere(s: &str) -> bool {
     ELSEWHERE.is_match(t)
 }
 
+/// A line that is only a count, as social-media copies show the reply,
+/// repost, like and view counts under a post: "17", "2,1 Tsd.", "1.204",
+/// "3 Mio.".
+pub fn is_count_only(s: &str) -> bool {
+    let t = trim(s);
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 12 || !b[0].is_ascii_digit() {
+        return false;
+    }
+    let num_end = b.iter().position(|&c| !(c.is_ascii_digit() || c == b'.' || c == b',')).unwrap_or(b.len());
+    // The number must end in a digit ("3." is a list number).
+    if !b[num_end - 1].is_ascii_digit() {
+        return false;
+    }
+    matches!(t.get(num_end..).map(str::trim), Some("" | "Tsd." | "Mio." | "K" | "k" | "M" | "Tsd"))
+}
+
+/// A reply line naming handles that follow on lines of their own:
+/// "Antwort an" (then "@handle", "und", "@handle"), "Als Antwort an".
+pub fn is_reply_to_handles(s: &str) -> bool {
+    let t = trim(s);
+    t.len() <= 20 && {
+        let t = t.strip_prefix("Als ").or_else(|| t.strip_prefix("als ")).unwrap_or(t);
+        t.eq_ignore_ascii_case("antwort an") || t.eq_ignore_ascii_case("als antwort an")
+    }
+}
+
 /// A chat system message: someone joined or left ("Name ist der Diskussion
 /// beigetreten.", "→ Name hat die Gruppe über einen Einladungslink
 /// betreten.", "Name hat den Chat verlassen.") or a message was removed
@@ -2029,6 +2072,10 @@ mod tests {
         assert_eq!(date_only("Text 28.12.16"), None);
         // Without a year, a time must follow ("Sa., 14.3., 09:05").
         assert_eq!(date_only("Sa., 14.3., 09:05"), Some("14.3., 09:05"));
+        assert_eq!(short_date_line("20. Nov."), Some("20. Nov."));
+        assert_eq!(short_date_line("5 Std."), Some("5 Std."));
+        assert_eq!(short_date_line("5 Stühle"), None);
+        assert_eq!(short_date_line("20. Novemberregen"), None);
         assert_eq!(date_only("Di, 03.02. um 18:30 Uhr"), Some("03.02. um 18:30 Uhr"));
         assert_eq!(find_date("Version 2.3. und mehr"), None);
     }
@@ -3229,6 +3276,9 @@ mod voice_cue_tests {
         assert_eq!(post_number("Beitrag 5 (Antwort auf Nils)"), Some((5, Some(ReplyRef::Name("Nils".into())))));
         assert_eq!(post_number("Beitrag 5 (Mehr dazu unten)"), None);
         assert_eq!(post_number("Beiträge 5"), None);
+        assert!(is_count_only("17") && is_count_only("2,1 Tsd.") && is_count_only("1.204") && is_count_only("3 Mio."));
+        assert!(!is_count_only("3.") && !is_count_only("17 Leute") && !is_count_only("+1"));
+        assert!(is_reply_to_handles("Antwort an") && !is_reply_to_handles("Antwort an alle"));
         assert!(points_elsewhere("zu: Neue Ortsmitte für Kirchheim"));
         assert!(points_elsewhere("Zum Artikel: Brücke gesperrt"));
         assert!(!points_elsewhere("Zugegeben: Das war knapp."));

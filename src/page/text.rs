@@ -308,7 +308,7 @@ pub fn parse(text: &str) -> Page {
                 if attempts > 24 {
                     break;
                 }
-                if cues::time_first_comment(&l.text).is_none() {
+                if cues::time_first_comment(&l.text).is_none() && !name_handle_date(&lines, i) {
                     let Some(al) = l.author() else { continue };
                     if al.author.is_none() || al.date.is_none() {
                         continue;
@@ -741,6 +741,39 @@ fn forum_post_headers(lines: &[Line]) -> Vec<PostHeader> {
     out
 }
 
+/// A line that is only a middle dot or bullet ("·"), as separators between
+/// the parts of a record head copied one per line.
+fn is_dot_line(t: &str) -> bool {
+    matches!(t, "·" | "•" | "⋅")
+}
+
+/// A name line with a handle line under it, then (after a lone "·") a
+/// short date line: "NAME" / "@handle" / "·" / "20. Nov.".
+fn name_handle_date(lines: &[Line], j: usize) -> bool {
+    let Some(k) = lines.get(j + 1).filter(|l| l.text.starts_with('@')).map(|_| j + 1) else { return false };
+    if cues::handle_line(&lines[k].text).is_none() || !cues::is_name_like(&lines[j].text) || cues::word_count(&lines[j].text) > 5 {
+        return false;
+    }
+    let Some(mut d) = next_nonblank(lines, k + 1) else { return false };
+    if is_dot_line(&lines[d].text) {
+        let Some(e) = next_nonblank(lines, d + 1) else { return false };
+        d = e;
+    }
+    cues::short_date_line(&lines[d].text).is_some()
+}
+
+/// Whether a comment record opens at line `m`: a section header, a
+/// dated author line, a name line above a date line (perhaps with a handle
+/// between them).
+fn starts_record(lines: &[Line], m: usize) -> bool {
+    let l = &lines[m];
+    !l.blank()
+        && (l.header.is_some()
+            || name_handle_date(lines, m)
+            || l.author().is_some_and(|a| a.author.is_some() && a.date.is_some())
+            || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
+}
+
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&k| !lines[k].blank())
 }
@@ -826,6 +859,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let stop = l.teaser.is_some()
             || l.strong() && copyright_line(t)
             || cues::is_inline_teaser(t);
+        // A bare ad label ("Anzeige") between comments marks one ad slot:
+        // the lines up to the next comment head are the ad.
+        if stop && l.teaser.is_some() && !drafts.is_empty() && cues::is_ad_label(t) {
+            close(&mut cur);
+            pending.clear();
+            if let Some(m) = (j + 1..lines.len().min(j + 13)).find(|&m| starts_record(lines, m)) {
+                skip_to = m;
+            }
+            continue;
+        }
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
         }
@@ -966,6 +1009,35 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
+        // "Antwort an" / "@handle" [/ "und" / "@handle"]: the first handle decides.
+        if cues::is_reply_to_handles(t) {
+            if let Some((k, h)) = next_nonblank(lines, j + 1).and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h))) {
+                let r = ReplyRef::Name(format!("@{h}"));
+                match cur.as_mut() {
+                    Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
+                    _ => pending_reply = Some(r),
+                }
+                let mut e = k + 1;
+                while let Some(m) = next_nonblank(lines, e) {
+                    let u: &str = &lines[m].text;
+                    if cues::handle_line(u).is_some() || matches!(u, "und" | "and" | "," | "&") {
+                        e = m + 1;
+                    } else {
+                        break;
+                    }
+                }
+                skip_to = e;
+                continue;
+            }
+        }
+        // A bare count ("17", "2,1 Tsd."): reply, like or view counts.
+        if cues::is_count_only(t) {
+            if open_with_text {
+                close(&mut cur);
+            }
+            pending.clear();
+            continue;
+        }
         if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
             match cur.as_mut() {
                 Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
@@ -1067,7 +1139,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if cues::is_name_like(core) && cues::word_count(core) <= 5 {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
             let mut date_at = match handle {
-                Some((k, _)) => next_nonblank(lines, k + 1),
+                // A lone "·" may stand between the handle and the date.
+                Some((k, _)) => next_nonblank(lines, k + 1).map(|d| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d }),
                 None => nxt,
             };
             for _ in 0..2 {
@@ -1078,7 +1151,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             let lead_num = lead_num.or(pending_number.take());
             if let Some(k) = date_at {
-                if let Some(date) = cues::date_only(&lines[k].text) {
+                // Under a handle, the short dates of social-media copies count too.
+                let date = if handle.is_some() { cues::short_date_line(&lines[k].text) } else { cues::date_only(&lines[k].text) };
+                if let Some(date) = date {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {
                         return Attempt::default();
                     }
@@ -1221,6 +1296,8 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             let name = name.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | ')' | '_'));
             let key = norm_key(name);
             let exact = (0..idx).rev().find(|&k| names.norm(k).is_some_and(|a| a == key));
+            // "Antwort an @handle": the handle shown under an author's name.
+            let exact = exact.or_else(|| (0..idx).rev().find(|&k| names.lower(k)[1].as_deref().is_some_and(|h| h == key)));
             exact.or_else(|| {
                 (0..idx).rev().find(|&k| {
                     names.norm(k).is_some_and(|a| a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' ')))

@@ -271,6 +271,10 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 pub fn parse(text: &str) -> Page {
     let lines = split_lines(text);
     let n = lines.len();
+    // A mail digest or thread copy: each message has its own header block.
+    if let Some(page) = mail_page(&lines) {
+        return page;
+    }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
 
     // Pass 1: the comment section.
@@ -418,6 +422,172 @@ pub fn parse(text: &str) -> Page {
         None => (Vec::new(), declared_anywhere),
     };
     Page { source: String::new(), title, body, comments, declared_comments: declared }
+}
+
+// ---------------------------------------------------------------------------
+// Mail digests and threads
+
+/// One message's header block (RFC 2822 fields, one per line).
+#[derive(Default)]
+struct MailHead {
+    /// First line of the block and the first line after it.
+    start: usize,
+    end: usize,
+    from: Option<String>,
+    date: Option<String>,
+    id: Option<String>,
+    in_reply_to: Option<String>,
+}
+
+/// A header field line: "Name: value" with a field name of letters and '-'.
+fn mail_field(t: &str) -> Option<(&str, &str)> {
+    let (name, value) = t.split_once(": ")?;
+    (!name.is_empty() && name.len() <= 30 && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')).then(|| (name, value.trim()))
+}
+
+/// The header blocks of a mail digest: runs of field lines (folded lines
+/// indented under them) that hold both a "From:" and a "Date:" field.
+fn mail_heads(lines: &[Line]) -> Vec<MailHead> {
+    let mut heads = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].blank() || lines[i].indent > 0 || mail_field(&lines[i].text).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut h = MailHead { start: i, ..MailHead::default() };
+        let mut j = i;
+        while j < lines.len() && !lines[j].blank() {
+            let t: &str = &lines[j].text;
+            if lines[j].indent == 0 {
+                let Some((name, value)) = mail_field(t) else { break };
+                match name.to_ascii_lowercase().as_str() {
+                    "from" | "von" => h.from = Some(value.to_string()),
+                    "date" | "datum" => h.date = Some(value.to_string()),
+                    "message-id" => h.id = Some(value.to_string()),
+                    "in-reply-to" => h.in_reply_to = Some(value.to_string()),
+                    _ => {}
+                }
+            }
+            j += 1;
+        }
+        h.end = j;
+        if h.from.is_some() && h.date.is_some() {
+            heads.push(h);
+        }
+        i = j.max(i + 1);
+    }
+    heads
+}
+
+/// "Heinz Vogt <h.vogt@x.example>", "\"Dr. A. Rieß\" <a@x>" -> the display
+/// name; a bare address stays as it is.
+fn mail_name(from: &str) -> String {
+    let name = match from.find('<') {
+        Some(p) if p > 0 => from.get(..p).unwrap_or(from),
+        _ => from,
+    };
+    cues::collapse_ws(name.trim().trim_matches(['"', '\'', ' ']))
+}
+
+/// "Fri, 20 Nov 2026 09:12:48 +0100" -> "20 Nov 2026 09:12:48": without
+/// the weekday and the zone.
+fn mail_date(date: &str) -> String {
+    let d = date.trim();
+    let d = match d.split_once(", ") {
+        Some((w, rest)) if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_alphabetic()) => rest,
+        _ => d,
+    };
+    let mut parts: Vec<&str> = d.split_whitespace().collect();
+    while parts.last().is_some_and(|p| p.starts_with(['+', '-', '(']) || p.len() <= 4 && p.bytes().all(|b| b.is_ascii_uppercase())) && parts.len() > 1 {
+        parts.pop();
+    }
+    parts.join(" ")
+}
+
+/// A page that is a mail digest or a copied thread: two or more header
+/// blocks with "From:" and "Date:". The first message is the article
+/// (the body) when it answers nothing; every other message is a comment,
+/// its author from "From:", its date from "Date:", its parent from
+/// "In-Reply-To:". Quoted lines ("> …"), their attribution ("Am … schrieb
+/// NAME:") and the "-- " signature block are not the comment's text.
+fn mail_page(lines: &[Line]) -> Option<Page> {
+    // Cheap gate: two "From: " lines.
+    if lines.iter().filter(|l| l.text.starts_with("From: ")).nth(1).is_none() {
+        return None;
+    }
+    let mut heads = mail_heads(lines);
+    // Where messages carry ids, a block without one is the digest's own
+    // header ("Betreff: … Digest", "Von: …-request@…").
+    if heads.iter().any(|h| h.id.is_some()) {
+        heads.retain(|h| h.id.is_some());
+    }
+    if heads.len() < 2 {
+        return None;
+    }
+    // The content of message k: from its header block to the next block
+    // (or a rule line "-----" / "_____" closing it).
+    let content = |k: usize| -> (usize, usize) {
+        let a = heads[k].end;
+        let limit = heads.get(k + 1).map_or(lines.len(), |h| h.start);
+        let b = (a..limit).find(|&q| cues::is_separator(&lines[q].text)).unwrap_or(limit);
+        // The "-- " signature block ends the message's own text.
+        let b = (a..b).find(|&q| lines[q].text.as_ref() == "--").unwrap_or(b);
+        (a, b)
+    };
+    let body_msg = heads[0].in_reply_to.is_none();
+    let first_comment = usize::from(body_msg);
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut ids: Vec<Option<&str>> = Vec::new();
+    for k in first_comment..heads.len() {
+        let (a, b) = content(k);
+        let mut text: Vec<&str> = Vec::new();
+        for q in a..b {
+            let t: &str = &lines[q].text;
+            if t.is_empty() {
+                if text.last().is_some_and(|l| !l.is_empty()) {
+                    text.push("");
+                }
+                continue;
+            }
+            let attribution = || cues::quote_attribution(t).is_some() || t.ends_with(':') && (t.contains("schrieb") || t.contains("wrote"));
+            if cues::is_quote_line(t) || nxt_is_quote(lines, q) && attribution() {
+                continue;
+            }
+            text.push(t);
+        }
+        while text.last().is_some_and(|l| l.is_empty()) {
+            text.pop();
+        }
+        if text.is_empty() {
+            continue;
+        }
+        // Paragraphs are lines here; white space is collapsed by readers.
+        let text = text.into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+        let h = &heads[k];
+        let reply_to = h.in_reply_to.as_deref().and_then(|r| ids.iter().rposition(|id| *id == Some(r)));
+        comments.push(Comment {
+            author: h.from.as_deref().map(mail_name),
+            date: h.date.as_deref().map(mail_date),
+            title: None,
+            text,
+            reply_to,
+        });
+        ids.push(h.id.as_deref());
+    }
+    if comments.is_empty() {
+        return None;
+    }
+    let (title, body) = if body_msg {
+        // The first message alone: the digest's table of contents above it
+        // is no teaser box of the article.
+        let (a, b) = content(0);
+        let seg = segment_flags(lines, a, b);
+        body_and_title(&lines[a..], b - a, &seg[a..])
+    } else {
+        body_and_title(lines, heads[0].start, &segment_flags(lines, 0, heads[0].start))
+    };
+    Some(Page { source: String::new(), title, body, comments, declared_comments: None })
 }
 
 // ---------------------------------------------------------------------------
@@ -1528,6 +1698,20 @@ mod tests {
         for t in &texts {
             assert_eq!(raw_lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn mail_fields() {
+        assert_eq!(mail_name("\"Dr. Ina Vogt\" <i.vogt@x.example>"), "Dr. Ina Vogt");
+        assert_eq!(mail_name("Ole Sand <o@x.example>"), "Ole Sand");
+        assert_eq!(mail_name("o@x.example"), "o@x.example");
+        assert_eq!(mail_date("Fri, 20 Nov 2026 09:12:48 +0100"), "20 Nov 2026 09:12:48");
+        assert_eq!(mail_date("20 Nov 2026 09:12 (CET)"), "20 Nov 2026 09:12");
+        assert_eq!(mail_date("Mo, 3. Mai 2027 10:00 MEZ"), "3. Mai 2027 10:00");
+        // One header block is no digest; nothing panics on a truncated one.
+        assert!(parse("From: a <a@x>\nDate: Fri, 20 Nov 2026 09:12:48 +0100\n\nText hier.").comments.is_empty());
+        let p = parse("From: a <a@x>\nDate: x\nMessage-ID: <1>\n\nFrom: b <b@x>\nDate: y\nMessage-ID: <2>\nIn-Reply-To: <1>");
+        assert!(p.comments.is_empty());
     }
 
     #[test]

@@ -480,6 +480,12 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: imp
     best.map(|(_, ind)| ind)
 }
 
+/// A reaction: a line without letters or digits ("❤️", "👍") over a count
+/// line ("6"); reactions are neither text nor repeated UI.
+fn reaction(texts: &[&str], i: usize) -> bool {
+    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric)
+}
+
 /// End of the last comment's text after line `i`: the block up to a blank
 /// line, then further blocks only while they open with prose.
 fn block_end(f: &Facts, i: usize) -> usize {
@@ -604,7 +610,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
     for (ri, &(a, b)) in regions.iter().enumerate() {
         for k in a..b {
-            if !texts[k].is_empty() && f.field_words(k) <= 8 {
+            if !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) {
                 let e = seen.entry(f.form(k)).or_insert((usize::MAX, 0));
                 if e.0 != ri {
                     *e = (ri, e.1 + 1);
@@ -612,7 +618,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
         }
     }
-    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
+    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
     // Lines pointing at other articles ("zu: TITEL").
@@ -655,7 +661,8 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             if cues::points_elsewhere(line) {
                 elsewhere += 1;
             }
-            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 {
+            // A bare count ("6", "2,1 Tsd.") is a reaction or view count.
+            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 || cues::is_count_only(line) || reaction(texts, q) {
                 continue;
             }
             prose = prose || f.prose_ish(q);

@@ -325,6 +325,11 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
 
 /// End of the last comment's text after line `i`: the block up to a blank
 /// line, then further blocks only while they open with prose.
+/// A reaction: a line without letters or digits ("❤️", "👍") over a count line.
+fn reaction(texts: &[&str], i: usize) -> bool {
+    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric)
+}
+
 fn block_end(texts: &[&str], i: usize) -> usize {
     let n = texts.len();
     let mut j = i;
@@ -437,7 +442,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     for &(a, b) in &regions {
         for i in a..b {
             let t = texts[i];
-            if !t.is_empty() && forms[i].is_none() && field_words(t) <= 8 {
+            if !t.is_empty() && forms[i].is_none() && field_words(t) <= 8 && !reaction(texts, i) {
                 forms[i] = Some(ui_form(t));
             }
         }
@@ -487,7 +492,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             if cues::points_elsewhere(line) {
                 elsewhere += 1;
             }
-            if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 {
+            if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 || cues::is_count_only(line) || reaction(texts, li) {
                 continue;
             }
             lines.push(line.to_string());

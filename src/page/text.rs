@@ -1163,10 +1163,6 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // A chat system message ("Name ist der Diskussion beigetreten.")
         // belongs to no comment.
         if cues::is_system_line(t) {
-            if open_with_text {
-                close(&mut cur);
-            }
-            pending.clear();
             continue;
         }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
@@ -1203,6 +1199,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // A bare count ("17", "2,1 Tsd."): reply, like or view counts.
         if cues::is_count_only(t) {
             if open_with_text {
+                // A reaction ("❤️") over its count is no text either.
+                if let Some(d) = cur.as_mut() {
+                    if d.lines.len() >= 2 && d.lines.last().is_some_and(|x| !x.chars().any(char::is_alphanumeric)) {
+                        d.lines.pop();
+                    }
+                }
                 close(&mut cur);
             }
             pending.clear();
@@ -1274,6 +1276,13 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             if drafts.is_empty() && cur.is_none() && orphans > 2 {
                 return Attempt::default();
+            }
+            // A reply-context line above the head ("@NAME first words…"):
+            // `finish` reads it from the end of the comment before.
+            if let (Some(d), Some((p, _))) = (cur.as_mut(), pending.last()) {
+                if p.starts_with('@') && !d.lines.is_empty() {
+                    d.lines.push(p.to_string());
+                }
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
@@ -1424,8 +1433,33 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     finish(drafts, declared)
 }
 
+/// A chat copy shows the start of the parent above a reply's head
+/// ("@NAME first words of NAME's message…"): that line, at the end of the
+/// record before, is the next record's reply reference, not text.
+fn reply_context_lines(drafts: &mut [Draft]) {
+    for k in 1..drafts.len() {
+        let Some(last) = drafts[k - 1].lines.last() else { continue };
+        if !last.starts_with('@') || drafts[k - 1].lines.len() < 2 || drafts[k].reply.is_some() {
+            continue;
+        }
+        let quoted = last.trim_end_matches(['…', '.', ' ']);
+        let parent = (0..k).rev().find(|&j| {
+            let Some(a) = drafts[j].author.as_deref() else { return false };
+            let Some(rest) = quoted.strip_prefix('@').and_then(|r| r.strip_prefix(a)) else { return false };
+            let rest = cues::collapse_ws(rest);
+            cues::word_count(&rest) >= 2 && drafts[j].lines.first().is_some_and(|l| cues::collapse_ws(l).starts_with(&rest))
+        });
+        if let Some(j) = parent {
+            let name = drafts[j].author.clone().unwrap_or_default();
+            drafts[k - 1].lines.pop();
+            drafts[k].reply = Some(ReplyRef::Name(name));
+        }
+    }
+}
+
 /// Drops teaser entries and empty drafts, resolves reply references.
-fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
+fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
+    reply_context_lines(&mut drafts);
     let total = drafts.len();
     let mut teasers = 0usize;
     // Each kept draft with its text (joined once).

@@ -738,7 +738,7 @@ const UI_ITEM: &str = r"(?:
 
 static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(&format!(
-        r"(?ix)^(?:[|·•/]\s*)?{UI_ITEM}(?:\s*[|·•/,]?\s*{UI_ITEM})*\s*[|·•/]?\s*[.!]?$"
+        r"(?ix)^(?:[|·•/]\s*)?\[?\s*{UI_ITEM}\s*\]?(?:\s*[|·•/,]?\s*\[?\s*{UI_ITEM}\s*\]?)*\s*[|·•/]?\s*[.!]?$"
     ))
 });
 
@@ -2743,6 +2743,8 @@ mod tests {
         assert!(is_ui_line("Noch keine Kommentare. Schreiben Sie den ersten Kommentar!"));
         assert!(is_ui_line("Kommentare werden nach 14 Tagen automatisch geschlossen."));
         assert!(is_ui_line("Nachricht an #lokales senden"));
+        // Link buttons in square brackets, as mail and print copies show them.
+        assert!(is_ui_line("[Alle 23 Kommentare ansehen]") && is_ui_line("[Antworten] [Melden]"));
         assert!(!is_ui_line("Noch keine Kommentare zu haben ist für diesen Verein ungewöhnlich."));
     }
 

@@ -1865,6 +1865,20 @@ pub fn is_reply_to_handles(s: &str) -> bool {
     }
 }
 
+/// A moderation note appended to a comment, in square brackets:
+/// "[Beitrag von der Moderation gekürzt. Bitte bleiben Sie sachlich.]",
+/// "[Von der Redaktion bearbeitet]".
+pub fn is_moderation_note(s: &str) -> bool {
+    let t = trim(s);
+    if !(t.starts_with('[') && t.ends_with(']')) || t.len() > 300 {
+        return false;
+    }
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\[[^\]]{0,60}(?:moderation|redaktion|admin)[^\]]{0,40}(?:gekürzt|bearbeitet|editiert|geändert|entfernt|gelöscht)|^\[[^\]]{0,40}(?:gekürzt|bearbeitet|editiert|geändert)[^\]]{0,20}(?:moderation|redaktion|admin)")
+    });
+    NOTE.is_match(t)
+}
+
 /// A chat system message: someone joined or left ("Name ist der Diskussion
 /// beigetreten.", "→ Name hat die Gruppe über einen Einladungslink
 /// betreten.", "Name hat den Chat verlassen.") or a message was removed
@@ -3286,6 +3300,9 @@ mod voice_cue_tests {
         assert!(points_elsewhere("Zum Artikel: Brücke gesperrt"));
         assert!(!points_elsewhere("Zugegeben: Das war knapp."));
         assert!(!points_elsewhere("zu teuer: Das sagen alle."));
+        assert!(is_moderation_note("[Kommentar von der Moderation gekürzt. Bitte sachlich bleiben.]"));
+        assert!(is_moderation_note("[Von der Redaktion bearbeitet]"));
+        assert!(!is_moderation_note("[Sticker 😎]") && !is_moderation_note("[Link entfernt, weil kaputt]"));
         assert!(is_system_line("→ Pia ist der Diskussion beigetreten."));
         assert!(is_system_line("Horst Brand hat die Gruppe über einen Einladungslink betreten."));
         assert!(is_system_line("lena_k hat den Chat verlassen"));

@@ -730,6 +730,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             || title_el.is_some_and(|t| t.id() == e.id())
             || DATE_CLASS.is_match(&class_str(e)) && text_el.is_none()
             || AUTHOR_CLASS.is_match(&class_str(e)) && text_el.is_none()
+            // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
+            || e.text().next().is_some_and(|t| t.trim_start().starts_with('[')) && cues::is_moderation_note(&text_of(e))
     };
     let root = text_el.unwrap_or(*item);
     let mut paras: Vec<String> = Vec::new();

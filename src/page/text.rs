@@ -1162,7 +1162,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // A chat system message ("Name ist der Diskussion beigetreten.")
         // belongs to no comment.
-        if cues::is_system_line(t) {
+        if cues::is_system_line(t) || cues::is_moderation_note(t) {
             continue;
         }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a

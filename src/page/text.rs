@@ -1433,6 +1433,23 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     finish(drafts, declared)
 }
 
+/// A chat copy marks posts of bots and apps with a badge line under the
+/// name ("ModBot" / "APP" / "— heute um 07:33"): such a post inside a
+/// comment's lines is no reader's text, so the comment ends above its name.
+fn cut_app_posts(drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        let badge = (1..d.lines.len()).find(|&m| {
+            matches!(d.lines[m].trim(), "APP" | "BOT" | "App" | "Bot")
+                && !cues::chars_more_than(&d.lines[m - 1], 40)
+                && cues::word_count(&d.lines[m - 1]) <= 4
+                && !d.lines[m - 1].ends_with(['.', '!', '?', ':', ','])
+        });
+        if let Some(m) = badge {
+            d.lines.truncate(m - 1);
+        }
+    }
+}
+
 /// A chat copy shows the start of the parent above a reply's head
 /// ("@NAME first words of NAME's message…"): that line, at the end of the
 /// record before, is the next record's reply reference, not text.
@@ -1460,6 +1477,7 @@ fn reply_context_lines(drafts: &mut [Draft]) {
 /// Drops teaser entries and empty drafts, resolves reply references.
 fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
     reply_context_lines(&mut drafts);
+    cut_app_posts(&mut drafts);
     let total = drafts.len();
     let mut teasers = 0usize;
     // Each kept draft with its text (joined once).
@@ -1732,6 +1750,20 @@ mod tests {
         for t in &texts {
             assert_eq!(raw_lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn app_posts_end_a_comment() {
+        let mut d = vec![Draft { author: Some("Kalle".into()), lines: vec!["und wer zahlt das?".into(), "ModBot".into(), "APP".into(), "Regel 2 beachten.".into()], ..Draft::default() }];
+        cut_app_posts(&mut d);
+        assert_eq!(d[0].lines, vec!["und wer zahlt das?".to_string()]);
+        // A sentence over the badge is no name: the line stays.
+        let mut d = vec![Draft { lines: vec!["Das ist so.".into(), "BOT".into()], ..Draft::default() }];
+        cut_app_posts(&mut d);
+        assert_eq!(d[0].lines.len(), 2);
+        let mut d = vec![Draft { lines: vec!["Wächter".into(), "BOT".into(), "Bitte sachlich bleiben.".into()], ..Draft::default() }];
+        cut_app_posts(&mut d);
+        assert!(d[0].lines.is_empty());
     }
 
     #[test]

@@ -136,7 +136,7 @@ const TIME_TAIL: &str = r"(?:\s*(?:[,/|·–—-]|(?-u:\b)um(?-u:\b)|T)?\s*(?:um
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let abs = format!(
-        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}"
+        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}|(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.,?\s+(?:um\s+)?\d{{1,2}}:\d{{2}}(?:\s*Uhr(?-u:\b))?"
     );
     let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)(?-u:\b)|(?:Sek|Min|Std)(?-u:\b)\.?)";
     let rel = format!(
@@ -180,6 +180,22 @@ pub(crate) fn may_hold_date(s: &str) -> bool {
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s*$")
 });
+
+/// A date line under a name line: a [`date_only`] line, or the short forms
+/// social-media copies show there: a day and month without a year
+/// ("20. Nov.", "3. März") or a short age ("5 Std.", "12 Min.", "3 Tg.").
+pub fn short_date_line(s: &str) -> Option<&str> {
+    if let Some(d) = date_only(s) {
+        return Some(d);
+    }
+    let t = trim(s);
+    if t.len() > 24 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\d{{1,2}}\.\s?{MONTHS}$")));
+    static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\d{1,3}\s?(?:Sek|Min|Std|Tg|Wo)\.$"));
+    (DAY_MONTH.is_match(t) || AGE.is_match(t)).then_some(t)
+}
 
 /// A line that is only a date ("15.10.2014", "Mi, 28.12.16 01:21", "vor 3 Stunden",
 /// "am 14.10.2014 um 21:47 Uhr"), possibly with a weekday, "am", separators.
@@ -714,11 +730,11 @@ const UI_ITEM: &str = r"(?:
     (?:einen\s+|ihren\s+|neuen\s+|neue\s+|eine\s+)?(?:kommentar|beitrag|antwort|leserbrief|thema)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden|erstellen)(?:\s*\([^)]{0,40}\))?|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
     kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
     zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
-    ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
+    (?:nachricht|antwort)\s+an\s+\S{1,40}\s+(?:senden|schreiben)|ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
     zum\s+seitenanfang|nach\s+oben|nach\s+unten|top|zum\s+forum\.*|gespeichert|seiten\s*:(?:\s*\[?\d+\]?)+|(?:«\s*)?(?:vorheriges|nächstes)(?:\s+thema)?(?:\s*»)?|
-    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|(?:die\s+)?kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
+    (?:die\s+)?diskussion(?:\s+zu\s+diesem\s+(?:artikel|beitrag|thema))?\s+(?:ist\s+|wurde\s+)?(?:geschlossen|beendet).*|kommentare\s+geschlossen.*|kommentare\s+(?:werden|sind|bleiben)\s+.{0,40}?(?:geschlossen|deaktiviert|gesperrt)(?-u:\b).*|(?:die\s+)?kommentarfunktion(?-u:\b).*(?:geschlossen|deaktiviert|abgeschaltet|nicht\s+(?:mehr\s+)?(?:möglich|verfügbar)).*|
     das\s+kommentieren(?-u:\b).*(?:deaktiviert|geschlossen|nicht\s+(?:mehr\s+)?möglich).*|
     (?:ab|an)melden|einloggen|ausloggen|login|logout|registrieren|netiquette|
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
@@ -730,7 +746,7 @@ const UI_ITEM: &str = r"(?:
 
 static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(&format!(
-        r"(?ix)^(?:[|·•/]\s*)?{UI_ITEM}(?:\s*[|·•/,]?\s*{UI_ITEM})*\s*[|·•/]?\s*[.!]?$"
+        r"(?ix)^(?:[|·•/]\s*)?\[?\s*{UI_ITEM}\s*\]?(?:\s*[|·•/,]?\s*\[?\s*{UI_ITEM}\s*\]?)*\s*[|·•/]?\s*[.!]?$"
     ))
 });
 
@@ -1123,7 +1139,7 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             weitere\s+(?:artikel|nachrichten|meldungen|beiträge|news|videos)(?:\s+.{0,40})?|mehr\s+(?:artikel|nachrichten|news|meldungen)(?:\s+.{0,40})?|
             mehr\s+aus\s+(?:dem\s+ressort|der\s+rubrik|\S+)|aus\s+dem\s+ressort|
             verwandte\s+(?:artikel|themen)|ähnliche\s+(?:artikel|themen)|empfehlungen|empfohlene\s+artikel|unsere\s+empfehlungen?|redaktionsempfehlungen?|
-            meistgelesen(?:e\s+artikel)?|meist\s+gelesen|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|(?:die\s+)?meist(?:diskutierten|kommentierten|gelesenen)(?:\s+(?:artikel|beiträge|themen))?|beliebte\s+artikel|
+            meistgelesen(?:e\s+artikel)?|meist\s+gelesen|leser\s+diskutieren|am\s+meisten\s+gelesen|meistkommentiert|meistdiskutiert|meist\s+kommentiert|(?:die\s+)?meist(?:diskutierten|kommentierten|gelesenen)(?:\s+(?:artikel|beiträge|themen))?|beliebte\s+artikel|
             neueste\s+artikel|neueste\s+nachrichten|(?:neueste|letzte|ähnliche|verwandte)\s+(?:beiträge|einträge|posts)|aktuelle\s+nachrichten|newsticker|nachrichtenticker|
             newsletter(?:\s+.{0,30})?|wetter|das\s+wetter|serviceangebote|service|stellenmarkt|anzeigen?|partner-?angebote?|
             aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
@@ -1632,13 +1648,36 @@ pub fn strip_more_link(s: &str) -> &str {
 
 /// A line that is only a post number: "#3", "# 3", "Beitrag #3" -> 3.
 pub fn lone_number(s: &str) -> Option<u32> {
+    post_number(s).map(|(n, _)| n)
+}
+
+/// A post-number label on a line of its own: "#3", "Beitrag #3", "Beitrag 3",
+/// "Kommentar 12", with a reply reference in brackets behind it
+/// ("Beitrag 3 (Antwort auf Beitrag 1)") -> (3, reply to 1). A label word
+/// ("Beitrag", "Kommentar", "Post", "Eintrag", "Nachricht") may go without
+/// the '#'; a bare number may not.
+pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
     let s = s.trim();
-    if s.len() > 16 {
+    if s.len() > 70 || !s.starts_with(['#', 'B', 'K', 'P', 'E', 'N']) {
         return None;
     }
-    let rest = s.strip_prefix("Beitrag").or_else(|| s.strip_prefix("Post")).unwrap_or(s).trim_start();
-    let digits = rest.strip_prefix('#')?.trim_start();
-    (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+    let (head, reply) = match s.find('(') {
+        Some(i) if s.ends_with(')') => {
+            let r = reply_marker(s.get(i..)?)?;
+            (s.get(..i)?.trim_end(), Some(r))
+        }
+        _ if s.len() > 16 => return None,
+        _ => (s, None),
+    };
+    let labelled = ["Beitrag", "Kommentar", "Post", "Eintrag", "Nachricht"].iter().find_map(|w| head.strip_prefix(w));
+    let rest = labelled.unwrap_or(head).trim_start();
+    let digits = match rest.strip_prefix('#') {
+        Some(d) => d.trim_start(),
+        None if labelled.is_some_and(|r| r.starts_with(' ')) => rest,
+        None => return None,
+    };
+    let n = (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()?;
+    Some((n, reply))
 }
 
 /// A line that is only a user handle: "@name" or "@name@server.example".
@@ -1721,7 +1760,7 @@ pub enum ReplyRef {
 }
 
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^\(?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)(?P<num>\d{1,6})|(?:@)?(?P<name>[^:]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?\)?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
@@ -1790,6 +1829,94 @@ pub fn signature(s: &str) -> Option<AuthorLine> {
     let t = t.trim_start_matches(['—', '–', '-', ' ']);
     let a = author_line(t)?;
     (a.author.is_some() && a.date.is_some()).then_some(a)
+}
+
+/// A line that points a comment at another article: "zu: Neue Busspur auf
+/// der Brücke", "Zum Artikel: …", "Kommentar zu: …". Boxes of the latest
+/// comments site-wide ("Leser diskutieren") label every entry so; a
+/// comment on the article itself needs no such line.
+pub fn points_elsewhere(s: &str) -> bool {
+    let t = trim(s);
+    let b = t.as_bytes();
+    if !matches!(b.first(), Some(b'z' | b'Z' | b'k' | b'K')) || t.len() > 300 {
+        return false;
+    }
+    static ELSEWHERE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:zu|zum\s+artikel|zu\s+dem\s+artikel|kommentar\s+zu|kommentiert\s+zu)\s*:\s*\S"));
+    ELSEWHERE.is_match(t)
+}
+
+/// A line that is only a count, as social-media copies show the reply,
+/// repost, like and view counts under a post: "17", "2,1 Tsd.", "1.204",
+/// "3 Mio.".
+pub fn is_count_only(s: &str) -> bool {
+    let t = trim(s);
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 12 || !b[0].is_ascii_digit() {
+        return false;
+    }
+    let num_end = b.iter().position(|&c| !(c.is_ascii_digit() || c == b'.' || c == b',')).unwrap_or(b.len());
+    // The number must end in a digit ("3." is a list number).
+    if !b[num_end - 1].is_ascii_digit() {
+        return false;
+    }
+    matches!(t.get(num_end..).map(str::trim), Some("" | "Tsd." | "Mio." | "K" | "k" | "M" | "Tsd"))
+}
+
+/// A reply line naming handles that follow on lines of their own:
+/// "Antwort an" (then "@handle", "und", "@handle"), "Als Antwort an".
+pub fn is_reply_to_handles(s: &str) -> bool {
+    let t = trim(s);
+    t.len() <= 20 && {
+        let t = t.strip_prefix("Als ").or_else(|| t.strip_prefix("als ")).unwrap_or(t);
+        t.eq_ignore_ascii_case("antwort an") || t.eq_ignore_ascii_case("als antwort an")
+    }
+}
+
+/// A moderation note appended to a comment, in square brackets:
+/// "[Beitrag von der Moderation gekürzt. Bitte bleiben Sie sachlich.]",
+/// "[Von der Redaktion bearbeitet]".
+pub fn is_moderation_note(s: &str) -> bool {
+    let t = trim(s);
+    if !(t.starts_with('[') && t.ends_with(']')) || t.len() > 300 {
+        return false;
+    }
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\[[^\]]{0,60}(?:moderation|redaktion|admin)[^\]]{0,40}(?:gekürzt|bearbeitet|editiert|geändert|entfernt|gelöscht)|^\[[^\]]{0,40}(?:gekürzt|bearbeitet|editiert|geändert)[^\]]{0,20}(?:moderation|redaktion|admin)")
+    });
+    NOTE.is_match(t)
+}
+
+/// A chat system message: someone joined or left ("Name ist der Diskussion
+/// beigetreten.", "→ Name hat die Gruppe über einen Einladungslink
+/// betreten.", "Name hat den Chat verlassen.") or a message was removed
+/// ("Eine Nachricht von @x wurde wegen … entfernt."). Ruled out by the last
+/// word before any regex.
+pub fn is_system_line(s: &str) -> bool {
+    const LAST: &[&str] = &["beigetreten", "betreten", "verlassen", "entfernt", "gelöscht", "ausgeblendet"];
+    let t = s.trim_end().trim_end_matches(['.', '!']);
+    if t.len() > 200 || !LAST.iter().any(|w| t.ends_with(w)) {
+        return false;
+    }
+    static SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?ix)^[→←➡⇢»>\s]*(?:
+            \S+(?:\s+\S+){0,3}\s+(?:hat|ist|wurde)\s+(?:(?:die|der|den|dem)\s+)?(?:gruppe|kanal|chat|diskussion|server|raum|unterhaltung|community)(?:\s+.{1,50}?)?\s+(?:beigetreten|betreten|verlassen|hinzugefügt)
+          | (?:eine\s+)?(?:nachricht|beitrag|kommentar)\s+(?:von\s+\S+(?:\s+\S+){0,2}\s+)?wurde\s+.{0,80}?(?:entfernt|gelöscht|ausgeblendet)
+        )\s*[.!]?\s*$")
+    });
+    SYSTEM.is_match(s.trim())
+}
+
+/// A dash with a name alone ("— Jonas"): a signature without a date, taken
+/// only where dated signatures close the comments around it.
+pub fn name_signature(s: &str) -> Option<AuthorLine> {
+    let t = s.trim_start();
+    if !(t.starts_with('—') || t.starts_with('–')) {
+        return None;
+    }
+    let name = trim(t.trim_start_matches(['—', '–', ' ']));
+    (!chars_more_than(name, 40) && word_count(name) <= 4 && is_name_like(name))
+        .then(|| AuthorLine { author: Some(collapse_ws(name)), ..AuthorLine::default() })
 }
 
 // ---------------------------------------------------------------------------
@@ -1965,6 +2092,14 @@ mod tests {
         assert_eq!(date("2024-02-14T08:15"), Some("2024-02-14T08:15"));
         assert_eq!(date_only("Mi, 28.12.16 01:21"), Some("28.12.16 01:21"));
         assert_eq!(date_only("Text 28.12.16"), None);
+        // Without a year, a time must follow ("Sa., 14.3., 09:05").
+        assert_eq!(date_only("Sa., 14.3., 09:05"), Some("14.3., 09:05"));
+        assert_eq!(short_date_line("20. Nov."), Some("20. Nov."));
+        assert_eq!(short_date_line("5 Std."), Some("5 Std."));
+        assert_eq!(short_date_line("5 Stühle"), None);
+        assert_eq!(short_date_line("20. Novemberregen"), None);
+        assert_eq!(date_only("Di, 03.02. um 18:30 Uhr"), Some("03.02. um 18:30 Uhr"));
+        assert_eq!(find_date("Version 2.3. und mehr"), None);
     }
 
     #[test]
@@ -2654,6 +2789,10 @@ mod tests {
         assert!(is_ad_label("Anzeige") && is_ad_label("- Werbung -") && !is_ad_label("Anzeige: Jetzt Küchen kaufen"));
         assert!(is_ui_line("▲ 4 ▼ 0   Antworten") && is_ui_line("Weitere Kommentare anzeigen (12)"));
         assert!(is_ui_line("Noch keine Kommentare. Schreiben Sie den ersten Kommentar!"));
+        assert!(is_ui_line("Kommentare werden nach 14 Tagen automatisch geschlossen."));
+        assert!(is_ui_line("Nachricht an #lokales senden"));
+        // Link buttons in square brackets, as mail and print copies show them.
+        assert!(is_ui_line("[Alle 23 Kommentare ansehen]") && is_ui_line("[Antworten] [Melden]"));
         assert!(!is_ui_line("Noch keine Kommentare zu haben ist für diesen Verein ungewöhnlich."));
     }
 
@@ -2662,6 +2801,9 @@ mod tests {
         assert_eq!(reply_marker("Antwort auf Nadine K."), Some(ReplyRef::Name("Nadine K.".into())));
         assert_eq!(reply_marker("Antwort auf #3"), Some(ReplyRef::Number(3)));
         assert_eq!(reply_marker("Antwort auf Beitrag Nr. 7"), Some(ReplyRef::Number(7)));
+        // Messenger copies put the marker in square brackets on its own line.
+        assert_eq!(reply_marker("[Als Antwort auf Lene 🌊]"), Some(ReplyRef::Name("Lene 🌊".into())));
+        assert_eq!(reply_marker("[Antwort auf #4]"), Some(ReplyRef::Number(4)));
         assert!(is_name_like("spon-facebook-10000122439"));
         assert!(is_name_like("M. Danneberg"));
         assert!(!is_name_like("Das ist doch klar."));
@@ -3178,6 +3320,29 @@ mod voice_cue_tests {
         assert_eq!(handle_line("@ole hat recht"), None);
         assert_eq!(lone_number("#14"), Some(14));
         assert_eq!(lone_number("#14 Titel"), None);
+        assert_eq!(lone_number("Beitrag 3"), Some(3));
+        assert_eq!(lone_number("Beitrag 3 von 7 Leserinnen"), None);
+        assert_eq!(lone_number("14"), None);
+        assert_eq!(post_number("Kommentar 4 (Antwort auf Kommentar 2)"), Some((4, Some(ReplyRef::Number(2)))));
+        assert_eq!(post_number("Beitrag 5 (Antwort auf Nils)"), Some((5, Some(ReplyRef::Name("Nils".into())))));
+        assert_eq!(post_number("Beitrag 5 (Mehr dazu unten)"), None);
+        assert_eq!(post_number("Beiträge 5"), None);
+        assert!(is_count_only("17") && is_count_only("2,1 Tsd.") && is_count_only("1.204") && is_count_only("3 Mio."));
+        assert!(!is_count_only("3.") && !is_count_only("17 Leute") && !is_count_only("+1"));
+        assert!(is_reply_to_handles("Antwort an") && !is_reply_to_handles("Antwort an alle"));
+        assert!(points_elsewhere("zu: Neue Ortsmitte für Kirchheim"));
+        assert!(points_elsewhere("Zum Artikel: Brücke gesperrt"));
+        assert!(!points_elsewhere("Zugegeben: Das war knapp."));
+        assert!(!points_elsewhere("zu teuer: Das sagen alle."));
+        assert!(is_moderation_note("[Kommentar von der Moderation gekürzt. Bitte sachlich bleiben.]"));
+        assert!(is_moderation_note("[Von der Redaktion bearbeitet]"));
+        assert!(!is_moderation_note("[Sticker 😎]") && !is_moderation_note("[Link entfernt, weil kaputt]"));
+        assert!(is_system_line("→ Pia ist der Diskussion beigetreten."));
+        assert!(is_system_line("Horst Brand hat die Gruppe über einen Einladungslink betreten."));
+        assert!(is_system_line("lena_k hat den Chat verlassen"));
+        assert!(is_system_line("Eine Nachricht von @spam_bot wurde von der Moderation entfernt."));
+        assert!(!is_system_line("Der Bürgermeister hat die Sitzung nach zehn Minuten verlassen."));
+        assert!(!is_system_line("Die alten Bäume am Markt wurden schon im Frühjahr entfernt."));
         assert_eq!(quote_intro("Zitat von kai_r:").as_deref(), Some("kai_r"));
         assert_eq!(quote_intro("Zitat des Tages"), None);
         assert_eq!(comment_header("3 Antworten · 7 Boosts · 12 Favoriten"), Some(Header::Count(3)));

@@ -730,6 +730,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             || title_el.is_some_and(|t| t.id() == e.id())
             || DATE_CLASS.is_match(&class_str(e)) && text_el.is_none()
             || AUTHOR_CLASS.is_match(&class_str(e)) && text_el.is_none()
+            // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
+            || e.text().next().is_some_and(|t| t.trim_start().starts_with('[')) && cues::is_moderation_note(&text_of(e))
     };
     let root = text_el.unwrap_or(*item);
     let mut paras: Vec<String> = Vec::new();
@@ -1282,7 +1284,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
-        if is_repeated_teaser(k, &all) {
+        if is_repeated_teaser(k, &all) || points_elsewhere(item, &items) {
             continue;
         }
         let parts = parts.clone();
@@ -1322,6 +1324,17 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
+}
+
+/// An entry of a box of comments on other articles: a line of the item
+/// points at another article with a link ("zu: <a>TITEL</a>").
+fn points_elsewhere(item: &ElementRef, items: &[ElementRef]) -> bool {
+    own_descendants(item, items).iter().any(|e| {
+        let first = e.text().map(str::trim).find(|t| !t.is_empty());
+        first.is_some_and(|t| t.starts_with(['z', 'Z', 'k', 'K']))
+            && e.descendent_elements().any(|a| a.value().name() == "a")
+            && cues::points_elsewhere(&text_of(e))
+    })
 }
 
 /// A teaser of a comment that the page lists in full elsewhere ("Top-Kommentare"

@@ -192,9 +192,12 @@ fn meta(s: &str, span: (usize, usize, char), words: impl Fn() -> usize) -> Optio
         return None;
     }
     let first = s.chars().next()?;
+    // A lower-case handle with '_' or a digit ("kiesel_77") leads as a
+    // capitalised name does: both are a name slot.
+    let handle = || s.split_whitespace().next().is_some_and(|w| w.chars().any(|c| c == '_' || c.is_ascii_digit()));
     let lead = if a == 0 {
         'D'
-    } else if first.is_uppercase() {
+    } else if first.is_uppercase() || first.is_lowercase() && handle() {
         'W'
     } else if first.is_lowercase() {
         'w'
@@ -480,6 +483,12 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: imp
     best.map(|(_, ind)| ind)
 }
 
+/// A reaction: a line without letters or digits ("❤️", "👍") over a count
+/// line ("6"); reactions are neither text nor repeated UI.
+fn reaction(texts: &[&str], i: usize) -> bool {
+    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric)
+}
+
 /// End of the last comment's text after line `i`: the block up to a blank
 /// line, then further blocks only while they open with prose.
 fn block_end(f: &Facts, i: usize) -> usize {
@@ -503,6 +512,13 @@ fn block_end(f: &Facts, i: usize) -> usize {
             return j;
         }
     }
+}
+
+/// The last record's region ends at a teaser heading ("Meistgelesen",
+/// "Leser diskutieren"): where no blank line closes the list, the boxes
+/// after it are not the record's text.
+fn before_teaser(texts: &[&str], from: usize, end: usize) -> usize {
+    (from..end).find(|&k| cues::teaser_heading(texts[k]).is_some()).unwrap_or(end)
 }
 
 fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usize]) -> Option<(usize, Induced)> {
@@ -569,7 +585,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         if header {
             let end = match reps.get(k + 1) {
                 Some(&next) => next - usize::from(above[k + 1]),
-                None => last_end.unwrap_or(r + 1),
+                None => last_end.map_or(r + 1, |e| before_teaser(texts, r + 1, e)),
             };
             regions.push((r + 1, end.max(r + 1)));
         } else {
@@ -597,7 +613,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
     for (ri, &(a, b)) in regions.iter().enumerate() {
         for k in a..b {
-            if !texts[k].is_empty() && f.field_words(k) <= 8 {
+            if !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) {
                 let e = seen.entry(f.form(k)).or_insert((usize::MAX, 0));
                 if e.0 != ri {
                     *e = (ri, e.1 + 1);
@@ -605,9 +621,11 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
         }
     }
-    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
+    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
+    // Lines pointing at other articles ("zu: TITEL").
+    let mut elsewhere = 0usize;
     let mut with_prose = 0usize;
     for (k, &r) in reps.iter().enumerate() {
         let m = metas[r].as_ref()?;
@@ -637,7 +655,17 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 reply = Some(rr);
                 continue;
             }
-            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 {
+            // A chat system message ("Name ist der Diskussion beigetreten.").
+            if cues::is_system_line(line) {
+                continue;
+            }
+            // A pointer to another article ("zu: TITEL"): the record is an
+            // entry of a box of comments on other articles.
+            if cues::points_elsewhere(line) {
+                elsewhere += 1;
+            }
+            // A bare count ("6", "2,1 Tsd.") is a reaction or view count.
+            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 || cues::is_count_only(line) || reaction(texts, q) {
                 continue;
             }
             prose = prose || f.prose_ish(q);
@@ -704,7 +732,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
         }
     }
-    if with_text < 2 || with_prose < 2 {
+    if with_text < 2 || with_prose < 2 || elsewhere * 2 >= with_text {
         return None;
     }
     let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };

@@ -146,9 +146,12 @@ fn meta(s: &str, span: (usize, usize, char)) -> Option<Meta> {
         return None;
     }
     let first = s.chars().next()?;
+    // A lower-case handle with '_' or a digit ("kiesel_77") leads as a
+    // capitalised name does: both are a name slot.
+    let handle = || s.split_whitespace().next().is_some_and(|w| w.chars().any(|c| c == '_' || c.is_ascii_digit()));
     let lead = if a == 0 {
         'D'
-    } else if first.is_uppercase() {
+    } else if first.is_uppercase() || first.is_lowercase() && handle() {
         'W'
     } else if first.is_lowercase() {
         'w'
@@ -322,6 +325,11 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
 
 /// End of the last comment's text after line `i`: the block up to a blank
 /// line, then further blocks only while they open with prose.
+/// A reaction: a line without letters or digits ("❤️", "👍") over a count line.
+fn reaction(texts: &[&str], i: usize) -> bool {
+    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric)
+}
+
 fn block_end(texts: &[&str], i: usize) -> usize {
     let n = texts.len();
     let mut j = i;
@@ -406,7 +414,11 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         if header {
             let end = match reps.get(k + 1) {
                 Some(&next) => next - usize::from(above[k + 1]),
-                None => block_end(texts, r + 1),
+                // Up to a teaser heading ("Meistgelesen") inside the block.
+                None => {
+                    let e = block_end(texts, r + 1);
+                    (r + 1..e).find(|&k| cues::teaser_heading(texts[k]).is_some()).unwrap_or(e)
+                }
             };
             regions.push((r + 1, end.max(r + 1)));
         } else {
@@ -430,7 +442,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     for &(a, b) in &regions {
         for i in a..b {
             let t = texts[i];
-            if !t.is_empty() && forms[i].is_none() && field_words(t) <= 8 {
+            if !t.is_empty() && forms[i].is_none() && field_words(t) <= 8 && !reaction(texts, i) {
                 forms[i] = Some(ui_form(t));
             }
         }
@@ -445,6 +457,8 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     let repeated = |i: usize| forms[i].as_deref().is_some_and(|f| seen.get(f).is_some_and(|&c| c >= 2));
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
+    // Lines pointing at other articles ("zu: TITEL").
+    let mut elsewhere = 0usize;
     let mut with_prose = 0usize;
     for (k, &r) in reps.iter().enumerate() {
         let m = metas[r].as_ref()?;
@@ -469,7 +483,16 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 reply = Some(rr);
                 continue;
             }
-            if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 {
+            // A chat system message ("Name ist der Diskussion beigetreten.").
+            if cues::is_system_line(line) {
+                continue;
+            }
+            // A pointer to another article ("zu: TITEL"): the record is an
+            // entry of a box of comments on other articles.
+            if cues::points_elsewhere(line) {
+                elsewhere += 1;
+            }
+            if !is_text_line(line) || repeated(li) || bar && has_action(line) && cues::word_count(line) <= 5 || cues::is_count_only(line) || reaction(texts, li) {
                 continue;
             }
             lines.push(line.to_string());
@@ -533,7 +556,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             }
         }
     }
-    if with_text < 2 || with_prose < 2 {
+    if with_text < 2 || with_prose < 2 || elsewhere * 2 >= with_text {
         return None;
     }
     let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };

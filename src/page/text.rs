@@ -122,20 +122,12 @@ fn map_char(c: char) -> Option<char> {
 /// special spaces made plain, zero-width characters and soft hyphens
 /// dropped, and trailing white space trimmed.
 fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
-    let mut indent = 0;
-    let mut rest = "";
-    for (i, c) in raw.char_indices() {
-        let Some(c) = map_char(c) else { continue };
-        if c == ' ' {
-            indent += 1;
-            continue;
-        }
-        if c == '\t' {
-            indent += 4;
-            continue;
-        }
-        rest = raw.get(i..).unwrap_or("");
-        break;
+    let (mut indent, mut rest, tree) = lead(raw, true);
+    // Box-drawing chars before the text are a tree's indentation only when
+    // they hold a branch or a vertical line ("├─ ", "│  └─ ") and text
+    // follows; a rule ("────") or "── Titel ──" keeps them.
+    if tree != Tree::None && (tree == Tree::Rule || rest.is_empty()) {
+        (indent, rest, _) = lead(raw, false);
     }
     // From the first text char on: without a special byte (most lines) the
     // text is the rest itself, trimmed; else copy runs of ordinary bytes and
@@ -178,6 +170,47 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     }
     out.truncate(out.trim_end().len());
     (indent, Cow::Owned(out))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tree {
+    None,
+    /// Only horizontal box-drawing chars were skipped.
+    Rule,
+    /// A branch or vertical box-drawing char was skipped.
+    Branch,
+}
+
+/// A raw line's indentation and the text from its first char on; with
+/// `boxes`, box-drawing chars (U+2500..U+257F) before the text count one
+/// column each, like spaces ("│  └─ Name …": a reply two levels deep).
+#[inline]
+fn lead(raw: &str, boxes: bool) -> (usize, &str, Tree) {
+    let mut indent = 0;
+    let mut tree = Tree::None;
+    for (i, c) in raw.char_indices() {
+        let Some(c) = map_char(c) else { continue };
+        if c == ' ' {
+            indent += 1;
+            continue;
+        }
+        if c == '\t' {
+            indent += 4;
+            continue;
+        }
+        if boxes && ('\u{2500}'..='\u{257f}').contains(&c) {
+            indent += 1;
+            let horizontal = matches!(c, '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '╴' | '╶' | '╸' | '╺');
+            if !horizontal {
+                tree = Tree::Branch;
+            } else if tree == Tree::None {
+                tree = Tree::Rule;
+            }
+            continue;
+        }
+        return (indent, raw.get(i..).unwrap_or(""), tree);
+    }
+    (indent, "", tree)
 }
 
 /// `text.lines()` by a SIMD search for the newlines (the standard library
@@ -238,6 +271,10 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 pub fn parse(text: &str) -> Page {
     let lines = split_lines(text);
     let n = lines.len();
+    // A mail digest or thread copy: each message has its own header block.
+    if let Some(page) = mail_page(&lines) {
+        return page;
+    }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
 
     // Pass 1: the comment section.
@@ -275,7 +312,7 @@ pub fn parse(text: &str) -> Page {
                 if attempts > 24 {
                     break;
                 }
-                if cues::time_first_comment(&l.text).is_none() {
+                if cues::time_first_comment(&l.text).is_none() && !name_handle_date(&lines, i) {
                     // An author line with a date holds what its date holds (a
                     // digit, "vor" or "gerade"), which most lines lack; their
                     // author line is not read here
@@ -392,6 +429,172 @@ pub fn parse(text: &str) -> Page {
         None => (Vec::new(), declared_anywhere),
     };
     Page { source: String::new(), title, body, comments, declared_comments: declared }
+}
+
+// ---------------------------------------------------------------------------
+// Mail digests and threads
+
+/// One message's header block (RFC 2822 fields, one per line).
+#[derive(Default)]
+struct MailHead {
+    /// First line of the block and the first line after it.
+    start: usize,
+    end: usize,
+    from: Option<String>,
+    date: Option<String>,
+    id: Option<String>,
+    in_reply_to: Option<String>,
+}
+
+/// A header field line: "Name: value" with a field name of letters and '-'.
+fn mail_field(t: &str) -> Option<(&str, &str)> {
+    let (name, value) = t.split_once(": ")?;
+    (!name.is_empty() && name.len() <= 30 && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')).then(|| (name, value.trim()))
+}
+
+/// The header blocks of a mail digest: runs of field lines (folded lines
+/// indented under them) that hold both a "From:" and a "Date:" field.
+fn mail_heads(lines: &[Line]) -> Vec<MailHead> {
+    let mut heads = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].blank() || lines[i].indent > 0 || mail_field(&lines[i].text).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut h = MailHead { start: i, ..MailHead::default() };
+        let mut j = i;
+        while j < lines.len() && !lines[j].blank() {
+            let t: &str = &lines[j].text;
+            if lines[j].indent == 0 {
+                let Some((name, value)) = mail_field(t) else { break };
+                match name.to_ascii_lowercase().as_str() {
+                    "from" | "von" => h.from = Some(value.to_string()),
+                    "date" | "datum" => h.date = Some(value.to_string()),
+                    "message-id" => h.id = Some(value.to_string()),
+                    "in-reply-to" => h.in_reply_to = Some(value.to_string()),
+                    _ => {}
+                }
+            }
+            j += 1;
+        }
+        h.end = j;
+        if h.from.is_some() && h.date.is_some() {
+            heads.push(h);
+        }
+        i = j.max(i + 1);
+    }
+    heads
+}
+
+/// "Heinz Vogt <h.vogt@x.example>", "\"Dr. A. Rieß\" <a@x>" -> the display
+/// name; a bare address stays as it is.
+fn mail_name(from: &str) -> String {
+    let name = match from.find('<') {
+        Some(p) if p > 0 => from.get(..p).unwrap_or(from),
+        _ => from,
+    };
+    cues::collapse_ws(name.trim().trim_matches(['"', '\'', ' ']))
+}
+
+/// "Fri, 20 Nov 2026 09:12:48 +0100" -> "20 Nov 2026 09:12:48": without
+/// the weekday and the zone.
+fn mail_date(date: &str) -> String {
+    let d = date.trim();
+    let d = match d.split_once(", ") {
+        Some((w, rest)) if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_alphabetic()) => rest,
+        _ => d,
+    };
+    let mut parts: Vec<&str> = d.split_whitespace().collect();
+    while parts.last().is_some_and(|p| p.starts_with(['+', '-', '(']) || p.len() <= 4 && p.bytes().all(|b| b.is_ascii_uppercase())) && parts.len() > 1 {
+        parts.pop();
+    }
+    parts.join(" ")
+}
+
+/// A page that is a mail digest or a copied thread: two or more header
+/// blocks with "From:" and "Date:". The first message is the article
+/// (the body) when it answers nothing; every other message is a comment,
+/// its author from "From:", its date from "Date:", its parent from
+/// "In-Reply-To:". Quoted lines ("> …"), their attribution ("Am … schrieb
+/// NAME:") and the "-- " signature block are not the comment's text.
+fn mail_page(lines: &[Line]) -> Option<Page> {
+    // Cheap gate: two "From: " lines.
+    if lines.iter().filter(|l| l.text.starts_with("From: ")).nth(1).is_none() {
+        return None;
+    }
+    let mut heads = mail_heads(lines);
+    // Where messages carry ids, a block without one is the digest's own
+    // header ("Betreff: … Digest", "Von: …-request@…").
+    if heads.iter().any(|h| h.id.is_some()) {
+        heads.retain(|h| h.id.is_some());
+    }
+    if heads.len() < 2 {
+        return None;
+    }
+    // The content of message k: from its header block to the next block
+    // (or a rule line "-----" / "_____" closing it).
+    let content = |k: usize| -> (usize, usize) {
+        let a = heads[k].end;
+        let limit = heads.get(k + 1).map_or(lines.len(), |h| h.start);
+        let b = (a..limit).find(|&q| cues::is_separator(&lines[q].text)).unwrap_or(limit);
+        // The "-- " signature block ends the message's own text.
+        let b = (a..b).find(|&q| lines[q].text.as_ref() == "--").unwrap_or(b);
+        (a, b)
+    };
+    let body_msg = heads[0].in_reply_to.is_none();
+    let first_comment = usize::from(body_msg);
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut ids: Vec<Option<&str>> = Vec::new();
+    for k in first_comment..heads.len() {
+        let (a, b) = content(k);
+        let mut text: Vec<&str> = Vec::new();
+        for q in a..b {
+            let t: &str = &lines[q].text;
+            if t.is_empty() {
+                if text.last().is_some_and(|l| !l.is_empty()) {
+                    text.push("");
+                }
+                continue;
+            }
+            let attribution = || cues::quote_attribution(t).is_some() || t.ends_with(':') && (t.contains("schrieb") || t.contains("wrote"));
+            if cues::is_quote_line(t) || nxt_is_quote(lines, q) && attribution() {
+                continue;
+            }
+            text.push(t);
+        }
+        while text.last().is_some_and(|l| l.is_empty()) {
+            text.pop();
+        }
+        if text.is_empty() {
+            continue;
+        }
+        // Paragraphs are lines here; white space is collapsed by readers.
+        let text = text.into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+        let h = &heads[k];
+        let reply_to = h.in_reply_to.as_deref().and_then(|r| ids.iter().rposition(|id| *id == Some(r)));
+        comments.push(Comment {
+            author: h.from.as_deref().map(mail_name),
+            date: h.date.as_deref().map(mail_date),
+            title: None,
+            text,
+            reply_to,
+        });
+        ids.push(h.id.as_deref());
+    }
+    if comments.is_empty() {
+        return None;
+    }
+    let (title, body) = if body_msg {
+        // The first message alone: the digest's table of contents above it
+        // is no teaser box of the article.
+        let (a, b) = content(0);
+        let seg = segment_flags(lines, a, b);
+        body_and_title(&lines[a..], b - a, &seg[a..])
+    } else {
+        body_and_title(lines, heads[0].start, &segment_flags(lines, 0, heads[0].start))
+    };
+    Some(Page { source: String::new(), title, body, comments, declared_comments: None })
 }
 
 // ---------------------------------------------------------------------------
@@ -715,6 +918,39 @@ fn forum_post_headers(lines: &[Line]) -> Vec<PostHeader> {
     out
 }
 
+/// A line that is only a middle dot or bullet ("·"), as separators between
+/// the parts of a record head copied one per line.
+fn is_dot_line(t: &str) -> bool {
+    matches!(t, "·" | "•" | "⋅")
+}
+
+/// A name line with a handle line under it, then (after a lone "·") a
+/// short date line: "NAME" / "@handle" / "·" / "20. Nov.".
+fn name_handle_date(lines: &[Line], j: usize) -> bool {
+    let Some(k) = lines.get(j + 1).filter(|l| l.text.starts_with('@')).map(|_| j + 1) else { return false };
+    if cues::handle_line(&lines[k].text).is_none() || !cues::is_name_like(&lines[j].text) || cues::word_count(&lines[j].text) > 5 {
+        return false;
+    }
+    let Some(mut d) = next_nonblank(lines, k + 1) else { return false };
+    if is_dot_line(&lines[d].text) {
+        let Some(e) = next_nonblank(lines, d + 1) else { return false };
+        d = e;
+    }
+    cues::short_date_line(&lines[d].text).is_some()
+}
+
+/// Whether a comment record opens at line `m`: a section header, a
+/// dated author line, a name line above a date line (perhaps with a handle
+/// between them).
+fn starts_record(lines: &[Line], m: usize) -> bool {
+    let l = &lines[m];
+    !l.blank()
+        && (l.header.is_some()
+            || name_handle_date(lines, m)
+            || l.author().is_some_and(|a| a.author.is_some() && a.date.is_some())
+            || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
+}
+
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&k| !lines[k].blank())
 }
@@ -769,6 +1005,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut quoting = false;
     // A post number on a line of its own ("#3") for the header below it.
     let mut pending_number: Option<u32> = None;
+    // A dated signature ("— Name, date") has closed a comment.
+    let mut signed = false;
 
     fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
         if let Some(d) = cur.take() {
@@ -799,6 +1037,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let stop = l.teaser.is_some()
             || l.strong() && copyright_line(t)
             || cues::is_inline_teaser(t);
+        // A bare ad label ("Anzeige") between comments marks one ad slot:
+        // the lines up to the next comment head are the ad.
+        if stop && l.teaser.is_some() && !drafts.is_empty() && cues::is_ad_label(t) {
+            close(&mut cur);
+            pending.clear();
+            if let Some(m) = (j + 1..lines.len().min(j + 13)).find(|&m| starts_record(lines, m)) {
+                skip_to = m;
+            }
+            continue;
+        }
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
         }
@@ -831,10 +1079,13 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if cues::is_quote_line(t) {
             continue;
         }
-        if let Some(num) = cues::lone_number(t) {
+        if let Some((num, reply)) = cues::post_number(t) {
             close(&mut cur);
             pending.clear();
             pending_number = Some(num);
+            if reply.is_some() {
+                pending_reply = reply;
+            }
             continue;
         }
         // "Zitat von Name:" without quote marks: the quoted lines that follow
@@ -918,11 +1169,51 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
+        // A chat system message ("Name ist der Diskussion beigetreten.")
+        // belongs to no comment.
+        if cues::is_system_line(t) || cues::is_moderation_note(t) {
+            continue;
+        }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
         // link bar; its name and date make it a header.
         let nav_header = l.nav() && !l.ui() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
         if !nav_header && (l.ui() || l.strong() || l.nav()) {
             if open_with_text || l.strong() || l.nav() {
+                close(&mut cur);
+            }
+            pending.clear();
+            continue;
+        }
+        // "Antwort an" / "@handle" [/ "und" / "@handle"]: the first handle decides.
+        if cues::is_reply_to_handles(t) {
+            if let Some((k, h)) = next_nonblank(lines, j + 1).and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h))) {
+                let r = ReplyRef::Name(format!("@{h}"));
+                match cur.as_mut() {
+                    Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
+                    _ => pending_reply = Some(r),
+                }
+                let mut e = k + 1;
+                while let Some(m) = next_nonblank(lines, e) {
+                    let u: &str = &lines[m].text;
+                    if cues::handle_line(u).is_some() || matches!(u, "und" | "and" | "," | "&") {
+                        e = m + 1;
+                    } else {
+                        break;
+                    }
+                }
+                skip_to = e;
+                continue;
+            }
+        }
+        // A bare count ("17", "2,1 Tsd."): reply, like or view counts.
+        if cues::is_count_only(t) {
+            if open_with_text {
+                // A reaction ("❤️") over its count is no text either.
+                if let Some(d) = cur.as_mut() {
+                    if d.lines.len() >= 2 && d.lines.last().is_some_and(|x| !x.chars().any(char::is_alphanumeric)) {
+                        d.lines.pop();
+                    }
+                }
                 close(&mut cur);
             }
             pending.clear();
@@ -935,8 +1226,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             continue;
         }
-        // A signature closes the lines above it into a comment.
-        if let Some(sig) = cues::signature(t) {
+        // A signature closes the lines above it into a comment. Once a dated
+        // signature has closed one, a dash with a name alone ("— Jonas") is
+        // one too.
+        let sig = cues::signature(t).inspect(|_| signed = true).or_else(|| signed.then(|| cues::name_signature(t)).flatten());
+        if let Some(sig) = sig {
             match cur.as_mut() {
                 Some(d) if d.open && !d.lines.is_empty() && d.author.is_none() && pending.is_empty() => {
                     d.author = sig.author;
@@ -957,6 +1251,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         author: sig.author,
                         date: sig.date,
                         title,
+                        number: pending_number.take(),
                         lines: texts,
                         indent: l.indent,
                         reply: sig.reply.or_else(|| pending_reply.take()),
@@ -990,6 +1285,13 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             if drafts.is_empty() && cur.is_none() && orphans > 2 {
                 return Attempt::default();
+            }
+            // A reply-context line above the head ("@NAME first words…"):
+            // `finish` reads it from the end of the comment before.
+            if let (Some(d), Some((p, _))) = (cur.as_mut(), pending.last()) {
+                if p.starts_with('@') && !d.lines.is_empty() {
+                    d.lines.push(p.to_string());
+                }
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
@@ -1025,7 +1327,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if cues::is_name_like(core) && cues::word_count(core) <= 5 {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
             let mut date_at = match handle {
-                Some((k, _)) => next_nonblank(lines, k + 1),
+                // A lone "·" may stand between the handle and the date.
+                Some((k, _)) => next_nonblank(lines, k + 1).map(|d| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d }),
                 None => nxt,
             };
             for _ in 0..2 {
@@ -1036,7 +1339,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             let lead_num = lead_num.or(pending_number.take());
             if let Some(k) = date_at {
-                if let Some(date) = cues::date_only(&lines[k].text) {
+                // Under a handle, the short dates of social-media copies count too.
+                let date = if handle.is_some() { cues::short_date_line(&lines[k].text) } else { cues::date_only(&lines[k].text) };
+                if let Some(date) = date {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {
                         return Attempt::default();
                     }
@@ -1137,8 +1442,51 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     finish(drafts, declared)
 }
 
+/// A chat copy marks posts of bots and apps with a badge line under the
+/// name ("ModBot" / "APP" / "— heute um 07:33"): such a post inside a
+/// comment's lines is no reader's text, so the comment ends above its name.
+fn cut_app_posts(drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        let badge = (1..d.lines.len()).find(|&m| {
+            matches!(d.lines[m].trim(), "APP" | "BOT" | "App" | "Bot")
+                && !cues::chars_more_than(&d.lines[m - 1], 40)
+                && cues::word_count(&d.lines[m - 1]) <= 4
+                && !d.lines[m - 1].ends_with(['.', '!', '?', ':', ','])
+        });
+        if let Some(m) = badge {
+            d.lines.truncate(m - 1);
+        }
+    }
+}
+
+/// A chat copy shows the start of the parent above a reply's head
+/// ("@NAME first words of NAME's message…"): that line, at the end of the
+/// record before, is the next record's reply reference, not text.
+fn reply_context_lines(drafts: &mut [Draft]) {
+    for k in 1..drafts.len() {
+        let Some(last) = drafts[k - 1].lines.last() else { continue };
+        if !last.starts_with('@') || drafts[k - 1].lines.len() < 2 || drafts[k].reply.is_some() {
+            continue;
+        }
+        let quoted = last.trim_end_matches(['…', '.', ' ']);
+        let parent = (0..k).rev().find(|&j| {
+            let Some(a) = drafts[j].author.as_deref() else { return false };
+            let Some(rest) = quoted.strip_prefix('@').and_then(|r| r.strip_prefix(a)) else { return false };
+            let rest = cues::collapse_ws(rest);
+            cues::word_count(&rest) >= 2 && drafts[j].lines.first().is_some_and(|l| cues::collapse_ws(l).starts_with(&rest))
+        });
+        if let Some(j) = parent {
+            let name = drafts[j].author.clone().unwrap_or_default();
+            drafts[k - 1].lines.pop();
+            drafts[k].reply = Some(ReplyRef::Name(name));
+        }
+    }
+}
+
 /// Drops teaser entries and empty drafts, resolves reply references.
-fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
+fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
+    reply_context_lines(&mut drafts);
+    cut_app_posts(&mut drafts);
     let total = drafts.len();
     let mut teasers = 0usize;
     // Each kept draft with its text (joined once).
@@ -1150,7 +1498,11 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         }
         let text = d.lines.join("\n");
         let last = d.lines.last().map(String::as_str).unwrap_or("");
-        if cues::is_excerpt_with_date(&text) || d.lines.len() == 1 && cues::is_teaser_line(last) {
+        // An entry pointing at another article ("zu: TITEL") is a teaser too.
+        if cues::is_excerpt_with_date(&text)
+            || d.lines.len() == 1 && cues::is_teaser_line(last)
+            || d.lines.iter().any(|l| cues::points_elsewhere(l))
+        {
             teasers += 1;
             continue;
         }
@@ -1173,8 +1525,13 @@ fn finish(drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         // "Antwort auf Name" names the author exactly or as the start of a
         // longer display name ("Name aus Ort").
         let by_name = |name: &str| -> Option<usize> {
+            // Without a trailing emoji or symbol ("Rico 🏎"): readings that
+            // drop it from the author still match.
+            let name = name.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | ')' | '_'));
             let key = norm_key(name);
             let exact = (0..idx).rev().find(|&k| names.norm(k).is_some_and(|a| a == key));
+            // "Antwort an @handle": the handle shown under an author's name.
+            let exact = exact.or_else(|| (0..idx).rev().find(|&k| names.lower(k)[1].as_deref().is_some_and(|h| h == key)));
             exact.or_else(|| {
                 (0..idx).rev().find(|&k| {
                     names.norm(k).is_some_and(|a| a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' ')))
@@ -1365,6 +1722,14 @@ mod tests {
         let mut indent = 0;
         let mut started = false;
         let mut out = String::new();
+        let is_box = |c: char| ('\u{2500}'..='\u{257f}').contains(&c);
+        let dropped = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r');
+        let blank = |c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}') || dropped(c);
+        // The chars before the text: a tree prefix when a box char in it is
+        // not a horizontal line and some text follows.
+        let prefix: Vec<char> = raw.chars().take_while(|&c| blank(c) || is_box(c)).collect();
+        let has_text = raw.chars().count() > prefix.len();
+        let tree = has_text && prefix.iter().any(|&c| is_box(c) && !"─━═┄┅┈┉╌╍╴╶╸╺".contains(c));
         for c in raw.chars() {
             let c = match c {
                 '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
@@ -1372,7 +1737,7 @@ mod tests {
                 c => c,
             };
             if !started {
-                if c == ' ' {
+                if c == ' ' || tree && is_box(c) {
                     indent += 1;
                     continue;
                 }
@@ -1400,11 +1765,39 @@ mod tests {
     }
 
     #[test]
+    fn app_posts_end_a_comment() {
+        let mut d = vec![Draft { author: Some("Kalle".into()), lines: vec!["und wer zahlt das?".into(), "ModBot".into(), "APP".into(), "Regel 2 beachten.".into()], ..Draft::default() }];
+        cut_app_posts(&mut d);
+        assert_eq!(d[0].lines, vec!["und wer zahlt das?".to_string()]);
+        // A sentence over the badge is no name: the line stays.
+        let mut d = vec![Draft { lines: vec!["Das ist so.".into(), "BOT".into()], ..Draft::default() }];
+        cut_app_posts(&mut d);
+        assert_eq!(d[0].lines.len(), 2);
+        let mut d = vec![Draft { lines: vec!["Wächter".into(), "BOT".into(), "Bitte sachlich bleiben.".into()], ..Draft::default() }];
+        cut_app_posts(&mut d);
+        assert!(d[0].lines.is_empty());
+    }
+
+    #[test]
+    fn mail_fields() {
+        assert_eq!(mail_name("\"Dr. Ina Vogt\" <i.vogt@x.example>"), "Dr. Ina Vogt");
+        assert_eq!(mail_name("Ole Sand <o@x.example>"), "Ole Sand");
+        assert_eq!(mail_name("o@x.example"), "o@x.example");
+        assert_eq!(mail_date("Fri, 20 Nov 2026 09:12:48 +0100"), "20 Nov 2026 09:12:48");
+        assert_eq!(mail_date("20 Nov 2026 09:12 (CET)"), "20 Nov 2026 09:12");
+        assert_eq!(mail_date("Mo, 3. Mai 2027 10:00 MEZ"), "3. Mai 2027 10:00");
+        // One header block is no digest; nothing panics on a truncated one.
+        assert!(parse("From: a <a@x>\nDate: Fri, 20 Nov 2026 09:12:48 +0100\n\nText hier.").comments.is_empty());
+        let p = parse("From: a <a@x>\nDate: x\nMessage-ID: <1>\n\nFrom: b <b@x>\nDate: y\nMessage-ID: <2>\nIn-Reply-To: <1>");
+        assert!(p.comments.is_empty());
+    }
+
+    #[test]
     fn normalize_line_agrees_with_the_char_loop() {
         let mut lines = crate::page::testgen::lines();
         // Lead bytes of chars that stay, alone and before ones that change.
         for tail in ["", "\u{a0}x", "\u{200b}", "\r", "\u{feff}", " \u{3000}", "\u{2009}"] {
-            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€"] {
+            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€", "├─ Name: a", "│  └─ b", "──── ", "── x ──", "\u{a0}╰─\u{200b}c", "│ "] {
                 lines.push(format!("{head}{tail}"));
                 lines.push(format!("{tail}{head}{tail}{head}"));
             }

@@ -54,12 +54,17 @@ pub struct StanceView {
     /// and the evaluative words near each of them (`_<party>_apol_neg_<other>_`):
     /// attacking a party's opponents is taking its side.
     pub structure: bool,
+    /// Mark the evaluative word nearest to each mention of the party within its
+    /// sentence (`_znear_pos_` / `_znear_neg_`, flipped after a negation): in
+    /// "den Schaden, den Putin anrichtete" the nearest word decides, not the
+    /// praise two clauses away. Off in models trained before it existed.
+    pub nearest: bool,
 }
 
 impl Default for StanceView {
     /// The plain target view (what models without this setting were trained with).
     fn default() -> Self {
-        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false, structure: false }
+        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false, structure: false, nearest: false }
     }
 }
 
@@ -80,6 +85,32 @@ fn polarity_at(toks: &[text::Token], i: usize) -> Option<bool> {
     let positive = crate::features::polarity(&toks[i].norm)?;
     let negated = toks[i.saturating_sub(3)..i].iter().any(|n| NEGATIONS.contains(&n.norm.as_str()));
     Some(positive != negated)
+}
+
+/// For every mention of the target in `view` (mentions already replaced), the
+/// polarity of the nearest lexicon word in the same sentence (looking up to 30
+/// tokens each way, the left one first at equal distance), as `_znear_pos_` /
+/// `_znear_neg_`.
+fn nearest_polarity_marks(view: &str) -> Vec<String> {
+    let toks = text::tokens(view);
+    let ends_sentence = |a: usize| view[toks[a].end..toks[a + 1].start].contains(['.', '!', '?', '\n']);
+    let mut out = Vec::new();
+    for i in (0..toks.len()).filter(|&i| toks[i].norm == TARGET) {
+        let mut found = None;
+        'search: for d in 1..=30 {
+            for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten().filter(|&j| j < toks.len()) {
+                let Some(positive) = polarity_at(&toks, j) else { continue };
+                if !(i.min(j)..i.max(j)).any(ends_sentence) {
+                    found = Some(positive);
+                    break 'search;
+                }
+            }
+        }
+        if let Some(positive) = found {
+            out.push(format!("_znear_{}_", if positive { "pos" } else { "neg" }));
+        }
+    }
+    out
 }
 
 /// Byte spans of the sentences of `text` (split after . ! ? and at line breaks).
@@ -394,6 +425,7 @@ impl Gazetteer {
         } else {
             Self::replace_mentions(text, &mentions, 0, text.len(), target)
         };
+        let near_marks = if view.nearest { nearest_polarity_marks(&out) } else { Vec::new() };
         if view.window > 0 || view.negation {
             let toks = text::tokens(&out);
             let w = view.window.max(3);
@@ -450,6 +482,7 @@ impl Gazetteer {
                 }
             }
         }
+        extra.extend(near_marks);
         if view.structure {
             extra.extend(self.structure_marks(text, &mentions, target, &name));
         }
@@ -521,7 +554,7 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false, nearest: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
@@ -547,6 +580,14 @@ mod tests {
         // a party mentioned nowhere: the whole comment stays
         let cn = g.index_of("China").unwrap();
         assert!(text::normalize(&g.stance_view("Die Amis sind toll.", cn, &view)).contains("toll"));
+        // the nearest evaluative word in the mention's sentence
+        let near = StanceView { nearest: true, ..StanceView::default() };
+        let nm = |t: &str| -> Vec<String> {
+            text::normalize(&g.stance_view(t, ru, &near)).split(' ').filter(|w| w.contains("znear")).map(String::from).collect()
+        };
+        assert_eq!(nm("Die Europäer reparieren den Schaden, den Putin anrichtete, mit großem Erfolg."), ["_znear_neg_"]);
+        assert_eq!(nm("Putin war kein Versager. Ein Schaden für alle!"), ["_znear_pos_"]);
+        assert_eq!(nm("Ein Schaden. Putin redet."), Vec::<String>::new());
         // the companion's view: the party's sentences and its name, nothing else
         let comp = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &StanceView::companion());
         let comp = text::normalize(&comp);

@@ -2836,6 +2836,54 @@ static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
     )")
 });
 
+/// A wiki talk-page signature at the end of a line: "--NAME (Diskussion)
+/// 09:41, 19. Nov. 2026 (CET)", "— Der vorstehende nicht signierte Beitrag
+/// stammt von IP (Diskussion) …", "NAME (talk) 14:02, 5 March 2026 (UTC)".
+/// Returns the byte offset where the signature starts, the name and the
+/// date (time first, as shown, without the zone).
+pub(crate) fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
+    static SIG: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
+    });
+    // Cheap gate: a closing bracket at the end and the talk link's bracket.
+    if !s.ends_with(')') || s.len() < 30 {
+        return None;
+    }
+    let b = s.as_bytes();
+    if memchr::memmem::find(b, b"(Dis").is_none() && memchr::memmem::find(b, b"(talk").is_none() && memchr::memmem::find(b, b"(Talk").is_none() {
+        return None;
+    }
+    let c = SIG.captures(s)?;
+    let whole = c.get(0)?;
+    let name = c.get(1)?;
+    // A match from the line start ("Danke! --NAME (Diskussion) …") takes
+    // the text into the name: the signature starts at its dash.
+    let n = name.as_str();
+    let dash = ["--", "— ", "– "].iter().filter_map(|d| n.rfind(d).map(|k| (k, d.len()))).max();
+    if let Some((k, len)) = dash.filter(|&(k, _)| k == 0 || n[..k].ends_with(char::is_whitespace)) {
+        let rest = n[k + len..].trim_start();
+        if rest.is_empty() {
+            return None;
+        }
+        return Some((name.start() + n[..k].trim_end().len(), rest, c.get(2)?.as_str()));
+    }
+    Some((whole.start(), n, c.get(2)?.as_str()))
+}
+
+/// A wiki section heading with its edit link ("Quelle fehlt [Bearbeiten |
+/// Quelltext bearbeiten]", "Sources [edit]"): the heading's text.
+pub(crate) fn wiki_section_heading(s: &str) -> Option<&str> {
+    if !s.ends_with(']') {
+        return None;
+    }
+    let open = s.rfind('[')?;
+    let link = &s[open + 1..s.len() - 1];
+    let lower_ok = link.starts_with("Bearbeiten") || link.starts_with("bearbeiten") || link.starts_with("edit") || link.starts_with("Edit");
+    let head = s[..open].trim_end();
+    (lower_ok && link.len() <= 40 && !head.is_empty()).then_some(head)
+}
+
+
 /// The author a quote attributes itself to: "Name hat geschrieben:",
 /// "Zitat von Name:", "Name schrieb:" (a date after it is allowed).
 pub fn quote_attribution(s: &str) -> Option<String> {

@@ -275,6 +275,13 @@ pub fn parse(text: &str) -> Page {
     if let Some(page) = mail_page(&lines) {
         return page;
     }
+    // A wiki talk page: comments end in a signature with a talk link.
+    let tb = text.as_bytes();
+    if memchr::memmem::find(tb, b"(Diskussion)").is_some() || memchr::memmem::find(tb, b"(talk)").is_some() {
+        if let Some(page) = wiki_page(&lines) {
+            return page;
+        }
+    }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
 
     // Pass 1: the comment section.
@@ -594,6 +601,86 @@ fn mail_page(lines: &[Line]) -> Option<Page> {
     } else {
         body_and_title(lines, heads[0].start, &segment_flags(lines, 0, heads[0].start))
     };
+    Some(Page { source: String::new(), title, body, comments, declared_comments: None })
+}
+
+/// A wiki talk page: each comment runs from the previous signature (or
+/// section heading, whose text is the comment's title) to the line ending
+/// in its own signature ("--NAME (Diskussion) 09:41, 19. Nov. 2026 (CET)");
+/// leading ':' give the reply depth (one more colon answers the comment
+/// above). The article is what stands above the talk section; the talk
+/// page's own heading ("Diskussion:TITLE") names it.
+fn wiki_page(lines: &[Line]) -> Option<Page> {
+    let first_sig = lines.iter().position(|l| cues::wiki_signature(&l.text).is_some())?;
+    let last_sig = lines.iter().rposition(|l| cues::wiki_signature(&l.text).is_some())?;
+    if last_sig == first_sig {
+        return None;
+    }
+    let talk_heading = |t: &str| -> Option<String> {
+        let rest = t.strip_prefix("Diskussion:").or_else(|| t.strip_prefix("Talk:"))?;
+        let rest = rest.trim();
+        (!rest.is_empty() && !t.as_bytes().get(t.len() - rest.len() - 1).is_some_and(|b| *b == b' ')).then(|| rest.to_string())
+    };
+    // Where the talk section starts: its page heading, else the first
+    // section heading, else the first signed paragraph.
+    let page_head = (0..first_sig).rev().find_map(|q| talk_heading(&lines[q].text).map(|t| (q, t)));
+    let start = match &page_head {
+        Some((q, _)) => *q,
+        None => (0..first_sig)
+            .rev()
+            .find(|&q| cues::wiki_section_heading(&lines[q].text).is_some())
+            .unwrap_or_else(|| (0..first_sig).rev().find(|&q| lines[q].blank()).map_or(0, |q| q + 1)),
+    };
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut depths: Vec<usize> = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut pending_depth: Option<usize> = None;
+    let mut title: Option<String> = None;
+    for l in &lines[start..=last_sig] {
+        let t: &str = &l.text;
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(h) = cues::wiki_section_heading(t) {
+            pending.clear();
+            pending_depth = None;
+            title = Some(h.to_string());
+            continue;
+        }
+        let colons = t.bytes().take_while(|&b| b == b':' || b == b'*').count();
+        let body = t[colons..].trim_start();
+        let sig = cues::wiki_signature(body);
+        let own = match sig {
+            Some((at, _, _)) => body[..at].trim_end(),
+            None => body,
+        };
+        if pending_depth.is_none() {
+            pending_depth = Some(colons);
+        }
+        if !own.is_empty() {
+            pending.push(own);
+        }
+        let Some((_, name, date)) = sig else { continue };
+        let depth = pending_depth.take().unwrap_or(colons);
+        if pending.is_empty() {
+            continue;
+        }
+        let reply_to = if depth == 0 { None } else { depths.iter().rposition(|&d| d < depth) };
+        comments.push(Comment {
+            author: Some(name.to_string()),
+            date: Some(date.to_string()),
+            title: title.take(),
+            text: pending.join("\n"),
+            reply_to,
+        });
+        depths.push(depth);
+        pending.clear();
+    }
+    if comments.len() < 2 {
+        return None;
+    }
+    let (title, body) = body_and_title(lines, start, &segment_flags(lines, 0, start));
+    let title = page_head.map(|(_, t)| t).or(title);
     Some(Page { source: String::new(), title, body, comments, declared_comments: None })
 }
 

@@ -2836,6 +2836,31 @@ static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
     )")
 });
 
+/// A screen reader's role prefix on a line of its text export ("Überschrift
+/// Ebene 3: NAME", "Text: …", "Schaltfläche Antworten",
+/// "Heading level 2: …", "Button Reply"): the byte length of the prefix and,
+/// for a heading, its level. Only asked on pages that hold heading roles.
+pub(crate) fn screen_reader_role(s: &str) -> Option<(usize, Option<u8>)> {
+    for head in ["Überschrift Ebene ", "Heading level "] {
+        if let Some(rest) = s.strip_prefix(head) {
+            let b = rest.as_bytes();
+            let level = *b.first()?;
+            if level.is_ascii_digit() && b.get(1) == Some(&b':') {
+                let skip = head.len() + 2 + usize::from(b.get(2) == Some(&b' '));
+                return Some((skip, Some(level - b'0')));
+            }
+            return None;
+        }
+    }
+    // Links stay as they are: a link list is navigation, its items no headings.
+    for role in ["Text: ", "Schaltfläche ", "Button "] {
+        if s.starts_with(role) && s.len() > role.len() {
+            return Some((role.len(), None));
+        }
+    }
+    None
+}
+
 /// A wiki talk-page signature at the end of a line: "--NAME (Diskussion)
 /// 09:41, 19. Nov. 2026 (CET)", "— Der vorstehende nicht signierte Beitrag
 /// stammt von IP (Diskussion) …", "NAME (talk) 14:02, 5 March 2026 (UTC)".

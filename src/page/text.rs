@@ -258,6 +258,29 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                 author: OnceCell::new(),
             }
         }));
+    // A screen reader's text export: role prefixes are not text, and a
+    // heading's level is its depth (a reply's heading is one level deeper).
+    let tb = text.as_bytes();
+    if memchr::memmem::find(tb, "Überschrift Ebene ".as_bytes()).is_some() || memchr::memmem::find(tb, b"Heading level ").is_some() {
+        // A heading starts a block, as a blank line would in other dumps.
+        let mut out: Vec<Line> = Vec::with_capacity(lines.len() + lines.len() / 4);
+        for mut l in lines {
+            if let Some((skip, level)) = cues::screen_reader_role(&l.text) {
+                l.text = match std::mem::take(&mut l.text) {
+                    Cow::Borrowed(t) => Cow::Borrowed(t.get(skip..).unwrap_or("")),
+                    Cow::Owned(t) => Cow::Owned(t.get(skip..).unwrap_or("").to_string()),
+                };
+                if let Some(level) = level {
+                    l.indent = 2 * usize::from(level.saturating_sub(1));
+                    if out.last().is_some_and(|p: &Line| !p.blank()) {
+                        out.push(blank_line());
+                    }
+                }
+            }
+            out.push(l);
+        }
+        lines = out;
+    }
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);
     }
@@ -265,6 +288,22 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         l.teaser = cues::teaser_heading(&l.text);
     }
     lines
+}
+
+/// An empty line (a block boundary).
+fn blank_line<'a>() -> Line<'a> {
+    Line {
+        indent: 0,
+        text: Cow::Borrowed(""),
+        header: None,
+        teaser: None,
+        furniture: OnceCell::new(),
+        prose: OnceCell::new(),
+        ui: OnceCell::new(),
+        strong: OnceCell::new(),
+        nav: OnceCell::new(),
+        author: OnceCell::new(),
+    }
 }
 
 /// Parses a plain-text dump of a news page.

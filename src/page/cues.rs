@@ -2836,6 +2836,44 @@ static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
     )")
 });
 
+/// A reaction bar: symbols with counts and no word ("♡ 29    ⚑", "▲ 12 ▼",
+/// "👍 4  💬 2"). An emoji-only comment holds no digit and stays text.
+pub(crate) fn is_reaction_bar(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() <= 48
+        && b.iter().any(|c| c.is_ascii_digit())
+        && b.iter().any(|&c| c >= 0x80)
+        && !s.chars().any(char::is_alphabetic)
+        && !b.iter().any(|&c| matches!(c, b':' | b'.' | b',' | b'/' | b'-'))
+}
+
+/// A profile badge on a line of its own under a commenter's name: a
+/// membership age ("Abonnentin seit 2014", "Mitglied seit März 2019",
+/// "Member since 2020") or an account mark ("Offizieller Account",
+/// "Verifiziertes Konto").
+pub(crate) fn is_profile_badge(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 10 || b.len() > 48 {
+        return false;
+    }
+    let last = b[b.len() - 1];
+    if last.is_ascii_digit() {
+        let Some(p) = s.find(" seit ").or_else(|| s.find(" since ")) else { return false };
+        let (who, when) = (&s[..p], s[p..].trim_start());
+        let when = when.split_once(' ').map_or("", |(_, w)| w);
+        let year = when.rsplit(' ').next().unwrap_or("");
+        let month = when.len() > year.len();
+        return word_count(who) == 1
+            && who.starts_with(char::is_uppercase)
+            && who.chars().all(char::is_alphabetic)
+            && year.len() == 4
+            && year.bytes().all(|c| c.is_ascii_digit())
+            && (!month || word_count(when) == 2 && when.starts_with(char::is_uppercase));
+    }
+    matches!(b[0], b'O' | b'V')
+        && matches!(s, "Offizieller Account" | "Offizielles Konto" | "Offizielles Profil" | "Verifizierter Account" | "Verifiziertes Konto" | "Verifiziertes Profil" | "Official account" | "Verified account")
+}
+
 /// A screen reader's role prefix on a line of its text export ("Überschrift
 /// Ebene 3: NAME", "Text: …", "Schaltfläche Antworten",
 /// "Heading level 2: …", "Button Reply"): the byte length of the prefix and,

@@ -281,6 +281,51 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         }
         lines = out;
     }
+    // A profile badge under a commenter's name ("Abonnentin seit 2014",
+    // "Offizieller Account") is no text: the name moves down onto the
+    // badge's line, so that it sits right above its date line.
+    // A verification mark after a name ("Stadtwerke ✓") is no part of it;
+    // a reply head "↳ Antwort von NAME" over a date names the reply's author.
+    for i in 0..lines.len() {
+        let b = lines[i].text.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
+        if matches!(last, 0x91 | 0x93 | 0x94) {
+            let t: &str = &lines[i].text;
+            if let Some(name) = t.strip_suffix(['✓', '✔', '☑']).map(str::trim_end) {
+                if !name.is_empty() && cues::word_count(name) <= 6 {
+                    let len = name.len();
+                    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), 0, len);
+                }
+            }
+        }
+        if matches!(first, 0xe2 | b'A' | b'R') {
+            let cut = {
+                let t: &str = &lines[i].text;
+                let s = cues::strip_reply_arrow(t);
+                s.strip_prefix("Antwort von ").or_else(|| s.strip_prefix("Reply from ")).map(str::trim).and_then(|name| {
+                    let ok = (1..=4).contains(&cues::word_count(name))
+                        && name.starts_with(|c: char| c.is_uppercase() || c == '@')
+                        && (i + 1..lines.len().min(i + 3)).any(|q| cues::may_hold_date(&lines[q].text) && cues::date_only(&lines[q].text).is_some());
+                    let a = t.len() - name.len() - (t.len() - t.trim_end().len());
+                    (ok && t.get(a..a + name.len()) == Some(name)).then_some((a, a + name.len()))
+                })
+            };
+            if let Some((a, b)) = cut {
+                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+            }
+        }
+        if i == 0 {
+            continue;
+        }
+        let b = lines[i].text.as_bytes();
+        let Some(&last) = b.last() else { continue };
+        if !(last.is_ascii_digit() || matches!(b[0], b'O' | b'V')) || !cues::is_profile_badge(&lines[i].text) || lines[i - 1].blank() {
+            continue;
+        }
+        lines.swap(i - 1, i);
+        lines[i - 1].text = Cow::Borrowed("");
+        lines[i - 1].indent = 0;
+    }
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);
     }
@@ -288,6 +333,14 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         l.teaser = cues::teaser_heading(&l.text);
     }
     lines
+}
+
+/// The bytes `a..b` of a line's text, borrowed where the text is.
+fn cut_cow(c: Cow<'_, str>, a: usize, b: usize) -> Cow<'_, str> {
+    match c {
+        Cow::Borrowed(t) => Cow::Borrowed(t.get(a..b).unwrap_or(t)),
+        Cow::Owned(t) => Cow::Owned(t.get(a..b).unwrap_or(&t).to_string()),
+    }
 }
 
 /// An empty line (a block boundary).
@@ -1331,8 +1384,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
-        // A bare count ("17", "2,1 Tsd."): reply, like or view counts.
-        if cues::is_count_only(t) {
+        // A bare count ("17", "2,1 Tsd."): reply, like or view counts; a
+        // reaction bar ("♡ 29  ⚑") likewise.
+        if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80) && cues::is_reaction_bar(t) {
             if open_with_text {
                 // A reaction ("❤️") over its count is no text either.
                 if let Some(d) = cur.as_mut() {

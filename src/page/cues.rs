@@ -1076,7 +1076,7 @@ pub fn is_signoff(s: &str) -> bool {
 
 static META: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?ix)^(?:
-        (?:stand|aktualisiert|zuletzt\s+aktualisiert|veröffentlicht|publiziert|erstellt|erschienen|datum|lesezeit|lesedauer|autor(?:in)?|quelle|text|redaktion|fotos?|bilder?)\s*:
+        (?:stand|aktualisiert|zuletzt\s+(?:aktualisiert|geändert|bearbeitet)|veröffentlicht|publiziert|erstellt|erschienen|datum|lesezeit|lesedauer|autor(?:in)?|quelle|text|redaktion|fotos?|bilder?)\s*:
       | (?:zuletzt\s+)?(?:aktualisiert|veröffentlicht|publiziert|erstellt|erschienen)\s+(?:am|um|vor|seit)(?-u:\b)
       | (?:aktualisiert|veröffentlicht|publiziert)\s*$
       | (?:lesezeit|lesedauer)(?-u:\b)
@@ -1348,7 +1348,7 @@ const NAME_STOP: &[&str] = &[
     "die", "das", "den", "dem", "des", "und", "oder", "aber", "bis", "seit", "am", "um", "im", "in", "zum", "zur", "vom",
     "mit", "für", "auf", "nach", "bei", "ein", "eine", "einen", "nicht", "es", "sie", "er", "wir", "ich", "ab", "gegen",
     "über", "unter", "wie", "als", "dass", "wenn", "so", "auch", "noch", "nur", "schon", "stand", "aktualisiert",
-    "veröffentlicht", "publiziert", "erstellt", "datum", "lesezeit", "seite", "heute", "gestern",
+    "veröffentlicht", "publiziert", "erstellt", "datum", "lesezeit", "seite", "heute", "gestern", "zuletzt", "geändert",
 ];
 
 /// A user name: 1-5 words, no sentence punctuation, no prose function words

@@ -527,7 +527,42 @@ pub fn parse(text: &str) -> Page {
         Some((_, att)) => (att.comments, att.declared.or(declared_anywhere)),
         None => (Vec::new(), declared_anywhere),
     };
-    Page { source: String::new(), title, body, comments, declared_comments: declared }
+    let mut page = Page { source: String::new(), title, body, comments, declared_comments: declared };
+    thread_opener(&mut page);
+    page
+}
+
+/// The subject of a reply's title ("Re: SUBJECT", "AW: SUBJECT").
+fn reply_subject(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    if b.len() < 5 || !matches!(b[0], b'R' | b'A') {
+        return None;
+    }
+    ["Re: ", "RE: ", "AW: ", "Aw: ", "WG: "].iter().find_map(|p| t.strip_prefix(p)).map(str::trim)
+}
+
+/// A forum thread whose posts answer the first one ("Re: SUBJECT" titles,
+/// the first post without one, under SUBJECT as its heading): the first
+/// post is the opening post that holds the article, not a comment. Its
+/// text is the body, SUBJECT the title; replies to it are top level.
+fn thread_opener(page: &mut Page) {
+    let c = &page.comments;
+    if c.len() < 3 || c[0].title.as_deref().is_some_and(|t| reply_subject(t).is_some()) {
+        return;
+    }
+    let Some(subject) = c[1].title.as_deref().and_then(reply_subject) else { return };
+    let same = c[1..].iter().filter(|x| x.title.as_deref().and_then(reply_subject) == Some(subject)).count();
+    let named = c[0].title.as_deref() == Some(subject) || page.title.as_deref() == Some(subject) || page.body.iter().any(|p| p == subject);
+    if same < 2 || !named || !c[0].text.contains(|ch: char| ch == '.') {
+        return;
+    }
+    let subject = subject.to_string();
+    let opener = page.comments.remove(0);
+    for x in &mut page.comments {
+        x.reply_to = x.reply_to.and_then(|r| r.checked_sub(1));
+    }
+    page.body = opener.text.split('\n').map(str::to_string).filter(|p| !p.trim().is_empty()).collect();
+    page.title = Some(subject);
 }
 
 // ---------------------------------------------------------------------------

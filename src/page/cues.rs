@@ -1843,7 +1843,9 @@ pub fn points_elsewhere(s: &str) -> bool {
     }
     static ELSEWHERE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^(?:zu|zum\s+artikel|zu\s+dem\s+artikel|kommentar\s+zu|kommentiert\s+zu)\s*:\s*\S"));
-    ELSEWHERE.is_match(t)
+    // The whole line a quoted title: "zu „TITEL“", "Zu „TITEL“:".
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)^(?:zu|zum\s+artikel|kommentar\s+zu)\s+[„"»“‚]([^„"»«“”‚‘]{3,200})[“"«”‘]\s*:?$"#));
+    ELSEWHERE.is_match(t) || b.len() > 8 && matches!(b[b.len() - 1], b':' | 0x9c | 0x9d | b'"' | 0xab | 0x98) && QUOTED.is_match(t)
 }
 
 /// A line that is only a count, as social-media copies show the reply,
@@ -3445,6 +3447,9 @@ mod voice_cue_tests {
         assert!(points_elsewhere("Zum Artikel: Brücke gesperrt"));
         assert!(!points_elsewhere("Zugegeben: Das war knapp."));
         assert!(!points_elsewhere("zu teuer: Das sagen alle."));
+        assert!(points_elsewhere("zu „Hafenfest: Feuerwerk fällt aus“"));
+        assert!(points_elsewhere("Zu „Neue Ampel am Markt“:"));
+        assert!(!points_elsewhere("Zu „teuer“ sage ich nur: schaut euch die Zahlen an."));
         assert!(is_moderation_note("[Kommentar von der Moderation gekürzt. Bitte sachlich bleiben.]"));
         assert!(is_moderation_note("[Von der Redaktion bearbeitet]"));
         assert!(!is_moderation_note("[Sticker 😎]") && !is_moderation_note("[Link entfernt, weil kaputt]"));

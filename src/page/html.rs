@@ -1389,7 +1389,31 @@ fn reply_level(item: &ElementRef, items: &[ElementRef]) -> usize {
         cur = n.parent();
     }
     let self_reply = item.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
+    // A flat list whose items carry their depth in a class ("replyTreeLevel1",
+    // "depth-2", "comment-level-0"): the depth above the shallowest item's
+    // (lists count from 0 or from 1).
+    if level == 0 {
+        if let Some(d) = class_depth(item) {
+            let min = items.iter().filter_map(class_depth).min().unwrap_or(d);
+            return d - min.min(d);
+        }
+    }
     level + usize::from(self_reply && level == 0)
+}
+
+/// The depth number an item's class gives ("replyTreeLevel2" → 2,
+/// "depth-1" → 1), cheap-gated by a digit at a class token's end.
+fn class_depth(item: &ElementRef) -> Option<usize> {
+    let c = item.value().attr_str("class")?;
+    c.split_whitespace().find_map(|t| {
+        let b = t.as_bytes();
+        let last = *b.last()?;
+        if !last.is_ascii_digit() || b.len() < 6 {
+            return None;
+        }
+        let head = t[..t.len() - 1].trim_end_matches(['-', '_']).to_ascii_lowercase();
+        (head.ends_with("level") || head.ends_with("depth") || head.ends_with("ebene")).then(|| usize::from(last - b'0'))
+    })
 }
 
 fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {

@@ -284,6 +284,8 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     // A profile badge under a commenter's name ("Abonnentin seit 2014",
     // "Offizieller Account") is no text: the name moves down onto the
     // badge's line, so that it sits right above its date line.
+    // Reply markers to put under notification-style reply heads.
+    let mut replies: Vec<(usize, String)> = Vec::new();
     // A verification mark after a name ("Stadtwerke ✓") is no part of it;
     // a reply head "↳ Antwort von NAME" over a date names the reply's author.
     for i in 0..lines.len() {
@@ -314,6 +316,21 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                 lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
             }
         }
+        // A notification-style reply head "X hat auf den Kommentar von Y
+        // geantwortet · DATE" names its author X: it reads as "X · DATE".
+        if last.is_ascii_digit() && (first.is_ascii_uppercase() || first >= 0xc3) {
+            let t: &str = &lines[i].text;
+            if let Some(p) = memchr::memmem::find(t.as_bytes(), " hat auf den Kommentar von ".as_bytes()) {
+                if let Some(q) = t.get(p..).and_then(|r| r.find(" geantwortet")).map(|q| p + q + " geantwortet".len()) {
+                    let parent = t.get(p + " hat auf den Kommentar von ".len()..q - " geantwortet".len()).unwrap_or("").trim();
+                    if !parent.is_empty() {
+                        replies.push((i, format!("Antwort auf {parent}")));
+                    }
+                    let head = format!("{}{}", &t[..p], t.get(q..).unwrap_or(""));
+                    lines[i].text = Cow::Owned(head);
+                }
+            }
+        }
         if i == 0 {
             continue;
         }
@@ -325,6 +342,23 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         lines.swap(i - 1, i);
         lines[i - 1].text = Cow::Borrowed("");
         lines[i - 1].indent = 0;
+    }
+    // The parent named in a reply head becomes a reply marker line under
+    // it ("Antwort auf Y"), which both readings know.
+    if !replies.is_empty() {
+        let mut out: Vec<Line> = Vec::with_capacity(lines.len() + replies.len());
+        let mut next = replies.into_iter().peekable();
+        for (i, l) in lines.into_iter().enumerate() {
+            let indent = l.indent;
+            out.push(l);
+            while let Some((_, m)) = next.next_if(|(k, _)| *k == i) {
+                let mut marker = blank_line();
+                marker.text = Cow::Owned(m);
+                marker.indent = indent;
+                out.push(marker);
+            }
+        }
+        lines = out;
     }
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);

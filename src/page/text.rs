@@ -243,8 +243,13 @@ fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     // Sized up front: growing a vector of lines this large copies it each time.
     let mut lines: Vec<Line> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    // Whether a line opens with a screen reader's heading role.
+    let mut screen_reader = false;
     lines.extend(raw_lines(text).map(|raw| {
             let (indent, text) = normalize_line(raw);
+            if !screen_reader && matches!(text.as_bytes().first(), Some(0xc3 | b'H')) {
+                screen_reader = text.starts_with("Überschrift Ebene ") || text.starts_with("Heading level ");
+            }
             Line {
                 indent: if text.is_empty() { 0 } else { indent },
                 text,
@@ -260,8 +265,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         }));
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
-    let tb = text.as_bytes();
-    if memchr::memmem::find(tb, "Überschrift Ebene ".as_bytes()).is_some() || memchr::memmem::find(tb, b"Heading level ").is_some() {
+    if screen_reader {
         // A heading starts a block, as a blank line would in other dumps.
         let mut out: Vec<Line> = Vec::with_capacity(lines.len() + lines.len() / 4);
         for mut l in lines {
@@ -401,12 +405,10 @@ pub fn parse(text: &str) -> Page {
     if let Some(page) = mail_page(&lines) {
         return page;
     }
-    // A wiki talk page: comments end in a signature with a talk link.
-    let tb = text.as_bytes();
-    if memchr::memmem::find(tb, b"(Diskussion)").is_some() || memchr::memmem::find(tb, b"(talk)").is_some() {
-        if let Some(page) = wiki_page(&lines) {
-            return page;
-        }
+    // A wiki talk page: comments end in a signature with a talk link (the
+    // signature cue tests a line's last byte first).
+    if let Some(page) = wiki_page(&lines) {
+        return page;
     }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
 

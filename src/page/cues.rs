@@ -1076,7 +1076,7 @@ pub fn is_signoff(s: &str) -> bool {
 
 static META: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?ix)^(?:
-        (?:stand|aktualisiert|zuletzt\s+aktualisiert|veröffentlicht|publiziert|erstellt|erschienen|datum|lesezeit|lesedauer|autor(?:in)?|quelle|text|redaktion|fotos?|bilder?)\s*:
+        (?:stand|aktualisiert|zuletzt\s+(?:aktualisiert|geändert|bearbeitet)|veröffentlicht|publiziert|erstellt|erschienen|datum|lesezeit|lesedauer|autor(?:in)?|quelle|text|redaktion|fotos?|bilder?)\s*:
       | (?:zuletzt\s+)?(?:aktualisiert|veröffentlicht|publiziert|erstellt|erschienen)\s+(?:am|um|vor|seit)(?-u:\b)
       | (?:aktualisiert|veröffentlicht|publiziert)\s*$
       | (?:lesezeit|lesedauer)(?-u:\b)
@@ -1348,7 +1348,7 @@ const NAME_STOP: &[&str] = &[
     "die", "das", "den", "dem", "des", "und", "oder", "aber", "bis", "seit", "am", "um", "im", "in", "zum", "zur", "vom",
     "mit", "für", "auf", "nach", "bei", "ein", "eine", "einen", "nicht", "es", "sie", "er", "wir", "ich", "ab", "gegen",
     "über", "unter", "wie", "als", "dass", "wenn", "so", "auch", "noch", "nur", "schon", "stand", "aktualisiert",
-    "veröffentlicht", "publiziert", "erstellt", "datum", "lesezeit", "seite", "heute", "gestern",
+    "veröffentlicht", "publiziert", "erstellt", "datum", "lesezeit", "seite", "heute", "gestern", "zuletzt", "geändert",
 ];
 
 /// A user name: 1-5 words, no sentence punctuation, no prose function words
@@ -1843,7 +1843,9 @@ pub fn points_elsewhere(s: &str) -> bool {
     }
     static ELSEWHERE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^(?:zu|zum\s+artikel|zu\s+dem\s+artikel|kommentar\s+zu|kommentiert\s+zu)\s*:\s*\S"));
-    ELSEWHERE.is_match(t)
+    // The whole line a quoted title: "zu „TITEL“", "Zu „TITEL“:".
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)^(?:zu|zum\s+artikel|kommentar\s+zu)\s+[„"»“‚]([^„"»«“”‚‘]{3,200})[“"«”‘]\s*:?$"#));
+    ELSEWHERE.is_match(t) || b.len() > 8 && matches!(b[b.len() - 1], b':' | 0x9c | 0x9d | b'"' | 0xab | 0x98) && QUOTED.is_match(t)
 }
 
 /// A line that is only a count, as social-media copies show the reply,
@@ -2836,6 +2838,117 @@ static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
     )")
 });
 
+/// A reaction bar: symbols with counts and no word ("♡ 29    ⚑", "▲ 12 ▼",
+/// "👍 4  💬 2"). An emoji-only comment holds no digit and stays text.
+pub(crate) fn is_reaction_bar(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() <= 48
+        && b.iter().any(|c| c.is_ascii_digit())
+        && b.iter().any(|&c| c >= 0x80)
+        && !s.chars().any(char::is_alphabetic)
+        && !b.iter().any(|&c| matches!(c, b':' | b'.' | b',' | b'/' | b'-'))
+}
+
+/// A profile badge on a line of its own under a commenter's name: a
+/// membership age ("Abonnentin seit 2014", "Mitglied seit März 2019",
+/// "Member since 2020") or an account mark ("Offizieller Account",
+/// "Verifiziertes Konto").
+pub(crate) fn is_profile_badge(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 10 || b.len() > 48 {
+        return false;
+    }
+    let last = b[b.len() - 1];
+    if last.is_ascii_digit() {
+        let Some(p) = s.find(" seit ").or_else(|| s.find(" since ")) else { return false };
+        let (who, when) = (&s[..p], s[p..].trim_start());
+        let when = when.split_once(' ').map_or("", |(_, w)| w);
+        let year = when.rsplit(' ').next().unwrap_or("");
+        let month = when.len() > year.len();
+        return word_count(who) == 1
+            && who.starts_with(char::is_uppercase)
+            && who.chars().all(char::is_alphabetic)
+            && year.len() == 4
+            && year.bytes().all(|c| c.is_ascii_digit())
+            && (!month || word_count(when) == 2 && when.starts_with(char::is_uppercase));
+    }
+    matches!(b[0], b'O' | b'V')
+        && matches!(s, "Offizieller Account" | "Offizielles Konto" | "Offizielles Profil" | "Verifizierter Account" | "Verifiziertes Konto" | "Verifiziertes Profil" | "Official account" | "Verified account")
+}
+
+/// A screen reader's role prefix on a line of its text export ("Überschrift
+/// Ebene 3: NAME", "Text: …", "Schaltfläche Antworten",
+/// "Heading level 2: …", "Button Reply"): the byte length of the prefix and,
+/// for a heading, its level. Only asked on pages that hold heading roles.
+pub(crate) fn screen_reader_role(s: &str) -> Option<(usize, Option<u8>)> {
+    for head in ["Überschrift Ebene ", "Heading level "] {
+        if let Some(rest) = s.strip_prefix(head) {
+            let b = rest.as_bytes();
+            let level = *b.first()?;
+            if level.is_ascii_digit() && b.get(1) == Some(&b':') {
+                let skip = head.len() + 2 + usize::from(b.get(2) == Some(&b' '));
+                return Some((skip, Some(level - b'0')));
+            }
+            return None;
+        }
+    }
+    // Links stay as they are: a link list is navigation, its items no headings.
+    for role in ["Text: ", "Schaltfläche ", "Button "] {
+        if s.starts_with(role) && s.len() > role.len() {
+            return Some((role.len(), None));
+        }
+    }
+    None
+}
+
+/// A wiki talk-page signature at the end of a line: "--NAME (Diskussion)
+/// 09:41, 19. Nov. 2026 (CET)", "— Der vorstehende nicht signierte Beitrag
+/// stammt von IP (Diskussion) …", "NAME (talk) 14:02, 5 March 2026 (UTC)".
+/// Returns the byte offset where the signature starts, the name and the
+/// date (time first, as shown, without the zone).
+pub(crate) fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
+    static SIG: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
+    });
+    // Cheap gate: a closing bracket at the end and the talk link's bracket.
+    if !s.ends_with(')') || s.len() < 30 {
+        return None;
+    }
+    let b = s.as_bytes();
+    if memchr::memmem::find(b, b"(Dis").is_none() && memchr::memmem::find(b, b"(talk").is_none() && memchr::memmem::find(b, b"(Talk").is_none() {
+        return None;
+    }
+    let c = SIG.captures(s)?;
+    let whole = c.get(0)?;
+    let name = c.get(1)?;
+    // A match from the line start ("Danke! --NAME (Diskussion) …") takes
+    // the text into the name: the signature starts at its dash.
+    let n = name.as_str();
+    let dash = ["--", "— ", "– "].iter().filter_map(|d| n.rfind(d).map(|k| (k, d.len()))).max();
+    if let Some((k, len)) = dash.filter(|&(k, _)| k == 0 || n[..k].ends_with(char::is_whitespace)) {
+        let rest = n[k + len..].trim_start();
+        if rest.is_empty() {
+            return None;
+        }
+        return Some((name.start() + n[..k].trim_end().len(), rest, c.get(2)?.as_str()));
+    }
+    Some((whole.start(), n, c.get(2)?.as_str()))
+}
+
+/// A wiki section heading with its edit link ("Quelle fehlt [Bearbeiten |
+/// Quelltext bearbeiten]", "Sources [edit]"): the heading's text.
+pub(crate) fn wiki_section_heading(s: &str) -> Option<&str> {
+    if !s.ends_with(']') {
+        return None;
+    }
+    let open = s.rfind('[')?;
+    let link = &s[open + 1..s.len() - 1];
+    let lower_ok = link.starts_with("Bearbeiten") || link.starts_with("bearbeiten") || link.starts_with("edit") || link.starts_with("Edit");
+    let head = s[..open].trim_end();
+    (lower_ok && link.len() <= 40 && !head.is_empty()).then_some(head)
+}
+
+
 /// The author a quote attributes itself to: "Name hat geschrieben:",
 /// "Zitat von Name:", "Name schrieb:" (a date after it is allowed).
 pub fn quote_attribution(s: &str) -> Option<String> {
@@ -3334,6 +3447,9 @@ mod voice_cue_tests {
         assert!(points_elsewhere("Zum Artikel: Brücke gesperrt"));
         assert!(!points_elsewhere("Zugegeben: Das war knapp."));
         assert!(!points_elsewhere("zu teuer: Das sagen alle."));
+        assert!(points_elsewhere("zu „Hafenfest: Feuerwerk fällt aus“"));
+        assert!(points_elsewhere("Zu „Neue Ampel am Markt“:"));
+        assert!(!points_elsewhere("Zu „teuer“ sage ich nur: schaut euch die Zahlen an."));
         assert!(is_moderation_note("[Kommentar von der Moderation gekürzt. Bitte sachlich bleiben.]"));
         assert!(is_moderation_note("[Von der Redaktion bearbeitet]"));
         assert!(!is_moderation_note("[Sticker 😎]") && !is_moderation_note("[Link entfernt, weil kaputt]"));

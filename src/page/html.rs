@@ -469,7 +469,7 @@ static AUTHOR_CLASS: LazyLock<Regex> =
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[\s_-])time(?:$|[\s_-])|zeit|timestamp|posted"));
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
-static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl"));
+static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
 
 fn clean_author(s: &str) -> String {
     static SAYS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*(?:sagt|says|schreibt|schrieb|meint|kommentierte)\s*:?\s*$"));
@@ -558,6 +558,20 @@ fn short_date(t: &str) -> bool {
     t.len() <= 24 && (SHORT.is_match(t) || cues::footer_date(t).is_some())
 }
 
+/// A link to a member's profile: `rel=author`, or an `href` whose path
+/// names a user ("/u/NAME", "/user/…", "/profil/…", "/benutzer/…").
+fn profile_link(e: &ElementRef) -> bool {
+    if e.value().name() != "a" || text_of(e).is_empty() {
+        return false;
+    }
+    if attr_has_token(e, "rel", "author") {
+        return true;
+    }
+    let Some(h) = e.value().attr("href") else { return false };
+    let path = h.split_once("://").map_or(h, |(_, r)| r.find('/').map_or("", |p| &r[p..]));
+    ["/u/", "/user/", "/users/", "/profil/", "/profile/", "/benutzer/", "/member/", "/members/", "/mitglied/", "/people/"].iter().any(|p| path.starts_with(p))
+}
+
 /// An element's short date text, if it is one.
 fn short_date_of(e: &ElementRef) -> Option<String> {
     if !is_short_leaf(e) {
@@ -571,7 +585,7 @@ fn short_date_of(e: &ElementRef) -> Option<String> {
 /// gelöscht.", "Beitrag von der Moderation entfernt"): not a comment.
 fn is_removed_placeholder(t: &str) -> bool {
     static REMOVED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:(?:dieser|der|ein|this)\s+)?(?:kommentar|beitrag|post|eintrag|antwort|comment)\s+(?:(?:\#\s?|nr\.?\s*)?\d+\s+)?(?:wurde|ist|has\s+been|was)?\s*(?:[^.!]{0,50}\s)?(?:gelöscht|entfernt|gesperrt|ausgeblendet|zurückgezogen|deleted|removed)\s*[.!]?$|^\[?(?:gelöscht|entfernt|deleted|removed)\]?$")
+        re(r"(?i)^(?:(?:dieser|der|ein|this)\s+)?(?:kommentar|beitrag|post|eintrag|antwort|comment)\s+(?:(?:\#\s?|nr\.?\s*)?\d+\s+)?(?:wurde|ist|has\s+been|was)?\s*(?:[^.!]{0,50}\s)?(?:gelöscht|entfernt|gesperrt|ausgeblendet|zurückgezogen|deleted|removed)\s*[.!]?$|^\[?(?:gelöscht|entfernt|deleted|removed)\]?$|^(?:von\s+(?:der\s+|einem\s+)?(?:moderator(?:in)?|moderation|admin(?:istrator)?)\s+(?:entfernt|gelöscht)|removed\s+by\s+(?:a\s+)?(?:moderator|mod|admin))\.?$")
     });
     t.len() <= 140 && REMOVED.is_match(t.trim())
 }
@@ -626,7 +640,10 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
                 })
                 .copied()
         })
-        .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied());
+        .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied())
+        // A link to the member's profile ("/u/NAME", "/user/…", rel=author)
+        // that reads as a name.
+        .or_else(|| own.iter().find(|e| profile_link(e) && cues::word_count(&text_of(e)) <= 4 && !is_ui_el(e)).copied());
     // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
     // the name is its inner name element, or what the author-line cue reads.
     let author_text = author_el.map(|e| text_without_badges(&e));
@@ -668,6 +685,9 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && short_date_of(e).is_some()))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
         .or_else(|| own.iter().find(|e| is_short_leaf(e) && !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
+        // A short age whose exact date is in its `title` ("2 T." with title
+        // "Sa., 21. Nov. 2026, 10:31"): the visible text is the date.
+        .or_else(|| own.iter().find(|e| is_short_leaf(e) && text_of(e).chars().any(|c| c.is_ascii_digit()) && e.value().attr("title").is_some_and(|t| cues::find_date(t).is_some())))
         .copied();
     let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
     // A name beside the date in the same header element ("<b>Name</b> <span>vor 7 Stunden</span>").
@@ -1369,7 +1389,31 @@ fn reply_level(item: &ElementRef, items: &[ElementRef]) -> usize {
         cur = n.parent();
     }
     let self_reply = item.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
+    // A flat list whose items carry their depth in a class ("replyTreeLevel1",
+    // "depth-2", "comment-level-0"): the depth above the shallowest item's
+    // (lists count from 0 or from 1).
+    if level == 0 {
+        if let Some(d) = class_depth(item) {
+            let min = items.iter().filter_map(class_depth).min().unwrap_or(d);
+            return d - min.min(d);
+        }
+    }
     level + usize::from(self_reply && level == 0)
+}
+
+/// The depth number an item's class gives ("replyTreeLevel2" → 2,
+/// "depth-1" → 1), cheap-gated by a digit at a class token's end.
+fn class_depth(item: &ElementRef) -> Option<usize> {
+    let c = item.value().attr_str("class")?;
+    c.split_whitespace().find_map(|t| {
+        let b = t.as_bytes();
+        let last = *b.last()?;
+        if !last.is_ascii_digit() || b.len() < 6 {
+            return None;
+        }
+        let head = t[..t.len() - 1].trim_end_matches(['-', '_']).to_ascii_lowercase();
+        (head.ends_with("level") || head.ends_with("depth") || head.ends_with("ebene")).then(|| usize::from(last - b'0'))
+    })
 }
 
 fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {

@@ -486,7 +486,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: imp
 /// A reaction: a line without letters or digits ("❤️", "👍") over a count
 /// line ("6"); reactions are neither text nor repeated UI.
 fn reaction(texts: &[&str], i: usize) -> bool {
-    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric)
+    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric) || cues::is_reaction_bar(texts[i])
 }
 
 /// End of the last comment's text after line `i`: the block up to a blank

@@ -327,7 +327,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize) -> Option<I
 /// line, then further blocks only while they open with prose.
 /// A reaction: a line without letters or digits ("❤️", "👍") over a count line.
 fn reaction(texts: &[&str], i: usize) -> bool {
-    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric)
+    texts.get(i + 1).is_some_and(|n| cues::is_count_only(n)) && !texts[i].is_empty() && !texts[i].chars().any(char::is_alphanumeric) || cues::is_reaction_bar(texts[i])
 }
 
 fn block_end(texts: &[&str], i: usize) -> usize {

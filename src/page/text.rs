@@ -243,8 +243,13 @@ fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     // Sized up front: growing a vector of lines this large copies it each time.
     let mut lines: Vec<Line> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    // Whether a line opens with a screen reader's heading role.
+    let mut screen_reader = false;
     lines.extend(raw_lines(text).map(|raw| {
             let (indent, text) = normalize_line(raw);
+            if !screen_reader && matches!(text.as_bytes().first(), Some(0xc3 | b'H')) {
+                screen_reader = text.starts_with("Überschrift Ebene ") || text.starts_with("Heading level ");
+            }
             Line {
                 indent: if text.is_empty() { 0 } else { indent },
                 text,
@@ -258,6 +263,107 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
                 author: OnceCell::new(),
             }
         }));
+    // A screen reader's text export: role prefixes are not text, and a
+    // heading's level is its depth (a reply's heading is one level deeper).
+    if screen_reader {
+        // A heading starts a block, as a blank line would in other dumps.
+        let mut out: Vec<Line> = Vec::with_capacity(lines.len() + lines.len() / 4);
+        for mut l in lines {
+            if let Some((skip, level)) = cues::screen_reader_role(&l.text) {
+                l.text = match std::mem::take(&mut l.text) {
+                    Cow::Borrowed(t) => Cow::Borrowed(t.get(skip..).unwrap_or("")),
+                    Cow::Owned(t) => Cow::Owned(t.get(skip..).unwrap_or("").to_string()),
+                };
+                if let Some(level) = level {
+                    l.indent = 2 * usize::from(level.saturating_sub(1));
+                    if out.last().is_some_and(|p: &Line| !p.blank()) {
+                        out.push(blank_line());
+                    }
+                }
+            }
+            out.push(l);
+        }
+        lines = out;
+    }
+    // A profile badge under a commenter's name ("Abonnentin seit 2014",
+    // "Offizieller Account") is no text: the name moves down onto the
+    // badge's line, so that it sits right above its date line.
+    // Reply markers to put under notification-style reply heads.
+    let mut replies: Vec<(usize, String)> = Vec::new();
+    // A verification mark after a name ("Stadtwerke ✓") is no part of it;
+    // a reply head "↳ Antwort von NAME" over a date names the reply's author.
+    for i in 0..lines.len() {
+        let b = lines[i].text.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
+        if matches!(last, 0x91 | 0x93 | 0x94) {
+            let t: &str = &lines[i].text;
+            if let Some(name) = t.strip_suffix(['✓', '✔', '☑']).map(str::trim_end) {
+                if !name.is_empty() && cues::word_count(name) <= 6 {
+                    let len = name.len();
+                    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), 0, len);
+                }
+            }
+        }
+        if matches!(first, 0xe2 | b'A' | b'R') {
+            let cut = {
+                let t: &str = &lines[i].text;
+                let s = cues::strip_reply_arrow(t);
+                s.strip_prefix("Antwort von ").or_else(|| s.strip_prefix("Reply from ")).map(str::trim).and_then(|name| {
+                    let ok = (1..=4).contains(&cues::word_count(name))
+                        && name.starts_with(|c: char| c.is_uppercase() || c == '@')
+                        && (i + 1..lines.len().min(i + 3)).any(|q| cues::may_hold_date(&lines[q].text) && cues::date_only(&lines[q].text).is_some());
+                    let a = t.len() - name.len() - (t.len() - t.trim_end().len());
+                    (ok && t.get(a..a + name.len()) == Some(name)).then_some((a, a + name.len()))
+                })
+            };
+            if let Some((a, b)) = cut {
+                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+            }
+        }
+        // A notification-style reply head "X hat auf den Kommentar von Y
+        // geantwortet · DATE" names its author X: it reads as "X · DATE".
+        if last.is_ascii_digit() && (first.is_ascii_uppercase() || first >= 0xc3) {
+            let t: &str = &lines[i].text;
+            if let Some(p) = memchr::memmem::find(t.as_bytes(), " hat auf den Kommentar von ".as_bytes()) {
+                if let Some(q) = t.get(p..).and_then(|r| r.find(" geantwortet")).map(|q| p + q + " geantwortet".len()) {
+                    let parent = t.get(p + " hat auf den Kommentar von ".len()..q - " geantwortet".len()).unwrap_or("").trim();
+                    if !parent.is_empty() {
+                        replies.push((i, format!("Antwort auf {parent}")));
+                    }
+                    let head = format!("{}{}", &t[..p], t.get(q..).unwrap_or(""));
+                    lines[i].text = Cow::Owned(head);
+                }
+            }
+        }
+        if i == 0 {
+            continue;
+        }
+        let b = lines[i].text.as_bytes();
+        let Some(&last) = b.last() else { continue };
+        if !(last.is_ascii_digit() || matches!(b[0], b'O' | b'V')) || !cues::is_profile_badge(&lines[i].text) || lines[i - 1].blank() {
+            continue;
+        }
+        lines.swap(i - 1, i);
+        lines[i - 1].text = Cow::Borrowed("");
+        lines[i - 1].indent = 0;
+    }
+    // The parent named in a reply head becomes a reply marker line under
+    // it ("Antwort auf Y"), which both readings know.
+    if !replies.is_empty() {
+        let mut out: Vec<Line> = Vec::with_capacity(lines.len() + replies.len());
+        let mut next = replies.into_iter().peekable();
+        for (i, l) in lines.into_iter().enumerate() {
+            let indent = l.indent;
+            out.push(l);
+            while let Some((_, m)) = next.next_if(|(k, _)| *k == i) {
+                let mut marker = blank_line();
+                marker.text = Cow::Owned(m);
+                marker.indent = indent;
+                out.push(marker);
+            }
+        }
+        lines = out;
+    }
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);
     }
@@ -267,12 +373,41 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
+/// The bytes `a..b` of a line's text, borrowed where the text is.
+fn cut_cow(c: Cow<'_, str>, a: usize, b: usize) -> Cow<'_, str> {
+    match c {
+        Cow::Borrowed(t) => Cow::Borrowed(t.get(a..b).unwrap_or(t)),
+        Cow::Owned(t) => Cow::Owned(t.get(a..b).unwrap_or(&t).to_string()),
+    }
+}
+
+/// An empty line (a block boundary).
+fn blank_line<'a>() -> Line<'a> {
+    Line {
+        indent: 0,
+        text: Cow::Borrowed(""),
+        header: None,
+        teaser: None,
+        furniture: OnceCell::new(),
+        prose: OnceCell::new(),
+        ui: OnceCell::new(),
+        strong: OnceCell::new(),
+        nav: OnceCell::new(),
+        author: OnceCell::new(),
+    }
+}
+
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
     let lines = split_lines(text);
     let n = lines.len();
     // A mail digest or thread copy: each message has its own header block.
     if let Some(page) = mail_page(&lines) {
+        return page;
+    }
+    // A wiki talk page: comments end in a signature with a talk link (the
+    // signature cue tests a line's last byte first).
+    if let Some(page) = wiki_page(&lines) {
         return page;
     }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
@@ -428,7 +563,42 @@ pub fn parse(text: &str) -> Page {
         Some((_, att)) => (att.comments, att.declared.or(declared_anywhere)),
         None => (Vec::new(), declared_anywhere),
     };
-    Page { source: String::new(), title, body, comments, declared_comments: declared }
+    let mut page = Page { source: String::new(), title, body, comments, declared_comments: declared };
+    thread_opener(&mut page);
+    page
+}
+
+/// The subject of a reply's title ("Re: SUBJECT", "AW: SUBJECT").
+fn reply_subject(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    if b.len() < 5 || !matches!(b[0], b'R' | b'A') {
+        return None;
+    }
+    ["Re: ", "RE: ", "AW: ", "Aw: ", "WG: "].iter().find_map(|p| t.strip_prefix(p)).map(str::trim)
+}
+
+/// A forum thread whose posts answer the first one ("Re: SUBJECT" titles,
+/// the first post without one, under SUBJECT as its heading): the first
+/// post is the opening post that holds the article, not a comment. Its
+/// text is the body, SUBJECT the title; replies to it are top level.
+fn thread_opener(page: &mut Page) {
+    let c = &page.comments;
+    if c.len() < 3 || c[0].title.as_deref().is_some_and(|t| reply_subject(t).is_some()) {
+        return;
+    }
+    let Some(subject) = c[1].title.as_deref().and_then(reply_subject) else { return };
+    let same = c[1..].iter().filter(|x| x.title.as_deref().and_then(reply_subject) == Some(subject)).count();
+    let named = c[0].title.as_deref() == Some(subject) || page.title.as_deref() == Some(subject) || page.body.iter().any(|p| p == subject);
+    if same < 2 || !named || !c[0].text.contains(|ch: char| ch == '.') {
+        return;
+    }
+    let subject = subject.to_string();
+    let opener = page.comments.remove(0);
+    for x in &mut page.comments {
+        x.reply_to = x.reply_to.and_then(|r| r.checked_sub(1));
+    }
+    page.body = opener.text.split('\n').map(str::to_string).filter(|p| !p.trim().is_empty()).collect();
+    page.title = Some(subject);
 }
 
 // ---------------------------------------------------------------------------
@@ -594,6 +764,86 @@ fn mail_page(lines: &[Line]) -> Option<Page> {
     } else {
         body_and_title(lines, heads[0].start, &segment_flags(lines, 0, heads[0].start))
     };
+    Some(Page { source: String::new(), title, body, comments, declared_comments: None })
+}
+
+/// A wiki talk page: each comment runs from the previous signature (or
+/// section heading, whose text is the comment's title) to the line ending
+/// in its own signature ("--NAME (Diskussion) 09:41, 19. Nov. 2026 (CET)");
+/// leading ':' give the reply depth (one more colon answers the comment
+/// above). The article is what stands above the talk section; the talk
+/// page's own heading ("Diskussion:TITLE") names it.
+fn wiki_page(lines: &[Line]) -> Option<Page> {
+    let first_sig = lines.iter().position(|l| cues::wiki_signature(&l.text).is_some())?;
+    let last_sig = lines.iter().rposition(|l| cues::wiki_signature(&l.text).is_some())?;
+    if last_sig == first_sig {
+        return None;
+    }
+    let talk_heading = |t: &str| -> Option<String> {
+        let rest = t.strip_prefix("Diskussion:").or_else(|| t.strip_prefix("Talk:"))?;
+        let rest = rest.trim();
+        (!rest.is_empty() && !t.as_bytes().get(t.len() - rest.len() - 1).is_some_and(|b| *b == b' ')).then(|| rest.to_string())
+    };
+    // Where the talk section starts: its page heading, else the first
+    // section heading, else the first signed paragraph.
+    let page_head = (0..first_sig).rev().find_map(|q| talk_heading(&lines[q].text).map(|t| (q, t)));
+    let start = match &page_head {
+        Some((q, _)) => *q,
+        None => (0..first_sig)
+            .rev()
+            .find(|&q| cues::wiki_section_heading(&lines[q].text).is_some())
+            .unwrap_or_else(|| (0..first_sig).rev().find(|&q| lines[q].blank()).map_or(0, |q| q + 1)),
+    };
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut depths: Vec<usize> = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut pending_depth: Option<usize> = None;
+    let mut title: Option<String> = None;
+    for l in &lines[start..=last_sig] {
+        let t: &str = &l.text;
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(h) = cues::wiki_section_heading(t) {
+            pending.clear();
+            pending_depth = None;
+            title = Some(h.to_string());
+            continue;
+        }
+        let colons = t.bytes().take_while(|&b| b == b':' || b == b'*').count();
+        let body = t[colons..].trim_start();
+        let sig = cues::wiki_signature(body);
+        let own = match sig {
+            Some((at, _, _)) => body[..at].trim_end(),
+            None => body,
+        };
+        if pending_depth.is_none() {
+            pending_depth = Some(colons);
+        }
+        if !own.is_empty() {
+            pending.push(own);
+        }
+        let Some((_, name, date)) = sig else { continue };
+        let depth = pending_depth.take().unwrap_or(colons);
+        if pending.is_empty() {
+            continue;
+        }
+        let reply_to = if depth == 0 { None } else { depths.iter().rposition(|&d| d < depth) };
+        comments.push(Comment {
+            author: Some(name.to_string()),
+            date: Some(date.to_string()),
+            title: title.take(),
+            text: pending.join("\n"),
+            reply_to,
+        });
+        depths.push(depth);
+        pending.clear();
+    }
+    if comments.len() < 2 {
+        return None;
+    }
+    let (title, body) = body_and_title(lines, start, &segment_flags(lines, 0, start));
+    let title = page_head.map(|(_, t)| t).or(title);
     Some(Page { source: String::new(), title, body, comments, declared_comments: None })
 }
 
@@ -1205,8 +1455,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
-        // A bare count ("17", "2,1 Tsd."): reply, like or view counts.
-        if cues::is_count_only(t) {
+        // A bare count ("17", "2,1 Tsd."): reply, like or view counts; a
+        // reaction bar ("♡ 29  ⚑") likewise.
+        if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80) && cues::is_reaction_bar(t) {
             if open_with_text {
                 // A reaction ("❤️") over its count is no text either.
                 if let Some(d) = cur.as_mut() {

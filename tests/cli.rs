@@ -318,3 +318,26 @@ fn every_command_has_help_with_an_example() {
         assert!(out.contains("Example"), "{cmd} --help lacks an example: {out}");
     }
 }
+
+#[test]
+fn a_reader_closing_stdout_early_ends_the_run_without_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // `comment-radar segment tests/fixtures/ | head -c 64`: the output of all
+    // fixture pages is far larger than a pipe's buffer, so the writer hits the
+    // closed pipe.
+    let mut child = bin()
+        .args(["segment", "tests/fixtures/"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    out.read_exact(&mut first).unwrap();
+    drop(out);
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(o.status.code(), Some(141), "{err}");
+}

@@ -397,13 +397,12 @@ pub fn train(
             let score = |m: &metrics::Metrics| config.select_by.of(m);
             let (weight, mixed) = choose_mix(&trained.oof, &c.oof, &y, &fold_of, &plan.classes, &score);
             let pred: Vec<usize> = mixed.iter().map(|p| argmax(p.iter().copied())).collect();
+            let mixed_metrics = metrics::classification(&y, &pred, &plan.classes);
             log(&format!(
                 "stance: head alone {:.3}, companion alone {:.3}, mixed (companion weight {weight}, cross-fitted) {:.3} macro-F1 out of fold",
-                trained.cv.metrics.macro_f1,
-                c.cv.metrics.macro_f1,
-                metrics::classification(&y, &pred, &plan.classes).macro_f1
+                trained.cv.metrics.macro_f1, c.cv.metrics.macro_f1, mixed_metrics.macro_f1
             ));
-            trained.cv.metrics = metrics::classification(&y, &pred, &plan.classes);
+            trained.cv.metrics = mixed_metrics;
             trained.oof = mixed;
             Some(Companion { view: StanceView::companion(), vectorizer: c.vectorizer, model: c.model, weight, cv: c.cv })
         } else {

@@ -250,18 +250,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             if !screen_reader && matches!(text.as_bytes().first(), Some(0xc3 | b'H')) {
                 screen_reader = text.starts_with("Überschrift Ebene ") || text.starts_with("Heading level ");
             }
-            Line {
-                indent: if text.is_empty() { 0 } else { indent },
-                text,
-                header: None,
-                teaser: None,
-                furniture: OnceCell::new(),
-                prose: OnceCell::new(),
-                ui: OnceCell::new(),
-                strong: OnceCell::new(),
-                nav: OnceCell::new(),
-                author: OnceCell::new(),
-            }
+            Line::new(if text.is_empty() { 0 } else { indent }, text)
         }));
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
@@ -381,20 +370,27 @@ fn cut_cow(c: Cow<'_, str>, a: usize, b: usize) -> Cow<'_, str> {
     }
 }
 
+impl<'a> Line<'a> {
+    /// A line with its cues not yet computed.
+    fn new(indent: usize, text: Cow<'a, str>) -> Line<'a> {
+        Line {
+            indent,
+            text,
+            header: None,
+            teaser: None,
+            furniture: OnceCell::new(),
+            prose: OnceCell::new(),
+            ui: OnceCell::new(),
+            strong: OnceCell::new(),
+            nav: OnceCell::new(),
+            author: OnceCell::new(),
+        }
+    }
+}
+
 /// An empty line (a block boundary).
 fn blank_line<'a>() -> Line<'a> {
-    Line {
-        indent: 0,
-        text: Cow::Borrowed(""),
-        header: None,
-        teaser: None,
-        furniture: OnceCell::new(),
-        prose: OnceCell::new(),
-        ui: OnceCell::new(),
-        strong: OnceCell::new(),
-        nav: OnceCell::new(),
-        author: OnceCell::new(),
-    }
+    Line::new(0, Cow::Borrowed(""))
 }
 
 /// Parses a plain-text dump of a news page.

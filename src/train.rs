@@ -87,6 +87,9 @@ pub struct OofRow {
     /// Probability of the predicted class (binary heads: of the positive class).
     pub score: f64,
     pub text: String,
+    /// Stance pairs: the comment as the stance head saw it for the party
+    /// (placeholders and feature marks); empty for the other heads.
+    pub view: String,
 }
 
 struct HeadPlan {
@@ -461,6 +464,7 @@ pub fn train(
                     predicted: head.classes[predicted].clone(),
                     score,
                     text: if e.raw.is_empty() { e.text.clone() } else { e.raw.clone() },
+                    view: if e.party.is_some() { e.text.clone() } else { String::new() },
                 });
             }
         }

@@ -163,7 +163,7 @@ fn train_lists_out_of_fold_predictions() {
     let mut rdr = csv::Reader::from_path(&oof).unwrap();
     assert_eq!(
         rdr.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["head", "source", "line", "party", "gold", "predicted", "score", "text"]
+        ["head", "source", "line", "party", "gold", "predicted", "score", "text", "view"]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
     let n = |head: &str| rows.iter().filter(|r| &r[0] == head).count();
@@ -180,6 +180,8 @@ fn train_lists_out_of_fold_predictions() {
         match &r[0] {
             "stance" => {
                 assert!(["Russland", "USA"].contains(&&r[3]), "{r:?}");
+                // the view the stance head saw: the party's name as a feature mark
+                assert!(r[8].ends_with(&format!("_p_{}_", r[3].to_lowercase())), "{r:?}");
                 for c in [&r[4], &r[5]] {
                     assert!(["favor", "against", "none"].contains(&c), "{r:?}");
                 }
@@ -187,7 +189,7 @@ fn train_lists_out_of_fold_predictions() {
                 let col = if &r[3] == "Russland" { 4 } else { 5 };
                 assert_eq!(lines[line - 1].rsplit(',').nth(5 - col).unwrap(), &r[4], "{r:?}");
             }
-            _ => assert!(r[3].is_empty() && ["0", "1"].contains(&&r[4]) && ["0", "1"].contains(&&r[5]), "{r:?}"),
+            _ => assert!(r[3].is_empty() && r[8].is_empty() && ["0", "1"].contains(&&r[4]) && ["0", "1"].contains(&&r[5]), "{r:?}"),
         }
     }
     // the uncivil rows are mostly recognised out of fold

@@ -99,6 +99,12 @@ impl Companion {
     }
 }
 
+/// A comment as a stance head and its companion see it for one party.
+pub struct StanceViews {
+    pub head: String,
+    pub companion: Option<String>,
+}
+
 /// Mixes the probabilities of a head and its companion.
 pub fn mix(p: &[f64], q: &[f64], weight: f64) -> Vec<f64> {
     p.iter().zip(q).map(|(a, b)| (1.0 - weight) * a + weight * b).collect()
@@ -279,10 +285,24 @@ impl Model {
     /// The stance probabilities of `text` toward party `party` under stance head
     /// `h` (mixed with its companion, if it has one).
     pub fn stance_proba(&self, h: &Head, text: &str, party: usize) -> Vec<f64> {
-        let p = h.proba(&self.stance_view(text, party));
-        match &h.companion {
-            Some(c) => mix(&p, &c.proba(&self.gazetteer.stance_view(text, party, &c.view)), c.weight),
-            None => p,
+        self.stance_proba_of(h, &self.stance_views(h, text, party))
+    }
+
+    /// The views of `text` for party `party` that stance head `h` and its
+    /// companion (if any) read.
+    pub fn stance_views(&self, h: &Head, text: &str, party: usize) -> StanceViews {
+        StanceViews {
+            head: self.stance_view(text, party),
+            companion: h.companion.as_ref().map(|c| self.gazetteer.stance_view(text, party, &c.view)),
+        }
+    }
+
+    /// The stance probabilities from views made by [`Model::stance_views`].
+    pub fn stance_proba_of(&self, h: &Head, views: &StanceViews) -> Vec<f64> {
+        let p = h.proba(&views.head);
+        match (&h.companion, &views.companion) {
+            (Some(c), Some(v)) => mix(&p, &c.proba(v), c.weight),
+            _ => p,
         }
     }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::features::Vectorizer;
 use crate::learn::logistic::LogisticModel;
-use crate::model::{Head, HeadKind, Model};
+use crate::model::{Head, HeadKind, Model, StanceViews};
 use crate::page::Page;
 
 /// A word of the comment and how much it pushed a score up (log-odds).
@@ -154,12 +154,10 @@ fn weighted_cues(
 /// The stance cues of a head and its companion: each model's word contributions
 /// times its share in the mix, summed per word (the two views place a word at
 /// different offsets; the head's offsets are kept), strongest five.
-fn stance_cues(model: &Model, h: &Head, text: &str, party: usize, k: usize) -> Vec<Cue> {
-    let view = model.stance_view(text, party);
-    let Some(comp) = &h.companion else { return cues(h, &view, text, k, false) };
-    let mut all = weighted_cues(&h.vectorizer, &h.model, &view, text, k, false, 1.0 - comp.weight);
-    let cview = model.gazetteer.stance_view(text, party, &comp.view);
-    for c in weighted_cues(&comp.vectorizer, &comp.model, &cview, text, k, false, comp.weight) {
+fn stance_cues(h: &Head, views: &StanceViews, text: &str, k: usize) -> Vec<Cue> {
+    let (Some(comp), Some(cview)) = (&h.companion, &views.companion) else { return cues(h, &views.head, text, k, false) };
+    let mut all = weighted_cues(&h.vectorizer, &h.model, &views.head, text, k, false, 1.0 - comp.weight);
+    for c in weighted_cues(&comp.vectorizer, &comp.model, cview, text, k, false, comp.weight) {
         match all.iter_mut().find(|a| a.word == c.word) {
             Some(a) => a.weight += c.weight,
             None => all.push(c),
@@ -224,12 +222,13 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
     let mut stance = Vec::new();
     if let Some(h) = model.stance() {
         for (pi, _) in model.gazetteer.mentioned(&full) {
-            let (k, score) = h.predict(&model.stance_proba(h, &full, pi));
+            let views = model.stance_views(h, &full, pi);
+            let (k, score) = h.predict(&model.stance_proba_of(h, &views));
             stance.push(StanceScore {
                 party: model.gazetteer.parties[pi].name.clone(),
                 stance: h.classes[k].clone(),
                 score,
-                cues: stance_cues(model, h, &full, pi, k),
+                cues: stance_cues(h, &views, &full, k),
             });
         }
     }

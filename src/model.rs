@@ -354,10 +354,16 @@ impl Model {
             .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
         let mut model: Model = serde_json::from_slice(&json).map_err(|e| corrupt(format!("bad content: {e}")))?;
         for h in &mut model.heads {
-            h.vectorizer.rebuild_index();
-            let expect = h.model.n_features * h.model.n_out();
-            if h.vectorizer.len() != h.model.n_features || h.model.coef.len() != expect {
-                return Err(corrupt(format!("head '{}' has inconsistent sizes", h.name)));
+            let name = h.name.clone();
+            let parts = std::iter::once((&mut h.vectorizer, &h.model, name.clone()))
+                .chain(h.companion.as_mut().map(|c| (&mut c.vectorizer, &c.model, format!("{name}' companion '"))));
+            for (vectorizer, model, what) in parts {
+                // The lookup tables are not serialised: without them every n-gram is unknown
+                // and the model scores every text by its intercept alone.
+                vectorizer.rebuild_index();
+                if vectorizer.len() != model.n_features || model.coef.len() != model.n_features * model.n_out() {
+                    return Err(corrupt(format!("head '{what}' has inconsistent sizes")));
+                }
             }
         }
         model.gazetteer.compile();

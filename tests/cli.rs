@@ -150,6 +150,33 @@ fn train_classify_evaluate_roundtrip() {
 }
 
 #[test]
+fn a_saved_stance_model_scores_with_its_companion_as_trained() {
+    // The vectorisers' lookup tables are not serialised; a loaded companion without them
+    // would see no n-gram at all and give every comment the same probabilities.
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
+    let path = dir.path().join("tiny.model");
+    let o = run(&["train", "--data", data.to_str().unwrap(), "--out", path.to_str().unwrap(), "--folds", "3", "--min-df", "1"]);
+    assert!(o.status.success(), "train failed: {}", stderr(&o));
+    let model = comment_radar::model::Model::load(&path).unwrap();
+    let h = model.stance().unwrap();
+    let c = h.companion.as_ref().expect("the stance companion is on by default");
+    let ru = model.gazetteer.index_of("Russland").unwrap();
+    let texts = ["Putin lügt, Russland ist der Aggressor.", "Russland will nur Frieden, Putin hat recht."];
+    let probas: Vec<Vec<f64>> = texts
+        .iter()
+        .map(|t| {
+            let views = model.stance_views(h, t, ru);
+            let view = views.companion.as_deref().unwrap();
+            assert!(!c.vectorizer.transform_one(view).indices.is_empty(), "the companion reads no n-gram of {view:?}");
+            c.proba(view)
+        })
+        .collect();
+    // trained on these very sentences, the companion tells them apart (0 = against, 1 = favor)
+    assert!(probas[0][0] > probas[1][0] && probas[1][1] > probas[0][1], "{probas:?}");
+}
+
+#[test]
 fn train_lists_out_of_fold_predictions() {
     let dir = tempfile::tempdir().unwrap();
     let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());

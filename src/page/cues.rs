@@ -2860,7 +2860,10 @@ pub(crate) fn is_profile_badge(s: &str) -> bool {
     }
     let last = b[b.len() - 1];
     if last.is_ascii_digit() {
-        let Some(p) = s.find(" seit ").or_else(|| s.find(" since ")) else { return false };
+        // Static finders: `str::find` with a &str pattern builds a searcher per call.
+        static SEIT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" seit "));
+        static SINCE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" since "));
+        let Some(p) = SEIT.find(b).or_else(|| SINCE.find(b)) else { return false };
         let (who, when) = (&s[..p], s[p..].trim_start());
         let when = when.split_once(' ').map_or("", |(_, w)| w);
         let year = when.rsplit(' ').next().unwrap_or("");

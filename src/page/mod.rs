@@ -77,7 +77,8 @@ fn decode_borrowed(bytes: &[u8]) -> Result<Cow<'_, str>, PageError> {
         return Err(PageError::Binary { offset: pos });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    // simdutf8: the same validation as `std::str::from_utf8`, SIMD (only Ok/Err is read).
+    let text = match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => {
             let enc = html_meta_charset(bytes).unwrap_or_else(|| guess_encoding(bytes));

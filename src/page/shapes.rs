@@ -156,7 +156,9 @@ fn meta(s: &str, span: (usize, usize, char), words: impl Fn() -> usize) -> Optio
     let mut head_end = s.len();
     if let Some(rest) = s.get(b..) {
         for sep in [": ", "> "] {
-            if let Some(p) = rest.find(sep) {
+            // `str::find` with a &str pattern builds a searcher per call: a byte search instead.
+            let r = rest.as_bytes();
+            if let Some(p) = memchr::memchr_iter(sep.as_bytes()[0], r).find(|&i| r.get(i + 1) == Some(&b' ')) {
                 let at = b + p;
                 if at <= 120 && s.get(at + sep.len()..).is_some_and(|t| !t.trim().is_empty()) && head_end > at {
                     head_end = at + sep.len() - 1;

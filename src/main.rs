@@ -119,6 +119,11 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// the stance head (weight chosen out of fold).
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         stance_companion: bool,
+        /// Choose C and NB scaling by the one-standard-error rule: the simplest candidate
+        /// (NB off, then the smallest C) within one standard error (over the folds) of the
+        /// best out-of-fold score; false: the best score, however small its lead.
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        one_se_rule: bool,
     },
     /// Add predictions to a CSV: <head>_pred and <head>_score per head.
     #[command(after_help = "Example:\n  comment-radar classify --data data/comments.csv --out /tmp/scored.csv")]
@@ -468,6 +473,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_nearest,
             stance_companion,
             class_bias,
+            one_se_rule,
         } => {
             let sources = match (data, recipe) {
                 (Some(d), _) => vec![Source {
@@ -493,6 +499,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             config.vectorizer.min_df = min_df;
             config.class_bias = class_bias;
             config.stance_companion = stance_companion;
+            config.one_se = one_se_rule;
             let start = std::time::Instant::now();
             let view = StanceView {
                 sentences: stance_sentences,

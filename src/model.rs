@@ -450,6 +450,17 @@ impl Model {
         if !nb.is_empty() {
             s.push_str(&format!("- NB-SVM scaling chosen by CV: {}\n", nb.join(", ")));
         }
+        if c.one_se {
+            let grids: Vec<String> = self
+                .heads
+                .iter()
+                .map(|h| format!("{}: {}", h.name, h.cv.grid.iter().map(|(c, f)| format!("C {c} {f:.4}")).collect::<Vec<_>>().join(" / ")))
+                .collect();
+            s.push_str(&format!(
+                "- C and NB scaling chosen by the one-standard-error rule: the simplest candidate (NB off before on, then the smallest C) within one standard error (over the folds) of the best out-of-fold score. Scores per candidate (NB off first, then on): {}\n",
+                grids.join("; ")
+            ));
+        }
         for h in &self.heads {
             if let Some(c) = &h.companion {
                 s.push_str(&format!(

@@ -55,6 +55,14 @@ pub struct TrainConfig {
     /// trained before it existed.
     #[serde(default)]
     pub stance_companion: bool,
+    /// Choose among the (NB, C) candidates by the one-standard-error rule: the
+    /// simplest candidate (NB scaling off before on, then the smallest C) whose
+    /// out-of-fold score is within one standard error of the best one's, the
+    /// standard error taken over the best candidate's per-fold scores. Off:
+    /// the candidate with the best score, however small its lead. Off in
+    /// cards of models trained before it existed.
+    #[serde(default)]
+    pub one_se: bool,
 }
 
 /// Metric for the choice of C and of the decision threshold.
@@ -90,6 +98,7 @@ impl Default for TrainConfig {
             nb_grid: vec![0.0, 1.0],
             class_bias: false,
             stance_companion: true,
+            one_se: true,
         }
     }
 }
@@ -488,8 +497,29 @@ pub fn cross_validate(
             (None, metrics::classification(y, &pred, classes))
         }
     };
+    // The score of each fold's rows alone, at the threshold chosen on all of them.
+    let fold_scores = |oof: &[Vec<f64>], t: Option<f64>| -> Vec<f64> {
+        prepared
+            .iter()
+            .map(|(te, ..)| {
+                let m = match t {
+                    Some(t) => {
+                        let pos: Vec<bool> = te.iter().map(|&i| positive[i]).collect();
+                        let p1: Vec<f64> = te.iter().map(|&i| oof[i][1]).collect();
+                        metrics::binary_at(&pos, &p1, t, &binary_classes())
+                    }
+                    None => {
+                        let yt: Vec<usize> = te.iter().map(|&i| y[i]).collect();
+                        let pred: Vec<usize> = te.iter().map(|&i| super::logistic::argmax(oof[i].iter().copied())).collect();
+                        metrics::classification(&yt, &pred, classes)
+                    }
+                };
+                cfg.select_by.of(&m)
+            })
+            .collect()
+    };
     let mut grid = Vec::new();
-    let mut best: Option<(f64, f64, Vec<Vec<f64>>, Option<f64>, Metrics, f64)> = None;
+    let mut candidates: Vec<Candidate> = Vec::new();
     let nb_grid: Vec<f64> = if k == 2 && !cfg.nb_grid.is_empty() {
         cfg.nb_grid.clone()
     } else {
@@ -508,13 +538,12 @@ pub fn cross_validate(
             let (t, m) = evaluate(&oof);
             let score = cfg.select_by.of(&m);
             grid.push((c, score));
-            if best.as_ref().is_none_or(|b| score > b.1 + 1e-9) {
-                best = Some((c, score, oof, t, m, nb));
-            }
+            let folds_scores = if cfg.one_se { fold_scores(&oof, t) } else { Vec::new() };
+            candidates.push(Candidate { c, nb, score, fold_scores: folds_scores, oof, threshold: t, metrics: m });
         }
     }
-    let (best_c, _, mut oof, threshold, mut metrics, nb_alpha) =
-        best.ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
+    let chosen = choose_candidate(&candidates, cfg.one_se).ok_or_else(|| LearnError::Params("the C grid is empty".into()))?;
+    let Candidate { c: best_c, nb: nb_alpha, mut oof, threshold, mut metrics, .. } = candidates.swap_remove(chosen);
     let mut class_bias = Vec::new();
     if k > 2 && cfg.class_bias {
         let score = |m: &Metrics| cfg.select_by.of(m);
@@ -544,9 +573,79 @@ pub fn cross_validate(
     })
 }
 
+/// One (NB, C) candidate of cross-validation.
+struct Candidate {
+    c: f64,
+    nb: f64,
+    /// Out-of-fold score over all rows.
+    score: f64,
+    /// The score of each fold's rows (for the one-standard-error rule).
+    fold_scores: Vec<f64>,
+    oof: Vec<Vec<f64>>,
+    threshold: Option<f64>,
+    metrics: Metrics,
+}
+
+/// The index of the chosen candidate: the best score, or with `one_se` the simplest
+/// candidate (NB off before on, then the smallest C) within one standard error of the
+/// best (the standard error of the mean of the best candidate's per-fold scores).
+/// Candidates within noise of each other differ in how well they fit the training
+/// data's style, and the more regularised one carries better to other text.
+fn choose_candidate(cands: &[Candidate], one_se: bool) -> Option<usize> {
+    let best = (0..cands.len()).fold(None, |b: Option<usize>, i| match b {
+        Some(j) if cands[i].score <= cands[j].score + 1e-9 => Some(j),
+        _ => Some(i),
+    })?;
+    if !one_se {
+        return Some(best);
+    }
+    let f = &cands[best].fold_scores;
+    let n = f.len() as f64;
+    let se = if f.len() > 1 {
+        let mean = f.iter().sum::<f64>() / n;
+        (f.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() / n.sqrt()
+    } else {
+        0.0
+    };
+    let simpler = |a: &Candidate, b: &Candidate| (a.nb > 0.0, a.c).partial_cmp(&(b.nb > 0.0, b.c)).unwrap_or(std::cmp::Ordering::Equal);
+    (0..cands.len())
+        .filter(|&i| cands[i].score >= cands[best].score - se - 1e-12)
+        .min_by(|&i, &j| simpler(&cands[i], &cands[j]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_standard_error_rule_prefers_the_simplest_candidate_within_noise() {
+        let cand = |c: f64, nb: f64, score: f64, fold_scores: Vec<f64>| Candidate {
+            c,
+            nb,
+            score,
+            fold_scores,
+            oof: Vec::new(),
+            threshold: None,
+            metrics: Metrics { n: 0, accuracy: 0.0, macro_f1: 0.0, germeval_macro_f1: 0.0, per_class: Vec::new(), roc_auc: None },
+        };
+        // best: NB on, C 10 at 0.930; its folds spread 0.90..0.96 (SE ~0.011)
+        let noisy = vec![0.90, 0.915, 0.93, 0.945, 0.96];
+        let cands = vec![
+            cand(3.0, 0.0, 0.925, noisy.clone()),
+            cand(10.0, 0.0, 0.927, noisy.clone()),
+            cand(3.0, 1.0, 0.926, noisy.clone()),
+            cand(10.0, 1.0, 0.930, noisy.clone()),
+        ];
+        assert_eq!(choose_candidate(&cands, false), Some(3));
+        assert_eq!(choose_candidate(&cands, true), Some(0));
+        // with folds that agree closely (SE ~0.0005) the lead of 0.005 is real
+        let tight = vec![0.9295, 0.9298, 0.93, 0.9302, 0.9305];
+        let cands = vec![cand(3.0, 0.0, 0.925, tight.clone()), cand(10.0, 0.0, 0.930, tight.clone())];
+        assert_eq!(choose_candidate(&cands, true), Some(1));
+        // within the standard error, the smaller C wins among equals in NB
+        let cands = vec![cand(10.0, 0.0, 0.930, noisy.clone()), cand(3.0, 0.0, 0.929, noisy)];
+        assert_eq!(choose_candidate(&cands, true), Some(1));
+    }
 
     #[test]
     fn mix_weight_is_the_smallest_that_fixes_both_models_errors() {

@@ -30,6 +30,8 @@ use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+mod readings;
+
 /// One input line: its indentation and its trimmed, space-normalised text.
 #[derive(Debug, Clone)]
 struct Line<'a> {
@@ -353,6 +355,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         }
         lines = out;
     }
+    head_labels(&mut lines);
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);
     }
@@ -360,6 +363,40 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         l.teaser = cues::teaser_heading(&l.text);
     }
     lines
+}
+
+/// Session 6 (seg10), gated by a line's first byte '[': a badge label in
+/// capitals opening a head line ("[PRO]  NAME · DATE", "[OFFIZIELLE
+/// ANTWORT]  NAME · Verwaltung · DATE") is no part of the name: it is cut
+/// where the rest is an author line with a date.
+fn head_labels(lines: &mut [Line]) {
+    for l in lines.iter_mut() {
+        let Some(&first) = l.text.as_bytes().first() else { continue };
+        if first == b'[' {
+            let cut = cues::strip_caps_label(&l.text).and_then(|rest| {
+                let al = cues::author_line(rest)?;
+                (al.author.is_some() && al.date.is_some()).then(|| l.text.len() - rest.len())
+            });
+            if let Some(a) = cut {
+                let len = l.text.len();
+                l.text = cut_cow(std::mem::take(&mut l.text), a, len);
+            }
+        }
+    }
+}
+
+/// A role or badge word after the name of a head "NAME · ROLE · DATE"
+/// ("Annegret Hofmann · Bürger*in", "Umweltamt · Verwaltung") is no part of
+/// the name (session 6): one word without digits after the last " · ".
+fn role_tails(comments: &mut [Comment]) {
+    for c in comments {
+        let Some(a) = c.author.as_deref() else { continue };
+        let Some(p) = a.rfind(" · ") else { continue };
+        let (name, tail) = (a[..p].trim_end(), a[p + " · ".len()..].trim());
+        if !name.is_empty() && !tail.is_empty() && cues::word_count(tail) == 1 && !tail.bytes().any(|b| b.is_ascii_digit()) && !name.contains(" · ") {
+            c.author = Some(name.to_string());
+        }
+    }
 }
 
 /// The bytes `a..b` of a line's text, borrowed where the text is.
@@ -404,6 +441,10 @@ pub fn parse(text: &str) -> Page {
     // A wiki talk page: comments end in a signature with a talk link (the
     // signature cue tests a line's last byte first).
     if let Some(page) = wiki_page(&lines) {
+        return page;
+    }
+    // A chat log or a list of header-field entries (`readings`).
+    if let Some(page) = readings::chat_log_page(&lines).or_else(|| readings::field_entries_page(&lines)) {
         return page;
     }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
@@ -560,6 +601,7 @@ pub fn parse(text: &str) -> Page {
         None => (Vec::new(), declared_anywhere),
     };
     let mut page = Page { source: String::new(), title, body, comments, declared_comments: declared };
+    role_tails(&mut page.comments);
     thread_opener(&mut page);
     page
 }

@@ -1307,7 +1307,8 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         if is_repeated_teaser(k, &all) || points_elsewhere(item, &items) {
             continue;
         }
-        let parts = parts.clone();
+        let mut parts = parts.clone();
+        signature_after_text(&mut parts);
         if cues::is_excerpt_with_date(&parts.text) || cues::is_thread_starter(&parts.text) {
             continue;
         }
@@ -1344,6 +1345,30 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
+}
+
+/// A signature after the text (session 6): where an item names neither
+/// author nor date, a last paragraph that is an author line with both
+/// ("Verfasst von NAME am 20.09.2019 um 19:02 Uhr | Kommentar melden",
+/// "— NAME, 12.03.2026") gives them and is no text. A gate: the paragraph
+/// is short and holds a digit.
+fn signature_after_text(parts: &mut ItemParts) {
+    if parts.author.is_some() || parts.date.is_some() {
+        return;
+    }
+    let Some(p) = parts.text.rfind('\n') else { return };
+    let last = parts.text[p + 1..].trim();
+    if last.is_empty() || last.len() > 160 || !last.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let Some(al) = cues::author_line(cues::strip_trailing_ui(last)) else { return };
+    if let (Some(a), Some(d)) = (al.author, al.date) {
+        parts.author = Some(a);
+        parts.date = Some(d);
+        parts.text.truncate(p);
+        let len = parts.text.trim_end().len();
+        parts.text.truncate(len);
+    }
 }
 
 /// An entry of a box of comments on other articles: a line of the item

@@ -1092,7 +1092,7 @@ fn labelled_by_date(t: &str) -> Option<cues::AuthorLine> {
 /// (letters, spaces and dashes, then a number in brackets; no regex, whose
 /// Unicode classes cost more to build than all the pages take to check).
 fn counted_heading(t: &str) -> Option<usize> {
-    let inner = t.strip_suffix(')')?;
+    let Some(inner) = t.strip_suffix(')') else { return keyword_heading_with_count(t) };
     let open = inner.rfind('(')?;
     let (head, num) = (inner.get(..open)?.trim_end(), inner.get(open + 1..)?);
     if num.is_empty() || num.len() > 5 || !num.bytes().all(|b| b.is_ascii_digit()) {
@@ -1103,6 +1103,23 @@ fn counted_heading(t: &str) -> Option<usize> {
         && head.chars().next().is_some_and(char::is_alphabetic)
         && head.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '–');
     ok.then(|| num.parse().ok()).flatten()
+}
+
+/// A heading that opens with a comment-section word and ends in a bare
+/// count (session 6): "Kommentare an Zeitmarken 6", "Beiträge 12" (a count
+/// in its own `span`); a year is no count.
+fn keyword_heading_with_count(t: &str) -> Option<usize> {
+    let t = t.trim();
+    let (head, num) = t.rsplit_once(' ')?;
+    if num.is_empty() || num.len() > 4 || !num.bytes().all(|b| b.is_ascii_digit()) || head.len() > 60 {
+        return None;
+    }
+    let n: usize = num.parse().ok()?;
+    if (1900..=2100).contains(&n) {
+        return None;
+    }
+    let first = head.split(' ').next()?;
+    (first.len() >= 4 && cues::comment_header(first).is_some()).then_some(n)
 }
 
 /// A short line that announces a comment count, perhaps followed by a link

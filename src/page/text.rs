@@ -388,9 +388,16 @@ fn head_labels(lines: &mut [Line]) {
 /// A role or badge word after the name of a head "NAME · ROLE · DATE"
 /// ("Annegret Hofmann · Bürger*in", "Umweltamt · Verwaltung") is no part of
 /// the name (session 6): one word without digits after the last " · ".
+/// An edit mark alone ("bearbeitet") is no name.
 fn role_tails(comments: &mut [Comment]) {
     for c in comments {
         let Some(a) = c.author.as_deref() else { continue };
+        // An edit mark read from a head without a name ("#2 · vor 58 Min. ·
+        // bearbeitet") is no author.
+        if matches!(a, "bearbeitet" | "editiert" | "geändert" | "edited" | "(bearbeitet)" | "(edited)") {
+            c.author = None;
+            continue;
+        }
         let Some(p) = a.rfind(" · ") else { continue };
         let (name, tail) = (a[..p].trim_end(), a[p + " · ".len()..].trim());
         if !name.is_empty() && !tail.is_empty() && cues::word_count(tail) == 1 && !tail.bytes().any(|b| b.is_ascii_digit()) && !name.contains(" · ") {
@@ -493,7 +500,8 @@ pub fn parse(text: &str) -> Page {
                         continue;
                     }
                     let Some(al) = l.author() else { continue };
-                    if al.author.is_none() || al.date.is_none() {
+                    // A numbered anonymous head ("#1 · vor 4 Std.") counts as named.
+                    if al.author.is_none() && al.number.is_none() || al.date.is_none() {
                         continue;
                     }
                 }
@@ -1842,6 +1850,13 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
                 reply_to = mention_target(&names, idx, rest);
             }
         }
+        if reply_to.is_none() {
+            // "@3 …" where heads are numbered per poster ("#3 · vor 3 Std."):
+            // the latest comment of poster 3.
+            if let Some(n) = at_number(&text) {
+                reply_to = (0..idx).rev().find(|&k| kept[k].number == Some(n));
+            }
+        }
         if reply_to.is_none() && d.indent > min_indent {
             reply_to = (0..idx).rev().find(|&k| kept[k].indent < d.indent);
         }
@@ -1854,6 +1869,16 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         });
     }
     Attempt { comments, declared }
+}
+
+/// "@3 text": the number addressed at a text's start (session 6).
+fn at_number(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix('@')?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 4 || !rest.as_bytes().get(n).is_none_or(|b| matches!(b, b' ' | b':' | b',')) {
+        return None;
+    }
+    rest.get(..n)?.parse().ok()
 }
 
 /// Whether the shape reading explains the section better than the cue

@@ -946,7 +946,7 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+(?:merken|speichern)(?-u:\b)|(?-u:\b)mitteilungen\s+(?:aktivieren|einschalten)(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
         (?-u:\b)datenschutz|(?-u:\b)werbung(?-u:\b)|(?-u:\b)anzeige(?-u:\b)|(?-u:\b)werbefrei|(?-u:\b)werbeblocker|(?-u:\b)adblock|
         (?-u:\b)registrieren(?-u:\b)|(?-u:\b)einloggen(?-u:\b)|(?-u:\b)anmelden(?-u:\b)|(?-u:\b)passwort(?-u:\b)|(?-u:\b)browser(?-u:\b)|
-        (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?-u:\b)|(?-u:\b)per\s+e-?mail(?-u:\b)|
+        (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?:$|[^\s\w]|\s+(?:[^s\s]|s[^i]|si[^c]|sic[^h]))|(?-u:\b)per\s+e-?mail(?-u:\b)|
         (?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)schreiben\s+sie\s+(?:uns|einen\s+kommentar)|(?-u:\b)diskutieren\s+sie(?-u:\b)|
         (?-u:\b)impressum(?-u:\b)|(?-u:\b)agb(?-u:\b)|(?-u:\b)nutzungsbedingungen(?-u:\b)|(?-u:\b)mediadaten(?-u:\b)|
         (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
@@ -2084,6 +2084,24 @@ pub fn is_prose(s: &str) -> bool {
 }
 
 /// A headline-like line: short, no sentence-final period.
+/// A salutation ("Hallo zusammen", "Liebe Leserinnen und Leser", "Sehr
+/// geehrte Frau Becker", "Guten Morgen") or an address field of a mail
+/// ("Von: …", "An: …", "Cc: …", "Gesendet: …"): no headline (session 6).
+pub fn is_greeting_or_address_field(s: &str) -> bool {
+    let s = trim(s);
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b'H' | b'L' | b'S' | b'G' | b'M' | b'V' | b'A' | b'C' | b'F' | b'T')) {
+        return false;
+    }
+    const FIELDS: [&str; 10] = ["Von: ", "An: ", "Cc: ", "CC: ", "Gesendet: ", "From: ", "To: ", "Sent: ", "Antwort an: ", "Kopie: "];
+    if FIELDS.iter().any(|f| s.starts_with(f)) {
+        return true;
+    }
+    const GREETINGS: [&str; 12] =
+        ["Hallo ", "Hallo,", "Liebe ", "Lieber ", "Sehr geehrte ", "Guten Morgen", "Guten Tag", "Guten Abend", "Moin ", "Moin,", "Servus ", "Grüß Gott"];
+    s.len() <= 80 && (GREETINGS.iter().any(|g| s.starts_with(g)) || s == "Hallo" || s == "Moin")
+}
+
 pub fn is_headline_like(s: &str) -> bool {
     let s = trim(s);
     chars_more_than(s, 1)
@@ -3573,6 +3591,19 @@ mod session6_tests {
         assert!(!is_symbol_bar("Gefällt mir   Antworten"));
         assert!(!is_symbol_bar("— Gast, 2026-11-20T06:15"));
         assert!(!is_symbol_bar(""));
+    }
+
+    #[test]
+    fn icon_headers_and_share_words() {
+        assert_eq!(comment_header("💬 Diskussion zum Artikel (5)"), Some(Header::Count(5)));
+        assert_eq!(comment_header("💬 Beiträge (6)   Filter: Alle | Pro | Contra"), Some(Header::Count(6)));
+        assert_eq!(comment_header("💬 Unser Bürgermeister im Interview"), None);
+        // "teilen sich" is no share button; "Teilen" and "Teilen Sie …" are.
+        assert!(!is_lexicon_furniture("Die beiden Gemeinden teilen sich seit 2019 einen Bauhof."));
+        assert!(is_lexicon_furniture("Teilen"));
+        assert!(is_lexicon_furniture("Teilen Sie diesen Artikel"));
+        assert!(is_lexicon_furniture("Seite teilen:"));
+        assert!(!is_lexicon_furniture("Die Kosten teilen sich Land und Kreis."));
     }
 
     #[test]

@@ -120,9 +120,18 @@ fn map_char(c: char) -> Option<char> {
     }
 }
 
+/// Whether a zero-width joiner between `prev` and `next` joins an emoji
+/// sequence ("👨‍👩‍👧", "🏳️‍🌈", session 6): both are non-ASCII symbols (no
+/// letter, digit or white space) that line normalisation keeps.
+fn joins_symbols(prev: Option<char>, next: Option<char>) -> bool {
+    let sym = |c: char| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && map_char(c) == Some(c) && c != '\u{200d}';
+    prev.is_some_and(sym) && next.is_some_and(sym)
+}
+
 /// A raw line's indentation (a space counts 1, a tab 4) and its text with
 /// special spaces made plain, zero-width characters and soft hyphens
-/// dropped, and trailing white space trimmed.
+/// dropped (a zero-width joiner inside an emoji sequence stays), and
+/// trailing white space trimmed.
 fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     let (mut indent, mut rest, tree) = lead(raw, true);
     // Box-drawing chars before the text are a tree's indentation only when
@@ -162,7 +171,9 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
         }
         out.push_str(rest.get(start..i).unwrap_or(""));
         if let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) {
-            if let Some(m) = map_char(c) {
+            if c == '\u{200d}' && joins_symbols(out.chars().next_back(), rest.get(i + c.len_utf8()..).and_then(|r| r.chars().next())) {
+                out.push(c);
+            } else if let Some(m) = map_char(c) {
                 out.push(m);
             }
             i += c.len_utf8();
@@ -1015,7 +1026,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // (a kicker or badge of one or two words only if nothing longer is there).
     let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose());
     let head_end = first_prose.unwrap_or(end);
-    let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text);
+    let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text) && !cues::is_greeting_or_address_field(&lines[i].text);
     let title_idx = (0..head_end)
         .rev()
         .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
@@ -2044,9 +2055,12 @@ mod tests {
         let prefix: Vec<char> = raw.chars().take_while(|&c| blank(c) || is_box(c)).collect();
         let has_text = raw.chars().count() > prefix.len();
         let tree = has_text && prefix.iter().any(|&c| is_box(c) && !"─━═┄┅┈┉╌╍╴╶╸╺".contains(c));
-        for c in raw.chars() {
+        let chars: Vec<char> = raw.chars().collect();
+        for (k, &c) in chars.iter().enumerate() {
             let c = match c {
                 '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
+                // A joiner between two emoji (kept symbols) stays.
+                '\u{200d}' if started && joins_symbols(out.chars().next_back(), chars.get(k + 1).copied()) => c,
                 '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' => continue,
                 c => c,
             };
@@ -2065,6 +2079,34 @@ mod tests {
         }
         out.truncate(out.trim_end().len());
         (indent, out)
+    }
+
+    #[test]
+    fn zero_width_joiner_stays_inside_an_emoji() {
+        assert_eq!(normalize_line("Familie 👨\u{200d}👩\u{200d}👧 heute").1, "Familie 👨\u{200d}👩\u{200d}👧 heute");
+        assert_eq!(normalize_line("❤\u{fe0f}\u{200d}🔥").1, "❤\u{fe0f}\u{200d}🔥");
+        // Between letters, at the edges or beside a space it goes.
+        assert_eq!(normalize_line("Wort\u{200d}teil \u{200d}👩").1, "Wortteil 👩");
+        assert_eq!(normalize_line("\u{200d}👩\u{200d}").1, "👩");
+    }
+
+    #[test]
+    fn greetings_and_address_fields_are_no_title() {
+        let prose = "Nach zwei Jahren Bauzeit öffnet das Hallenbad in Eschwege am Samstag wieder für alle Besucherinnen und Besucher der Stadt.\nDie Sanierung hat rund neun Millionen Euro gekostet, mehr als ursprünglich geplant war.\n";
+        for head in ["An: Redaktion Lokales\nHallenbad\n", "Hallo liebe Leute\nHallenbad\n", "Von: Stadtverwaltung Eschwege\n\nHallenbad\n", "Sehr geehrte Frau Becker\nHallenbad\n"] {
+            let p = parse(&format!("{head}{prose}"));
+            assert_eq!(p.title.as_deref(), Some("Hallenbad"), "{head:?}");
+        }
+    }
+
+    #[test]
+    fn share_verbs_in_body_sentences_stay() {
+        let page = "Zwei Dörfer, ein Bauhof\n\nDie Gemeinden Rotenburg und Bebra teilen sich seit diesem Jahr einen Bauhof, das spart nach Angaben beider Bürgermeister rund 80.000 Euro im Jahr.\nDie Kosten teilen sich Land und Kreis.\nDie Mitarbeiter sind weiter bei ihrer Gemeinde angestellt, die Fahrzeuge werden gemeinsam genutzt.\n\nArtikel teilen\n";
+        let p = parse(page);
+        let body = p.body.join(" ");
+        assert!(body.contains("Die Kosten teilen sich Land und Kreis."), "{body}");
+        assert!(body.contains("teilen sich seit diesem Jahr"), "{body}");
+        assert!(!body.contains("Artikel teilen"), "{body}");
     }
 
     #[test]
@@ -2111,7 +2153,7 @@ mod tests {
         let mut lines = crate::page::testgen::lines();
         // Lead bytes of chars that stay, alone and before ones that change.
         for tail in ["", "\u{a0}x", "\u{200b}", "\r", "\u{feff}", " \u{3000}", "\u{2009}"] {
-            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€", "├─ Name: a", "│  └─ b", "──── ", "── x ──", "\u{a0}╰─\u{200b}c", "│ "] {
+            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€", "├─ Name: a", "│  └─ b", "──── ", "── x ──", "\u{a0}╰─\u{200b}c", "│ ", "👨\u{200d}👩", "a\u{200d}b", "🏳\u{fe0f}\u{200d}🌈", "\u{200d}👩", "👨\u{200d}\u{200d}👩\u{200d}"] {
                 lines.push(format!("{head}{tail}"));
                 lines.push(format!("{tail}{head}{tail}{head}"));
             }

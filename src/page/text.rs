@@ -1027,9 +1027,17 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose());
     let head_end = first_prose.unwrap_or(end);
     let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text) && !cues::is_greeting_or_address_field(&lines[i].text);
+    // A line that ends in a date ("Pressemitteilung der Stadt vom
+    // 16.11.2026") is a source or dateline under the headline, a title only
+    // when no other line is one (session 6).
+    let dated = |i: usize| {
+        let t: &str = &lines[i].text;
+        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && cues::find_date(t).is_some_and(|(_, b)| b == t.len())
+    };
     let title_idx = (0..head_end)
         .rev()
-        .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
+        .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3 && !dated(i))
+        .or_else(|| (0..head_end).rev().find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3))
         .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
     // A sub-headline under the headline (directly or after blank lines): a longer
     // line of nine or more words under one of five or more.
@@ -2097,6 +2105,15 @@ mod tests {
             let p = parse(&format!("{head}{prose}"));
             assert_eq!(p.title.as_deref(), Some("Hallenbad"), "{head:?}");
         }
+    }
+
+    #[test]
+    fn a_dateline_under_the_headline_is_no_title() {
+        let page = "Rathaus Fulda\n\nNeue Parkgebühren: Stadt erhöht Preise in der Innenstadt\n\nMitteilung des Ordnungsamts vom 03.02.2026\n\nAb März kostet eine Stunde Parken in der Fuldaer Innenstadt zwei Euro statt bisher einen Euro und fünfzig Cent.\nDie Einnahmen sollen in den Ausbau des Busverkehrs fließen, teilte die Stadt mit.\n";
+        assert_eq!(parse(page).title.as_deref(), Some("Neue Parkgebühren: Stadt erhöht Preise in der Innenstadt"));
+        // Alone, a dated line may still be the title.
+        let page = "Sitzung des Stadtrats vom 03.02.2026\n\nAb März kostet eine Stunde Parken in der Fuldaer Innenstadt zwei Euro statt bisher einen Euro und fünfzig Cent.\n";
+        assert_eq!(parse(page).title.as_deref(), Some("Sitzung des Stadtrats vom 03.02.2026"));
     }
 
     #[test]

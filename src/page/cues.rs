@@ -705,8 +705,38 @@ fn reaction_counts(s: &str) -> Option<usize> {
     static COUNTS: LazyLock<StartRegex> = LazyLock::new(|| {
         StartRegex::new(r"(?i)^(\d{1,6})\s+(?:Antworten|Antwort|Kommentare?)\s*[·|•]\s*\d{1,6}\s+(?:Boosts?|Reblogs?|Favoriten|Favs?|Likes?|Shares?|Retweets?|Reposts?)(?:\s*[·|•]\s*\d{1,6}\s+\w+){0,3}$")
     });
-    let c = captures(&COUNTS, s)?;
-    c.get(1)?.as_str().parse().ok()
+    match captures(&COUNTS, s) {
+        Some(c) => c.get(1)?.as_str().parse().ok(),
+        None => reaction_counts_any_order(s),
+    }
+}
+
+/// Reaction counts in any order (session 6): "27 Likes · 9 Reposts · 5
+/// Antworten · 2 Erwähnungen" -> 5. Every item is a count and one word, one
+/// of them replies or comments, another likes, reposts or the like.
+fn reaction_counts_any_order(s: &str) -> Option<usize> {
+    if s.len() > 120 || !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (mut replies, mut reactions, mut items) = (None, 0usize, 0usize);
+    for item in s.split(['·', '|', '•']) {
+        let (num, word) = item.trim().split_once(' ')?;
+        let n: usize = num.parse().ok()?;
+        let w = word.trim().to_lowercase();
+        if w.contains(' ') || w.is_empty() {
+            return None;
+        }
+        items += 1;
+        if matches!(w.as_str(), "antworten" | "antwort" | "kommentare" | "kommentar" | "replies" | "reply" | "comments" | "comment") {
+            replies.get_or_insert(n);
+        } else if matches!(
+            w.as_str(),
+            "likes" | "like" | "reposts" | "repost" | "boosts" | "boost" | "favoriten" | "favs" | "shares" | "retweets" | "reblogs" | "gefällt-mir" | "herzen"
+        ) {
+            reactions += 1;
+        }
+    }
+    (items >= 2 && reactions >= 1).then_some(replies).flatten()
 }
 
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
@@ -3591,6 +3621,14 @@ mod session6_tests {
         assert!(!is_symbol_bar("Gefällt mir   Antworten"));
         assert!(!is_symbol_bar("— Gast, 2026-11-20T06:15"));
         assert!(!is_symbol_bar(""));
+    }
+
+    #[test]
+    fn reaction_counts_in_any_order() {
+        assert_eq!(comment_header("27 Likes · 9 Reposts · 5 Antworten · 2 Erwähnungen"), Some(Header::Count(5)));
+        assert_eq!(comment_header("3 Kommentare · 12 Likes"), Some(Header::Count(3)));
+        assert_eq!(reaction_counts_any_order("5 Antworten · 2 Erwähnungen"), None);
+        assert_eq!(reaction_counts_any_order("27 Likes · 9 Reposts"), None);
     }
 
     #[test]

@@ -631,6 +631,11 @@ pub fn comment_header(s: &str) -> Option<Header> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    if s.as_bytes()[0] >= 0xe2 {
+        if let Some(rest) = after_icon(s) {
+            return comment_header(rest);
+        }
+    }
     // Every line `header_match` is asked about below is a prefix of `s`
     // (trailing UI words and a sort control are cut off the end, then white
     // space; `s` begins with no white space), at least one byte long. No
@@ -672,6 +677,24 @@ pub fn comment_header(s: &str) -> Option<Header> {
     header_match(u)
 }
 
+/// A header behind an icon (session 6): "💬 Diskussion zum Artikel (5)",
+/// "💬 Beiträge (6)   Filter: Alle | Pro" (a toolbar after three spaces is
+/// cut). The rest after the icon char (a char of three or four bytes that
+/// is no letter or digit), a variation selector and spaces, when it opens
+/// with a letter or digit.
+fn after_icon(s: &str) -> Option<&str> {
+    if s.as_bytes().first().is_none_or(|&b| b < 0xe2) {
+        return None;
+    }
+    let mut cs = s.chars();
+    if !cs.next().is_some_and(is_icon) {
+        return None;
+    }
+    let rest = cs.as_str().trim_start_matches(['\u{fe0f}', ' ']);
+    let rest = rest.split("   ").next().unwrap_or(rest).trim_end();
+    (rest.len() < s.len() && rest.starts_with(char::is_alphanumeric)).then_some(rest)
+}
+
 /// Both header regexes in one alternation: one search instead of two on the
 /// many lines that are no header.
 static ANY_HEADER: LazyLock<StartRegex> =
@@ -682,8 +705,38 @@ fn reaction_counts(s: &str) -> Option<usize> {
     static COUNTS: LazyLock<StartRegex> = LazyLock::new(|| {
         StartRegex::new(r"(?i)^(\d{1,6})\s+(?:Antworten|Antwort|Kommentare?)\s*[·|•]\s*\d{1,6}\s+(?:Boosts?|Reblogs?|Favoriten|Favs?|Likes?|Shares?|Retweets?|Reposts?)(?:\s*[·|•]\s*\d{1,6}\s+\w+){0,3}$")
     });
-    let c = captures(&COUNTS, s)?;
-    c.get(1)?.as_str().parse().ok()
+    match captures(&COUNTS, s) {
+        Some(c) => c.get(1)?.as_str().parse().ok(),
+        None => reaction_counts_any_order(s),
+    }
+}
+
+/// Reaction counts in any order (session 6): "27 Likes · 9 Reposts · 5
+/// Antworten · 2 Erwähnungen" -> 5. Every item is a count and one word, one
+/// of them replies or comments, another likes, reposts or the like.
+fn reaction_counts_any_order(s: &str) -> Option<usize> {
+    if s.len() > 120 || !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (mut replies, mut reactions, mut items) = (None, 0usize, 0usize);
+    for item in s.split(['·', '|', '•']) {
+        let (num, word) = item.trim().split_once(' ')?;
+        let n: usize = num.parse().ok()?;
+        let w = word.trim().to_lowercase();
+        if w.contains(' ') || w.is_empty() {
+            return None;
+        }
+        items += 1;
+        if matches!(w.as_str(), "antworten" | "antwort" | "kommentare" | "kommentar" | "replies" | "reply" | "comments" | "comment") {
+            replies.get_or_insert(n);
+        } else if matches!(
+            w.as_str(),
+            "likes" | "like" | "reposts" | "repost" | "boosts" | "boost" | "favoriten" | "favs" | "shares" | "retweets" | "reblogs" | "gefällt-mir" | "herzen"
+        ) {
+            reactions += 1;
+        }
+    }
+    (items >= 2 && reactions >= 1).then_some(replies).flatten()
 }
 
 /// [`comment_header`] without the keyword test, on a line whose trailing UI
@@ -923,7 +976,7 @@ static LEXICON: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)weiterlesen(?-u:\b)|(?-u:\b)mehr\s+lesen(?-u:\b)|(?-u:\b)artikel\s+(?:merken|speichern)(?-u:\b)|(?-u:\b)mitteilungen\s+(?:aktivieren|einschalten)(?-u:\b)|(?-u:\b)vorlesen(?-u:\b)|(?-u:\b)drucken(?-u:\b)|
         (?-u:\b)datenschutz|(?-u:\b)werbung(?-u:\b)|(?-u:\b)anzeige(?-u:\b)|(?-u:\b)werbefrei|(?-u:\b)werbeblocker|(?-u:\b)adblock|
         (?-u:\b)registrieren(?-u:\b)|(?-u:\b)einloggen(?-u:\b)|(?-u:\b)anmelden(?-u:\b)|(?-u:\b)passwort(?-u:\b)|(?-u:\b)browser(?-u:\b)|
-        (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?-u:\b)|(?-u:\b)per\s+e-?mail(?-u:\b)|
+        (?-u:\b)facebook(?-u:\b)|(?-u:\b)twitter(?-u:\b)|(?-u:\b)whatsapp(?-u:\b)|(?-u:\b)instagram(?-u:\b)|(?-u:\b)telegram(?-u:\b)|(?-u:\b)linkedin(?-u:\b)|(?-u:\b)pinterest(?-u:\b)|(?-u:\b)artikel\s+teilen(?-u:\b)|(?-u:\b)teilen(?:$|[^\s\w]|\s+(?:[^s\s]|s[^i]|si[^c]|sic[^h]))|(?-u:\b)per\s+e-?mail(?-u:\b)|
         (?-u:\b)kommentieren\s+sie(?-u:\b)|(?-u:\b)schreiben\s+sie\s+(?:uns|einen\s+kommentar)|(?-u:\b)diskutieren\s+sie(?-u:\b)|
         (?-u:\b)impressum(?-u:\b)|(?-u:\b)agb(?-u:\b)|(?-u:\b)nutzungsbedingungen(?-u:\b)|(?-u:\b)mediadaten(?-u:\b)|
         (?-u:\b)startseite(?-u:\b)|(?-u:\b)homepage(?-u:\b)|(?-u:\b)zur\s+übersicht(?-u:\b)|(?-u:\b)wetter(?-u:\b)|(?-u:\b)horoskop(?-u:\b)|(?-u:\b)stellenmarkt(?-u:\b)|(?-u:\b)kreditrechner(?-u:\b)|(?-u:\b)gewinnspiel(?-u:\b)|
@@ -2061,6 +2114,24 @@ pub fn is_prose(s: &str) -> bool {
 }
 
 /// A headline-like line: short, no sentence-final period.
+/// A salutation ("Hallo zusammen", "Liebe Leserinnen und Leser", "Sehr
+/// geehrte Frau Becker", "Guten Morgen") or an address field of a mail
+/// ("Von: …", "An: …", "Cc: …", "Gesendet: …"): no headline (session 6).
+pub fn is_greeting_or_address_field(s: &str) -> bool {
+    let s = trim(s);
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b'H' | b'L' | b'S' | b'G' | b'M' | b'V' | b'A' | b'C' | b'F' | b'T')) {
+        return false;
+    }
+    const FIELDS: [&str; 10] = ["Von: ", "An: ", "Cc: ", "CC: ", "Gesendet: ", "From: ", "To: ", "Sent: ", "Antwort an: ", "Kopie: "];
+    if FIELDS.iter().any(|f| s.starts_with(f)) {
+        return true;
+    }
+    const GREETINGS: [&str; 12] =
+        ["Hallo ", "Hallo,", "Liebe ", "Lieber ", "Sehr geehrte ", "Guten Morgen", "Guten Tag", "Guten Abend", "Moin ", "Moin,", "Servus ", "Grüß Gott"];
+    s.len() <= 80 && (GREETINGS.iter().any(|g| s.starts_with(g)) || s == "Hallo" || s == "Moin")
+}
+
 pub fn is_headline_like(s: &str) -> bool {
     let s = trim(s);
     chars_more_than(s, 1)
@@ -2315,7 +2386,13 @@ mod tests {
                 re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
             });
             let s = s.trim();
-            if s.is_empty() || s.len() > 200 || !KEYWORD.is_match(s) {
+            if s.is_empty() || s.len() > 200 {
+                return None;
+            }
+            if let Some(rest) = super::super::after_icon(s) {
+                return comment_header(rest);
+            }
+            if !KEYWORD.is_match(s) {
                 return None;
             }
             if let Some(n) = reaction_counts(s) {
@@ -2842,11 +2919,63 @@ static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// "👍 4  💬 2"). An emoji-only comment holds no digit and stays text.
 pub(crate) fn is_reaction_bar(s: &str) -> bool {
     let b = s.as_bytes();
+    if b.first().is_some_and(|&c| c >= 0xe2) && is_symbol_bar(s) {
+        return true;
+    }
     b.len() <= 48
         && b.iter().any(|c| c.is_ascii_digit())
         && b.iter().any(|&c| c >= 0x80)
         && !s.chars().any(char::is_alphabetic)
         && !b.iter().any(|&c| matches!(c, b':' | b'.' | b',' | b'/' | b'-'))
+}
+
+/// An action bar of icon-led items (session 6): "👍 Zustimmung 38   👎
+/// Ablehnung 6   ↩ Antworten   ⚐ Melden", "▲ 143   💬 7   ⤴ Teilen", "👍 47 ·
+/// Hilfreich". Items are split at runs of two or more spaces, " · " or " | ";
+/// there are two or more, the first opens with a symbol (no letter or digit),
+/// each has at most three words (the icon one of them) and 24 chars, and an
+/// item without an icon is one or two words. A line of one item is a bar
+/// only as icon, word and count ("♥ Danke 6").
+pub(crate) fn is_symbol_bar(s: &str) -> bool {
+    if s.len() > 160 || !s.chars().next().is_some_and(is_icon) {
+        return false;
+    }
+    let mut n = 0usize;
+    for item in s.split("  ").flat_map(|p| p.split(" · ")).flat_map(|p| p.split(" | ")) {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        let icon = item.chars().next().is_some_and(is_icon);
+        let words = word_count(item);
+        if words > 3 || item.chars().count() > 24 || !icon && words > 2 || n == 0 && !icon {
+            return false;
+        }
+        n += 1;
+    }
+    // One item: an icon, a word and its count ("♥ Danke 6").
+    n >= 2 || n == 1 && word_count(s) == 3 && s.trim_end().ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// An icon char: no letter or digit, from the arrows (U+2190) on (arrows,
+/// technical and geometric symbols, dingbats, emoji), so that dashes,
+/// bullets and quotation marks are none.
+fn is_icon(c: char) -> bool {
+    c >= '\u{2190}' && !c.is_alphanumeric()
+}
+
+/// A badge label in square brackets opening a head line (session 6):
+/// "[PRO]  NAME · 16.11.2026", "[OFFIZIELLE ANTWORT]  NAME · DATE": upper-case
+/// letters, spaces and '-' only, 2 to 30 bytes. Returns the rest of the line.
+pub(crate) fn strip_caps_label(s: &str) -> Option<&str> {
+    let r = s.strip_prefix('[')?;
+    let close = memchr::memchr(b']', &r.as_bytes()[..r.len().min(32)])?;
+    let label = r.get(..close)?;
+    if label.len() < 2 || !label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '*') || !label.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let rest = r.get(close + 1..)?;
+    (rest.starts_with(' ') && !rest.trim().is_empty()).then(|| rest.trim_start())
 }
 
 /// A profile badge on a line of its own under a commenter's name: a
@@ -3473,5 +3602,58 @@ mod voice_cue_tests {
         assert!(is_strong_furniture("Pingback: Wochenschau | Radblog"));
         assert_eq!(strip_more_link("Das war gut. Mehr anzeigen"), "Das war gut.");
         assert_eq!(strip_more_link("Wir wollen mehr anzeigen"), "Wir wollen mehr anzeigen");
+    }
+}
+
+#[cfg(test)]
+mod session6_tests {
+    use super::*;
+
+    #[test]
+    fn icon_led_action_bars() {
+        assert!(is_symbol_bar("👍 Zustimmung 38   👎 Ablehnung 6   ↩ Antworten   ⚐ Melden"));
+        assert!(is_symbol_bar("▲ 143   💬 7   ⤴ Teilen"));
+        assert!(is_symbol_bar("👍 47 · Hilfreich"));
+        assert!(is_reaction_bar("♥ Danke 14   ↩ Antworten   ⚑ Melden"));
+        assert!(is_symbol_bar("♥ Danke 6"));
+        assert!(!is_symbol_bar("😂 Danke dir"));
+        // One item, prose after an emoji, document links: no bar.
+        assert!(!is_symbol_bar("🤡🤡🤡"));
+        assert!(!is_symbol_bar("😂 Genau so habe ich das auch erlebt, danke"));
+        assert!(!is_symbol_bar("📄 Satzungsentwurf (PDF, 412 KB)   📄 Erläuterungen (PDF, 1,1 MB)"));
+        assert!(!is_symbol_bar("Gefällt mir   Antworten"));
+        assert!(!is_symbol_bar("— Gast, 2026-11-20T06:15"));
+        assert!(!is_symbol_bar(""));
+    }
+
+    #[test]
+    fn reaction_counts_in_any_order() {
+        assert_eq!(comment_header("27 Likes · 9 Reposts · 5 Antworten · 2 Erwähnungen"), Some(Header::Count(5)));
+        assert_eq!(comment_header("3 Kommentare · 12 Likes"), Some(Header::Count(3)));
+        assert_eq!(reaction_counts_any_order("5 Antworten · 2 Erwähnungen"), None);
+        assert_eq!(reaction_counts_any_order("27 Likes · 9 Reposts"), None);
+    }
+
+    #[test]
+    fn icon_headers_and_share_words() {
+        assert_eq!(comment_header("💬 Diskussion zum Artikel (5)"), Some(Header::Count(5)));
+        assert_eq!(comment_header("💬 Beiträge (6)   Filter: Alle | Pro | Contra"), Some(Header::Count(6)));
+        assert_eq!(comment_header("💬 Unser Bürgermeister im Interview"), None);
+        // "teilen sich" is no share button; "Teilen" and "Teilen Sie …" are.
+        assert!(!is_lexicon_furniture("Die beiden Gemeinden teilen sich seit 2019 einen Bauhof."));
+        assert!(is_lexicon_furniture("Teilen"));
+        assert!(is_lexicon_furniture("Teilen Sie diesen Artikel"));
+        assert!(is_lexicon_furniture("Seite teilen:"));
+        assert!(!is_lexicon_furniture("Die Kosten teilen sich Land und Kreis."));
+    }
+
+    #[test]
+    fn caps_labels_before_a_head() {
+        assert_eq!(strip_caps_label("[PRO]  Annegret Hofmann · 16.11.2026"), Some("Annegret Hofmann · 16.11.2026"));
+        assert_eq!(strip_caps_label("[OFFIZIELLE ANTWORT] Amt · 17.11.2026"), Some("Amt · 17.11.2026"));
+        assert_eq!(strip_caps_label("[Als Antwort auf Lena]"), None);
+        assert_eq!(strip_caps_label("[OK]"), None);
+        assert_eq!(strip_caps_label("[Ü"), None);
+        assert_eq!(strip_caps_label("[ÄÖÜ] x"), Some("x"));
     }
 }

@@ -1092,7 +1092,7 @@ fn labelled_by_date(t: &str) -> Option<cues::AuthorLine> {
 /// (letters, spaces and dashes, then a number in brackets; no regex, whose
 /// Unicode classes cost more to build than all the pages take to check).
 fn counted_heading(t: &str) -> Option<usize> {
-    let inner = t.strip_suffix(')')?;
+    let Some(inner) = t.strip_suffix(')') else { return keyword_heading_with_count(t) };
     let open = inner.rfind('(')?;
     let (head, num) = (inner.get(..open)?.trim_end(), inner.get(open + 1..)?);
     if num.is_empty() || num.len() > 5 || !num.bytes().all(|b| b.is_ascii_digit()) {
@@ -1103,6 +1103,23 @@ fn counted_heading(t: &str) -> Option<usize> {
         && head.chars().next().is_some_and(char::is_alphabetic)
         && head.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '–');
     ok.then(|| num.parse().ok()).flatten()
+}
+
+/// A heading that opens with a comment-section word and ends in a bare
+/// count (session 6): "Kommentare an Zeitmarken 6", "Beiträge 12" (a count
+/// in its own `span`); a year is no count.
+fn keyword_heading_with_count(t: &str) -> Option<usize> {
+    let t = t.trim();
+    let (head, num) = t.rsplit_once(' ')?;
+    if num.is_empty() || num.len() > 4 || !num.bytes().all(|b| b.is_ascii_digit()) || head.len() > 60 {
+        return None;
+    }
+    let n: usize = num.parse().ok()?;
+    if (1900..=2100).contains(&n) {
+        return None;
+    }
+    let first = head.split(' ').next()?;
+    (first.len() >= 4 && cues::comment_header(first).is_some()).then_some(n)
 }
 
 /// A short line that announces a comment count, perhaps followed by a link
@@ -1307,7 +1324,8 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         if is_repeated_teaser(k, &all) || points_elsewhere(item, &items) {
             continue;
         }
-        let parts = parts.clone();
+        let mut parts = parts.clone();
+        signature_after_text(&mut parts);
         if cues::is_excerpt_with_date(&parts.text) || cues::is_thread_starter(&parts.text) {
             continue;
         }
@@ -1344,6 +1362,30 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
         comments.push(Comment { author: parts.author, date: parts.date, title: parts.title, text: parts.text, reply_to });
     }
     comments
+}
+
+/// A signature after the text (session 6): where an item names neither
+/// author nor date, a last paragraph that is an author line with both
+/// ("Verfasst von NAME am 20.09.2019 um 19:02 Uhr | Kommentar melden",
+/// "— NAME, 12.03.2026") gives them and is no text. A gate: the paragraph
+/// is short and holds a digit.
+fn signature_after_text(parts: &mut ItemParts) {
+    if parts.author.is_some() || parts.date.is_some() {
+        return;
+    }
+    let Some(p) = parts.text.rfind('\n') else { return };
+    let last = parts.text[p + 1..].trim();
+    if last.is_empty() || last.len() > 160 || !last.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let Some(al) = cues::author_line(cues::strip_trailing_ui(last)) else { return };
+    if let (Some(a), Some(d)) = (al.author, al.date) {
+        parts.author = Some(a);
+        parts.date = Some(d);
+        parts.text.truncate(p);
+        let len = parts.text.trim_end().len();
+        parts.text.truncate(len);
+    }
 }
 
 /// An entry of a box of comments on other articles: a line of the item

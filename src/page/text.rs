@@ -30,6 +30,8 @@ use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+mod readings;
+
 /// One input line: its indentation and its trimmed, space-normalised text.
 #[derive(Debug, Clone)]
 struct Line<'a> {
@@ -118,9 +120,18 @@ fn map_char(c: char) -> Option<char> {
     }
 }
 
+/// Whether a zero-width joiner between `prev` and `next` joins an emoji
+/// sequence ("👨‍👩‍👧", "🏳️‍🌈", session 6): both are non-ASCII symbols (no
+/// letter, digit or white space) that line normalisation keeps.
+fn joins_symbols(prev: Option<char>, next: Option<char>) -> bool {
+    let sym = |c: char| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && map_char(c) == Some(c) && c != '\u{200d}';
+    prev.is_some_and(sym) && next.is_some_and(sym)
+}
+
 /// A raw line's indentation (a space counts 1, a tab 4) and its text with
 /// special spaces made plain, zero-width characters and soft hyphens
-/// dropped, and trailing white space trimmed.
+/// dropped (a zero-width joiner inside an emoji sequence stays), and
+/// trailing white space trimmed.
 fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     let (mut indent, mut rest, tree) = lead(raw, true);
     // Box-drawing chars before the text are a tree's indentation only when
@@ -160,7 +171,9 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
         }
         out.push_str(rest.get(start..i).unwrap_or(""));
         if let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) {
-            if let Some(m) = map_char(c) {
+            if c == '\u{200d}' && joins_symbols(out.chars().next_back(), rest.get(i + c.len_utf8()..).and_then(|r| r.chars().next())) {
+                out.push(c);
+            } else if let Some(m) = map_char(c) {
                 out.push(m);
             }
             i += c.len_utf8();
@@ -353,6 +366,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         }
         lines = out;
     }
+    head_labels(&mut lines);
     for l in &mut lines {
         l.header = cues::comment_header(&l.text);
     }
@@ -360,6 +374,47 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         l.teaser = cues::teaser_heading(&l.text);
     }
     lines
+}
+
+/// Session 6 (seg10), gated by a line's first byte '[': a badge label in
+/// capitals opening a head line ("[PRO]  NAME · DATE", "[OFFIZIELLE
+/// ANTWORT]  NAME · Verwaltung · DATE") is no part of the name: it is cut
+/// where the rest is an author line with a date.
+fn head_labels(lines: &mut [Line]) {
+    for l in lines.iter_mut() {
+        let Some(&first) = l.text.as_bytes().first() else { continue };
+        if first == b'[' {
+            let cut = cues::strip_caps_label(&l.text).and_then(|rest| {
+                let al = cues::author_line(rest)?;
+                (al.author.is_some() && al.date.is_some()).then(|| l.text.len() - rest.len())
+            });
+            if let Some(a) = cut {
+                let len = l.text.len();
+                l.text = cut_cow(std::mem::take(&mut l.text), a, len);
+            }
+        }
+    }
+}
+
+/// A role or badge word after the name of a head "NAME · ROLE · DATE"
+/// ("Annegret Hofmann · Bürger*in", "Umweltamt · Verwaltung") is no part of
+/// the name (session 6): one word without digits after the last " · ".
+/// An edit mark alone ("bearbeitet") is no name.
+fn role_tails(comments: &mut [Comment]) {
+    for c in comments {
+        let Some(a) = c.author.as_deref() else { continue };
+        // An edit mark read from a head without a name ("#2 · vor 58 Min. ·
+        // bearbeitet") is no author.
+        if matches!(a, "bearbeitet" | "editiert" | "geändert" | "edited" | "(bearbeitet)" | "(edited)") {
+            c.author = None;
+            continue;
+        }
+        let Some(p) = a.rfind(" · ") else { continue };
+        let (name, tail) = (a[..p].trim_end(), a[p + " · ".len()..].trim());
+        if !name.is_empty() && !tail.is_empty() && cues::word_count(tail) == 1 && !tail.bytes().any(|b| b.is_ascii_digit()) && !name.contains(" · ") {
+            c.author = Some(name.to_string());
+        }
+    }
 }
 
 /// The bytes `a..b` of a line's text, borrowed where the text is.
@@ -404,6 +459,10 @@ pub fn parse(text: &str) -> Page {
     // A wiki talk page: comments end in a signature with a talk link (the
     // signature cue tests a line's last byte first).
     if let Some(page) = wiki_page(&lines) {
+        return page;
+    }
+    // A chat log or a list of header-field entries (`readings`).
+    if let Some(page) = readings::chat_log_page(&lines).or_else(|| readings::field_entries_page(&lines)) {
         return page;
     }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
@@ -452,7 +511,8 @@ pub fn parse(text: &str) -> Page {
                         continue;
                     }
                     let Some(al) = l.author() else { continue };
-                    if al.author.is_none() || al.date.is_none() {
+                    // A numbered anonymous head ("#1 · vor 4 Std.") counts as named.
+                    if al.author.is_none() && al.number.is_none() || al.date.is_none() {
                         continue;
                     }
                 }
@@ -560,6 +620,7 @@ pub fn parse(text: &str) -> Page {
         None => (Vec::new(), declared_anywhere),
     };
     let mut page = Page { source: String::new(), title, body, comments, declared_comments: declared };
+    role_tails(&mut page.comments);
     thread_opener(&mut page);
     page
 }
@@ -965,10 +1026,18 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // (a kicker or badge of one or two words only if nothing longer is there).
     let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose());
     let head_end = first_prose.unwrap_or(end);
-    let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text);
+    let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text) && !cues::is_greeting_or_address_field(&lines[i].text);
+    // A line that ends in a date ("Pressemitteilung der Stadt vom
+    // 16.11.2026") is a source or dateline under the headline, a title only
+    // when no other line is one (session 6).
+    let dated = |i: usize| {
+        let t: &str = &lines[i].text;
+        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && cues::find_date(t).is_some_and(|(_, b)| b == t.len())
+    };
     let title_idx = (0..head_end)
         .rev()
-        .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3)
+        .find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3 && !dated(i))
+        .or_else(|| (0..head_end).rev().find(|&i| headline(i) && cues::word_count(&lines[i].text) >= 3))
         .or_else(|| (0..head_end).rev().find(|&i| headline(i)));
     // A sub-headline under the headline (directly or after blank lines): a longer
     // line of nine or more words under one of five or more.
@@ -1800,6 +1869,13 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
                 reply_to = mention_target(&names, idx, rest);
             }
         }
+        if reply_to.is_none() {
+            // "@3 …" where heads are numbered per poster ("#3 · vor 3 Std."):
+            // the latest comment of poster 3.
+            if let Some(n) = at_number(&text) {
+                reply_to = (0..idx).rev().find(|&k| kept[k].number == Some(n));
+            }
+        }
         if reply_to.is_none() && d.indent > min_indent {
             reply_to = (0..idx).rev().find(|&k| kept[k].indent < d.indent);
         }
@@ -1812,6 +1888,16 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         });
     }
     Attempt { comments, declared }
+}
+
+/// "@3 text": the number addressed at a text's start (session 6).
+fn at_number(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix('@')?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 4 || !rest.as_bytes().get(n).is_none_or(|b| matches!(b, b' ' | b':' | b',')) {
+        return None;
+    }
+    rest.get(..n)?.parse().ok()
 }
 
 /// Whether the shape reading explains the section better than the cue
@@ -1977,9 +2063,12 @@ mod tests {
         let prefix: Vec<char> = raw.chars().take_while(|&c| blank(c) || is_box(c)).collect();
         let has_text = raw.chars().count() > prefix.len();
         let tree = has_text && prefix.iter().any(|&c| is_box(c) && !"─━═┄┅┈┉╌╍╴╶╸╺".contains(c));
-        for c in raw.chars() {
+        let chars: Vec<char> = raw.chars().collect();
+        for (k, &c) in chars.iter().enumerate() {
             let c = match c {
                 '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
+                // A joiner between two emoji (kept symbols) stays.
+                '\u{200d}' if started && joins_symbols(out.chars().next_back(), chars.get(k + 1).copied()) => c,
                 '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' => continue,
                 c => c,
             };
@@ -1998,6 +2087,43 @@ mod tests {
         }
         out.truncate(out.trim_end().len());
         (indent, out)
+    }
+
+    #[test]
+    fn zero_width_joiner_stays_inside_an_emoji() {
+        assert_eq!(normalize_line("Familie 👨\u{200d}👩\u{200d}👧 heute").1, "Familie 👨\u{200d}👩\u{200d}👧 heute");
+        assert_eq!(normalize_line("❤\u{fe0f}\u{200d}🔥").1, "❤\u{fe0f}\u{200d}🔥");
+        // Between letters, at the edges or beside a space it goes.
+        assert_eq!(normalize_line("Wort\u{200d}teil \u{200d}👩").1, "Wortteil 👩");
+        assert_eq!(normalize_line("\u{200d}👩\u{200d}").1, "👩");
+    }
+
+    #[test]
+    fn greetings_and_address_fields_are_no_title() {
+        let prose = "Nach zwei Jahren Bauzeit öffnet das Hallenbad in Eschwege am Samstag wieder für alle Besucherinnen und Besucher der Stadt.\nDie Sanierung hat rund neun Millionen Euro gekostet, mehr als ursprünglich geplant war.\n";
+        for head in ["An: Redaktion Lokales\nHallenbad\n", "Hallo liebe Leute\nHallenbad\n", "Von: Stadtverwaltung Eschwege\n\nHallenbad\n", "Sehr geehrte Frau Becker\nHallenbad\n"] {
+            let p = parse(&format!("{head}{prose}"));
+            assert_eq!(p.title.as_deref(), Some("Hallenbad"), "{head:?}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_under_the_headline_is_no_title() {
+        let page = "Rathaus Fulda\n\nNeue Parkgebühren: Stadt erhöht Preise in der Innenstadt\n\nMitteilung des Ordnungsamts vom 03.02.2026\n\nAb März kostet eine Stunde Parken in der Fuldaer Innenstadt zwei Euro statt bisher einen Euro und fünfzig Cent.\nDie Einnahmen sollen in den Ausbau des Busverkehrs fließen, teilte die Stadt mit.\n";
+        assert_eq!(parse(page).title.as_deref(), Some("Neue Parkgebühren: Stadt erhöht Preise in der Innenstadt"));
+        // Alone, a dated line may still be the title.
+        let page = "Sitzung des Stadtrats vom 03.02.2026\n\nAb März kostet eine Stunde Parken in der Fuldaer Innenstadt zwei Euro statt bisher einen Euro und fünfzig Cent.\n";
+        assert_eq!(parse(page).title.as_deref(), Some("Sitzung des Stadtrats vom 03.02.2026"));
+    }
+
+    #[test]
+    fn share_verbs_in_body_sentences_stay() {
+        let page = "Zwei Dörfer, ein Bauhof\n\nDie Gemeinden Rotenburg und Bebra teilen sich seit diesem Jahr einen Bauhof, das spart nach Angaben beider Bürgermeister rund 80.000 Euro im Jahr.\nDie Kosten teilen sich Land und Kreis.\nDie Mitarbeiter sind weiter bei ihrer Gemeinde angestellt, die Fahrzeuge werden gemeinsam genutzt.\n\nArtikel teilen\n";
+        let p = parse(page);
+        let body = p.body.join(" ");
+        assert!(body.contains("Die Kosten teilen sich Land und Kreis."), "{body}");
+        assert!(body.contains("teilen sich seit diesem Jahr"), "{body}");
+        assert!(!body.contains("Artikel teilen"), "{body}");
     }
 
     #[test]
@@ -2044,7 +2170,7 @@ mod tests {
         let mut lines = crate::page::testgen::lines();
         // Lead bytes of chars that stay, alone and before ones that change.
         for tail in ["", "\u{a0}x", "\u{200b}", "\r", "\u{feff}", " \u{3000}", "\u{2009}"] {
-            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€", "├─ Name: a", "│  └─ b", "──── ", "── x ──", "\u{a0}╰─\u{200b}c", "│ "] {
+            for head in ["„Zitat“ – gut…", "  „a“", "\t–", "ä·ö", "€", "├─ Name: a", "│  └─ b", "──── ", "── x ──", "\u{a0}╰─\u{200b}c", "│ ", "👨\u{200d}👩", "a\u{200d}b", "🏳\u{fe0f}\u{200d}🌈", "\u{200d}👩", "👨\u{200d}\u{200d}👩\u{200d}"] {
                 lines.push(format!("{head}{tail}"));
                 lines.push(format!("{tail}{head}{tail}{head}"));
             }

@@ -1,0 +1,350 @@
+//! Whole-page readings of record formats that are not a news page with a
+//! comment section under it (session 6, seg10). Each one is tried before the
+//! cue and shape passes, behind a cheap per-line gate, like the mail and wiki
+//! readings of `text.rs`:
+//!
+//! - **chat logs** ([`chat_log_page`]): lines "HH:MM <nick> text" (IRC-style
+//!   clients, with or without seconds or brackets around the time), action
+//!   lines "HH:MM * nick text" and system lines ("-!-", "***", "---"). A run
+//!   of three or more consecutive messages of one nick, the first of them a
+//!   headline, is a posted article; the messages after it are its comments
+//!   until that nick posts a run again (the next article). "nick: text" at a
+//!   message's start answers that nick's latest message.
+//! - **header-field entries** ([`field_entries_page`]): records opened by a
+//!   block of "Key: value" lines with an author field and a date field
+//!   (feed-reader exports, CMS or newsletter copies). The first entry with a
+//!   title field is the article; the entries whose fields name that title
+//!   ("Kommentar zu TITLE von NAME", "Kommentare zu: TITLE") are its
+//!   comments (without such references, the later entries without a title
+//!   field are). As in mail, a blank line closes a header block (forum
+//!   posts whose text follows their field lines directly are read by the
+//!   cue pass). A reply marker opening an entry's content ("Als Antwort auf
+//!   NAME.") gives the parent.
+
+use super::{body_and_title, cues, mail_date, segment_flags, Line};
+use crate::page::{Comment, Page};
+
+// ---------------------------------------------------------------------------
+// Chat logs
+
+/// One chat message: time as shown, nick without mode marks, text.
+struct ChatMsg<'a> {
+    line: usize,
+    time: &'a str,
+    nick: &'a str,
+    text: &'a str,
+}
+
+enum ChatLine<'a> {
+    Msg(ChatMsg<'a>),
+    System,
+}
+
+/// "18:04", "[18:04]", "[18:04:12]", "7:05" at a line's start, then a space:
+/// the time as shown and the rest.
+fn chat_time(t: &str) -> Option<(&str, &str)> {
+    let b = t.as_bytes();
+    let open = usize::from(b.first() == Some(&b'['));
+    let mut i = open;
+    let digits = |from: usize| b[from.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let h = digits(i);
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    i += h;
+    if b.get(i) != Some(&b':') || digits(i + 1) != 2 {
+        return None;
+    }
+    i += 3;
+    if b.get(i) == Some(&b':') && digits(i + 1) == 2 {
+        i += 3;
+    }
+    let time = t.get(open..i)?;
+    if open == 1 {
+        if b.get(i) != Some(&b']') {
+            return None;
+        }
+        i += 1;
+    }
+    if b.get(i) != Some(&b' ') {
+        return None;
+    }
+    Some((time, t.get(i..)?.trim_start()))
+}
+
+/// A nick: no white space, at most 32 bytes, not only punctuation.
+fn is_nick(n: &str) -> bool {
+    !n.is_empty() && n.len() <= 32 && !n.bytes().any(|b| b.is_ascii_whitespace()) && n.chars().any(char::is_alphanumeric)
+}
+
+/// Reads one line of a chat log; `None` for a line that is neither a
+/// message nor a system line.
+fn chat_line(line: usize, t: &str) -> Option<ChatLine<'_>> {
+    let b = t.as_bytes();
+    // Log markers: "--- Log geöffnet …", "--- Day changed …", "*** …".
+    if b.starts_with(b"---") || b.starts_with(b"***") {
+        return Some(ChatLine::System);
+    }
+    if !matches!(b.first(), Some(b'0'..=b'9' | b'[')) {
+        return None;
+    }
+    let (time, rest) = chat_time(t)?;
+    let r = rest.as_bytes();
+    if r.starts_with(b"-!-") || r.starts_with(b"***") || r.starts_with(b"<--") || r.starts_with(b"-->") || r.starts_with(b"--") {
+        return Some(ChatLine::System);
+    }
+    if r.first() == Some(&b'<') {
+        let close = memchr::memchr(b'>', r)?;
+        let nick = rest.get(1..close)?.trim().trim_start_matches(['@', '+', '%', '&', '~']);
+        let text = rest.get(close + 1..)?.trim();
+        return (is_nick(nick) && !text.is_empty()).then_some(ChatLine::Msg(ChatMsg { line, time, nick, text }));
+    }
+    if let Some(act) = rest.strip_prefix("* ") {
+        let act = act.trim_start();
+        let (nick, text) = act.split_once(' ')?;
+        let text = text.trim();
+        return (is_nick(nick) && !text.is_empty()).then_some(ChatLine::Msg(ChatMsg { line, time, nick, text }));
+    }
+    None
+}
+
+/// "moewe_sl: text", "moewe_sl, text", "@moewe_sl text": the nick addressed
+/// at a message's start, compared without case.
+fn addressed<'a>(text: &'a str, nicks: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let t = text.strip_prefix('@').unwrap_or(text);
+    nicks.filter(|n| {
+        t.get(..n.len()).is_some_and(|p| p.eq_ignore_ascii_case(n))
+            && match t.as_bytes().get(n.len()) {
+                Some(b':' | b',') => true,
+                Some(b' ') => text.starts_with('@'),
+                _ => false,
+            }
+    })
+    .max_by_key(|n| n.len())
+}
+
+/// A chat log whose first long run of one nick's messages is a posted
+/// article (see the module docs).
+pub(super) fn chat_log_page(lines: &[Line]) -> Option<Page> {
+    // Gate: a line opening with a digit or '[' and holding a '<' early.
+    let maybe = |l: &Line| {
+        let b = l.text.as_bytes();
+        matches!(b.first(), Some(b'0'..=b'9' | b'[')) && b.len() > 8 && memchr::memchr(b'<', &b[..b.len().min(16)]).is_some()
+    };
+    if lines.iter().filter(|l| maybe(l)).nth(3).is_none() {
+        return None;
+    }
+    let mut msgs: Vec<ChatMsg> = Vec::new();
+    let mut other = 0usize;
+    let mut chat = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if l.blank() {
+            continue;
+        }
+        match chat_line(i, &l.text) {
+            Some(ChatLine::Msg(m)) => {
+                chat += 1;
+                msgs.push(m);
+            }
+            Some(ChatLine::System) => chat += 1,
+            None => other += 1,
+        }
+    }
+    // Most lines are the log's own.
+    if msgs.len() < 4 || other * 4 > chat {
+        return None;
+    }
+    // The posted article: the first run of three or more consecutive
+    // messages of one nick (no other line between them).
+    let run_end = |s: usize| {
+        let mut e = s + 1;
+        while e < msgs.len() && msgs[e].nick == msgs[s].nick && msgs[e].line == msgs[e - 1].line + 1 {
+            e += 1;
+        }
+        e
+    };
+    let mut s = 0;
+    let (a, b) = loop {
+        if s >= msgs.len() {
+            return None;
+        }
+        let e = run_end(s);
+        if e - s >= 3 && msgs[s + 1..e].iter().map(|m| cues::word_count(m.text)).sum::<usize>() >= 20 {
+            break (s, e);
+        }
+        s = e;
+    };
+    let poster = msgs[a].nick;
+    // Its headline, without a bracketed source tag ("[Blatt] TITLE").
+    let head = msgs[a].text;
+    let title = match head.strip_prefix('[').and_then(|r| r.split_once("] ")) {
+        Some((tag, rest)) if tag.len() <= 40 && !rest.trim().is_empty() => rest.trim(),
+        _ => head,
+    };
+    let body: Vec<String> = msgs[a + 1..b]
+        .iter()
+        .map(|m| m.text)
+        .filter(|t| !super::is_furniture(t) && !(t.contains("://") && cues::word_count(t) <= 3))
+        .map(str::to_string)
+        .collect();
+    // The comments: up to the poster's next run of two or more messages.
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut nicks: Vec<&str> = Vec::new();
+    let mut k = b;
+    while k < msgs.len() {
+        let m = &msgs[k];
+        if m.nick == poster && run_end(k) - k >= 2 {
+            break;
+        }
+        let reply_to = addressed(m.text, nicks.iter().copied()).and_then(|n| nicks.iter().rposition(|x| x.eq_ignore_ascii_case(n)));
+        comments.push(Comment { author: Some(m.nick.to_string()), date: Some(m.time.to_string()), title: None, text: m.text.to_string(), reply_to });
+        nicks.push(m.nick);
+        k += 1;
+    }
+    if comments.is_empty() || body.is_empty() {
+        return None;
+    }
+    Some(Page { source: String::new(), title: Some(title.to_string()), body, comments, declared_comments: None })
+}
+
+// ---------------------------------------------------------------------------
+// Header-field entries
+
+#[derive(PartialEq, Clone, Copy)]
+enum Field {
+    Title,
+    Author,
+    Date,
+    Count,
+    Other,
+}
+
+/// A field line "Key: value": a key of one word (letters, '-') of at most
+/// 20 bytes starting upper-case, and a value.
+fn field_line(t: &str) -> Option<(Field, &str)> {
+    let b = t.as_bytes();
+    if !(b.first().is_some_and(|c| c.is_ascii_uppercase()) || t.starts_with(|c: char| c.is_uppercase())) {
+        return None;
+    }
+    let p = memchr::memchr(b':', &b[..b.len().min(22)])?;
+    let key = t.get(..p)?;
+    if !key.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let value = t.get(p + 1..)?;
+    if !value.starts_with(' ') || value.trim().is_empty() {
+        return None;
+    }
+    let f = match key {
+        "Titel" | "Title" | "Betreff" | "Subject" | "Überschrift" => Field::Title,
+        "Autor" | "Autorin" | "Author" | "Verfasser" | "Verfasserin" | "Von" | "From" | "Name" => Field::Author,
+        "Datum" | "Date" | "Veröffentlicht" | "Published" | "Gesendet" | "Sent" | "Zeit" => Field::Date,
+        "Kommentare" | "Comments" | "Antworten" => Field::Count,
+        _ => Field::Other,
+    };
+    Some((f, value.trim()))
+}
+
+struct Entry<'a> {
+    start: usize,
+    end: usize,
+    title: Option<&'a str>,
+    author: &'a str,
+    date: &'a str,
+    count: Option<usize>,
+    values: Vec<&'a str>,
+}
+
+/// Pages made of entries with header-field blocks (see the module docs).
+pub(super) fn field_entries_page(lines: &[Line]) -> Option<Page> {
+    // Gate: three author-field lines (first byte, then the field).
+    let author_field = |l: &Line| matches!(l.text.as_bytes().first(), Some(b'A' | b'V' | b'F' | b'N')) && field_line(&l.text).is_some_and(|(f, _)| f == Field::Author);
+    if lines.iter().filter(|l| author_field(l)).nth(2).is_none() {
+        return None;
+    }
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].blank() || field_line(&lines[i].text).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut e = Entry { start: i, end: i, title: None, author: "", date: "", count: None, values: Vec::new() };
+        let mut j = i;
+        while j < lines.len() {
+            let Some((f, v)) = field_line(&lines[j].text) else { break };
+            match f {
+                Field::Title => e.title = e.title.or(Some(v)),
+                Field::Author if e.author.is_empty() => e.author = v,
+                Field::Date if e.date.is_empty() => e.date = v,
+                Field::Count => e.count = v.parse().ok(),
+                _ => {}
+            }
+            e.values.push(v);
+            j += 1;
+        }
+        e.end = j;
+        // As in mail, a blank line (or the end) closes the block.
+        let closed = lines.get(j).is_none_or(|l| l.blank());
+        if j - i >= 3 && closed && !e.author.is_empty() && !e.date.is_empty() {
+            entries.push(e);
+        }
+        i = j.max(i + 1);
+    }
+    if entries.len() < 3 {
+        return None;
+    }
+    // The content of entry k: to the next entry or a rule line.
+    let content = |k: usize| -> (usize, usize) {
+        let a = entries[k].end;
+        let limit = entries.get(k + 1).map_or(lines.len(), |h| h.start);
+        let b = (a..limit).find(|&q| cues::is_separator(&lines[q].text)).unwrap_or(limit);
+        (a, b)
+    };
+    let art = entries.iter().position(|e| e.title.is_some())?;
+    let title = entries[art].title?;
+    let names_title = |e: &Entry| e.values.iter().any(|v| v.contains(title));
+    let referring: Vec<usize> = (art + 1..entries.len()).filter(|&k| names_title(&entries[k])).collect();
+    let picked: Vec<usize> = if referring.is_empty() { (art + 1..entries.len()).filter(|&k| entries[k].title.is_none()).collect() } else { referring };
+    let mut comments: Vec<Comment> = Vec::new();
+    for k in picked {
+        let (a, b) = content(k);
+        let mut text: Vec<&str> = Vec::new();
+        let mut reply_to = None;
+        for q in a..b {
+            let t: &str = &lines[q].text;
+            if t.is_empty() || cues::is_quote_line(t) {
+                continue;
+            }
+            if text.is_empty() && reply_to.is_none() {
+                if let Some(cues::ReplyRef::Name(n)) = cues::reply_marker(t) {
+                    // "Als Antwort auf NAME." ends in a full stop, "Thorsten G." in its own.
+                    let short = n.trim_end_matches('.').trim();
+                    reply_to = comments.iter().rposition(|c| c.author.as_deref().is_some_and(|a| a == n || a == short));
+                    if reply_to.is_some() {
+                        continue;
+                    }
+                }
+            }
+            text.push(t);
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let e = &entries[k];
+        comments.push(Comment { author: Some(e.author.to_string()), date: Some(mail_date(e.date)), title: None, text: text.join("\n"), reply_to });
+    }
+    if comments.is_empty() {
+        return None;
+    }
+    let (a, b) = content(art);
+    let seg = segment_flags(lines, a, b);
+    let (_, mut body) = body_and_title(&lines[a..], b - a, &seg[a..]);
+    // A feed's own footer under the entry ("Der Beitrag TITLE erschien
+    // zuerst auf SITE.", "The post TITLE appeared first on SITE.").
+    body.retain(|p| !(p.starts_with("Der Beitrag ") && p.contains(" erschien zuerst auf ") || p.starts_with("The post ") && p.contains(" appeared first on ")));
+    if body.is_empty() {
+        return None;
+    }
+    Some(Page { source: String::new(), title: Some(title.to_string()), body, comments, declared_comments: entries[art].count })
+}

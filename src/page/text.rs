@@ -739,6 +739,14 @@ fn mail_date(date: &str) -> String {
     parts.join(" ")
 }
 
+/// The lines of a record whose head ends at `from`: up to the next record's
+/// head (`next`, else the page's end) or a rule line ("-----", "_____")
+/// before it, as a range `(from, end)`.
+fn content_until_rule(lines: &[Line], from: usize, next: Option<usize>) -> (usize, usize) {
+    let limit = next.unwrap_or(lines.len());
+    (from, (from..limit).find(|&q| cues::is_separator(&lines[q].text)).unwrap_or(limit))
+}
+
 /// A page that is a mail digest or a copied thread: two or more header
 /// blocks with "From:" and "Date:". The first message is the article
 /// (the body) when it answers nothing; every other message is a comment,
@@ -762,9 +770,7 @@ fn mail_page(lines: &[Line]) -> Option<Page> {
     // The content of message k: from its header block to the next block
     // (or a rule line "-----" / "_____" closing it).
     let content = |k: usize| -> (usize, usize) {
-        let a = heads[k].end;
-        let limit = heads.get(k + 1).map_or(lines.len(), |h| h.start);
-        let b = (a..limit).find(|&q| cues::is_separator(&lines[q].text)).unwrap_or(limit);
+        let (a, b) = content_until_rule(lines, heads[k].end, heads.get(k + 1).map(|h| h.start));
         // The "-- " signature block ends the message's own text.
         let b = (a..b).find(|&q| lines[q].text.as_ref() == "--").unwrap_or(b);
         (a, b)

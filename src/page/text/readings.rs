@@ -21,7 +21,7 @@
 //!   cue pass). A reply marker opening an entry's content ("Als Antwort auf
 //!   NAME.") gives the parent.
 
-use super::{body_and_title, cues, mail_date, segment_flags, Line};
+use super::{body_and_title, content_until_rule, cues, mail_date, segment_flags, Line};
 use crate::page::{Comment, Page};
 
 // ---------------------------------------------------------------------------
@@ -295,12 +295,7 @@ pub(super) fn field_entries_page(lines: &[Line]) -> Option<Page> {
         return None;
     }
     // The content of entry k: to the next entry or a rule line.
-    let content = |k: usize| -> (usize, usize) {
-        let a = entries[k].end;
-        let limit = entries.get(k + 1).map_or(lines.len(), |h| h.start);
-        let b = (a..limit).find(|&q| cues::is_separator(&lines[q].text)).unwrap_or(limit);
-        (a, b)
-    };
+    let content = |k: usize| content_until_rule(lines, entries[k].end, entries.get(k + 1).map(|h| h.start));
     let art = entries.iter().position(|e| e.title.is_some())?;
     let title = entries[art].title?;
     let names_title = |e: &Entry| e.values.iter().any(|v| v.contains(title));

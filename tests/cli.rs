@@ -100,13 +100,22 @@ fn tiny_csv() -> String {
     s
 }
 
+/// Trains a model on [`tiny_csv`] in `dir` (3 folds, min_df 1, plus `extra`
+/// arguments); returns the CSV's and the model's paths and the run's output.
+fn train_tiny(dir: &Path, extra: &[&str]) -> (PathBuf, PathBuf, Output) {
+    let data = write(dir, "tiny.csv", tiny_csv().as_bytes());
+    let model = dir.join("tiny.model");
+    let mut args = vec!["train", "--data", data.to_str().unwrap(), "--out", model.to_str().unwrap(), "--folds", "3", "--min-df", "1"];
+    args.extend_from_slice(extra);
+    let o = run(&args);
+    assert!(o.status.success(), "train failed: {}", stderr(&o));
+    (data, model, o)
+}
+
 #[test]
 fn train_classify_evaluate_roundtrip() {
     let dir = tempfile::tempdir().unwrap();
-    let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
-    let model = dir.path().join("tiny.model");
-    let o = run(&["train", "--data", data.to_str().unwrap(), "--out", model.to_str().unwrap(), "--folds", "3", "--min-df", "1"]);
-    assert!(o.status.success(), "train failed: {}", stderr(&o));
+    let (data, model, o) = train_tiny(dir.path(), &[]);
     let out = stdout(&o);
     assert!(out.contains("incivility") && out.contains("conspiracy") && out.contains("stance"), "{out}");
     assert!(model.exists());
@@ -154,10 +163,7 @@ fn a_saved_stance_model_scores_with_its_companion_as_trained() {
     // The vectorisers' lookup tables are not serialised; a loaded companion without them
     // would see no n-gram at all and give every comment the same probabilities.
     let dir = tempfile::tempdir().unwrap();
-    let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
-    let path = dir.path().join("tiny.model");
-    let o = run(&["train", "--data", data.to_str().unwrap(), "--out", path.to_str().unwrap(), "--folds", "3", "--min-df", "1"]);
-    assert!(o.status.success(), "train failed: {}", stderr(&o));
+    let (_, path, _) = train_tiny(dir.path(), &[]);
     let model = comment_radar::model::Model::load(&path).unwrap();
     let h = model.stance().unwrap();
     let c = h.companion.as_ref().expect("the stance companion is on by default");
@@ -179,14 +185,8 @@ fn a_saved_stance_model_scores_with_its_companion_as_trained() {
 #[test]
 fn train_lists_out_of_fold_predictions() {
     let dir = tempfile::tempdir().unwrap();
-    let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
-    let model = dir.path().join("tiny.model");
     let oof = dir.path().join("oof.csv");
-    let o = run(&[
-        "train", "--data", data.to_str().unwrap(), "--out", model.to_str().unwrap(), "--folds", "3", "--min-df", "1",
-        "--oof", oof.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "train failed: {}", stderr(&o));
+    train_tiny(dir.path(), &["--oof", oof.to_str().unwrap()]);
     let mut rdr = csv::Reader::from_path(&oof).unwrap();
     assert_eq!(
         rdr.headers().unwrap().iter().collect::<Vec<_>>(),

@@ -481,42 +481,32 @@ pub fn cross_validate(
     }
     let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
     let binary_classes = || [classes[0].clone(), classes[1].clone()];
-    let evaluate = |oof: &[Vec<f64>]| -> (Option<f64>, Metrics) {
-        if k == 2 {
-            let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
-            let t = metrics::best_threshold_by(&positive, &p1, |m| cfg.select_by.of(m));
-            (
-                Some(t),
-                metrics::binary_at(&positive, &p1, t, &binary_classes()),
-            )
-        } else {
-            let pred: Vec<usize> = oof
-                .iter()
-                .map(|p| super::logistic::argmax(p.iter().copied()))
-                .collect();
-            (None, metrics::classification(y, &pred, classes))
+    // The metrics of rows `rows` at threshold `t` (binary heads) or of the argmax.
+    let metrics_on = |rows: &[usize], oof: &[Vec<f64>], t: Option<f64>| -> Metrics {
+        match t {
+            Some(t) => {
+                let pos: Vec<bool> = rows.iter().map(|&i| positive[i]).collect();
+                let p1: Vec<f64> = rows.iter().map(|&i| oof[i][1]).collect();
+                metrics::binary_at(&pos, &p1, t, &binary_classes())
+            }
+            None => {
+                let yt: Vec<usize> = rows.iter().map(|&i| y[i]).collect();
+                let pred: Vec<usize> = rows.iter().map(|&i| super::logistic::argmax(oof[i].iter().copied())).collect();
+                metrics::classification(&yt, &pred, classes)
+            }
         }
+    };
+    let all: Vec<usize> = (0..y.len()).collect();
+    let evaluate = |oof: &[Vec<f64>]| -> (Option<f64>, Metrics) {
+        let t = (k == 2).then(|| {
+            let p1: Vec<f64> = oof.iter().map(|p| p[1]).collect();
+            metrics::best_threshold_by(&positive, &p1, |m| cfg.select_by.of(m))
+        });
+        (t, metrics_on(&all, oof, t))
     };
     // The score of each fold's rows alone, at the threshold chosen on all of them.
     let fold_scores = |oof: &[Vec<f64>], t: Option<f64>| -> Vec<f64> {
-        prepared
-            .iter()
-            .map(|(te, ..)| {
-                let m = match t {
-                    Some(t) => {
-                        let pos: Vec<bool> = te.iter().map(|&i| positive[i]).collect();
-                        let p1: Vec<f64> = te.iter().map(|&i| oof[i][1]).collect();
-                        metrics::binary_at(&pos, &p1, t, &binary_classes())
-                    }
-                    None => {
-                        let yt: Vec<usize> = te.iter().map(|&i| y[i]).collect();
-                        let pred: Vec<usize> = te.iter().map(|&i| super::logistic::argmax(oof[i].iter().copied())).collect();
-                        metrics::classification(&yt, &pred, classes)
-                    }
-                };
-                cfg.select_by.of(&m)
-            })
-            .collect()
+        prepared.iter().map(|(te, ..)| cfg.select_by.of(&metrics_on(te, oof, t))).collect()
     };
     let mut grid = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -547,7 +537,6 @@ pub fn cross_validate(
     let mut class_bias = Vec::new();
     if k > 2 && cfg.class_bias {
         let score = |m: &Metrics| cfg.select_by.of(m);
-        let all: Vec<usize> = (0..y.len()).collect();
         class_bias = choose_class_bias(&oof, y, &all, classes, &score);
         // Cross-fitted: the out-of-fold probabilities of fold f get the offsets
         // chosen on the other folds, and the metrics are computed from them.

@@ -111,6 +111,10 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// (off: no gain in grouped CV, 0.701 -> 0.700 with the companion).
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_nearest: bool,
+        /// Stance: mark the party's role in its clause (subject, possessor, after "gegen",
+        /// "auf", "von", ..., passive) with the clause's evaluative words.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_roles: bool,
         /// Heads with more than two classes (stance): per-class offsets chosen on the
         /// out-of-fold probabilities for macro-F1, the analogue of a binary threshold.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
@@ -471,6 +475,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_polarity,
             stance_structure,
             stance_nearest,
+            stance_roles,
             stance_companion,
             class_bias,
             one_se_rule,
@@ -511,6 +516,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 polarity: stance_polarity,
                 structure: stance_structure,
                 nearest: stance_nearest,
+                roles: stance_roles,
             };
             let mut oof_rows = Vec::new();
             let model = train::train(

@@ -433,7 +433,7 @@ impl Model {
             },
             on(c.calibrate),
             format!(
-                "view: {}, words within {} tokens before/after the mention as features, negation marks: {}, the party's name as a feature: {}, party-specific copies of the view's words: {}, the whole comment's words as party-specific context: {}, polarity-lexicon marks near the mention: {}, structure marks (mention counts, co-mentioned parties, evaluative words near them): {}, the evaluative word nearest to the mention in its sentence: {}",
+                "view: {}, words within {} tokens before/after the mention as features, negation marks: {}, the party's name as a feature: {}, party-specific copies of the view's words: {}, the whole comment's words as party-specific context: {}, polarity-lexicon marks near the mention: {}, structure marks (mention counts, co-mentioned parties, evaluative words near them): {}, the evaluative word nearest to the mention in its sentence: {}, the party's role in its clause with the clause's evaluative words: {}",
                 if self.stance_view.sentences { "only the sentences that mention the party" } else { "the whole comment" },
                 self.stance_view.window,
                 on(self.stance_view.negation),
@@ -442,7 +442,8 @@ impl Model {
                 on(self.stance_view.context),
                 on(self.stance_view.polarity),
                 on(self.stance_view.structure),
-                on(self.stance_view.nearest)
+                on(self.stance_view.nearest),
+                on(self.stance_view.roles)
             )
         ));
         let nb: Vec<String> =

@@ -59,12 +59,21 @@ pub struct StanceView {
     /// "den Schaden, den Putin anrichtete" the nearest word decides, not the
     /// praise two clauses away. Off in models trained before it existed.
     pub nearest: bool,
+    /// Mark the grammatical role of each mention of the party in its clause, with the
+    /// evaluative words of that clause (`_zr_<role>_<pos|neg>_`): in "den Schaden, den
+    /// Putin anrichtete" the party is the bare subject of a relative clause whose
+    /// antecedent is a harm noun (`_zr_subj_neg_`), in "der Angriff auf Kiew" the target
+    /// of a preposition (`_zr_auf_neg_`), in "der arrogante Umgang der EU" the possessor
+    /// (`_zr_gen_neg_`). Shallow cues only: clause = the tokens between , ; : . ! ? ( ) and
+    /// line breaks; a relative clause also sees its antecedent (the noun phrase before the comma).
+    /// Off in models trained before it existed.
+    pub roles: bool,
 }
 
 impl Default for StanceView {
     /// The plain target view (what models without this setting were trained with).
     fn default() -> Self {
-        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false, structure: false, nearest: false }
+        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false, structure: false, nearest: false, roles: false }
     }
 }
 
@@ -74,6 +83,13 @@ impl StanceView {
     /// party's name: what is said next to the party, without the comment's camp.
     pub fn companion() -> Self {
         StanceView { sentences: true, party_feature: true, ..StanceView::default() }
+    }
+
+    /// The companion's view for a head trained with this view: [`StanceView::companion`],
+    /// plus the role marks when the head has them (the party's role in its clause is
+    /// what is said next to the party too).
+    pub fn companion_of(&self) -> Self {
+        StanceView { roles: self.roles, ..StanceView::companion() }
     }
 }
 
@@ -108,6 +124,75 @@ fn nearest_polarity_marks(view: &str) -> Vec<String> {
         }
         if let Some(positive) = found {
             out.push(format!("_znear_{}_", if positive { "pos" } else { "neg" }));
+        }
+    }
+    out
+}
+
+const RELATIVE: &[&str] = &["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches", "welchen", "welchem"];
+const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"];
+const PASSIVE: &[&str] = &["wird", "werden", "wurde", "wurden", "worden", "wirst", "wurdest"];
+
+/// The role of the mention at token `i` of a clause starting at token `lo`, from the
+/// word before it (and after it): a preposition names it (`gegen`, `auf`, `von`, …), a
+/// determiner after a noun makes it a possessor (`gen`: "der Umgang der EU");
+/// otherwise a bare noun phrase, `subj`, or `pat` in a passive clause ("Kiew wurde
+/// bombardiert").
+fn role_at(toks: &[text::Token], view: &str, lo: usize, hi: usize, i: usize) -> &'static str {
+    let prev = (i > lo).then(|| toks[i - 1].norm.as_str());
+    let capital = |j: usize| view[toks[j].start..].chars().next().is_some_and(char::is_uppercase);
+    match prev {
+        Some("gegen") => return "gegen",
+        Some("auf") => return "auf",
+        Some("von" | "vom" | "durch") => return "von",
+        Some("für") => return "fuer",
+        Some("mit" | "ohne" | "bei" | "zu" | "nach" | "unter" | "zwischen" | "wegen" | "trotz" | "gegenüber" | "über" | "an" | "in" | "aus") => {
+            return "prep"
+        }
+        Some("der" | "des") if i >= lo + 2 && capital(i - 2) && !RELATIVE.contains(&toks[i - 2].norm.as_str()) => return "gen",
+        _ => {}
+    }
+    if toks[lo..hi].iter().any(|t| PASSIVE.contains(&t.norm.as_str())) {
+        return "pat";
+    }
+    "subj"
+}
+
+/// The marks of [`StanceView::roles`] for every mention of the target in `view`
+/// (mentions already replaced by placeholders).
+fn role_marks(view: &str) -> Vec<String> {
+    let toks = text::tokens(view);
+    let gap = |a: usize| &view[toks[a].end..toks.get(a + 1).map_or(view.len(), |t| t.start)];
+    let boundary = |a: usize| gap(a).contains([',', ';', ':', '.', '!', '?', '(', ')', '\n', '–']) || gap(a).contains(" - ");
+    let mut out = Vec::new();
+    for i in (0..toks.len()).filter(|&i| toks[i].norm == TARGET) {
+        let mut lo = i;
+        while lo > 0 && !boundary(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = i + 1;
+        while hi < toks.len() && !boundary(hi - 1) {
+            hi += 1;
+        }
+        let role = role_at(&toks, view, lo, hi, i);
+        // A relative clause also sees its antecedent: the noun phrase before the comma,
+        // back to its article (at most three tokens).
+        let relative = lo > 0 && gap(lo - 1).contains(',') && RELATIVE.contains(&toks[lo].norm.as_str());
+        let mut from = lo;
+        while relative && from > lo.saturating_sub(3) && !ARTICLES.contains(&toks[from - 1].norm.as_str()) {
+            from -= 1;
+        }
+        let mut signs = Vec::new();
+        for j in (from..hi).filter(|&j| j != i) {
+            if let Some(positive) = polarity_at(&toks, j) {
+                signs.push(if positive { "pos" } else { "neg" });
+            }
+        }
+        if signs.is_empty() {
+            out.push(format!("_zr_{role}_"));
+        }
+        for sign in signs {
+            out.push(format!("_zr_{role}_{sign}_"));
         }
     }
     out
@@ -426,6 +511,7 @@ impl Gazetteer {
             Self::replace_mentions(text, &mentions, 0, text.len(), target)
         };
         let near_marks = if view.nearest { nearest_polarity_marks(&out) } else { Vec::new() };
+        let role_marks = if view.roles { role_marks(&out) } else { Vec::new() };
         if view.window > 0 || view.negation {
             let toks = text::tokens(&out);
             let w = view.window.max(3);
@@ -483,6 +569,7 @@ impl Gazetteer {
             }
         }
         extra.extend(near_marks);
+        extra.extend(role_marks);
         if view.structure {
             extra.extend(self.structure_marks(text, &mentions, target, &name));
         }
@@ -554,7 +641,7 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false, nearest: false };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false, nearest: false, roles: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
@@ -588,6 +675,17 @@ mod tests {
         assert_eq!(nm("Die Europäer reparieren den Schaden, den Putin anrichtete, mit großem Erfolg."), ["_znear_neg_"]);
         assert_eq!(nm("Putin war kein Versager. Ein Schaden für alle!"), ["_znear_pos_"]);
         assert_eq!(nm("Ein Schaden. Putin redet."), Vec::<String>::new());
+        // the party's role in its clause, with the clause's evaluative words
+        let roles = StanceView { roles: true, ..StanceView::default() };
+        let rm = |t: &str, p: usize| -> Vec<String> {
+            text::normalize(&g.stance_view(t, p, &roles)).split(' ').filter(|w| w.starts_with("_zr_")).map(String::from).collect()
+        };
+        assert_eq!(rm("Die Europäer reparieren mit Erfolg den Schaden, den Putin anrichtete.", ru), ["_zr_subj_neg_", "_zr_subj_neg_"]);
+        let eu = g.index_of("EU").unwrap();
+        assert_eq!(rm("Der arrogante Umgang der EU hat das Chaos ausgelöst.", eu), ["_zr_gen_neg_", "_zr_gen_neg_"]);
+        assert_eq!(rm("Der Angriff auf Russland, ein Erfolg.", ru), ["_zr_auf_"]);
+        assert_eq!(rm("Russland wurde nicht angegriffen", ru), ["_zr_pat_"]);
+        assert_eq!(rm("Putin ist kein Lügner.", ru), ["_zr_subj_pos_"]);
         // the companion's view: the party's sentences and its name, nothing else
         let comp = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &StanceView::companion());
         let comp = text::normalize(&comp);

@@ -324,7 +324,7 @@ pub fn train(
                     })?;
                     let text = gazetteer.stance_view(t.text(r), pi, stance_view);
                     let companion_text = if config.stance_companion {
-                        gazetteer.stance_view(t.text(r), pi, &StanceView::companion())
+                        gazetteer.stance_view(t.text(r), pi, &stance_view.companion_of())
                     } else {
                         String::new()
                     };
@@ -407,7 +407,7 @@ pub fn train(
             ));
             trained.cv.metrics = mixed_metrics;
             trained.oof = mixed;
-            Some(Companion { view: StanceView::companion(), vectorizer: c.vectorizer, model: c.model, weight, cv: c.cv })
+            Some(Companion { view: stance_view.companion_of(), vectorizer: c.vectorizer, model: c.model, weight, cv: c.cv })
         } else {
             None
         };

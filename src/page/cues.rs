@@ -1097,7 +1097,9 @@ fn may_hold_credit_tail(t: &str) -> bool {
 /// A line that is only a credit (no caption text before it).
 pub fn is_credit_only(s: &str) -> bool {
     let s = trim(s).trim_matches(|c| c == '(' || c == ')');
-    is_credit(s) && word_count(s) <= 6 && !s.contains(". ")
+    // The word count first: most lines are longer, and it is cheaper than
+    // the credit regexes (all three tests are pure).
+    word_count(s) <= 6 && !s.contains(". ") && is_credit(s)
 }
 
 const AGENCIES: &[&str] = &[
@@ -2719,6 +2721,16 @@ mod tests {
     }
 
     #[test]
+    fn split_at_finder_gives_the_pieces_of_str_split() {
+        let f: &'static memchr::memmem::Finder<'static> = Box::leak(Box::new(memchr::memmem::Finder::new(" · ")));
+        let g: &'static memchr::memmem::Finder<'static> = Box::leak(Box::new(memchr::memmem::Finder::new("  ")));
+        for s in ["", " · ", "a · b", " · a ·  · b · ", "a ·· b · · c", "x", "👍 47 · Hilfreich", "a    b", "   ", "  a  "] {
+            assert_eq!(split_at_finder(s, f).collect::<Vec<_>>(), s.split(" · ").collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(split_at_finder(s, g).collect::<Vec<_>>(), s.split("  ").collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn only_kelvin_sign_and_long_s_fold_to_ascii_letters() {
         // The ASCII-case-insensitive shortcuts rely on this: under the
         // regexes' Unicode case folding, `(?i)x` for an ASCII letter x
@@ -2929,6 +2941,21 @@ pub(crate) fn is_reaction_bar(s: &str) -> bool {
         && !b.iter().any(|&c| matches!(c, b':' | b'.' | b',' | b'/' | b'-'))
 }
 
+/// `s.split(pattern)` with the pattern's static memmem finder: the same
+/// pieces (matches found left to right, not overlapping), without building a
+/// `str` searcher per call.
+fn split_at_finder<'a>(s: &'a str, finder: &'static memchr::memmem::Finder<'static>) -> impl Iterator<Item = &'a str> {
+    let len = finder.needle().len();
+    let mut ends = finder.find_iter(s.as_bytes()).map(Some).chain(std::iter::once(None));
+    let mut start = 0usize;
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let piece = s.get(start..end.unwrap_or(s.len())).unwrap_or("");
+        start = end.map_or(s.len(), |e| e + len);
+        Some(piece)
+    })
+}
+
 /// An action bar of icon-led items (session 6): "👍 Zustimmung 38   👎
 /// Ablehnung 6   ↩ Antworten   ⚐ Melden", "▲ 143   💬 7   ⤴ Teilen", "👍 47 ·
 /// Hilfreich". Items are split at runs of two or more spaces, " · " or " | ";
@@ -2940,8 +2967,11 @@ pub(crate) fn is_symbol_bar(s: &str) -> bool {
     if s.len() > 160 || !s.chars().next().is_some_and(is_icon) {
         return false;
     }
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    static DOT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" · "));
+    static PIPE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" | "));
     let mut n = 0usize;
-    for item in s.split("  ").flat_map(|p| p.split(" · ")).flat_map(|p| p.split(" | ")) {
+    for item in split_at_finder(s, &TWO_SPACES).flat_map(|p| split_at_finder(p, &DOT)).flat_map(|p| split_at_finder(p, &PIPE)) {
         let item = item.trim();
         if item.is_empty() {
             continue;

@@ -271,13 +271,20 @@ fn date_under_name(f: &Facts, i: usize, from: usize, span: (usize, usize, char))
     Some(Meta { key: ('2', kind, '-', '-', '-'), date: (a, b), head_end: s.len(), inline: None, sig: None, above: true })
 }
 
+/// `s.find(": ")` by a byte search for ':' (a `str` pattern builds a
+/// searcher per call).
+fn colon_space(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b':', b).find(|&i| b.get(i + 1) == Some(&b' '))
+}
+
 /// What ends the name on a name line.
 const NAME_SEPS: [&str; 7] = [" · ", " (", ", ", " | ", " – ", " - ", " • "];
 
 /// The name on a name line: without a "Label:" in front and without what
 /// follows a separator (" · Beruf", " (Ort)", ", Ort", " | …").
 fn name_of_line(s: &str) -> Option<String> {
-    let s = match s.split_once(": ") {
+    let s = match colon_space(s).map(|p| (&s[..p], &s[p + 2..])) {
         Some((l, r)) if cues::word_count(l) <= 2 && !r.trim().is_empty() => r,
         _ => s,
     };
@@ -294,7 +301,7 @@ fn name_of_line(s: &str) -> Option<String> {
 
 /// Normalised form of a line for the repeated-UI test: lower case, digits as '#'.
 fn ui_form(s: &str) -> String {
-    let s = match s.find(": ") {
+    let s = match colon_space(s) {
         // "Label: value" lines repeat by their label.
         Some(p) if p <= 24 && cues::word_count(s.get(..p).unwrap_or("")) <= 2 && field_words(s) <= 8 => s.get(..p).unwrap_or(s),
         _ => s,

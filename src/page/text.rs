@@ -1023,8 +1023,10 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         keep[i] = !lines[i].blank() && !seg[i] && !lines[i].furniture();
     }
     // Captions: a line directly above a credit-only line ("Foto: dpa", "REUTERS").
+    // Only a kept line can be dropped, and a kept line is not blank (`keep[i - 1]`
+    // is not changed before this test); cheap tests before the credit cue.
     for i in 1..end {
-        if !lines[i].blank() && cues::is_credit_only(&lines[i].text) && !lines[i - 1].blank() && !cues::chars_more_than(&lines[i - 1].text, 250) {
+        if keep[i - 1] && !lines[i].blank() && !cues::chars_more_than(&lines[i - 1].text, 250) && cues::is_credit_only(&lines[i].text) {
             keep[i - 1] = false;
         }
     }

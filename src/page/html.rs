@@ -56,6 +56,9 @@ use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+#[path = "html_induce.rs"]
+mod induce;
+
 /// Attribute lookup without `Element::attr`'s cost: that one interns the
 /// name as an atom and hashes a `QualName` per call; the few attributes of an
 /// element are scanned instead (same match: no namespace, no prefix).
@@ -1755,7 +1758,13 @@ pub fn parse(html: &str) -> Page {
         }
         // The text segmenter reads the page when the DOM left something open.
         let tp = (by_headers.is_empty() || body.is_empty() || declared_comments.is_none()).then(|| text::parse(&as_text(&doc)));
-        let found = if by_headers.is_empty() { tp.as_ref().map(|t| t.comments.clone()).unwrap_or_default() } else { by_headers };
+        let mut found = if by_headers.is_empty() { tp.as_ref().map(|t| t.comments.clone()).unwrap_or_default() } else { by_headers };
+        // No cue found comments: the page's own repeated record (`induce`).
+        if found.is_empty() {
+            if let Some((c, _)) = induce::records(&doc) {
+                found = c;
+            }
+        }
         if !found.is_empty() {
             comments = found;
             declared_comments = declared_comments.or(tp.as_ref().and_then(|t| t.declared_comments));

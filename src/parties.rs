@@ -269,6 +269,20 @@ struct TomlParty {
     case_sensitive: Vec<String>,
 }
 
+/// The genitive form of an alias key: its last word + s ("faeser" → "faesers"), unless that word
+/// ends in s, ß, x or z or the alias is a prefix or case-sensitive one (acronyms are left out by
+/// the caller). Readers write "Faesers
+/// Ministerium", "Teherans Milizen", "Netanjahus Kabinett".
+fn genitive_of(key: &[(String, bool, bool)]) -> Option<Vec<(String, bool, bool)>> {
+    let (last, prefix, cs) = key.last()?;
+    if *prefix || *cs || !last.chars().last().is_some_and(char::is_alphabetic) || last.ends_with(['s', 'ß', 'x', 'z']) {
+        return None;
+    }
+    let mut g = key.to_vec();
+    g.last_mut()?.0.push('s');
+    Some(g)
+}
+
 /// The gazetteer shipped with comment-radar (data/parties.toml).
 pub const DEFAULT_TOML: &str = include_str!("../data/parties.toml");
 
@@ -331,9 +345,14 @@ impl Gazetteer {
                         (raw, prefix && i == n - 1, cs)
                     })
                     .collect();
-                let e = by_key.entry(key).or_default();
-                if !e.contains(&pi) {
-                    e.push(pi);
+                // acronyms take no genitive -s ("der EU"; "eus" is Swiss German for "us")
+                let acronym = !body.chars().any(char::is_lowercase);
+                let genitive = if acronym { None } else { genitive_of(&key) };
+                for key in std::iter::once(key).chain(genitive) {
+                    let e = by_key.entry(key).or_default();
+                    if !e.contains(&pi) {
+                        e.push(pi);
+                    }
                 }
             }
         }
@@ -702,5 +721,26 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(g.parties[m[0].parties[0]].name, "EU");
         assert_eq!(g.parties[m[1].parties[0]].name, "CDU/CSU");
+    }
+
+    #[test]
+    fn genitive_s_and_the_current_cabinet_are_found() {
+        let g = g();
+        assert_eq!(names(&g, "Faesers Ministerium"), vec!["Bundesregierung", "SPD"]);
+        assert_eq!(names(&g, "Teherans Milizen"), vec!["Iran"]);
+        assert_eq!(names(&g, "Netanjahus Kabinett"), vec!["Israel"]);
+        // Lindner is in two parties: the genitive keeps both
+        assert_eq!(names(&g, "Lindners Haushalt"), vec!["Bundesregierung", "FDP"]);
+        assert_eq!(names(&g, "Der Islamische Staat"), vec!["IS"]);
+        assert_eq!(names(&g, "Das Weiße Haus schweigt"), vec!["USA"]);
+        assert_eq!(names(&g, "Ministerin Bas"), vec!["Bundesregierung", "SPD"]);
+        // no genitive for case-sensitive aliases ("Grünes Licht") or words ending in s
+        assert!(names(&g, "Grünes Licht").is_empty());
+        assert!(names(&g, "bas").is_empty());
+        // nor for acronyms: Swiss German "eus" is "us", not the EU
+        assert!(names(&g, "Mir händ eus lang neutral gfüehlt").is_empty());
+        // "Reiche" alone is "the rich"
+        assert!(names(&g, "Reiche zahlen zu wenig").is_empty());
+        assert_eq!(names(&g, "Katherina Reiche"), vec!["Bundesregierung", "CDU/CSU"]);
     }
 }

@@ -266,15 +266,18 @@ pub fn collapse_ws_lower(s: &str) -> String {
 }
 
 /// Appends [`collapse_ws_lower`]`(s)` to `out` (many keys in one buffer
-/// instead of a string each).
-pub fn push_collapse_ws_lower(out: &mut String, s: &str) {
+/// instead of a string each). Returns whether `collapse_ws(s)` is known to
+/// be `s` itself (false when not, or not looked at: a line with a capital
+/// sigma), so that a caller that also needs `collapse_ws(s)` can skip its
+/// scan.
+pub fn push_collapse_ws_lower(out: &mut String, s: &str) -> bool {
     if has_char(s, 'Σ') {
         out.push_str(&collapse_ws(s).to_lowercase());
-        return;
+        return false;
     }
     if is_collapsed(s) {
         push_lower(out, s);
-        return;
+        return true;
     }
     let mut first = true;
     for w in words(s) {
@@ -284,6 +287,7 @@ pub fn push_collapse_ws_lower(out: &mut String, s: &str) {
         first = false;
         push_lower(out, w);
     }
+    false
 }
 
 /// Whether `c.to_lowercase()` is `c` itself, answered without the case

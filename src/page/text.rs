@@ -1104,11 +1104,14 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // twelve most recent keys borrow them. All keys in one buffer, each a
     // range of it.
     let mut buf = String::with_capacity(lines[..end].iter().map(|l| l.text.len()).sum());
+    // Whether a line's text is already collapsed comes with its key: the
+    // body copies such a line as it is (`collapse_ws` would scan it again).
+    let mut collapsed = vec![false; end];
     let spans: Vec<(usize, usize, usize)> = (0..end)
         .filter(|&i| !lines[i].blank())
         .map(|i| {
             let a = buf.len();
-            cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
+            collapsed[i] = cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
             (i, a, buf.len())
         })
         .collect();
@@ -1120,7 +1123,8 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         // Inserted either way: one lookup tells whether it was there.
         let dup = !seen.insert(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {
-            body.push(cues::collapse_ws(&lines[i].text));
+            let t: &str = &lines[i].text;
+            body.push(if collapsed[i] { t.to_owned() } else { cues::collapse_ws(t) });
         }
     }
     (title, body)

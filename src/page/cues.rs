@@ -2002,35 +2002,53 @@ const fn word_key(b: &[u8]) -> u64 {
     k
 }
 
-/// The keys of [`STOPWORDS`], sorted.
-static STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
-    let mut keys = [0u64; STOPWORDS.len()];
+/// The slot of a word key in [`STOPWORD_TABLE`] (the top bits of a
+/// multiplicative hash).
+const fn stopword_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
+
+/// The keys of [`STOPWORDS`] in an open-addressing table of 256 slots
+/// (linear probing; 0, no key, marks an empty slot): one or two compares
+/// per word instead of the binary search's seven.
+static STOPWORD_TABLE: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut i = 0;
     while i < STOPWORDS.len() {
-        keys[i] = word_key(STOPWORDS[i].as_bytes());
-        i += 1;
-    }
-    // Insertion sort (const context).
-    let mut i = 1;
-    while i < keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
+        let k = word_key(STOPWORDS[i].as_bytes());
+        let mut j = stopword_slot(k);
+        while t[j] != 0 && t[j] != k {
+            j = (j + 1) % 256;
         }
+        t[j] = k;
         i += 1;
     }
-    keys
+    t
 };
+
+/// Whether `k` is the key of one of [`STOPWORDS`].
+#[inline]
+fn stopword_key_known(k: u64) -> bool {
+    let mut j = stopword_slot(k);
+    loop {
+        let e = STOPWORD_TABLE[j];
+        if e == k {
+            return true;
+        }
+        if e == 0 {
+            return false;
+        }
+        j = (j + 1) % 256;
+    }
+}
+
 
 /// Whether `w` is one of [`STOPWORDS`], compared ASCII case-insensitively
 /// (as `eq_ignore_ascii_case` does): the word's key ([`word_key`]) is looked
 /// up in the sorted keys.
 fn is_stopword(w: &str) -> bool {
     let b = w.as_bytes();
-    let hit = (2..=7).contains(&b.len()) && STOPWORD_KEYS.binary_search(&word_key(b)).is_ok();
+    let hit = (2..=7).contains(&b.len()) && stopword_key_known(word_key(b));
     debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
     hit
 }

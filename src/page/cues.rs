@@ -266,15 +266,18 @@ pub fn collapse_ws_lower(s: &str) -> String {
 }
 
 /// Appends [`collapse_ws_lower`]`(s)` to `out` (many keys in one buffer
-/// instead of a string each).
-pub fn push_collapse_ws_lower(out: &mut String, s: &str) {
+/// instead of a string each). Returns whether `collapse_ws(s)` is known to
+/// be `s` itself (false when not, or not looked at: a line with a capital
+/// sigma), so that a caller that also needs `collapse_ws(s)` can skip its
+/// scan.
+pub fn push_collapse_ws_lower(out: &mut String, s: &str) -> bool {
     if has_char(s, 'Σ') {
         out.push_str(&collapse_ws(s).to_lowercase());
-        return;
+        return false;
     }
     if is_collapsed(s) {
         push_lower(out, s);
-        return;
+        return true;
     }
     let mut first = true;
     for w in words(s) {
@@ -284,6 +287,7 @@ pub fn push_collapse_ws_lower(out: &mut String, s: &str) {
         first = false;
         push_lower(out, w);
     }
+    false
 }
 
 /// Whether `c.to_lowercase()` is `c` itself, answered without the case
@@ -1998,35 +2002,53 @@ const fn word_key(b: &[u8]) -> u64 {
     k
 }
 
-/// The keys of [`STOPWORDS`], sorted.
-static STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
-    let mut keys = [0u64; STOPWORDS.len()];
+/// The slot of a word key in [`STOPWORD_TABLE`] (the top bits of a
+/// multiplicative hash).
+const fn stopword_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
+
+/// The keys of [`STOPWORDS`] in an open-addressing table of 256 slots
+/// (linear probing; 0, no key, marks an empty slot): one or two compares
+/// per word instead of the binary search's seven.
+static STOPWORD_TABLE: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut i = 0;
     while i < STOPWORDS.len() {
-        keys[i] = word_key(STOPWORDS[i].as_bytes());
-        i += 1;
-    }
-    // Insertion sort (const context).
-    let mut i = 1;
-    while i < keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
+        let k = word_key(STOPWORDS[i].as_bytes());
+        let mut j = stopword_slot(k);
+        while t[j] != 0 && t[j] != k {
+            j = (j + 1) % 256;
         }
+        t[j] = k;
         i += 1;
     }
-    keys
+    t
 };
+
+/// Whether `k` is the key of one of [`STOPWORDS`].
+#[inline]
+fn stopword_key_known(k: u64) -> bool {
+    let mut j = stopword_slot(k);
+    loop {
+        let e = STOPWORD_TABLE[j];
+        if e == k {
+            return true;
+        }
+        if e == 0 {
+            return false;
+        }
+        j = (j + 1) % 256;
+    }
+}
+
 
 /// Whether `w` is one of [`STOPWORDS`], compared ASCII case-insensitively
 /// (as `eq_ignore_ascii_case` does): the word's key ([`word_key`]) is looked
 /// up in the sorted keys.
 fn is_stopword(w: &str) -> bool {
     let b = w.as_bytes();
-    let hit = (2..=7).contains(&b.len()) && STOPWORD_KEYS.binary_search(&word_key(b)).is_ok();
+    let hit = (2..=7).contains(&b.len()) && stopword_key_known(word_key(b));
     debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
     hit
 }

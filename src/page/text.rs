@@ -1104,11 +1104,14 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // twelve most recent keys borrow them. All keys in one buffer, each a
     // range of it.
     let mut buf = String::with_capacity(lines[..end].iter().map(|l| l.text.len()).sum());
+    // Whether a line's text is already collapsed comes with its key: the
+    // body copies such a line as it is (`collapse_ws` would scan it again).
+    let mut collapsed = vec![false; end];
     let spans: Vec<(usize, usize, usize)> = (0..end)
         .filter(|&i| !lines[i].blank())
         .map(|i| {
             let a = buf.len();
-            cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
+            collapsed[i] = cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
             (i, a, buf.len())
         })
         .collect();
@@ -1120,7 +1123,8 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         // Inserted either way: one lookup tells whether it was there.
         let dup = !seen.insert(key) || cues::chars_more_than(key, 29) && recent.iter().any(|(_, r)| r.len() > key.len() && r.starts_with(key));
         if i >= body_start && keep[i] && !dup {
-            body.push(cues::collapse_ws(&lines[i].text));
+            let t: &str = &lines[i].text;
+            body.push(if collapsed[i] { t.to_owned() } else { cues::collapse_ws(t) });
         }
     }
     (title, body)
@@ -1130,12 +1134,14 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
 // Comments
 
 #[derive(Debug, Default)]
-struct Draft {
+struct Draft<'a> {
     author: Option<String>,
     date: Option<String>,
     title: Option<String>,
     number: Option<u32>,
-    lines: Vec<String>,
+    /// The comment's text lines, borrowed from the page's lines (owned only
+    /// where a shape reading built them).
+    lines: Vec<Cow<'a, str>>,
     indent: usize,
     bullet: bool,
     open: bool,
@@ -1292,7 +1298,7 @@ fn block_has_signature(lines: &[Line], j: usize) -> bool {
     false
 }
 
-fn new_draft(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &mut Option<ReplyRef>, pending_title: &mut Option<(String, Option<u32>)>) -> Draft {
+fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &mut Option<ReplyRef>, pending_title: &mut Option<(String, Option<u32>)>) -> Draft<'a> {
     let (title, tnum) = match pending_title.take() {
         Some((t, n)) => (Some(t), n),
         None => (None, None),
@@ -1331,7 +1337,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     // A dated signature ("— Name, date") has closed a comment.
     let mut signed = false;
 
-    fn flush(cur: &mut Option<Draft>, drafts: &mut Vec<Draft>) {
+    fn flush<'a>(cur: &mut Option<Draft<'a>>, drafts: &mut Vec<Draft<'a>>) {
         if let Some(d) = cur.take() {
             drafts.push(d);
         }
@@ -1450,7 +1456,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
             let mut d = new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title);
-            d.lines.push(text.to_string());
+            d.lines.push(Cow::Borrowed(text));
             cur = Some(d);
             continue;
         }
@@ -1468,7 +1474,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     let counted = pending.iter().filter(|(_, c)| *c).count();
                     orphans = orphans.saturating_sub(counted);
-                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s.to_string()).collect();
+                    let mut texts: Vec<Cow<str>> = pending.drain(..).map(|(s, _)| Cow::Borrowed(s)).collect();
                     // The name line: the last short name-like line above the text.
                     let name_at = (0..texts.len().saturating_sub(1))
                         .rev()
@@ -1565,9 +1571,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     let counted = pending.iter().filter(|(_, c)| *c).count();
                     orphans = orphans.saturating_sub(counted);
-                    let mut texts: Vec<String> = pending.drain(..).map(|(s, _)| s.to_string()).collect();
+                    let mut texts: Vec<Cow<str>> = pending.drain(..).map(|(s, _)| Cow::Borrowed(s)).collect();
                     let title = if texts.len() >= 2 && cues::is_headline_like(&texts[0]) && texts[0].chars().count() <= 80 {
-                        Some(texts.remove(0))
+                        Some(texts.remove(0).into_owned())
                     } else {
                         None
                     };
@@ -1614,7 +1620,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             // `finish` reads it from the end of the comment before.
             if let (Some(d), Some((p, _))) = (cur.as_mut(), pending.last()) {
                 if p.starts_with('@') && !d.lines.is_empty() {
-                    d.lines.push(p.to_string());
+                    d.lines.push(Cow::Borrowed(p));
                 }
             }
             flush(&mut cur, &mut drafts);
@@ -1747,7 +1753,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // Text.
         match cur.as_mut() {
             Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => {
-                d.lines.push(cues::strip_more_link(t).to_string());
+                d.lines.push(Cow::Borrowed(cues::strip_more_link(t)));
                 continue;
             }
             Some(d) => d.open = false,
@@ -1821,7 +1827,7 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             continue;
         }
         let text = d.lines.join("\n");
-        let last = d.lines.last().map(String::as_str).unwrap_or("");
+        let last = d.lines.last().map(|l| l.as_ref()).unwrap_or("");
         // An entry pointing at another article ("zu: TITEL") is a teaser too.
         if cues::is_excerpt_with_date(&text)
             || d.lines.len() == 1 && cues::is_teaser_line(last)
@@ -1996,7 +2002,7 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
             date: r.date,
             title: None,
             number: None,
-            lines: r.lines,
+            lines: r.lines.into_iter().map(Cow::Owned).collect(),
             indent: r.indent,
             bullet: false,
             open: false,
@@ -2013,13 +2019,13 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
 /// first use: the author's [`norm_key`], and the author and handle with
 /// white space collapsed and lower-cased (for "@" mentions).
 struct NameKeys<'a> {
-    drafts: &'a [Draft],
+    drafts: &'a [Draft<'a>],
     norm: Vec<OnceCell<Option<String>>>,
     lower: Vec<OnceCell<[Option<String>; 2]>>,
 }
 
 impl<'a> NameKeys<'a> {
-    fn new(drafts: &'a [Draft]) -> NameKeys<'a> {
+    fn new(drafts: &'a [Draft<'a>]) -> NameKeys<'a> {
         NameKeys { drafts, norm: vec![OnceCell::new(); drafts.len()], lower: vec![OnceCell::new(); drafts.len()] }
     }
     fn norm(&self, k: usize) -> Option<&str> {

@@ -31,6 +31,8 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 mod readings;
+#[path = "text_induce.rs"]
+mod induce;
 
 /// One input line: its indentation and its trimmed, space-normalised text.
 #[derive(Debug, Clone)]
@@ -611,6 +613,12 @@ pub fn parse(text: &str) -> Page {
                 forum_title = None;
             }
         }
+    }
+    // The page's own repeated record (`induce`): read when no reading found
+    // comments, or when the reading is a dated teaser list or a part of it.
+    if induce::apply(text, &lines, first_prose, &mut section) {
+        seg_forum = None;
+        forum_title = None;
     }
     let body_end = section.as_ref().map_or(n, |(s, _)| *s);
     let (title, body) = body_and_title(&lines, body_end, seg_forum.as_ref().unwrap_or(&seg_all));

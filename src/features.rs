@@ -85,10 +85,31 @@ fn lexicon_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// A lexicon of entries and exceptions: a word is in it when an entry matches and no
+/// exception (a line starting with `!`, same pattern syntax) does: `*affen` catches
+/// "Drecksaffen", `!*waffen` keeps "Atomwaffen" out.
+struct Lexicon {
+    entries: regex::Regex,
+    exceptions: Option<regex::Regex>,
+}
+
+impl Lexicon {
+    fn new(src: &str) -> Lexicon {
+        let entries = compile_lexicon(lexicon_lines(src).filter(|l| !l.starts_with('!')));
+        let mut exc = lexicon_lines(src).filter_map(|l| l.strip_prefix('!')).peekable();
+        let exceptions = exc.peek().is_some().then(|| compile_lexicon(exc));
+        Lexicon { entries, exceptions }
+    }
+
+    fn is_match(&self, t: &str) -> bool {
+        self.entries.is_match(t) && !self.exceptions.as_ref().is_some_and(|e| e.is_match(t))
+    }
+}
+
 /// The insult lexicon (`data/lexicon/insults.txt`), compiled once.
-fn lexicon() -> &'static regex::Regex {
-    static LEX: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| compile_lexicon(lexicon_lines(include_str!("../data/lexicon/insults.txt"))))
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| Lexicon::new(include_str!("../data/lexicon/insults.txt")))
 }
 
 /// The polarity lexicon (`data/lexicon/polarity.txt`): positive and negative
@@ -499,6 +520,16 @@ pub fn rows_to_csr(rows: &[SparseRow], ncols: usize) -> CsMat<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexicon_exceptions_keep_common_words_out() {
+        for w in ["drecksaffen", "vollmist", "drecksau", "schlampe", "asylanten", "vollidiot"] {
+            assert!(in_lexicon(w), "{w} should be in the insult lexicon");
+        }
+        for w in ["waffen", "atomwaffen", "luftwaffe", "schaffen", "abschaffen", "islamist", "optimist", "passau", "schlamperei", "asylantrag", "asylanträge", "kopftuch", "regime"] {
+            assert!(!in_lexicon(w), "{w} is no insult");
+        }
+    }
 
     fn fitted() -> Vectorizer {
         let docs = ["Die Regierung lügt", "Die Regierung arbeitet", "Lügenpresse lügt wieder"];

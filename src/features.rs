@@ -106,10 +106,15 @@ impl Lexicon {
     }
 }
 
+/// The lexicon files compiled into this build (insults, polarity). Their words are features,
+/// so a model scores as trained only with the lexicons it was trained with.
+pub const LEXICON_SOURCES: [&str; 2] =
+    [include_str!("../data/lexicon/insults.txt"), include_str!("../data/lexicon/polarity.txt")];
+
 /// The insult lexicon (`data/lexicon/insults.txt`), compiled once.
 fn lexicon() -> &'static Lexicon {
     static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| Lexicon::new(include_str!("../data/lexicon/insults.txt")))
+    LEX.get_or_init(|| Lexicon::new(LEXICON_SOURCES[0]))
 }
 
 /// The polarity lexicon (`data/lexicon/polarity.txt`): positive and negative
@@ -117,7 +122,7 @@ fn lexicon() -> &'static Lexicon {
 fn polarity_lexicon() -> &'static (regex::Regex, regex::Regex) {
     static POL: std::sync::OnceLock<(regex::Regex, regex::Regex)> = std::sync::OnceLock::new();
     POL.get_or_init(|| {
-        let src = include_str!("../data/lexicon/polarity.txt");
+        let src = LEXICON_SOURCES[1];
         let signed = |sign: &'static str| {
             lexicon_lines(src).filter_map(move |l| l.split_once('\t').filter(|(_, s)| s.trim() == sign).map(|(w, _)| w.trim()))
         };

@@ -314,7 +314,11 @@ fn read_page_raw(path: &Path) -> Result<(page::Page, String)> {
 }
 
 fn load_model(path: &Path) -> Result<Model> {
-    Ok(Model::load(path)?)
+    let model = Model::load(path)?;
+    if let Some(w) = model.lexicon_warning() {
+        eprintln!("warning: {}: {w}", path.display());
+    }
+    Ok(model)
 }
 
 fn command_line() -> String {

@@ -248,6 +248,20 @@ pub struct Card {
     pub command: String,
     pub sources: Vec<SourceInfo>,
     pub config: TrainConfig,
+    /// sha256 of the lexicon files the model was trained with (`lexicons_sha256()`);
+    /// absent in models from before session 8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lexicons_sha256: Option<String>,
+}
+
+/// sha256 of the lexicon files compiled into this build.
+pub fn lexicons_sha256() -> String {
+    let mut h = Sha256::new();
+    for src in crate::features::LEXICON_SOURCES {
+        h.update((src.len() as u64).to_le_bytes());
+        h.update(src.as_bytes());
+    }
+    hex(&h.finalize())
 }
 
 /// A trained model.
@@ -273,9 +287,33 @@ pub enum ModelError {
 }
 
 impl Model {
+    /// A warning when the model was trained with other lexicon files than this build's: its
+    /// `_lexikon_` and polarity features then fire on other words than in training.
+    pub fn lexicon_warning(&self) -> Option<String> {
+        self.card.lexicon_warning()
+    }
+
     pub fn head(&self, name: &str) -> Option<&Head> {
         self.heads.iter().find(|h| h.name == name)
     }
+}
+
+impl Card {
+    /// See [`Model::lexicon_warning`]; `None` for models that predate the fingerprint.
+    pub fn lexicon_warning(&self) -> Option<String> {
+        let trained = self.lexicons_sha256.as_deref()?;
+        let here = lexicons_sha256();
+        (trained != here).then(|| {
+            format!(
+                "the model was trained with other lexicon files (data/lexicon/, sha256 {}…) than this build's ({}…): its lexicon features fire on other words than in training; retrain it with the command in its model card",
+                &trained[..12.min(trained.len())],
+                &here[..12]
+            )
+        })
+    }
+}
+
+impl Model {
 
     /// The comment as the stance head sees it for party `party`.
     pub fn stance_view(&self, text: &str, party: usize) -> String {
@@ -385,6 +423,9 @@ impl Model {
         let mut s = String::new();
         s.push_str("# Model card\n\n");
         s.push_str(&format!("Trained by comment-radar {}.\n\n", self.card.tool_version));
+        if let Some(l) = &self.card.lexicons_sha256 {
+            s.push_str(&format!("Lexicons (data/lexicon/insults.txt, polarity.txt): sha256 `{l}`; a build with other lexicons warns on load.\n\n"));
+        }
         s.push_str("## Reproduce\n\n```sh\n");
         s.push_str(&self.card.command);
         s.push_str("\n```\n\n## Training data\n\n| source | rows | labels used | sha256 |\n|---|---:|---|---|\n");
@@ -558,6 +599,21 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_model_trained_with_other_lexicons_warns() {
+        let card = |l: Option<String>| Card {
+            tool_version: "x".into(),
+            command: String::new(),
+            sources: Vec::new(),
+            config: TrainConfig::default(),
+            lexicons_sha256: l,
+        };
+        assert_eq!(card(None).lexicon_warning(), None, "old models carry no fingerprint");
+        assert_eq!(card(Some(lexicons_sha256())).lexicon_warning(), None);
+        let w = card(Some("0".repeat(64))).lexicon_warning().expect("a warning");
+        assert!(w.contains("retrain"), "{w}");
+    }
 
     #[test]
     fn precision_threshold_is_the_lowest_that_keeps_the_target() {

@@ -478,6 +478,7 @@ pub fn train(
             command,
             sources: infos,
             config: config.clone(),
+            lexicons_sha256: Some(crate::model::lexicons_sha256()),
         },
     })
 }

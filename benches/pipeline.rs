@@ -63,7 +63,7 @@ fn bench_features_and_training(c: &mut Criterion) {
     let y: Vec<usize> = (0..texts.len()).map(|i| (i % 3 == 0) as usize).collect();
     let mut g = c.benchmark_group("train");
     g.sample_size(10);
-    g.bench_function("fit logistic C=3 (GermEval train)", |b| b.iter(|| fit_model(x.clone(), &y, 2, 3.0, true).unwrap()));
+    g.bench_function("fit logistic C=3 (GermEval train)", |b| b.iter(|| fit_model(x.clone(), &y, 2, 3.0, true, None).unwrap()));
     g.finish();
 }
 

@@ -102,7 +102,7 @@ fn main() {
     for spec in std::env::args().skip(1) {
         let cfg = config(&spec);
         let t0 = Instant::now();
-        let run = cross_validate(&texts, &y, None, &classes, &cfg).expect("cross-validation");
+        let run = cross_validate(&texts, &y, None, &classes, &cfg, None).expect("cross-validation");
         let p1: Vec<f64> = run.oof.iter().map(|p| p[1]).collect();
         let cal = Platt::fit(&positive, &p1).expect("calibration");
         let pc: Vec<f64> = p1.iter().map(|&p| cal.apply(p)).collect();

@@ -117,6 +117,10 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// 0.657 -> 0.645: no gain that holds).
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_roles: bool,
+        /// Stance: the companion model reads the clauses that name the party (a relative
+        /// clause with its antecedent) instead of the sentences.
+        #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+        stance_companion_clauses: bool,
         /// Heads with more than two classes (stance): per-class offsets chosen on the
         /// out-of-fold probabilities for macro-F1, the analogue of a binary threshold.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
@@ -363,6 +367,13 @@ struct RecipeSource {
     positive: BTreeMap<String, String>,
     /// Join the text from another file by line number (labels-only files).
     text_from: Option<RecipeTextFrom>,
+    /// Weight of the source's rows in the fits (default 1).
+    #[serde(default = "one")]
+    weight: f32,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 #[derive(serde::Deserialize)]
@@ -411,6 +422,14 @@ fn recipe_sources(path: &Path) -> Result<Vec<Source>> {
                 }),
                 None => None,
             };
+            if !(s.weight.is_finite() && s.weight > 0.0) {
+                bail!(
+                    "{}: source {}: weight = {} — give a positive number (1 = the rows count as they are, 3 = each row counts three times)",
+                    path.display(),
+                    s.path.display(),
+                    s.weight
+                );
+            }
             Ok(Source {
                 read: ReadOptions {
                     delimiter,
@@ -423,6 +442,7 @@ fn recipe_sources(path: &Path) -> Result<Vec<Source>> {
                 path: s.path,
                 labels: s.labels,
                 positive: s.positive,
+                weight: s.weight,
             })
         })
         .collect()
@@ -482,6 +502,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_structure,
             stance_nearest,
             stance_roles,
+            stance_companion_clauses,
             stance_companion,
             class_bias,
             one_se_rule,
@@ -492,6 +513,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     labels: read.labels.clone(),
                     positive: read.positive()?,
                     path: d,
+                    weight: 1.0,
                 }],
                 (None, Some(r)) => recipe_sources(&r)?,
                 (None, None) => bail!("give --data FILE or --recipe FILE"),
@@ -523,6 +545,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 structure: stance_structure,
                 nearest: stance_nearest,
                 roles: stance_roles,
+                clauses: false,
+                companion_clauses: stance_companion_clauses,
             };
             let mut oof_rows = Vec::new();
             let model = train::train(

@@ -238,6 +238,14 @@ pub struct SourceInfo {
     pub rows: usize,
     pub sha256: String,
     pub labels: Vec<String>,
+    /// The weight of this source's rows in the fits (the recipe's `weight`; 1 in
+    /// cards of models trained before it existed).
+    #[serde(default = "one")]
+    pub weight: f32,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 /// The model card: provenance and settings.
@@ -428,12 +436,13 @@ impl Model {
         }
         s.push_str("## Reproduce\n\n```sh\n");
         s.push_str(&self.card.command);
-        s.push_str("\n```\n\n## Training data\n\n| source | rows | labels used | sha256 |\n|---|---:|---|---|\n");
+        s.push_str("\n```\n\n## Training data\n\n| source | rows | weight | labels used | sha256 |\n|---|---:|---:|---|---|\n");
         for src in &self.card.sources {
             s.push_str(&format!(
-                "| {} | {} | {} | `{}` |\n",
+                "| {} | {} | {} | {} | `{}` |\n",
                 src.path,
                 src.rows,
+                src.weight,
                 src.labels.join(", "),
                 &src.sha256[..16.min(src.sha256.len())]
             ));
@@ -506,8 +515,12 @@ impl Model {
         for h in &self.heads {
             if let Some(c) = &h.companion {
                 s.push_str(&format!(
-                    "- {} companion: a second model on the sentences that name the party (plus the party's name), C {}, macro-F1 alone {:.3} out of fold; its probabilities are mixed into the head's with weight {} (chosen out of fold; the head's figures below are of the mix, each fold mixed with the weight chosen on the other folds)\n",
-                    h.name, c.cv.best_c, c.cv.metrics.macro_f1, c.weight
+                    "- {} companion: a second model on the {} that name the party (plus the party's name), C {}, macro-F1 alone {:.3} out of fold; its probabilities are mixed into the head's with weight {} (chosen out of fold; the head's figures below are of the mix, each fold mixed with the weight chosen on the other folds)\n",
+                    h.name,
+                    if c.view.clauses { "clauses (a relative clause with its antecedent)" } else { "sentences" },
+                    c.cv.best_c,
+                    c.cv.metrics.macro_f1,
+                    c.weight
                 ));
             }
         }

@@ -68,12 +68,32 @@ pub struct StanceView {
     /// line breaks; a relative clause also sees its antecedent (the noun phrase before the comma).
     /// Off in models trained before it existed.
     pub roles: bool,
+    /// Keep only the clauses that name the party ([`clause_view`]): what is said of the
+    /// party in its own clause ("den Schaden, den _ziel_ anrichtete"), without the
+    /// praise of others two clauses away. Off in models trained before it existed.
+    pub clauses: bool,
+    /// The companion model ([`StanceView::companion_of`]) reads the clauses that name
+    /// the party instead of the sentences. Off in models trained before it existed.
+    pub companion_clauses: bool,
 }
 
 impl Default for StanceView {
     /// The plain target view (what models without this setting were trained with).
     fn default() -> Self {
-        StanceView { sentences: false, window: 0, negation: false, party_feature: false, party_words: false, context: false, polarity: false, structure: false, nearest: false, roles: false }
+        StanceView {
+            sentences: false,
+            window: 0,
+            negation: false,
+            party_feature: false,
+            party_words: false,
+            context: false,
+            polarity: false,
+            structure: false,
+            nearest: false,
+            roles: false,
+            clauses: false,
+            companion_clauses: false,
+        }
     }
 }
 
@@ -87,9 +107,10 @@ impl StanceView {
 
     /// The companion's view for a head trained with this view: [`StanceView::companion`],
     /// plus the role marks when the head has them (the party's role in its clause is
-    /// what is said next to the party too).
+    /// what is said next to the party too); with `companion_clauses` the clauses
+    /// that name the party instead of the sentences.
     pub fn companion_of(&self) -> Self {
-        StanceView { roles: self.roles, ..StanceView::companion() }
+        StanceView { roles: self.roles, clauses: self.companion_clauses, ..StanceView::companion() }
     }
 }
 
@@ -162,28 +183,12 @@ fn role_at(toks: &[text::Token], view: &str, lo: usize, hi: usize, i: usize) -> 
 /// (mentions already replaced by placeholders).
 fn role_marks(view: &str) -> Vec<String> {
     let toks = text::tokens(view);
-    let gap = |a: usize| &view[toks[a].end..toks.get(a + 1).map_or(view.len(), |t| t.start)];
-    let boundary = |a: usize| gap(a).contains([',', ';', ':', '.', '!', '?', '(', ')', '\n', '–']) || gap(a).contains(" - ");
     let mut out = Vec::new();
     for i in (0..toks.len()).filter(|&i| toks[i].norm == TARGET) {
-        let mut lo = i;
-        while lo > 0 && !boundary(lo - 1) {
-            lo -= 1;
-        }
-        let mut hi = i + 1;
-        while hi < toks.len() && !boundary(hi - 1) {
-            hi += 1;
-        }
-        let role = role_at(&toks, view, lo, hi, i);
-        // A relative clause also sees its antecedent: the noun phrase before the comma,
-        // back to its article (at most three tokens).
-        let relative = lo > 0 && gap(lo - 1).contains(',') && RELATIVE.contains(&toks[lo].norm.as_str());
-        let mut from = lo;
-        while relative && from > lo.saturating_sub(3) && !ARTICLES.contains(&toks[from - 1].norm.as_str()) {
-            from -= 1;
-        }
+        let c = clause_at(&toks, view, i);
+        let role = role_at(&toks, view, c.lo, c.hi, i);
         let mut signs = Vec::new();
-        for j in (from..hi).filter(|&j| j != i) {
+        for j in (c.from..c.hi).filter(|&j| j != i) {
             if let Some(positive) = polarity_at(&toks, j) {
                 signs.push(if positive { "pos" } else { "neg" });
             }
@@ -196,6 +201,59 @@ fn role_marks(view: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The clause around token `i`, in tokens: `lo..hi` between the nearest clause
+/// boundaries (, ; : . ! ? ( ) – " - " and line breaks), and `from` ≤ `lo`, which also
+/// takes in the antecedent of a relative clause (the noun phrase before the comma, back
+/// to its article, at most three tokens): in "den Schaden, den Putin anrichtete" the
+/// clause of "Putin" is "den Putin anrichtete", read from "Schaden".
+struct Clause {
+    from: usize,
+    lo: usize,
+    hi: usize,
+}
+
+fn clause_at(toks: &[text::Token], view: &str, i: usize) -> Clause {
+    let gap = |a: usize| &view[toks[a].end..toks.get(a + 1).map_or(view.len(), |t| t.start)];
+    let boundary = |a: usize| gap(a).contains([',', ';', ':', '.', '!', '?', '(', ')', '\n', '–']) || gap(a).contains(" - ");
+    let mut lo = i;
+    while lo > 0 && !boundary(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while hi < toks.len() && !boundary(hi - 1) {
+        hi += 1;
+    }
+    let relative = lo > 0 && gap(lo - 1).contains(',') && RELATIVE.contains(&toks[lo].norm.as_str());
+    let mut from = lo;
+    while relative && from > lo.saturating_sub(3) && !ARTICLES.contains(&toks[from - 1].norm.as_str()) {
+        from -= 1;
+    }
+    if relative && from > 0 && ARTICLES.contains(&toks[from - 1].norm.as_str()) {
+        from -= 1;
+    }
+    Clause { from, lo, hi }
+}
+
+/// The clauses of `view` that name the target (see [`clause_at`]), each on a line of
+/// its own and in text order, overlapping ones merged. A clause of fewer than four
+/// tokens ("Putin, der Lügner, ...") is widened by the clause after it.
+fn clause_view(view: &str) -> String {
+    let toks = text::tokens(view);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for i in (0..toks.len()).filter(|&i| toks[i].norm == TARGET) {
+        let c = clause_at(&toks, view, i);
+        let mut hi = c.hi;
+        if hi - c.from < 4 && hi < toks.len() {
+            hi = clause_at(&toks, view, hi).hi;
+        }
+        match spans.last_mut() {
+            Some(last) if c.from <= last.1 => last.1 = last.1.max(hi),
+            _ => spans.push((c.from, hi)),
+        }
+    }
+    spans.iter().map(|&(a, b)| &view[toks[a].start..toks[b - 1].end]).collect::<Vec<_>>().join("\n")
 }
 
 /// Byte spans of the sentences of `text` (split after . ! ? and at line breaks).
@@ -529,6 +587,12 @@ impl Gazetteer {
         } else {
             Self::replace_mentions(text, &mentions, 0, text.len(), target)
         };
+        if view.clauses {
+            let clauses = clause_view(&out);
+            if !clauses.is_empty() {
+                out = clauses;
+            }
+        }
         let near_marks = if view.nearest { nearest_polarity_marks(&out) } else { Vec::new() };
         let role_marks = if view.roles { role_marks(&out) } else { Vec::new() };
         if view.window > 0 || view.negation {
@@ -660,7 +724,7 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false, nearest: false, roles: false };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false, nearest: false, roles: false, clauses: false, companion_clauses: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
@@ -705,6 +769,21 @@ mod tests {
         assert_eq!(rm("Der Angriff auf Russland, ein Erfolg.", ru), ["_zr_auf_"]);
         assert_eq!(rm("Russland wurde nicht angegriffen", ru), ["_zr_pat_"]);
         assert_eq!(rm("Putin ist kein Lügner.", ru), ["_zr_subj_pos_"]);
+        // the clause view: the party's clauses, a relative clause with its antecedent
+        let cl = StanceView { clauses: true, ..StanceView::default() };
+        let cv = |t: &str, p: usize| text::normalize(&g.stance_view(t, p, &cl));
+        assert_eq!(
+            cv("Die Europäer reparieren mit Hilfe der Amis den Schaden, den Putin anrichtete, mit Erfolg.", ru),
+            "den schaden den _ziel_ anrichtete"
+        );
+        // a short clause takes the next one; two mentions in a row share a line
+        let two = "Putin, so scheint es, lügt. Das Wetter ist gut. Russland droht";
+        assert_eq!(cv(two, ru), "_ziel_ so scheint es _ziel_ droht");
+        assert_eq!(g.stance_view(two, ru, &cl).lines().count(), 2);
+        // no mention found: the view is kept whole
+        assert_eq!(cv("Das Wetter ist gut.", ru), "das wetter ist gut");
+        let comp = text::normalize(&g.stance_view("Die Amis helfen. Es ist gut, dass Putin verliert.", ru, &StanceView { companion_clauses: true, ..StanceView::default() }.companion_of()));
+        assert_eq!(comp, "dass _ziel_ verliert _p_russland_");
         // the companion's view: the party's sentences and its name, nothing else
         let comp = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &StanceView::companion());
         let comp = text::normalize(&comp);

@@ -43,6 +43,9 @@ pub struct Source {
     pub labels: Option<Vec<String>>,
     /// Positive value per binary column.
     pub positive: BTreeMap<String, String>,
+    /// Weight of this source's rows in every fit (1 = as many as they are);
+    /// e.g. more weight to a small set of real text beside many written rows.
+    pub weight: f32,
 }
 
 /// Errors of training.
@@ -362,6 +365,7 @@ pub fn train(
             rows: t.rows.len(),
             sha256: file_sha256(&src.path),
             labels: used,
+            weight: src.weight,
         });
     }
     let mut heads = Vec::new();
@@ -388,12 +392,17 @@ pub fn train(
             let mut ids = BTreeMap::new();
             plan.examples.iter().map(|e| { let n = ids.len(); *ids.entry((e.source, e.row)).or_insert(n) }).collect()
         });
-        let mut trained = train_head(&texts, &y, groups.as_deref(), &plan.classes, config)
+        // Source weights, when any source has one other than 1.
+        let weights: Option<Vec<f32>> = sources
+            .iter()
+            .any(|s| s.weight != 1.0)
+            .then(|| plan.examples.iter().map(|e| sources[e.source].weight).collect());
+        let mut trained = train_head(&texts, &y, groups.as_deref(), &plan.classes, config, weights.as_deref())
             .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;
         let companion = if plan.kind == HeadKind::Stance && config.stance_companion {
             log("training the stance companion on the sentences that name the party ...");
             let ctexts: Vec<String> = plan.examples.iter().map(|e| e.companion_text.clone()).collect();
-            let c = train_head(&ctexts, &y, groups.as_deref(), &plan.classes, config)
+            let c = train_head(&ctexts, &y, groups.as_deref(), &plan.classes, config, weights.as_deref())
                 .map_err(|source| TrainError::Learn { head: format!("{} (companion)", plan.name), source })?;
             let fold_of = fold_ids(&y, groups.as_deref(), plan.classes.len(), config)
                 .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;

@@ -243,6 +243,32 @@ fn training_is_deterministic_byte_for_byte() {
 }
 
 #[test]
+fn a_recipe_weights_its_sources_and_refuses_a_bad_weight() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "tiny.csv", tiny_csv().as_bytes());
+    let recipe = |w: &str| {
+        format!(
+            "[[source]]\npath = {:?}\nlabels = [\"incivility\"]\n\n[[source]]\npath = {:?}\nlabels = [\"conspiracy\"]\nweight = {w}\n",
+            data.display().to_string(),
+            data.display().to_string()
+        )
+    };
+    let good = write(dir.path(), "good.recipe.toml", recipe("3").as_bytes());
+    let model = dir.path().join("w.model");
+    let o = run(&["train", "--recipe", good.to_str().unwrap(), "--out", model.to_str().unwrap(), "--folds", "3", "--min-df", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card = std::fs::read_to_string(dir.path().join("w.card.md")).unwrap();
+    assert!(card.contains("| rows | weight |"), "{card}");
+    assert!(card.contains("| 3 | conspiracy |") && card.contains("| 1 | incivility |"), "{card}");
+
+    let bad = write(dir.path(), "bad.recipe.toml", recipe("0").as_bytes());
+    let o = run(&["train", "--recipe", bad.to_str().unwrap(), "--out", model.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("bad.recipe.toml") && e.contains("weight = 0") && e.contains("positive number"), "{e}");
+}
+
+#[test]
 fn failed_train_keeps_the_existing_model() {
     let dir = tempfile::tempdir().unwrap();
     let model = write(dir.path(), "keep.model", b"previous model bytes");

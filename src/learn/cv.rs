@@ -364,29 +364,43 @@ pub fn fit_head_model(
     c: f64,
     nb_alpha: f64,
     cfg: &TrainConfig,
+    weights: Option<&[f32]>,
 ) -> Result<LogisticModel, LearnError> {
     if n_classes == 2 && nb_alpha > 0.0 {
         let r = nb_ratios(&x, y, nb_alpha);
-        let mut m = fit_model(scale_columns(&x, &r), y, n_classes, c, cfg.balanced)?;
+        let mut m = fit_model(scale_columns(&x, &r), y, n_classes, c, cfg.balanced, weights)?;
         for (w, rf) in m.coef.iter_mut().zip(&r) {
             *w = (*w as f64 * rf) as f32;
         }
         return Ok(m);
     }
-    fit_model(x, y, n_classes, c, cfg.balanced)
+    fit_model(x, y, n_classes, c, cfg.balanced, weights)
 }
 
 /// Fits one logistic model on rows of an already vectorised matrix.
+/// `weights` (one per row, e.g. a source's weight from the recipe) multiply
+/// the balanced class weights, or stand alone without `balanced`.
 pub fn fit_model(
     x: sprs::CsMat<f64>,
     y: &[usize],
     n_classes: usize,
     c: f64,
     balanced: bool,
+    weights: Option<&[f32]>,
 ) -> Result<LogisticModel, LearnError> {
     let mut ds = DatasetBase::new(SparseRecords(x), Array1::from(y.to_vec()));
-    if balanced {
-        ds = ds.with_weights(Array1::from(balanced_weights(y, n_classes)));
+    let mut w: Option<Vec<f32>> = balanced.then(|| balanced_weights(y, n_classes));
+    if let Some(sw) = weights {
+        if sw.len() != y.len() {
+            return Err(LearnError::Data(format!("{} sample weights for {} rows", sw.len(), y.len())));
+        }
+        w = Some(match w {
+            Some(b) => b.iter().zip(sw).map(|(a, b)| a * b).collect(),
+            None => sw.to_vec(),
+        });
+    }
+    if let Some(w) = w {
+        ds = ds.with_weights(Array1::from(w));
     }
     LogisticParams::new(n_classes).c(c).fit(&ds)
 }
@@ -403,12 +417,13 @@ pub fn train_head(
     groups: Option<&[usize]>,
     classes: &[String],
     cfg: &TrainConfig,
+    weights: Option<&[f32]>,
 ) -> Result<Trained, LearnError> {
     let k = classes.len();
-    let run = cross_validate(texts, y, groups, classes, cfg)?;
+    let run = cross_validate(texts, y, groups, classes, cfg, weights)?;
     let vectorizer = Vectorizer::fit(&cfg.vectorizer, texts);
     let x = vectorizer.transform(texts);
-    let model = fit_head_model(x, y, k, run.best_c, run.nb_alpha, cfg)?;
+    let model = fit_head_model(x, y, k, run.best_c, run.nb_alpha, cfg, weights)?;
     let mut threshold = run.threshold;
     let mut calibration = None;
     if k == 2 && cfg.calibrate {
@@ -446,6 +461,7 @@ pub fn cross_validate(
     groups: Option<&[usize]>,
     classes: &[String],
     cfg: &TrainConfig,
+    weights: Option<&[f32]>,
 ) -> Result<CvRun, LearnError> {
     let k = classes.len();
     if texts.len() != y.len() {
@@ -477,7 +493,8 @@ pub fn cross_validate(
         let xtr = v.transform(&tr_texts);
         let xte = v.transform(&te_texts);
         let ytr: Vec<usize> = tr.iter().map(|&i| y[i]).collect();
-        prepared.push((te, xtr, ytr, xte));
+        let wtr: Option<Vec<f32>> = weights.map(|w| tr.iter().map(|&i| w[i]).collect());
+        prepared.push((te, xtr, ytr, xte, wtr));
     }
     let positive: Vec<bool> = y.iter().map(|&c| c == 1).collect();
     let binary_classes = || [classes[0].clone(), classes[1].clone()];
@@ -518,8 +535,8 @@ pub fn cross_validate(
     for &nb in &nb_grid {
         for &c in &cfg.c_grid {
             let mut oof = vec![Vec::new(); y.len()];
-            for (te, xtr, ytr, xte) in &prepared {
-                let m = fit_head_model(xtr.clone(), ytr, k, c, nb, cfg)?;
+            for (te, xtr, ytr, xte, wtr) in &prepared {
+                let m = fit_head_model(xtr.clone(), ytr, k, c, nb, cfg, wtr.as_deref())?;
                 let p = m.predict_proba(xte);
                 for (r, &i) in te.iter().enumerate() {
                     oof[i] = p.row(r).to_vec();
@@ -747,12 +764,36 @@ mod tests {
     }
 
     #[test]
+    fn source_weights_tilt_the_fit_and_must_match_the_rows() {
+        // Feature 0 appears in 6 rows: 3 labelled 0 (rows 0-2), 3 labelled 1
+        // (rows 3-5); feature 1 marks 2 more rows of each class. Unweighted, the
+        // shared feature carries no sign; weighting rows 3-5 (a "source") by 4
+        // makes it point to class 1.
+        let mut tri = sprs::TriMat::new((10, 2));
+        for r in 0..6 {
+            tri.add_triplet(r, 0, 1.0);
+        }
+        for r in 6..10 {
+            tri.add_triplet(r, 1, 1.0);
+        }
+        let x: sprs::CsMat<f64> = tri.to_csr();
+        let y = [0, 0, 0, 1, 1, 1, 0, 0, 1, 1];
+        let plain = fit_model(x.clone(), &y, 2, 1.0, true, None).unwrap();
+        assert!(plain.weight(0, 0).abs() < 1e-3, "{}", plain.weight(0, 0));
+        let w: Vec<f32> = (0..10).map(|i| if (3..6).contains(&i) { 4.0 } else { 1.0 }).collect();
+        let tilted = fit_model(x.clone(), &y, 2, 1.0, true, Some(&w)).unwrap();
+        assert!(tilted.weight(0, 0) > 0.3, "{}", tilted.weight(0, 0));
+        let err = fit_model(x, &y, 2, 1.0, true, Some(&w[..9])).err().unwrap();
+        assert!(err.to_string().contains("9 sample weights for 10 rows"), "{err}");
+    }
+
+    #[test]
     fn too_few_rows_per_class_is_an_error() {
         let texts: Vec<String> = (0..10).map(|i| format!("text {i}")).collect();
         let mut y = vec![0; 10];
         y[0] = 1;
         let classes = vec!["0".to_string(), "1".to_string()];
-        let err = train_head(&texts, &y, None, &classes, &TrainConfig::default())
+        let err = train_head(&texts, &y, None, &classes, &TrainConfig::default(), None)
             .err()
             .unwrap();
         assert!(err.to_string().contains("label more rows"), "{err}");

@@ -425,18 +425,19 @@ pub fn train(
         } else {
             Vec::new()
         };
-        let source_cv = if sources.len() > 1 {
-            let names: Vec<String> = plan.examples.iter().map(|e| sources[e.source].path.display().to_string()).collect();
-            group_metrics(&names, &y, &trained.oof, &plan.classes, trained.cv.threshold)
-        } else {
-            Vec::new()
-        };
         // Out-of-fold probabilities on the scale the head reports (Head::proba):
         // the thresholds below and the out-of-fold listing use calibrated scores
         // (Platt is monotone: the precision and recall at each cut are the same).
         let oof: Vec<Vec<f64>> = match &trained.calibration {
             Some(c) => trained.oof.iter().map(|p| { let q = c.apply(p[1]); vec![1.0 - q, q] }).collect(),
             None => trained.oof.clone(),
+        };
+        // Per source, on the same scale as the threshold (calibrated when the head is).
+        let source_cv = if sources.len() > 1 {
+            let names: Vec<String> = plan.examples.iter().map(|e| sources[e.source].path.display().to_string()).collect();
+            group_metrics(&names, &y, &oof, &plan.classes, trained.cv.threshold)
+        } else {
+            Vec::new()
         };
         let (review_at, remove_at) = if plan.kind == HeadKind::Binary {
             operating_points(&y, &oof, trained.cv.threshold)

@@ -261,6 +261,40 @@ fn a_recipe_weights_its_sources_and_refuses_a_bad_weight() {
     assert!(card.contains("| rows | weight |"), "{card}");
     assert!(card.contains("| 3 | conspiracy |") && card.contains("| 1 | incivility |"), "{card}");
 
+    // Two sources for one calibrated binary head: the figures per source are those of
+    // the out-of-fold predictions listed for it (same threshold, same scale).
+    // Labels the words only partly predict, so that out-of-fold scores spread and
+    // calibration moves them.
+    let noisy: String = std::iter::once("text,incivility".to_string())
+        .chain((0..90).map(|i: usize| {
+            let label = (i % 3 == 0) as u8 ^ (i % 7 == 0) as u8;
+            format!("wort{} anders{} drittes{},{label}", i % 3, i % 5, i % 7)
+        }))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let copy = write(dir.path(), "copy.csv", noisy.as_bytes());
+    let both = format!(
+        "[[source]]\npath = {:?}\nlabels = [\"incivility\"]\n\n[[source]]\npath = {:?}\nlabels = [\"incivility\"]\nweight = 2\n",
+        data.display().to_string(),
+        copy.display().to_string()
+    );
+    let both = write(dir.path(), "both.recipe.toml", both.as_bytes());
+    let oof = dir.path().join("oof.csv");
+    let o = run(&["train", "--recipe", both.to_str().unwrap(), "--out", model.to_str().unwrap(), "--folds", "3", "--min-df", "1", "--oof", oof.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&oof).unwrap().records().map(|r| r.unwrap()).collect();
+    for src in [&data, &copy] {
+        let src = src.display().to_string();
+        let mine: Vec<&csv::StringRecord> = rows.iter().filter(|r| r[1] == *src).collect();
+        let count = |g: &str, p: &str| mine.iter().filter(|r| &r[4] == g && &r[5] == p).count() as f64;
+        let (tp, fp, fn_) = (count("1", "1"), count("0", "1"), count("1", "0"));
+        let f1 = 2.0 * tp / (2.0 * tp + fp + fn_);
+        let line = out.lines().find(|l| l.contains(&format!("from {src}:"))).unwrap_or_else(|| panic!("{out}"));
+        let printed: f64 = line.rsplit(' ').next().unwrap().parse().unwrap();
+        assert!((printed - f1).abs() <= 0.0005 + 1e-9, "{line}: the listed predictions give F1 {f1}");
+    }
+
     let bad = write(dir.path(), "bad.recipe.toml", recipe("0").as_bytes());
     let o = run(&["train", "--recipe", bad.to_str().unwrap(), "--out", model.to_str().unwrap()]);
     assert!(!o.status.success());

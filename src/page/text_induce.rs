@@ -34,19 +34,31 @@ use crate::page::cues::{self, ReplyRef};
 use crate::page::Comment;
 use std::collections::HashMap;
 
+#[path = "text_induce_more.rs"]
+mod more;
+
 /// The section the induction reads: (first line of the comment list, comments).
 type Section = (usize, Attempt);
 
 /// Applies the induction to the reading of `parse` (see the module docs).
 /// Returns whether `section` was changed.
 pub(super) fn apply(text: &str, lines: &[Line], first_prose: Option<usize>, section: &mut Option<Section>) -> bool {
+    let changed = apply_readings(text, lines, first_prose, section);
+    // A title line between each comment's header and its text.
+    if let Some((_, att)) = section.as_mut() {
+        more::titles_in_records(&mut att.comments);
+    }
+    changed
+}
+
+fn apply_readings(text: &str, lines: &[Line], first_prose: Option<usize>, section: &mut Option<Section>) -> bool {
     match section {
         None => {
             *section = records(text, lines, first_prose);
             section.is_some()
         }
         Some((cs, catt)) => {
-            if is_teaser_list(&catt.comments) {
+            if is_teaser_list(&catt.comments) || more::is_thread_list(&catt.comments) {
                 // The list (and its heading) is furniture: the body still ends there.
                 let end = caption_above(lines, *cs);
                 *section = records(text, lines, first_prose).or(Some((end, Attempt::default())));
@@ -55,6 +67,16 @@ pub(super) fn apply(text: &str, lines: &[Line], first_prose: Option<usize>, sect
             // A signature reading that starts no later and holds every cue
             // comment (same author and date) and more replaces the cue reading.
             let (cs, n) = (*cs, catt.comments.len());
+            // A cue reading without most authors, where the page labels its
+            // fields ("Name" / "Datum" / "Kommentar"): the field reading.
+            if n >= 2 && catt.comments.iter().filter(|c| c.author.is_none()).count() * 2 >= n {
+                if let Some((s, att)) = more::field_records(lines) {
+                    if att.comments.len() >= 3 && s <= cs + 3 {
+                        *section = Some((s, att));
+                        return true;
+                    }
+                }
+            }
             if n < 2 || catt.comments.iter().any(|c| c.date.is_none() || c.author.is_none()) {
                 return false;
             }
@@ -89,10 +111,17 @@ pub(super) fn apply(text: &str, lines: &[Line], first_prose: Option<usize>, sect
 fn records(text: &str, lines: &[Line], first_prose: Option<usize>) -> Option<Section> {
     let t = table_records(text, lines);
     let s = signature_records(lines, first_prose);
-    match (t, s) {
+    let best = match (t, s) {
         (Some(t), Some(s)) => Some(if s.1.comments.len() > t.1.comments.len() { s } else { t }),
         (t, s) => t.or(s),
-    }
+    };
+    // The families of seg13 (`more`): field exports, space-aligned tables,
+    // call-in transcripts; each only where it finds more.
+    let more = [more::field_records(lines), more::aligned_records(text, lines), more::transcript_records(lines)];
+    more.into_iter().flatten().fold(best, |b, m| match b {
+        Some(b) if b.1.comments.len() >= m.1.comments.len() => Some(b),
+        _ => Some(m),
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -307,6 +336,8 @@ struct Rec {
     number: Option<u32>,
     indent: usize,
     text: Vec<String>,
+    /// A comment title (a subject field).
+    title: Option<String>,
     /// A reply cue read from the text: a name or a record number, or quoted text.
     reply: Option<ReplyRef>,
     quoted: Option<String>,
@@ -499,7 +530,7 @@ fn to_comments(recs: Vec<Rec>) -> Vec<Comment> {
     let replies = resolve_replies(&recs);
     recs.into_iter()
         .zip(replies)
-        .map(|(r, reply_to)| Comment { author: r.author, date: r.date, title: None, text: r.text.join("\n"), reply_to })
+        .map(|(r, reply_to)| Comment { author: r.author, date: r.date, title: r.title, text: r.text.join("\n"), reply_to })
         .collect()
 }
 

@@ -69,7 +69,7 @@ fn apply_readings(text: &str, lines: &[Line], first_prose: Option<usize>, sectio
             let (cs, n) = (*cs, catt.comments.len());
             // A cue reading without most authors, where the page labels its
             // fields ("Name" / "Datum" / "Kommentar"): the field reading.
-            if n >= 2 && catt.comments.iter().filter(|c| c.author.is_none()).count() * 2 >= n {
+            if n >= 2 && catt.comments.iter().filter(|c| c.author.as_deref().is_none_or(|a| a.ends_with(':'))).count() * 2 >= n {
                 if let Some((s, att)) = more::field_records(lines) {
                     if att.comments.len() >= 3 && s <= cs + 3 {
                         *section = Some((s, att));

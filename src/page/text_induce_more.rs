@@ -107,7 +107,10 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
             let mut vals: Vec<String> = inline.filter(|v| !v.is_empty()).map(|v| v.to_string()).into_iter().collect();
             i += 1;
             // The value's lines: up to a blank line, a rule or the next label.
-            while i < end && !lines[i].blank() && !is_label(i) && !super::rule_or_empty(&lines[i].text) {
+            // A label of its own ("Antwort der Verwaltung:") opens a field
+            // the records do not share: the value ends there.
+            let foreign = |i: usize| matches!(fields[i], Some((_, Some(""))));
+            while i < end && !lines[i].blank() && !is_label(i) && !foreign(i) && !super::rule_or_empty(&lines[i].text) {
                 vals.push(cues::trim(&lines[i].text).to_string());
                 i += 1;
             }
@@ -333,6 +336,12 @@ pub(super) fn transcript_records(lines: &[Line]) -> Option<Section> {
         // The host holds the most turns and speaks between the callers;
         // three or more callers, none as often as the host.
         if h * 10 < run.len() * 3 || count.len() < 4 || count.iter().any(|(n, c)| *n != host && (*c * 2 > h || *c > 2)) {
+            continue;
+        }
+        // Callers come one after the other: no caller speaks again after
+        // another one (a panel's guests take turns again and again).
+        let callers: Vec<&str> = run.iter().filter(|t| t.1 != host).map(|t| t.1).collect();
+        if (0..callers.len()).any(|a| callers[a + 1..].iter().skip_while(|&&c| c == callers[a]).any(|&c| c == callers[a])) {
             continue;
         }
         let mut recs: Vec<Rec> = vec![];

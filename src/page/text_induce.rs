@@ -69,7 +69,8 @@ fn apply_readings(text: &str, lines: &[Line], first_prose: Option<usize>, sectio
             let (cs, n) = (*cs, catt.comments.len());
             // A cue reading without most authors, where the page labels its
             // fields ("Name" / "Datum" / "Kommentar"): the field reading.
-            if n >= 2 && catt.comments.iter().filter(|c| c.author.as_deref().is_none_or(|a| a.ends_with(':'))).count() * 2 >= n {
+            let one_name = n >= 3 && catt.comments.iter().all(|c| c.author.is_some() && c.author == catt.comments[0].author);
+            if n >= 2 && (one_name || catt.comments.iter().filter(|c| c.author.as_deref().is_none_or(|a| a.ends_with(':'))).count() * 2 >= n) {
                 if let Some((s, att)) = more::field_records(lines) {
                     if att.comments.len() >= 3 && s <= cs + 3 {
                         *section = Some((s, att));
@@ -403,10 +404,17 @@ fn passes_gates(recs: &[Rec]) -> bool {
     if voiced * 5 < n * 2 {
         return false;
     }
-    // Headline + summary pairs: a teaser list.
+    // Headline + summary pairs: a teaser list, unless the texts under the
+    // headlines speak as readers do (comment titles, seg13).
     let paired = recs.iter().filter(|r| r.text.len() >= 2 && headline_like(&r.text[0])).count();
     if paired * 2 >= n {
-        return false;
+        // Comment titles are short (teaser headlines run longer).
+        let heads: Vec<&str> = recs.iter().filter(|r| r.text.len() >= 2 && headline_like(&r.text[0])).map(|r| r.text[0].as_str()).collect();
+        let short = heads.iter().map(|h| cues::word_count(h)).sum::<usize>() <= heads.len() * 5;
+        let titled_voice = recs.iter().filter(|r| r.text.len() >= 2 && headline_like(&r.text[0]) && has_voice(&r.text[1..].join(" "))).count();
+        if !short || titled_voice * 2 < n {
+            return false;
+        }
     }
     let cut = recs.iter().filter(|r| r.text.last().is_some_and(|t| teaser_end(t)) || r.text.iter().any(|t| cues::is_excerpt_with_date(t))).count();
     if cut * 10 >= n * 3 {

@@ -230,9 +230,9 @@ fn cell_starts(t: &str) -> Vec<usize> {
 
 /// The best space-aligned table of the page that is a comment list.
 pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
-    // Cheap gate: three or more lines with a wide gap inside.
-    let gapped = |t: &str| t.trim().contains("  ");
-    if !text.contains("  ") {
+    // Cheap gate: three or more lines with a wide gap or a tab inside.
+    let gapped = |t: &str| t.trim().contains("  ") || t.contains('\t');
+    if !(text.contains("  ") || text.contains('\t')) {
         return None;
     }
     let raw: Vec<&str> = super::super::raw_lines(text).map(str::trim_end).collect();
@@ -240,6 +240,34 @@ pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
         return None;
     }
     let mut best: Option<Section> = None;
+    let mut consider = |block: Vec<String>, top: usize| {
+        let refs: Vec<&str> = block.iter().map(String::as_str).collect();
+        if let Some(recs) = read_table(&refs) {
+            if best.as_ref().is_none_or(|b: &Section| recs.len() > b.1.comments.len()) {
+                best = Some((super::caption_above(lines, top), Attempt { comments: to_comments(recs), declared: None }));
+            }
+        }
+    };
+    // Tab-separated rows (an export pasted as text): three or more cells each.
+    if text.contains('\t') {
+        let mut i = 0;
+        while i < raw.len() {
+            let w = raw[i].split('\t').count();
+            if w < 3 {
+                i += 1;
+                continue;
+            }
+            let top = i;
+            let mut rows = vec![];
+            while i < raw.len() && raw[i].split('\t').count() == w {
+                rows.push(format!("| {} |", raw[i].split('\t').map(str::trim).collect::<Vec<_>>().join(" | ")));
+                i += 1;
+            }
+            if rows.len() >= 3 {
+                consider(with_header_border(rows), top);
+            }
+        }
+    }
     let mut i = 0;
     while i < raw.len() {
         // A row: no indentation, three or more cells.
@@ -275,19 +303,18 @@ pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
         if rows.len() < 4 {
             continue;
         }
-        // A header row: no digits, short cells; a border after it.
-        let mut block: Vec<String> = rows;
-        if !block[0].chars().any(|c| c.is_ascii_digit()) && block[0].split('|').all(|c| cues::word_count(c) <= 2) {
-            block.insert(1, "|---|".to_string());
-        }
-        let refs: Vec<&str> = block.iter().map(String::as_str).collect();
-        if let Some(recs) = read_table(&refs) {
-            if best.as_ref().is_none_or(|b| recs.len() > b.1.comments.len()) {
-                best = Some((super::caption_above(lines, top), Attempt { comments: to_comments(recs), declared: None }));
-            }
-        }
+        consider(with_header_border(rows), top);
     }
     best
+}
+
+/// A header row (no digits, short cells) gets a border after it, as
+/// `read_table` expects of a header.
+fn with_header_border(mut block: Vec<String>) -> Vec<String> {
+    if !block[0].chars().any(|c| c.is_ascii_digit()) && block[0].split('|').all(|c| cues::word_count(c) <= 2) {
+        block.insert(1, "|---|".to_string());
+    }
+    block
 }
 
 // ---------------------------------------------------------------------------

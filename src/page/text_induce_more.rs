@@ -36,10 +36,13 @@ use std::collections::HashMap;
 /// whose value follows on the next line; kept only when it recurs).
 fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
     let t = t.trim();
-    if t.is_empty() || t.len() > 400 {
+    // Byte gates: a letter first (ASCII or a UTF-8 lead byte), a colon
+    // within the first 31 bytes or a short line.
+    if t.is_empty() || t.len() > 400 || !(t.as_bytes()[0].is_ascii_alphabetic() || t.as_bytes()[0] >= 0xC3) {
         return None;
     }
-    if let Some(p) = t.find(':').filter(|&p| p > 0 && p <= 30) {
+    let head = &t.as_bytes()[..t.len().min(31)];
+    if let Some(p) = memchr::memchr(b':', head).filter(|&p| p > 0 && p <= 30) {
         let label = t[..p].trim_end();
         let rest = &t[p + 1..];
         // "19:04", "https://": no label.
@@ -49,6 +52,9 @@ fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
         if label.split_whitespace().count() <= 3 && label.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')) && (rest.is_empty() || rest.starts_with(' ')) {
             return Some((label, Some(rest.trim())));
         }
+        return None;
+    }
+    if t.len() > 48 {
         return None;
     }
     let words = t.split_whitespace().count();
@@ -68,11 +74,11 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     if fields.iter().filter(|f| f.is_some()).count() < 9 {
         return None;
     }
-    let mut freq: HashMap<String, usize> = HashMap::new();
+    let mut freq: HashMap<&str, usize> = HashMap::new();
     for (l, _) in fields.iter().flatten() {
-        *freq.entry(l.to_lowercase()).or_default() += 1;
+        *freq.entry(l).or_default() += 1;
     }
-    let recurring = |l: &str| freq.get(&l.to_lowercase()).is_some_and(|&c| c >= 3);
+    let recurring = |l: &str| freq.get(l).is_some_and(|&c| c >= 3);
     // A bare label counts only when a value line follows it.
     let is_label = |i: usize| match fields[i] {
         Some((l, Some(_))) => recurring(l),
@@ -213,6 +219,24 @@ fn removed_note(t: &str) -> bool {
 // ---------------------------------------------------------------------------
 // Space-aligned tables (w3m without rules)
 
+/// Whether `t` holds `n` or more runs of two spaces (by a byte search, no
+/// searcher set up per line).
+fn gaps(t: &str, n: usize) -> bool {
+    let b = t.as_bytes();
+    let mut found = 0;
+    let mut last = usize::MAX;
+    for p in memchr::memchr_iter(b' ', b) {
+        if b.get(p + 1) == Some(&b' ') && (last == usize::MAX || p > last + 1) {
+            found += 1;
+            last = p + 1;
+            if found >= n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Start offsets (in chars) of a line's cells: cells are separated by two
 /// or more spaces.
 fn cell_starts(t: &str) -> Vec<usize> {
@@ -231,8 +255,8 @@ fn cell_starts(t: &str) -> Vec<usize> {
 /// The best space-aligned table of the page that is a comment list.
 pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
     // Cheap gate: three or more lines with a wide gap or a tab inside.
-    let gapped = |t: &str| t.trim().contains("  ") || t.contains('\t');
-    if !(text.contains("  ") || text.contains('\t')) {
+    let gapped = |t: &str| gaps(t.trim_start(), 1) || memchr::memchr(b'\t', t.as_bytes()).is_some();
+    if !(memchr::memmem::find(text.as_bytes(), b"  ").is_some() || memchr::memchr(b'\t', text.as_bytes()).is_some()) {
         return None;
     }
     let raw: Vec<&str> = super::super::raw_lines(text).map(str::trim_end).collect();
@@ -270,9 +294,13 @@ pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
     }
     let mut i = 0;
     while i < raw.len() {
-        // A row: no indentation, three or more cells.
+        // A row: no indentation, three or more cells (two gaps at least).
+        if raw[i].starts_with(' ') || !gaps(raw[i], 2) {
+            i += 1;
+            continue;
+        }
         let starts = cell_starts(raw[i]);
-        if raw[i].starts_with(' ') || starts.len() < 3 {
+        if starts.len() < 3 {
             i += 1;
             continue;
         }
@@ -322,7 +350,8 @@ fn with_header_border(mut block: Vec<String>) -> Vec<String> {
 
 /// "Gisela (Soltau): Ich finde …" -> ("Gisela", "Ich finde …").
 fn turn(t: &str) -> Option<(&str, &str)> {
-    let p = t.find(": ")?;
+    let b = t.as_bytes();
+    let p = memchr::memchr_iter(b':', &b[..b.len().min(64)]).find(|&p| b.get(p + 1) == Some(&b' '))?;
     if p > 60 {
         return None;
     }

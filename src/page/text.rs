@@ -657,6 +657,12 @@ fn thread_opener(page: &mut Page) {
     if same < 2 || !named || !c[0].text.contains(|ch: char| ch == '.') {
         return;
     }
+    // An article above and an explicit answer to the first post (a reply
+    // field or cue): the first post is a comment (seg13).
+    let article = page.body.iter().filter(|p| cues::word_count(p) >= 8 && p.ends_with(['.', '!', '?'])).count() >= 2;
+    if article && c[1..].iter().any(|x| x.reply_to == Some(0)) {
+        return;
+    }
     let subject = subject.to_string();
     let opener = page.comments.remove(0);
     for x in &mut page.comments {

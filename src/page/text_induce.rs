@@ -34,19 +34,31 @@ use crate::page::cues::{self, ReplyRef};
 use crate::page::Comment;
 use std::collections::HashMap;
 
+#[path = "text_induce_more.rs"]
+mod more;
+
 /// The section the induction reads: (first line of the comment list, comments).
 type Section = (usize, Attempt);
 
 /// Applies the induction to the reading of `parse` (see the module docs).
 /// Returns whether `section` was changed.
 pub(super) fn apply(text: &str, lines: &[Line], first_prose: Option<usize>, section: &mut Option<Section>) -> bool {
+    let changed = apply_readings(text, lines, first_prose, section);
+    // A title line between each comment's header and its text.
+    if let Some((_, att)) = section.as_mut() {
+        more::titles_in_records(&mut att.comments);
+    }
+    changed
+}
+
+fn apply_readings(text: &str, lines: &[Line], first_prose: Option<usize>, section: &mut Option<Section>) -> bool {
     match section {
         None => {
             *section = records(text, lines, first_prose);
             section.is_some()
         }
         Some((cs, catt)) => {
-            if is_teaser_list(&catt.comments) {
+            if is_teaser_list(&catt.comments) || more::is_thread_list(&catt.comments) {
                 // The list (and its heading) is furniture: the body still ends there.
                 let end = caption_above(lines, *cs);
                 *section = records(text, lines, first_prose).or(Some((end, Attempt::default())));
@@ -55,6 +67,17 @@ pub(super) fn apply(text: &str, lines: &[Line], first_prose: Option<usize>, sect
             // A signature reading that starts no later and holds every cue
             // comment (same author and date) and more replaces the cue reading.
             let (cs, n) = (*cs, catt.comments.len());
+            // A cue reading without most authors, where the page labels its
+            // fields ("Name" / "Datum" / "Kommentar"): the field reading.
+            let one_name = n >= 3 && catt.comments.iter().all(|c| c.author.is_some() && c.author == catt.comments[0].author);
+            if n >= 2 && (one_name || catt.comments.iter().filter(|c| c.author.as_deref().is_none_or(|a| a.ends_with(':'))).count() * 2 >= n) {
+                if let Some((s, att)) = more::field_records(lines) {
+                    if att.comments.len() >= 3 && s <= cs + 3 {
+                        *section = Some((s, att));
+                        return true;
+                    }
+                }
+            }
             if n < 2 || catt.comments.iter().any(|c| c.date.is_none() || c.author.is_none()) {
                 return false;
             }
@@ -89,10 +112,17 @@ pub(super) fn apply(text: &str, lines: &[Line], first_prose: Option<usize>, sect
 fn records(text: &str, lines: &[Line], first_prose: Option<usize>) -> Option<Section> {
     let t = table_records(text, lines);
     let s = signature_records(lines, first_prose);
-    match (t, s) {
+    let best = match (t, s) {
         (Some(t), Some(s)) => Some(if s.1.comments.len() > t.1.comments.len() { s } else { t }),
         (t, s) => t.or(s),
-    }
+    };
+    // The families of seg13 (`more`): field exports, space-aligned tables,
+    // call-in transcripts; each only where it finds more.
+    let more = [more::field_records(lines), more::aligned_records(text, lines), more::transcript_records(lines)];
+    more.into_iter().flatten().fold(best, |b, m| match b {
+        Some(b) if b.1.comments.len() >= m.1.comments.len() => Some(b),
+        _ => Some(m),
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -307,6 +337,8 @@ struct Rec {
     number: Option<u32>,
     indent: usize,
     text: Vec<String>,
+    /// A comment title (a subject field).
+    title: Option<String>,
     /// A reply cue read from the text: a name or a record number, or quoted text.
     reply: Option<ReplyRef>,
     quoted: Option<String>,
@@ -372,10 +404,17 @@ fn passes_gates(recs: &[Rec]) -> bool {
     if voiced * 5 < n * 2 {
         return false;
     }
-    // Headline + summary pairs: a teaser list.
+    // Headline + summary pairs: a teaser list, unless the texts under the
+    // headlines speak as readers do (comment titles, seg13).
     let paired = recs.iter().filter(|r| r.text.len() >= 2 && headline_like(&r.text[0])).count();
     if paired * 2 >= n {
-        return false;
+        // Comment titles are short (teaser headlines run longer).
+        let heads: Vec<&str> = recs.iter().filter(|r| r.text.len() >= 2 && headline_like(&r.text[0])).map(|r| r.text[0].as_str()).collect();
+        let short = heads.iter().map(|h| cues::word_count(h)).sum::<usize>() <= heads.len() * 5;
+        let titled_voice = recs.iter().filter(|r| r.text.len() >= 2 && headline_like(&r.text[0]) && has_voice(&r.text[1..].join(" "))).count();
+        if !short || titled_voice * 2 < n {
+            return false;
+        }
     }
     let cut = recs.iter().filter(|r| r.text.last().is_some_and(|t| teaser_end(t)) || r.text.iter().any(|t| cues::is_excerpt_with_date(t))).count();
     if cut * 10 >= n * 3 {
@@ -499,7 +538,7 @@ fn to_comments(recs: Vec<Rec>) -> Vec<Comment> {
     let replies = resolve_replies(&recs);
     recs.into_iter()
         .zip(replies)
-        .map(|(r, reply_to)| Comment { author: r.author, date: r.date, title: None, text: r.text.join("\n"), reply_to })
+        .map(|(r, reply_to)| Comment { author: r.author, date: r.date, title: r.title, text: r.text.join("\n"), reply_to })
         .collect()
 }
 

@@ -1,0 +1,484 @@
+//! More record families for the text-dump induction (session 9, seg13):
+//! the layouts seg12 named and left unbuilt.
+//!
+//! - **Field exports** ([`field_records`]): records written as labelled
+//!   fields, one per line ("Autor: …", "Datum: …", "Kommentar: …") or with
+//!   the label alone on a line and the value below it (a w3m dump of a
+//!   definition list). Labels are found by repetition (the same label in
+//!   three or more records), their roles by the values they hold: dates,
+//!   names that vary, free text of sentence length, distinct numbers (an
+//!   id), numbers naming an earlier id (the reply field); a field named like
+//!   a subject ("Betreff", "Titel") before the text is the comment title.
+//! - **Space-aligned tables** ([`aligned_records`]): w3m renders a table
+//!   without rules as columns padded with spaces, a wrapped cell continuing
+//!   on an indented line. The rows are cut at the column starts of the
+//!   first row and read as a table (`read_table`).
+//! - **Call-in transcripts** ([`transcript_records`]): "Speaker: text"
+//!   turns, one speaker (the host) holding most turns, three or more others
+//!   (the callers) whose turns are the reader contributions.
+//!
+//! Plus two fixes to the cue reading: a list of forum thread titles under
+//! authors and ages (`is_thread_list`, furniture), and a title line between
+//! a comment's header and its text (`titles_in_records`).
+
+use super::{passes_gates, read_table, read_text, sentence_like, to_comments, Rec, Section};
+use crate::page::cues::{self, ReplyRef};
+use super::super::{Attempt, Line};
+use crate::page::Comment;
+use std::collections::HashMap;
+
+// ---------------------------------------------------------------------------
+// Field exports
+
+/// A field line: (label, inline value). The label is one to three words
+/// before a colon ("Autor: Renate", "Antwort auf: 9911", "Betreff:"), or
+/// the whole line when it is one or two words without digits (a label
+/// whose value follows on the next line; kept only when it recurs).
+fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
+    let t = t.trim();
+    // Byte gates: a letter first (ASCII or a UTF-8 lead byte), a colon
+    // within the first 31 bytes or a short line.
+    if t.is_empty() || t.len() > 400 || !(t.as_bytes()[0].is_ascii_alphabetic() || t.as_bytes()[0] >= 0xC3) {
+        return None;
+    }
+    let head = &t.as_bytes()[..t.len().min(31)];
+    if let Some(p) = memchr::memchr(b':', head).filter(|&p| p > 0 && p <= 30) {
+        let label = t[..p].trim_end();
+        let rest = &t[p + 1..];
+        // "19:04", "https://": no label.
+        if rest.starts_with("//") || label.chars().next().is_none_or(|c| !c.is_alphabetic()) {
+            return None;
+        }
+        if label.split_whitespace().count() <= 3 && label.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')) && (rest.is_empty() || rest.starts_with(' ')) {
+            return Some((label, Some(rest.trim())));
+        }
+        return None;
+    }
+    if t.len() > 48 {
+        return None;
+    }
+    let words = t.split_whitespace().count();
+    if (1..=2).contains(&words) && t.chars().count() <= 24 && t.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-')) {
+        return Some((t, None));
+    }
+    None
+}
+
+const AUTHOR_LABELS: [&str; 9] = ["autor", "autorin", "name", "verfasser", "von", "benutzer", "nutzer", "user", "username"];
+const TITLE_LABELS: [&str; 6] = ["betreff", "titel", "überschrift", "subject", "title", "thema"];
+
+/// The records of a field export (see the module docs).
+pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
+    // Cheap gate: nine or more lines that may be fields.
+    let fields: Vec<Option<(&str, Option<&str>)>> = lines.iter().map(|l| if l.blank() { None } else { field_of(&l.text) }).collect();
+    if fields.iter().filter(|f| f.is_some()).count() < 9 {
+        return None;
+    }
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for (l, _) in fields.iter().flatten() {
+        *freq.entry(l).or_default() += 1;
+    }
+    let recurring = |l: &str| freq.get(l).is_some_and(|&c| c >= 3);
+    // A bare label counts only when a value line follows it.
+    let is_label = |i: usize| match fields[i] {
+        Some((l, Some(_))) => recurring(l),
+        Some((l, None)) => recurring(l) && lines.get(i + 1).is_some_and(|n| !n.blank() && fields[i + 1].is_none_or(|(m, _)| !recurring(m))),
+        None => false,
+    };
+    let labels: Vec<usize> = (0..lines.len()).filter(|&i| is_label(i)).collect();
+    if labels.len() < 9 {
+        return None;
+    }
+    // The record opener: the first recurring label of the page.
+    let opener = fields[labels[0]]?.0.to_lowercase();
+    let starts: Vec<usize> = labels.iter().copied().filter(|&i| fields[i].is_some_and(|(l, _)| l.to_lowercase() == opener)).collect();
+    if starts.len() < 3 {
+        return None;
+    }
+    // Each record: its fields in order, each a label and its value lines.
+    struct Raw {
+        fields: Vec<(String, Vec<String>)>,
+        indent: usize,
+    }
+    let mut raws: Vec<Raw> = vec![];
+    for (r, &s) in starts.iter().enumerate() {
+        let end = starts.get(r + 1).copied().unwrap_or(lines.len());
+        let mut rec = Raw { fields: vec![], indent: lines[s].indent };
+        let mut i = s;
+        while i < end {
+            if !is_label(i) {
+                break;
+            }
+            let Some((label, inline)) = fields[i] else { break };
+            let mut vals: Vec<String> = inline.filter(|v| !v.is_empty()).map(|v| v.to_string()).into_iter().collect();
+            i += 1;
+            // The value's lines: up to a blank line, a rule or the next label.
+            // A label of its own ("Antwort der Verwaltung:") opens a field
+            // the records do not share: the value ends there.
+            let foreign = |i: usize| matches!(fields[i], Some((_, Some(""))));
+            while i < end && !lines[i].blank() && !is_label(i) && !foreign(i) && !super::rule_or_empty(&lines[i].text) {
+                vals.push(cues::trim(&lines[i].text).to_string());
+                i += 1;
+            }
+            rec.fields.push((label.to_lowercase(), vals));
+            while i < end && lines[i].blank() && i + 1 < end && is_label(i + 1) {
+                i += 1;
+            }
+        }
+        raws.push(rec);
+    }
+    let n = raws.len();
+    // The labels every record may hold, in the order of the first record.
+    let mut order: Vec<String> = vec![];
+    for r in &raws {
+        for (l, _) in &r.fields {
+            if !order.contains(l) {
+                order.push(l.clone());
+            }
+        }
+    }
+    let value = |r: &Raw, l: &str| r.fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.join("\n"));
+    let col = |l: &str| raws.iter().map(|r| value(r, l).unwrap_or_default()).collect::<Vec<String>>();
+    let share = |v: &[String], f: &dyn Fn(&str) -> bool| v.iter().filter(|s| f(s)).count() * 10 >= n * 7;
+    let is_date = |s: &str| s.len() <= 40 && cues::find_date(s).is_some_and(|(a, b)| (b - a) * 2 >= s.trim().len());
+    let date_l = order.iter().find(|l| share(&col(l), &is_date))?.clone();
+    let words = |l: &str| col(l).iter().map(|s| cues::word_count(s)).sum::<usize>() / n;
+    let text_l = order.iter().filter(|l| **l != date_l && words(l) >= 5 && share(&col(l), &|s| sentence_like(s))).max_by_key(|l| words(l))?.clone();
+    let ints = |l: &str| col(l).iter().map(|s| s.trim().trim_start_matches('#').parse::<u32>().ok()).collect::<Vec<_>>();
+    let id_l = order.iter().find(|l| {
+        let v = ints(l);
+        v.iter().all(Option::is_some) && {
+            let mut s: Vec<_> = v.iter().flatten().collect();
+            s.sort_unstable();
+            s.dedup();
+            s.len() == n
+        }
+    });
+    let namey = |s: &str| !s.is_empty() && s.chars().count() <= 40 && !s.contains('\n') && cues::is_name_like(s) && !is_date(s) && s.parse::<f64>().is_err();
+    let distinct = |l: &str| {
+        let mut v = col(l);
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    let cands: Vec<&String> = order.iter().filter(|l| **l != date_l && **l != text_l && share(&col(l), &namey) && distinct(l) >= 2).collect();
+    let author_l = cands.iter().find(|l| AUTHOR_LABELS.contains(&l.as_str())).or(cands.first())?.to_string();
+    let title_l = order.iter().find(|l| TITLE_LABELS.contains(&l.as_str()) && **l != author_l && col(l).iter().all(|s| !s.contains('\n') && cues::word_count(s) <= 14));
+    let reply_l = id_l.and_then(|idl| {
+        let ids = ints(idl);
+        order.iter().filter(|l| *l != idl && **l != text_l && **l != date_l && **l != author_l).find(|l| {
+            let cs = col(l);
+            let filled = cs.iter().filter(|s| s.trim().chars().any(|c| c.is_ascii_digit())).count();
+            filled >= 1
+                && cs.iter().enumerate().all(|(r, s)| {
+                    let s = s.trim();
+                    !s.chars().any(char::is_alphanumeric) || s.trim_start_matches('#').parse::<u32>().ok().is_some_and(|v| ids[..r].contains(&Some(v)))
+                })
+        })
+    });
+    let mut recs = Vec::with_capacity(n);
+    for r in &raws {
+        let text = value(r, &text_l).unwrap_or_default();
+        // A placeholder where a comment was removed.
+        if text.lines().count() == 1 && (cues::is_moderation_note(&text) || removed_note(&text)) {
+            continue;
+        }
+        let mut rec = Rec {
+            author: value(r, &author_l).filter(|s| !s.is_empty()),
+            date: value(r, &date_l).and_then(|s| cues::find_date(&s).map(|(a, b)| s[a..b].to_string())),
+            number: id_l.and_then(|l| value(r, l)).and_then(|s| s.trim().trim_start_matches('#').parse().ok()),
+            indent: r.indent,
+            title: title_l.and_then(|l| value(r, l)).filter(|s| !s.trim().is_empty()),
+            ..Rec::default()
+        };
+        if let Some(v) = reply_l.and_then(|l| value(r, l)).and_then(|s| s.trim().trim_start_matches('#').parse().ok()) {
+            rec.reply = Some(ReplyRef::Number(v));
+        }
+        read_text(&mut rec, text.lines().collect());
+        recs.push(rec);
+    }
+    if !passes_gates(&recs) {
+        return None;
+    }
+    let start = super::caption_above(lines, starts[0]);
+    // A count field above the records ("Anzahl Kommentare: 5").
+    let declared = (0..starts[0]).rev().find_map(|i| {
+        let (l, v) = fields[i]?;
+        let l = l.to_lowercase();
+        (l.contains("kommentar") || l.contains("beitr") || l.contains("antwort")).then(|| v?.parse::<usize>().ok()).flatten()
+    });
+    Some((start, Attempt { comments: to_comments(recs), declared }))
+}
+
+/// "[Dieser Beitrag wurde von der Moderation entfernt.]", "(gelöscht)".
+fn removed_note(t: &str) -> bool {
+    let t = t.trim().trim_matches(['[', ']', '(', ')']).trim_end_matches(['.', '!']).to_lowercase();
+    t.len() <= 140 && ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"].iter().any(|w| t.ends_with(w)) && cues::word_count(&t) <= 12
+}
+
+// ---------------------------------------------------------------------------
+// Space-aligned tables (w3m without rules)
+
+/// Whether `t` holds `n` or more runs of two spaces (by a byte search, no
+/// searcher set up per line).
+fn gaps(t: &str, n: usize) -> bool {
+    let b = t.as_bytes();
+    let mut found = 0;
+    let mut last = usize::MAX;
+    for p in memchr::memchr_iter(b' ', b) {
+        if b.get(p + 1) == Some(&b' ') && (last == usize::MAX || p > last + 1) {
+            found += 1;
+            last = p + 1;
+            if found >= n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Start offsets (in chars) of a line's cells: cells are separated by two
+/// or more spaces.
+fn cell_starts(t: &str) -> Vec<usize> {
+    let cs: Vec<char> = t.chars().collect();
+    let mut out = vec![];
+    let mut k = 0;
+    while k < cs.len() {
+        if cs[k] != ' ' && (k == 0 || k >= 2 && cs[k - 1] == ' ' && cs[k - 2] == ' ') {
+            out.push(k);
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The best space-aligned table of the page that is a comment list.
+pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
+    // Cheap gate: three or more lines with a wide gap or a tab inside.
+    let gapped = |t: &str| gaps(t.trim_start(), 1) || memchr::memchr(b'\t', t.as_bytes()).is_some();
+    if !(memchr::memmem::find(text.as_bytes(), b"  ").is_some() || memchr::memchr(b'\t', text.as_bytes()).is_some()) {
+        return None;
+    }
+    let raw: Vec<&str> = super::super::raw_lines(text).map(str::trim_end).collect();
+    if raw.len() != lines.len() || raw.iter().filter(|t| gapped(t)).count() < 3 {
+        return None;
+    }
+    let mut best: Option<Section> = None;
+    let mut consider = |block: Vec<String>, top: usize| {
+        let refs: Vec<&str> = block.iter().map(String::as_str).collect();
+        if let Some(recs) = read_table(&refs) {
+            if best.as_ref().is_none_or(|b: &Section| recs.len() > b.1.comments.len()) {
+                best = Some((super::caption_above(lines, top), Attempt { comments: to_comments(recs), declared: None }));
+            }
+        }
+    };
+    // Tab-separated rows (an export pasted as text): three or more cells each.
+    if text.contains('\t') {
+        let mut i = 0;
+        while i < raw.len() {
+            let w = raw[i].split('\t').count();
+            if w < 3 {
+                i += 1;
+                continue;
+            }
+            let top = i;
+            let mut rows = vec![];
+            while i < raw.len() && raw[i].split('\t').count() == w {
+                rows.push(format!("| {} |", raw[i].split('\t').map(str::trim).collect::<Vec<_>>().join(" | ")));
+                i += 1;
+            }
+            if rows.len() >= 3 {
+                consider(with_header_border(rows), top);
+            }
+        }
+    }
+    let mut i = 0;
+    while i < raw.len() {
+        // A row: no indentation, three or more cells (two gaps at least).
+        if raw[i].starts_with(' ') || !gaps(raw[i], 2) {
+            i += 1;
+            continue;
+        }
+        let starts = cell_starts(raw[i]);
+        if starts.len() < 3 {
+            i += 1;
+            continue;
+        }
+        let top = i;
+        let cols = starts;
+        let mut rows: Vec<String> = vec![];
+        let mut j = i;
+        while j < raw.len() && !raw[j].trim().is_empty() {
+            let cs: Vec<char> = raw[j].chars().collect();
+            let st = cell_starts(raw[j]);
+            let cont = raw[j].starts_with(' ');
+            // Every cell starts at a column start; a continuation line has
+            // an empty first cell.
+            if !st.iter().all(|s| cols.contains(s)) || cont == st.contains(&0) || st.is_empty() {
+                break;
+            }
+            let mut cells = vec![String::new(); cols.len()];
+            for (c, &s) in cols.iter().enumerate() {
+                let e = cols.get(c + 1).copied().unwrap_or(cs.len()).min(cs.len());
+                if s < cs.len() {
+                    cells[c] = cs[s..e].iter().collect::<String>().trim().to_string();
+                }
+            }
+            rows.push(format!("| {} |", cells.join(" | ")));
+            j += 1;
+        }
+        i = j.max(i + 1);
+        if rows.len() < 4 {
+            continue;
+        }
+        consider(with_header_border(rows), top);
+    }
+    best
+}
+
+/// A header row (no digits, short cells) gets a border after it, as
+/// `read_table` expects of a header.
+fn with_header_border(mut block: Vec<String>) -> Vec<String> {
+    if !block[0].chars().any(|c| c.is_ascii_digit()) && block[0].split('|').all(|c| cues::word_count(c) <= 2) {
+        block.insert(1, "|---|".to_string());
+    }
+    block
+}
+
+// ---------------------------------------------------------------------------
+// Call-in transcripts
+
+/// "Gisela (Soltau): Ich finde …" -> ("Gisela", "Ich finde …").
+fn turn(t: &str) -> Option<(&str, &str)> {
+    let b = t.as_bytes();
+    let p = memchr::memchr_iter(b':', &b[..b.len().min(64)]).find(|&p| b.get(p + 1) == Some(&b' '))?;
+    if p > 60 {
+        return None;
+    }
+    let who = t[..p].trim();
+    let name = who.split_once(" (").map_or(who, |(n, rest)| if rest.ends_with(')') { n } else { who }).trim();
+    let words = name.split_whitespace().count();
+    if !(1..=3).contains(&words) || !name.chars().next().is_some_and(char::is_uppercase) || !cues::is_name_like(name) {
+        return None;
+    }
+    let said = t[p + 2..].trim();
+    (cues::word_count(said) >= 3).then_some((name, said))
+}
+
+/// The callers' turns of a call-in transcript (see the module docs).
+pub(super) fn transcript_records(lines: &[Line]) -> Option<Section> {
+    let turns: Vec<(usize, &str, &str)> = (0..lines.len()).filter(|&i| !lines[i].blank()).filter_map(|i| turn(&lines[i].text).map(|(a, b)| (i, a, b))).collect();
+    if turns.len() < 6 {
+        return None;
+    }
+    // Runs of turns with only blank lines between them.
+    let mut best: Option<Section> = None;
+    let mut k = 0;
+    while k < turns.len() {
+        let mut e = k + 1;
+        while e < turns.len() && (turns[e - 1].0 + 1..turns[e].0).all(|x| lines[x].blank()) {
+            e += 1;
+        }
+        let run = &turns[k..e];
+        k = e;
+        if run.len() < 6 {
+            continue;
+        }
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for t in run {
+            *count.entry(t.1).or_default() += 1;
+        }
+        let (host, h) = count.iter().max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n))).map(|(n, c)| (*n, *c))?;
+        // The host holds the most turns and speaks between the callers;
+        // three or more callers, none as often as the host.
+        if h * 10 < run.len() * 3 || count.len() < 4 || count.iter().any(|(n, c)| *n != host && (*c * 2 > h || *c > 2)) {
+            continue;
+        }
+        // Callers come one after the other: no caller speaks again after
+        // another one (a panel's guests take turns again and again).
+        let callers: Vec<&str> = run.iter().filter(|t| t.1 != host).map(|t| t.1).collect();
+        if (0..callers.len()).any(|a| callers[a + 1..].iter().skip_while(|&&c| c == callers[a]).any(|&c| c == callers[a])) {
+            continue;
+        }
+        let mut recs: Vec<Rec> = vec![];
+        for t in run.iter().filter(|t| t.1 != host) {
+            let mut rec = Rec { author: Some(t.1.to_string()), ..Rec::default() };
+            read_text(&mut rec, vec![t.2]);
+            recs.push(rec);
+        }
+        // Callers' turns are free text, not a short exchange of labels.
+        if !passes_gates_undated(&recs) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| recs.len() > b.1.comments.len()) {
+            best = Some((run[0].0, Attempt { comments: to_comments(recs), declared: None }));
+        }
+    }
+    best
+}
+
+fn passes_gates_undated(recs: &[Rec]) -> bool {
+    passes_gates(recs)
+}
+
+// ---------------------------------------------------------------------------
+// Fixes to the cue reading
+
+/// A cue reading that lists forum threads, not comments: three or more
+/// entries of short title lines (no sentence end), one of them a reply
+/// subject ("Re: …", "AW: …").
+pub(super) fn is_thread_list(cs: &[Comment]) -> bool {
+    cs.len() >= 3
+        && cs.iter().all(|c| c.title.is_none() && c.text.lines().all(|t| cues::word_count(t) <= 14 && !t.trim_end().ends_with(['.', ',', ';', ':', '!'])))
+        && cs.iter().any(|c| {
+            let t = c.text.trim_start();
+            t.starts_with("Re:") || t.starts_with("RE:") || t.starts_with("AW:") || t.starts_with("Aw:")
+        })
+}
+
+/// A title line between a comment's header and its text: when most
+/// comments with two or more lines open with a short line without a
+/// sentence end, that line is each one's title.
+pub(super) fn titles_in_records(cs: &mut [Comment]) {
+    if cs.len() < 3 || cs.iter().any(|c| c.title.is_some()) {
+        return;
+    }
+    let title_of = |c: &Comment| -> Option<usize> {
+        let (first, rest) = c.text.split_once('\n')?;
+        let f = first.trim();
+        let ok = !rest.trim().is_empty()
+            && !f.starts_with('@')
+            && (1..=10).contains(&cues::word_count(f))
+            && f.chars().count() <= 80
+            && !f.ends_with(['.', ',', ';', ':', '!', '?', '…', ')', '"', '“'])
+            && f.chars().next().is_some_and(char::is_uppercase)
+            && !cues::is_moderation_note(f);
+        ok.then_some(first.len())
+    };
+    let multi = cs.iter().filter(|c| c.text.contains('\n')).count();
+    let titled = cs.iter().filter(|c| title_of(c).is_some()).count();
+    if titled < 3 || titled * 10 < multi * 8 || titled * 2 < cs.len() {
+        return;
+    }
+    for i in 0..cs.len() {
+        let Some(p) = title_of(&cs[i]) else { continue };
+        let c = &mut cs[i];
+        c.title = Some(cues::collapse_ws(&c.text[..p]));
+        c.text = c.text[p + 1..].trim_start().to_string();
+        // "@NAME" now opens the text: the longest earlier author it names.
+        if c.reply_to.is_none() {
+            if let Some(rest) = c.text.strip_prefix('@') {
+                let rest = rest.to_lowercase();
+                let target = (0..i)
+                    .filter_map(|j| {
+                        let a = cs[j].author.as_deref()?.to_lowercase();
+                        let after = rest.get(a.len()..)?;
+                        (!a.is_empty() && rest.starts_with(&a) && after.chars().next().is_none_or(|ch| !ch.is_alphanumeric())).then_some((a.len(), j))
+                    })
+                    .max_by_key(|&(l, j)| (l, j))
+                    .map(|(_, j)| j);
+                cs[i].reply_to = target;
+            }
+        }
+    }
+}

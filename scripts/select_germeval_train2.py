@@ -44,33 +44,46 @@ def main():
     rand = sorted(rng.sample(rest, N_RANDOM))
     taken |= set(rand)
 
-    parties = tomllib.load(open("data/parties.toml", "rb"))["parties"]
-    prx = {name: [alias_regex(a, a in set(v.get("case_sensitive", []))) for a in v["aliases"]]
-           for name, v in parties.items()}
-    found = {i: {p for p, rs in prx.items() if any(r.search(t) for r in rs)} for i, t in enumerate(lines, 1)}
+    party, count, found, pools = party_lines(lines, taken, rng, N_PARTY, CAP)
     print(f"random2: {len(rand)} of {len(rest)}; with alias: {sum(1 for i in rand if found[i])}", file=sys.stderr)
-    pools = {p: [i for i in range(1, n + 1) if p in found[i] and i not in taken] for p in parties}
-    print("party2 pools:", {p: len(v) for p, v in sorted(pools.items(), key=lambda x: -len(x[1]))}, file=sys.stderr)
-    for p in parties:
-        rng.shuffle(pools[p])
-    count, party = Counter(), []
-    while len(party) < N_PARTY:
-        open_p = [p for p in parties if pools[p] and count[p] < CAP]
-        if not open_p:
-            break
-        p = min(open_p, key=lambda q: (count[q], list(parties).index(q)))
-        i = pools[p].pop()
-        if i in taken or any(count[q] + 1 > CAP for q in found[i]):
-            continue
-        taken.add(i)
-        party.append(i)
-        for q in found[i]:
-            count[q] += 1
+    print("party2 pools:", pools, file=sys.stderr)
     print("  alias-hit counts in party2:", dict(count.most_common()), file=sys.stderr)
     print("line,selection")
     for sel, ls in (("keyword2", keyword), ("random2", rand), ("party2", party)):
         for i in sorted(ls):
             print(f"{i},{sel}")
+
+
+def party_lines(lines, taken, rng, n_party, cap):
+    """Lines naming a party of data/parties.toml, balanced across parties: each pool (the
+    party's alias lines not in `taken`) is shuffled with `rng` in file order of the parties,
+    then lines are taken one at a time for the party with the fewest so far, skipping a line
+    that would push any party it names over `cap`. Adds the taken lines to `taken`; returns
+    (lines taken, alias-hit counts, parties found per line, pool sizes before the draw).
+    Shared by the train2 and train3 selections."""
+    n = len(lines)
+    parties = tomllib.load(open("data/parties.toml", "rb"))["parties"]
+    prx = {name: [alias_regex(a, a in set(v.get("case_sensitive", []))) for a in v["aliases"]]
+           for name, v in parties.items()}
+    found = {i: {p for p, rs in prx.items() if any(r.search(t) for r in rs)} for i, t in enumerate(lines, 1)}
+    pools = {p: [i for i in range(1, n + 1) if p in found[i] and i not in taken] for p in parties}
+    sizes = {p: len(v) for p, v in sorted(pools.items(), key=lambda x: -len(x[1]))}
+    for p in parties:
+        rng.shuffle(pools[p])
+    count, party = Counter(), []
+    while len(party) < n_party:
+        open_p = [p for p in parties if pools[p] and count[p] < cap]
+        if not open_p:
+            break
+        p = min(open_p, key=lambda q: (count[q], list(parties).index(q)))
+        i = pools[p].pop()
+        if i in taken or any(count[q] + 1 > cap for q in found[i]):
+            continue
+        taken.add(i)
+        party.append(i)
+        for q in found[i]:
+            count[q] += 1
+    return party, count, found, sizes
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import csv, random, sys, tomllib
 from collections import Counter
 
 sys.path.insert(0, "scripts")
-from select_germeval_test import alias_regex  # same matcher
+from select_germeval_train2 import party_lines  # same matcher and party balancing
 
 TRAIN = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/datasets/germeval2018/germeval2018.training.txt"
 N_RANDOM, N_PARTY, CAP = 60, 300, 40
@@ -35,28 +35,9 @@ def main():
     rand = sorted(rng.sample(rest, N_RANDOM))
     taken = old | set(rand)
 
-    parties = tomllib.load(open("data/parties.toml", "rb"))["parties"]
-    prx = {name: [alias_regex(a, a in set(v.get("case_sensitive", []))) for a in v["aliases"]]
-           for name, v in parties.items()}
-    found = {i: {p for p, rs in prx.items() if any(r.search(t) for r in rs)} for i, t in enumerate(lines, 1)}
+    party, count, found, pools = party_lines(lines, taken, rng, N_PARTY, CAP)
     print(f"random3: {len(rand)} of {len(rest)}; with alias: {sum(1 for i in rand if found[i])}", file=sys.stderr)
-    pools = {p: [i for i in range(1, n + 1) if p in found[i] and i not in taken] for p in parties}
-    print("party3 pools:", {p: len(v) for p, v in sorted(pools.items(), key=lambda x: -len(x[1]))}, file=sys.stderr)
-    for p in parties:
-        rng.shuffle(pools[p])
-    count, party = Counter(), []
-    while len(party) < N_PARTY:
-        open_p = [p for p in parties if pools[p] and count[p] < CAP]
-        if not open_p:
-            break
-        p = min(open_p, key=lambda q: (count[q], list(parties).index(q)))
-        i = pools[p].pop()
-        if i in taken or any(count[q] + 1 > CAP for q in found[i]):
-            continue
-        taken.add(i)
-        party.append(i)
-        for q in found[i]:
-            count[q] += 1
+    print("party3 pools:", pools, file=sys.stderr)
     print(f"party3: {len(party)} lines; alias-hit counts:", dict(count.most_common()), file=sys.stderr)
     print("line,selection")
     for sel, ls in (("party3", party), ("random3", rand)):

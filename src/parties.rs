@@ -206,8 +206,8 @@ fn role_marks(view: &str) -> Vec<String> {
 /// The clause around token `i`, in tokens: `lo..hi` between the nearest clause
 /// boundaries (, ; : . ! ? ( ) – " - " and line breaks), and `from` ≤ `lo`, which also
 /// takes in the antecedent of a relative clause (the noun phrase before the comma, back
-/// to its article, at most three tokens): in "den Schaden, den Putin anrichtete" the
-/// clause of "Putin" is "den Putin anrichtete", read from "Schaden".
+/// to and with its article, at most three tokens before it): in "den Schaden, den Putin
+/// anrichtete" the clause of "Putin" is "den Putin anrichtete", read from the first "den".
 struct Clause {
     from: usize,
     lo: usize,

@@ -368,12 +368,8 @@ struct RecipeSource {
     /// Join the text from another file by line number (labels-only files).
     text_from: Option<RecipeTextFrom>,
     /// Weight of the source's rows in the fits (default 1).
-    #[serde(default = "one")]
+    #[serde(default = "comment_radar::model::default_weight")]
     weight: f32,
-}
-
-fn one() -> f32 {
-    1.0
 }
 
 #[derive(serde::Deserialize)]
@@ -513,7 +509,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     labels: read.labels.clone(),
                     positive: read.positive()?,
                     path: d,
-                    weight: 1.0,
+                    weight: comment_radar::model::default_weight(),
                 }],
                 (None, Some(r)) => recipe_sources(&r)?,
                 (None, None) => bail!("give --data FILE or --recipe FILE"),

@@ -240,11 +240,12 @@ pub struct SourceInfo {
     pub labels: Vec<String>,
     /// The weight of this source's rows in the fits (the recipe's `weight`; 1 in
     /// cards of models trained before it existed).
-    #[serde(default = "one")]
+    #[serde(default = "default_weight")]
     pub weight: f32,
 }
 
-fn one() -> f32 {
+/// A source's weight when none is given (recipes and cards): its rows count as they are.
+pub fn default_weight() -> f32 {
     1.0
 }
 

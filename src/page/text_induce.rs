@@ -361,6 +361,16 @@ fn has_voice(t: &str) -> bool {
 }
 
 /// Free text of sentence length.
+/// Every cell holds a number and the numbers are `n` distinct ones: a record id column.
+fn distinct_numbers(v: &[Option<u32>], n: usize) -> bool {
+    v.iter().all(Option::is_some) && {
+        let mut s: Vec<_> = v.iter().flatten().collect();
+        s.sort_unstable();
+        s.dedup();
+        s.len() == n
+    }
+}
+
 fn sentence_like(t: &str) -> bool {
     let w = cues::word_count(t);
     w >= 5 && (t.contains(['.', '!', '?', ',']) || w >= 10) && t.chars().filter(|c| c.is_alphabetic()).count() * 2 > t.chars().count()
@@ -840,15 +850,7 @@ fn read_table(block: &[&str]) -> Option<Vec<Rec>> {
     };
     let date_col = (0..width).find(|&c| c != text_col && share(c, &is_date_cell));
     let ints = |c: usize| col(c).map(|s| s.trim_start_matches('#').trim_end_matches('.').parse::<u32>().ok()).collect::<Vec<_>>();
-    let id_col = (0..width).find(|&c| {
-        let v = ints(c);
-        v.iter().all(Option::is_some) && {
-            let mut s: Vec<_> = v.iter().flatten().collect();
-            s.sort_unstable();
-            s.dedup();
-            s.len() == n
-        }
-    });
+    let id_col = (0..width).find(|&c| distinct_numbers(&ints(c), n));
     let namey = |s: &str| !s.is_empty() && s.chars().count() <= 40 && cues::is_name_like(s) && !is_date_cell(s) && s.parse::<f64>().is_err();
     let name_col = (0..width)
         .filter(|&c| c != text_col && Some(c) != date_col && share(c, &namey))

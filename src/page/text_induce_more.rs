@@ -21,7 +21,7 @@
 //! authors and ages (`is_thread_list`, furniture), and a title line between
 //! a comment's header and its text (`titles_in_records`).
 
-use super::{passes_gates, read_table, read_text, sentence_like, to_comments, Rec, Section};
+use super::{distinct_numbers, passes_gates, read_table, read_text, sentence_like, to_comments, Rec, Section};
 use crate::page::cues::{self, ReplyRef};
 use super::super::{Attempt, Line};
 use crate::page::Comment;
@@ -145,15 +145,7 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     let words = |l: &str| col(l).iter().map(|s| cues::word_count(s)).sum::<usize>() / n;
     let text_l = order.iter().filter(|l| **l != date_l && words(l) >= 5 && share(&col(l), &|s| sentence_like(s))).max_by_key(|l| words(l))?.clone();
     let ints = |l: &str| col(l).iter().map(|s| s.trim().trim_start_matches('#').parse::<u32>().ok()).collect::<Vec<_>>();
-    let id_l = order.iter().find(|l| {
-        let v = ints(l);
-        v.iter().all(Option::is_some) && {
-            let mut s: Vec<_> = v.iter().flatten().collect();
-            s.sort_unstable();
-            s.dedup();
-            s.len() == n
-        }
-    });
+    let id_l = order.iter().find(|l| distinct_numbers(&ints(l), n));
     let namey = |s: &str| !s.is_empty() && s.chars().count() <= 40 && !s.contains('\n') && cues::is_name_like(s) && !is_date(s) && s.parse::<f64>().is_err();
     let distinct = |l: &str| {
         let mut v = col(l);

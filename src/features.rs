@@ -106,10 +106,14 @@ impl Lexicon {
     }
 }
 
-/// The lexicon files compiled into this build (insults, polarity). Their words are features,
-/// so a model scores as trained only with the lexicons it was trained with.
-pub const LEXICON_SOURCES: [&str; 2] =
-    [include_str!("../data/lexicon/insults.txt"), include_str!("../data/lexicon/polarity.txt")];
+/// The lexicon files compiled into this build (insults, polarity, harm). The first two give
+/// features, the third the stance head's blame rule, so a model scores as trained only with
+/// the lexicons it was trained with.
+pub const LEXICON_SOURCES: [&str; 3] = [
+    include_str!("../data/lexicon/insults.txt"),
+    include_str!("../data/lexicon/polarity.txt"),
+    include_str!("../data/lexicon/harm.txt"),
+];
 
 /// The insult lexicon (`data/lexicon/insults.txt`), compiled once.
 fn lexicon() -> &'static Lexicon {
@@ -130,24 +134,59 @@ fn polarity_lexicon() -> &'static (regex::Regex, regex::Regex) {
     })
 }
 
+/// The kinds of entries of the harm lexicon (`data/lexicon/harm.txt`), for the blame
+/// rule of the stance head ([`crate::parties::blamed_agent`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Harm {
+    /// An act whose doer is blamed whoever suffers it ("überfallen", "ermorden").
+    Act,
+    /// A harm as a state of affairs ("Schaden", "Leid", "Chaos").
+    Result,
+    /// A verb of causing ("anrichten", "verursachen", "hinterlassen").
+    Cause,
+}
+
+
+fn harm_lexicon() -> &'static [(Harm, regex::Regex); 3] {
+    static HARM: std::sync::OnceLock<[(Harm, regex::Regex); 3]> = std::sync::OnceLock::new();
+    HARM.get_or_init(|| {
+        let kind = |k: &'static str| {
+            compile_lexicon(
+                lexicon_lines(LEXICON_SOURCES[2]).filter_map(move |l| l.split_once('\t').filter(|(_, s)| s.trim() == k).map(|(w, _)| w.trim())),
+            )
+        };
+        [(Harm::Act, kind("act")), (Harm::Result, kind("result")), (Harm::Cause, kind("cause"))]
+    })
+}
+
+/// The harm-lexicon kind of a normalised token, if any.
+pub fn harm(norm: &str) -> Option<Harm> {
+    with_folded(norm, |t| harm_lexicon().iter().find(|(_, re)| re.is_match(t)).map(|(k, _)| *k))
+}
+
+/// `f` of the token with its umlauts folded (the lexicons are matched folded), without
+/// allocating when it has none.
+fn with_folded<R>(norm: &str, f: impl FnOnce(&str) -> R) -> R {
+    if norm.contains(['ä', 'ö', 'ü', 'ß']) {
+        f(&fold(norm))
+    } else {
+        f(norm)
+    }
+}
+
 /// Whether a normalised token evaluates positively (`Some(true)`), negatively
 /// (`Some(false)`) or neither, by the polarity lexicon.
 pub fn polarity(norm: &str) -> Option<bool> {
-    let folded;
-    let t = if norm.contains(['ä', 'ö', 'ü', 'ß']) {
-        folded = fold(norm);
-        folded.as_str()
-    } else {
-        norm
-    };
     let (pos, neg) = polarity_lexicon();
-    if neg.is_match(t) {
-        Some(false)
-    } else if pos.is_match(t) {
-        Some(true)
-    } else {
-        None
-    }
+    with_folded(norm, |t| {
+        if neg.is_match(t) {
+            Some(false)
+        } else if pos.is_match(t) {
+            Some(true)
+        } else {
+            None
+        }
+    })
 }
 
 fn fold(s: &str) -> String {

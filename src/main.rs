@@ -121,6 +121,11 @@ comment-radar train --recipe data/default.recipe.toml --out models/default.model
         /// clause with its antecedent) instead of the sentences.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
         stance_companion_clauses: bool,
+        /// Stance: the blame rule — a comment that names the party as the doer of a harm
+        /// ("den Schaden, den Putin anrichtete", data/lexicon/harm.txt) is against it (the
+        /// rule's vote is mixed into the probabilities with weight 0.6).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        stance_blame: bool,
         /// Heads with more than two classes (stance): per-class offsets chosen on the
         /// out-of-fold probabilities for macro-F1, the analogue of a binary threshold.
         #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
@@ -498,6 +503,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stance_structure,
             stance_nearest,
             stance_roles,
+            stance_blame,
             stance_companion_clauses,
             stance_companion,
             class_bias,
@@ -543,6 +549,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 roles: stance_roles,
                 clauses: false,
                 companion_clauses: stance_companion_clauses,
+                blame: stance_blame,
             };
             let mut oof_rows = Vec::new();
             let model = train::train(

@@ -74,6 +74,24 @@ pub struct Head {
     /// Absent in models trained before it existed, which score as trained.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub companion: Option<Companion>,
+    /// Stance heads with the blame rule ([`StanceView::blame`]): what it did out of fold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blame: Option<BlameReport>,
+}
+
+/// What the blame rule did to the out-of-fold stance predictions of training.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlameReport {
+    /// Labelled pairs it fired on, and how many of them are labelled against.
+    pub pairs: usize,
+    pub against: usize,
+    /// Of those pairs, how many the model alone (with its companion) got right, and
+    /// how many the rule gets right.
+    pub right_before: usize,
+    pub right_after: usize,
+    /// Macro-F1 out of fold without and with the rule.
+    pub macro_f1_before: f64,
+    pub macro_f1_after: f64,
 }
 
 /// A second stance model on its own view of the comment, mixed into the stance
@@ -103,6 +121,18 @@ impl Companion {
 pub struct StanceViews {
     pub head: String,
     pub companion: Option<String>,
+    /// The blame rule's finding, when the model applies the rule ([`StanceView::blame`]).
+    pub blame: Option<crate::parties::Blame>,
+}
+
+/// Share of the blame rule's vote in the stance probabilities ([`blame_vote`]).
+pub const BLAME_WEIGHT: f64 = 0.6;
+
+/// The blame rule's vote: certainty for "against" mixed into `p` with weight
+/// [`BLAME_WEIGHT`], so that "against" wins (it gets at least 0.6, every other class at
+/// most 0.4) and the model's probabilities still order the rest.
+pub fn blame_vote(p: &[f64], classes: &[String]) -> Vec<f64> {
+    p.iter().zip(classes).map(|(x, c)| (1.0 - BLAME_WEIGHT) * x + if c == "against" { BLAME_WEIGHT } else { 0.0 }).collect()
 }
 
 /// Mixes the probabilities of a head and its companion.
@@ -314,7 +344,7 @@ impl Card {
         let here = lexicons_sha256();
         (trained != here).then(|| {
             format!(
-                "the model was trained with other lexicon files (data/lexicon/, sha256 {}…) than this build's ({}…): its lexicon features fire on other words than in training; retrain it with the command in its model card",
+                "the model was trained with other lexicon files (data/lexicon/, sha256 {}…) than this build's ({}…): its lexicon features and the stance blame rule fire on other words than in training; retrain it with the command in its model card",
                 &trained[..12.min(trained.len())],
                 &here[..12]
             )
@@ -341,15 +371,21 @@ impl Model {
         StanceViews {
             head: self.stance_view(text, party),
             companion: h.companion.as_ref().map(|c| self.gazetteer.stance_view(text, party, &c.view)),
+            blame: if self.stance_view.blame { self.gazetteer.blame(text, party) } else { None },
         }
     }
 
     /// The stance probabilities from views made by [`Model::stance_views`].
     pub fn stance_proba_of(&self, h: &Head, views: &StanceViews) -> Vec<f64> {
         let p = h.proba(&views.head);
-        match (&h.companion, &views.companion) {
+        let p = match (&h.companion, &views.companion) {
             (Some(c), Some(v)) => mix(&p, &c.proba(v), c.weight),
             _ => p,
+        };
+        if views.blame.is_some() {
+            blame_vote(&p, &h.classes)
+        } else {
+            p
         }
     }
 
@@ -433,7 +469,7 @@ impl Model {
         s.push_str("# Model card\n\n");
         s.push_str(&format!("Trained by comment-radar {}.\n\n", self.card.tool_version));
         if let Some(l) = &self.card.lexicons_sha256 {
-            s.push_str(&format!("Lexicons (data/lexicon/insults.txt, polarity.txt): sha256 `{l}`; a build with other lexicons warns on load.\n\n"));
+            s.push_str(&format!("Lexicons (data/lexicon/insults.txt, polarity.txt, harm.txt): sha256 `{l}`; a build with other lexicons warns on load.\n\n"));
         }
         s.push_str("## Reproduce\n\n```sh\n");
         s.push_str(&self.card.command);
@@ -484,7 +520,7 @@ impl Model {
             },
             on(c.calibrate),
             format!(
-                "view: {}, words within {} tokens before/after the mention as features, negation marks: {}, the party's name as a feature: {}, party-specific copies of the view's words: {}, the whole comment's words as party-specific context: {}, polarity-lexicon marks near the mention: {}, structure marks (mention counts, co-mentioned parties, evaluative words near them): {}, the evaluative word nearest to the mention in its sentence: {}, the party's role in its clause with the clause's evaluative words: {}",
+                "view: {}, words within {} tokens before/after the mention as features, negation marks: {}, the party's name as a feature: {}, party-specific copies of the view's words: {}, the whole comment's words as party-specific context: {}, polarity-lexicon marks near the mention: {}, structure marks (mention counts, co-mentioned parties, evaluative words near them): {}, the evaluative word nearest to the mention in its sentence: {}, the party's role in its clause with the clause's evaluative words: {}, the blame rule (a party named as the doer of a harm is opposed; data/lexicon/harm.txt): {}",
                 if self.stance_view.sentences { "only the sentences that mention the party" } else { "the whole comment" },
                 self.stance_view.window,
                 on(self.stance_view.negation),
@@ -494,7 +530,8 @@ impl Model {
                 on(self.stance_view.polarity),
                 on(self.stance_view.structure),
                 on(self.stance_view.nearest),
-                on(self.stance_view.roles)
+                on(self.stance_view.roles),
+                on(self.stance_view.blame)
             )
         ));
         let nb: Vec<String> =
@@ -522,6 +559,12 @@ impl Model {
                     c.cv.best_c,
                     c.cv.metrics.macro_f1,
                     c.weight
+                ));
+            }
+            if let Some(b) = &h.blame {
+                s.push_str(&format!(
+                    "- {} blame rule (a party named as the doer of a harm is opposed, data/lexicon/harm.txt; its vote is mixed into the probabilities with weight {}): fires on {} labelled pairs out of fold, {} of them labelled against; right on {} of them without the rule, {} with it; macro-F1 {:.4} -> {:.4} (the figures below include it)\n",
+                    h.name, BLAME_WEIGHT, b.pairs, b.against, b.right_before, b.right_after, b.macro_f1_before, b.macro_f1_after
                 ));
             }
         }
@@ -613,6 +656,16 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_blame_vote_makes_against_win() {
+        let classes: Vec<String> = ["favor", "against", "none"].map(String::from).to_vec();
+        for p in [[0.9, 0.05, 0.05], [0.0, 0.0, 1.0], [0.2, 0.3, 0.5]] {
+            let q = blame_vote(&p, &classes);
+            assert!((q.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{q:?}");
+            assert!(q[1] >= BLAME_WEIGHT && q[0] <= 1.0 - BLAME_WEIGHT && q[2] <= 1.0 - BLAME_WEIGHT, "{p:?} -> {q:?}");
+        }
+    }
 
     #[test]
     fn a_model_trained_with_other_lexicons_warns() {

@@ -75,6 +75,10 @@ pub struct StanceView {
     /// The companion model ([`StanceView::companion_of`]) reads the clauses that name
     /// the party instead of the sentences. Off in models trained before it existed.
     pub companion_clauses: bool,
+    /// The blame rule ([`blamed_agent`]): when the comment names the party as the doer of
+    /// a harm ("den Schaden, den Putin anrichtete"), the stance probabilities are mixed
+    /// with a vote for "against" ([`crate::model::blame_vote`]), so the stance is "against". Off in models trained before it existed.
+    pub blame: bool,
 }
 
 impl Default for StanceView {
@@ -93,6 +97,7 @@ impl Default for StanceView {
             roles: false,
             clauses: false,
             companion_clauses: false,
+            blame: false,
         }
     }
 }
@@ -212,6 +217,8 @@ struct Clause {
     from: usize,
     lo: usize,
     hi: usize,
+    /// The clause is a relative clause (it starts with a relative pronoun after a comma).
+    relative: bool,
 }
 
 fn clause_at(toks: &[text::Token], view: &str, i: usize) -> Clause {
@@ -233,7 +240,96 @@ fn clause_at(toks: &[text::Token], view: &str, i: usize) -> Clause {
     if relative && from > 0 && ARTICLES.contains(&toks[from - 1].norm.as_str()) {
         from -= 1;
     }
-    Clause { from, lo, hi }
+    Clause { from, lo, hi, relative }
+}
+
+/// How a comment names a party as the one who caused a harm ([`blamed_agent`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Blame {
+    /// The construction: `relative` ("den Schaden, den _ziel_ anrichtete"), `antecedent`
+    /// ("_ziel_, das die Ukraine überfiel"), `subject` ("_ziel_ hat Chaos hinterlassen"),
+    /// `agent` ("das von _ziel_ angerichtete Leid").
+    pub how: &'static str,
+    /// The clause that says it: byte offsets into the text the rule read.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Subjunctive auxiliaries: a clause with one reports or supposes.
+const SUBJUNCTIVE: &[&str] = &["habe", "hätte", "hätten", "sei", "seien", "wäre", "wären", "würde", "würden", "könnte", "könnten"];
+
+/// Words that may open a clause before its subject ("weil _ziel_ ...", "und die _ziel_ ...").
+const OPENERS: &[&str] = &[
+    "und", "aber", "doch", "denn", "weil", "da", "dass", "daß", "als", "wenn", "nachdem", "seit", "seitdem", "obwohl", "sondern",
+    "damit", "sodass", "bis", "während", "ob", "wie", "so", "auch", "nur", "schon", "erst", "jetzt", "dann", "nun",
+];
+
+/// The blame rule of the stance head: the first clause of `view` (mentions already
+/// replaced by placeholders) that names the target as the doer of a harm — the subject of
+/// an act of the harm lexicon (`data/lexicon/harm.txt`: "überfallen", "ermorden"), or of a
+/// verb of causing whose clause, or whose relative clause's antecedent, names a harm
+/// ("den Schaden, den _ziel_ anrichtete"; "_ziel_ hat im Irak Chaos hinterlassen"), or the
+/// agent after von/durch ("das von _ziel_ angerichtete Leid"). Not when the clause is
+/// negated, passive with the target as subject, or the target's own main clause is a
+/// question. A shallow reading (clauses between punctuation, word order), no parse.
+pub fn blamed_agent(view: &str) -> Option<Blame> {
+    use crate::features::{harm, Harm};
+    let toks = text::tokens(view);
+    // Acts and causes count as verbs only: not capitalised (a noun: "die Erpressung") and
+    // not an infinitive with zu ("das Recht, die Ukraine zu überfallen" has it as object).
+    let capital = |j: usize| view[toks[j].start..].chars().next().is_some_and(char::is_uppercase);
+    let kinds: Vec<Option<Harm>> = (0..toks.len())
+        .map(|j| harm(&toks[j].norm).filter(|&k| k == Harm::Result || (!capital(j) && !(j > 0 && toks[j - 1].norm == "zu"))))
+        .collect();
+    let any = |a: usize, b: usize, k: Harm| (a..b).any(|j| kinds[j] == Some(k));
+    let norm = |j: usize| toks[j].norm.as_str();
+    let negated = |a: usize, b: usize| (a..b).any(|j| NEGATIONS.contains(&norm(j)));
+    let passive = |a: usize, b: usize| (a..b).any(|j| PASSIVE.contains(&norm(j)));
+    // Reported or hypothetical ("die USA hätten Chaos gestiftet", "sei", "würde"): not the
+    // comment's own claim.
+    let reported = |a: usize, b: usize| (a..b).any(|j| SUBJUNCTIVE.contains(&norm(j)));
+    // A relative clause ends with its verb ("den Schaden, den _ziel_ im Irak angerichtet hat");
+    // ", der Spiegel hetzt gegen ..." is a main clause, not a relative one.
+    let verb_final = |c: &Clause| (c.hi.saturating_sub(2)..c.hi).any(|j| matches!(kinds[j], Some(Harm::Act | Harm::Cause)));
+    let gap = |a: usize| &view[toks[a].end..toks.get(a + 1).map_or(view.len(), |t| t.start)];
+    // A harm done in lo..hi by the subject at i: an act after it, or causing a harm named
+    // after it or in the antecedent from..lo.
+    let harm_done = |c: &Clause, i: usize| any(i + 1, c.hi, Harm::Act) || (any(i + 1, c.hi, Harm::Cause) && (any(i + 1, c.hi, Harm::Result) || any(c.from, c.lo, Harm::Result)));
+    let found = |how: &'static str, c: &Clause| Some(Blame { how, start: toks[c.from].start, end: toks[c.hi - 1].end });
+    for i in (0..toks.len()).filter(|&i| toks[i].norm == TARGET) {
+        let c = clause_at(&toks, view, i);
+        if negated(c.lo, c.hi) || reported(c.lo, c.hi) {
+            continue;
+        }
+        // (a relative clause's first word is its pronoun, not an article)
+        let article_before = |j: usize| j > c.lo + usize::from(c.relative) && ARTICLES.contains(&norm(j - 1));
+        let first = if article_before(i) { i - 1 } else { i };
+        // "den Schaden, den _ziel_ anrichtete": the subject right after a relative pronoun
+        // that is not nominative itself ("der Krieg, der _ziel_ ruiniert" has the target as object).
+        if c.relative && first == c.lo + 1 && !matches!(norm(c.lo), "der" | "welcher") && !passive(c.lo, c.hi) && verb_final(&c) && harm_done(&c, i) {
+            return found("relative", &c);
+        }
+        // "das von _ziel_ angerichtete Leid", "durch die _ziel_ verursachte Chaos".
+        if first > c.lo && matches!(norm(first - 1), "von" | "vom" | "durch") && (any(i + 1, c.hi, Harm::Act) || (any(i + 1, c.hi, Harm::Cause) && any(c.lo, c.hi, Harm::Result))) {
+            return found("agent", &c);
+        }
+        // "_ziel_, das die Ukraine überfiel": the antecedent of a relative clause whose
+        // pronoun is its subject.
+        if i + 1 < toks.len() && gap(i).contains(',') && matches!(norm(i + 1), "der" | "die" | "das" | "welcher" | "welche" | "welches") {
+            let r = clause_at(&toks, view, i + 1);
+            if !negated(r.lo, r.hi) && !reported(r.lo, r.hi) && !passive(r.lo, r.hi) && verb_final(&r) && harm_done(&Clause { from: r.lo, ..r }, i + 1) {
+                return found("antecedent", &Clause { from: first, lo: i, hi: r.hi, relative: false });
+            }
+        }
+        // "_ziel_ hat Chaos hinterlassen", "weil die _ziel_ die Krim annektierten": the
+        // subject opening its clause, not passive, not asked.
+        let opens = first == c.lo || (first == c.lo + 1 && OPENERS.contains(&norm(c.lo)));
+        let asked = gap(c.hi - 1).contains('?');
+        if opens && !c.relative && !asked && !passive(c.lo, c.hi) && harm_done(&Clause { from: c.lo, ..c }, i) {
+            return found("subject", &c);
+        }
+    }
+    None
 }
 
 /// The clauses of `view` that name the target (see [`clause_at`]), each on a line of
@@ -501,6 +597,32 @@ impl Gazetteer {
         Self::replace_mentions(text, &mentions, 0, text.len(), target)
     }
 
+    /// The blame rule ([`blamed_agent`]) for party `target` in `text`, with the clause's
+    /// offsets mapped back into `text` (a placeholder's offsets to its mention's).
+    pub fn blame(&self, text: &str, target: usize) -> Option<Blame> {
+        let mentions = self.mentions(text);
+        let view = Self::replace_mentions(text, &mentions, 0, text.len(), target);
+        let b = blamed_agent(&view)?;
+        // replace_mentions writes " placeholder " for each mention: walk the same steps.
+        let to_text = |v: usize, end: bool| {
+            let (mut in_view, mut in_text) = (0usize, 0usize);
+            for m in &mentions {
+                let gap = m.start - in_text;
+                if v < in_view + gap {
+                    return in_text + (v - in_view);
+                }
+                let placeholder = 2 + if m.parties.contains(&target) { TARGET.len() } else { OTHER.len() };
+                if v < in_view + gap + placeholder || (end && v == in_view + gap + placeholder) {
+                    return if end { m.end } else { m.start };
+                }
+                in_view += gap + placeholder;
+                in_text = m.end;
+            }
+            in_text + (v - in_view)
+        };
+        Some(Blame { start: to_text(b.start, false), end: to_text(b.end, true).min(text.len()), ..b })
+    }
+
     fn replace_mentions(text: &str, mentions: &[Mention], from: usize, to: usize, target: usize) -> String {
         let mut out = String::with_capacity(to - from + 16);
         let mut last = from;
@@ -724,7 +846,7 @@ mod tests {
     fn stance_view_keeps_target_sentences_and_adds_context() {
         let g = g();
         let ru = g.index_of("Russland").unwrap();
-        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false, nearest: false, roles: false, clauses: false, companion_clauses: false };
+        let view = StanceView { sentences: true, window: 2, negation: true, party_feature: true, party_words: false, context: false, polarity: false, structure: false, nearest: false, roles: false, clauses: false, companion_clauses: false, blame: false };
         let v = g.stance_view("Die Amis sind toll. Putin ist nicht ehrlich! Wetter gut.", ru, &view);
         let norm = text::normalize(&v);
         assert!(norm.starts_with("_ziel_ ist nicht ehrlich"), "{norm}");
@@ -821,5 +943,36 @@ mod tests {
         // "Reiche" alone is "the rich"
         assert!(names(&g, "Reiche zahlen zu wenig").is_empty());
         assert_eq!(names(&g, "Katherina Reiche"), vec!["Bundesregierung", "CDU/CSU"]);
+    }
+
+    #[test]
+    fn blame_rule_finds_the_doer_of_a_harm() {
+        let g = g();
+        let (ru, us, eu) = (g.index_of("Russland").unwrap(), g.index_of("USA").unwrap(), g.index_of("EU").unwrap());
+        let how = |t: &str, p: usize| blamed_agent(&g.target_view(t, p)).map(|b| b.how);
+        // the clause, quoted from the comment
+        let quote = |t: &str, p: usize| g.blame(t, p).map(|b| t[b.start..b.end].to_string());
+        assert_eq!(
+            quote("Mit Hilfe der Amis reparieren die Europäer den Schaden, den Putin anrichtete.", ru).as_deref(),
+            Some("den Schaden, den Putin anrichtete")
+        );
+        assert_eq!(quote("Das von Moskau angerichtete Elend sieht man kaum.", ru).as_deref(), Some("Das von Moskau angerichtete Elend sieht man kaum"));
+        assert_eq!(quote("Ich denke an Putin, der die Ukraine überfallen hat", ru).as_deref(), Some("Putin, der die Ukraine überfallen hat"));
+        // the doer: in a relative clause after a harm, as the subject, as the agent, as an antecedent
+        assert_eq!(how("Mit Hilfe der Amis reparieren die Europäer den Schaden, den Putin anrichtete.", ru), Some("relative"));
+        assert_eq!(how("Mit Hilfe der Amis reparieren die Europäer den Schaden, den Putin anrichtete.", us), None);
+        assert_eq!(how("Das Leid, das die Russen über Mariupol gebracht haben, vergisst dort keiner.", ru), Some("relative"));
+        assert_eq!(how("Im Irak haben wir es gesehen: die USA haben dort nur Chaos hinterlassen.", us), Some("subject"));
+        assert_eq!(how("Das von Moskau angerichtete Elend sieht man im Fernsehen kaum.", ru), Some("agent"));
+        assert_eq!(how("Ich denke an Putin, der die Ukraine überfallen hat.", ru), Some("antecedent"));
+        assert_eq!(how("Und dann überfiel Russland die Ukraine.", ru), None, "inverted main clause: not read");
+        // not the doer: object, negated, passive, asked, a harm to a villain
+        assert_eq!(how("Der Krieg, der Russland ruiniert, dauert an.", ru), None);
+        assert_eq!(how("Die USA haben keinen Schaden angerichtet, sagen sie.", us), None);
+        assert_eq!(how("Russland wurde 1941 überfallen.", ru), None);
+        assert_eq!(how("Hat die EU das Chaos verursacht?", eu), None);
+        assert_eq!(how("Wer bezahlt den Schaden, den die EU angerichtet hat?", eu), Some("relative"));
+        assert_eq!(how("Die Ukraine hat russische Panzer zerstört.", g.index_of("Ukraine").unwrap()), None);
+        assert_eq!(how("Die EU hilft beim Wiederaufbau.", eu), None);
     }
 }

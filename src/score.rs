@@ -67,6 +67,19 @@ pub struct StanceScore {
     pub stance: String,
     pub score: f64,
     pub cues: Vec<Cue>,
+    /// The blame rule's finding (the model applies the rule): the comment names the party
+    /// as the doer of a harm, in this clause.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blame: Option<BlameCue>,
+}
+
+/// Where the blame rule found a party named as the doer of a harm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlameCue {
+    /// relative, antecedent, subject or agent ([`crate::parties::Blame`]).
+    pub how: &'static str,
+    /// The clause, quoted from the comment (title and text).
+    pub clause: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -229,6 +242,7 @@ pub fn score_comment(model: &Model, title: Option<&str>, text: &str) -> (Vec<Hea
                 stance: h.classes[k].clone(),
                 score,
                 cues: stance_cues(h, &views, &full, k),
+                blame: views.blame.as_ref().map(|b| BlameCue { how: b.how, clause: full.get(b.start..b.end).unwrap_or_default().to_string() }),
             });
         }
     }

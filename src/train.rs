@@ -420,6 +420,37 @@ pub fn train(
         } else {
             None
         };
+        // The blame rule votes on the pairs it fires on (out of fold as at scoring).
+        let blame = if plan.kind == HeadKind::Stance && stance_view.blame {
+            let fired: Vec<usize> = (0..plan.examples.len())
+                .filter(|&i| {
+                    let e = &plan.examples[i];
+                    e.party.as_deref().and_then(|p| gazetteer.index_of(p)).is_some_and(|p| gazetteer.blame(&e.raw, p).is_some())
+                })
+                .collect();
+            let right = |oof: &[Vec<f64>]| fired.iter().filter(|&&i| argmax(oof[i].iter().copied()) == y[i]).count();
+            let (right_before, macro_f1_before) = (right(&trained.oof), trained.cv.metrics.macro_f1);
+            for &i in &fired {
+                trained.oof[i] = crate::model::blame_vote(&trained.oof[i], &plan.classes);
+            }
+            let pred: Vec<usize> = trained.oof.iter().map(|p| argmax(p.iter().copied())).collect();
+            trained.cv.metrics = metrics::classification(&y, &pred, &plan.classes);
+            let b = crate::model::BlameReport {
+                pairs: fired.len(),
+                against: fired.iter().filter(|&&i| plan.classes[y[i]] == "against").count(),
+                right_before,
+                right_after: right(&trained.oof),
+                macro_f1_before,
+                macro_f1_after: trained.cv.metrics.macro_f1,
+            };
+            log(&format!(
+                "stance: the blame rule fires on {} pairs ({} labelled against; right {} -> {}), macro-F1 {:.4} -> {:.4} out of fold",
+                b.pairs, b.against, b.right_before, b.right_after, b.macro_f1_before, b.macro_f1_after
+            ));
+            Some(b)
+        } else {
+            None
+        };
         let party_cv = if plan.kind == HeadKind::Stance {
             group_metrics(&plan.parties, &y, &trained.oof, &plan.classes, None)
         } else {
@@ -461,6 +492,7 @@ pub fn train(
             remove_at,
             calibration: trained.calibration,
             companion,
+            blame,
         });
         if let (Some(rows), Some(head)) = (oof_rows.as_deref_mut(), heads.last()) {
             for (e, p) in plan.examples.iter().zip(&oof) {

@@ -488,7 +488,16 @@ pub fn article(r: &ArticleReport, lang: Lang) -> String {
             let parts: Vec<String> = c
                 .stance
                 .iter()
-                .map(|s| format!("{} {} ({})", esc(&s.party), lang.stance(&s.stance), lang.dec(s.score, 2)))
+                .map(|s| {
+                    let mut p = format!("{} {} ({})", esc(&s.party), lang.stance(&s.stance), lang.dec(s.score, 2));
+                    if let Some(bl) = &s.blame {
+                        let _ = write!(p, " — {}: „{}“", t.blamed, esc(&bl.clause));
+                    } else if s.stance != "none" && !s.cues.is_empty() {
+                        let words: Vec<String> = s.cues.iter().take(3).map(|w| esc(&w.word)).collect();
+                        let _ = write!(p, " — {}: {}", t.raised_by, words.join(", "));
+                    }
+                    p
+                })
                 .collect();
             b.push_str(&parts.join(" · "));
             b.push_str("</p>");

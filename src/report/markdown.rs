@@ -137,7 +137,14 @@ pub fn article(r: &ArticleReport, lang: Lang) -> String {
             }
         }
         for st in &c.stance {
-            let _ = writeln!(s, "- {} {}: {} ({})", t.stance_toward, st.party, lang.stance(&st.stance), lang.dec(st.score, 2));
+            let why = match &st.blame {
+                Some(b) => format!(" — {}: „{}“", t.blamed, b.clause),
+                None if st.stance != "none" && !st.cues.is_empty() => {
+                    format!(" — {} {}", t.raised_by, st.cues.iter().take(3).map(|c| format!("`{}`", c.word)).collect::<Vec<_>>().join(", "))
+                }
+                None => String::new(),
+            };
+            let _ = writeln!(s, "- {} {}: {} ({}){why}", t.stance_toward, st.party, lang.stance(&st.stance), lang.dec(st.score, 2));
         }
         s.push('\n');
     }

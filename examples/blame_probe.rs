@@ -5,7 +5,7 @@
 //! and without it, per source. With `SHOW=1` it prints every pair it fires on.
 //!   cargo run --release --example blame_probe -- OOF.csv
 use comment_radar::learn::metrics::classification;
-use comment_radar::parties::{blamed_agent, Gazetteer};
+use comment_radar::parties::Gazetteer;
 use std::collections::BTreeMap;
 
 #[derive(serde::Deserialize)]
@@ -36,13 +36,13 @@ fn main() {
         let p = g.index_of(&r.party).unwrap_or_else(|| panic!("party {}", r.party));
         let (gold, before) = (idx(&r.gold), idx(&r.predicted));
         let mut after = before;
-        if let Some(b) = blamed_agent(&g.target_view(&r.text, p)) {
+        if let Some(b) = g.blame(&r.text, p) {
             after = 1;
             let f = fired.entry(b.how).or_default();
             f[0][gold] += 1;
             f[1][before] += 1;
             if show {
-                println!("{}\t{}\tgold {}\tpred {}\t{}", b.how, r.party, r.gold, r.predicted, b.clause.replace('\n', " "));
+                println!("{}\t{}\tgold {}\tpred {}\t{}", b.how, r.party, r.gold, r.predicted, r.text[b.start..b.end].replace('\n', " "));
             }
         }
         for key in [r.source.clone(), "all".to_string()] {

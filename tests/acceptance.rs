@@ -98,6 +98,14 @@ fn report_on_the_seeds_ranks_the_conspiracy_comments() {
     }
     let md = std::fs::read_to_string(out.path().join("002_e9a8672a2279b0f2.md")).unwrap();
     assert!(md.contains("Prüfliste") && md.contains("Gerixxx") && md.contains("Haltung zu"), "{md}");
+    // issue 5: joG's comment is against Russland — it names Putin as the doer of a harm
+    // (the blame rule), and the report says so with the clause
+    let jog = spiegel.iter().find(|c| c["author"] == "joG").unwrap();
+    let ru = jog["stance"].as_array().unwrap().iter().find(|s| s["party"] == "Russland").expect("joG's comment mentions Russland");
+    assert_eq!(ru["stance"], "against", "joG -> Russland: {ru}");
+    assert_eq!(ru["blame"]["how"], "relative", "{ru}");
+    assert!(ru["blame"]["clause"].as_str().unwrap().contains("Putin"), "{ru}");
+    assert!(md.contains("als Verursacher eines Schadens genannt: „"), "{md}");
 }
 
 #[test]

@@ -1300,7 +1300,7 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
         if !in_area {
             continue;
         }
-        let frag = Html::parse_document(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
+        let frag = parse_html(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
         let mut found = comments_from_markup(&frag);
         if found.is_empty() {
             found = comments_from_items(&items_by_header_lines(&frag).0);
@@ -1692,9 +1692,22 @@ fn as_text(doc: &Html) -> String {
     s
 }
 
+/// `Html::parse_document`, with the node tree sized for the page up front:
+/// the tree grows by doubling otherwise, copying every node each time. A
+/// page has about as many text nodes as elements, and no more elements than
+/// `<`s (the reservation is capped: beyond it the tree grows as before). The
+/// parse is the same: html5ever with scraper's tree sink.
+fn parse_html(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
+    let mut doc = Html::new_document();
+    doc.tree = ego_tree::Tree::with_capacity(Node::Document, (2 * tags + 8).min(1 << 16));
+    html5ever::driver::parse_document(doc, Default::default()).one(html)
+}
+
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let doc = parse_html(html);
     let title = title_of(&doc);
     let root = body_root(&doc);
     let (mut comments, first_item) = comments_and_first_item(&doc);

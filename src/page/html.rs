@@ -52,7 +52,9 @@ use super::cues::{self, Header, ReplyRef};
 use std::borrow::Cow;
 use super::{text, Comment, Page};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use scraper::{ElementRef, Html, Node};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -73,6 +75,26 @@ impl AttrStr for scraper::node::Element {
             .iter()
             .find(|(k, _)| k.prefix.is_none() && &*k.local == name && k.ns.is_empty())
             .map(|(_, v)| &**v)
+    }
+}
+
+/// The answers of element tests that several readings of one document ask
+/// of the same elements (the comment-item test, the body's skip test), each
+/// computed once per element.
+#[derive(Default)]
+struct Memo {
+    comment_item: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
+    body_skip: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
+}
+
+impl Memo {
+    fn answer(table: &RefCell<FxHashMap<ego_tree::NodeId, bool>>, e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
+        if let Some(&b) = table.borrow().get(&e.id()) {
+            return b;
+        }
+        let b = test();
+        table.borrow_mut().insert(e.id(), b);
+        b
     }
 }
 
@@ -270,7 +292,7 @@ fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
 // ---------------------------------------------------------------------------
 // Title
 
-fn title_of(doc: &Html) -> Option<String> {
+fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     let mut og = None;
     let mut title = None;
     let mut site = None;
@@ -313,7 +335,7 @@ fn title_of(doc: &Html) -> Option<String> {
     // A page whose h1 is the site name gives the headline one level lower.
     if site_h1 {
         let h2 = doc.root_element().descendent_elements().find(|el| {
-            el.value().name() == "h2" && outside(el) && !in_sidebar(el) && !ancestors_any(el, &|a| is_comment_item(a)) && {
+            el.value().name() == "h2" && outside(el) && !in_sidebar(el) && !ancestors_any(el, &|a| is_comment_item(a, memo)) && {
                 let t = text_of(el);
                 cues::word_count(&t) >= 2 && cues::comment_header(&t).is_none() && !cues::is_ui_line(&t)
             }
@@ -363,8 +385,8 @@ fn strip_site_suffix(t: &str) -> String {
 /// A comment item by its markup. An element that holds a headline (`h1`)
 /// is the article or the page, whatever its class says ("beitrag" is also
 /// German for an article).
-fn is_comment_item(el: &ElementRef) -> bool {
-    marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1")
+fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
+    Memo::answer(&memo.comment_item, el, || marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1"))
 }
 
 fn marks_comment_item(el: &ElementRef) -> bool {
@@ -857,17 +879,17 @@ fn is_ui_el(e: &ElementRef) -> bool {
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {
-    comments_and_first_item(doc).0
+    comments_and_first_item(doc, &Memo::default()).0
 }
 
 /// The comments found by their markup, and the first comment item.
-fn comments_and_first_item(doc: &Html) -> (Vec<Comment>, Option<ElementRef<'_>>) {
-    let next = next_article(doc);
+fn comments_and_first_item<'a>(doc: &'a Html, memo: &Memo) -> (Vec<Comment>, Option<ElementRef<'a>>) {
+    let next = next_article(doc, memo);
     let items: Vec<ElementRef> = doc
         .root_element()
         .descendent_elements()
         .take_while(|e| next.is_none_or(|n| n.id() != e.id()))
-        .filter(|e| is_comment_item(e) && !in_sidebar(e))
+        .filter(|e| is_comment_item(e, memo) && !in_sidebar(e))
         .collect();
     (comments_from_items(&items), items.first().copied())
 }
@@ -876,7 +898,7 @@ fn comments_and_first_item(doc: &Html) -> (Vec<Comment>, Option<ElementRef<'_>>)
 /// Artikel" with its own headline, text and comments): an `<article>` after the
 /// one holding the page's `h1`, of the same class, with a headline and a
 /// paragraph of its own. What follows it belongs to that other article.
-fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
+fn next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
     let articles: Vec<ElementRef> = doc.root_element().descendent_elements().filter(|e| e.value().name() == "article").collect();
     if articles.len() < 2 {
         return None;
@@ -890,7 +912,7 @@ fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
             after = true;
             continue;
         }
-        if !after || a.value().attr_str("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a) || in_sidebar(a) {
+        if !after || a.value().attr_str("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a, memo) || in_sidebar(a) {
             continue;
         }
         let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
@@ -908,7 +930,7 @@ fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
 /// sibling elements of one kind (same tag and first class) that each begin
 /// with a comment header line ("Name · 22.01.24, 06:48 Uhr", "Name schrieb am
 /// ...:", "Name antwortete Other am ...:") and have text after it.
-fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>>) {
+fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>, Vec<ElementRef<'a>>) {
     // Candidate sections: elements with a comment class or id, the parent
     // and the next sibling of a comment-section heading ("Leserkommentare",
     // "Kommentare (12)", or any short heading with a count: "Fan-Talk (3)"),
@@ -997,7 +1019,7 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
         }
     }
     // Items of a second article further down the page are that article's.
-    if let Some(next) = next_article(doc).filter(|_| !items.is_empty()) {
+    if let Some(next) = next_article(doc, memo).filter(|_| !items.is_empty()) {
         let after: std::collections::HashSet<_> =
             doc.root_element().descendent_elements().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
         items.retain(|i| !after.contains(&i.id()));
@@ -1303,7 +1325,7 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
         let frag = parse_html(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
         let mut found = comments_from_markup(&frag);
         if found.is_empty() {
-            found = comments_from_items(&items_by_header_lines(&frag).0);
+            found = comments_from_items(&items_by_header_lines(&frag, &Memo::default()).0);
         }
         if !found.is_empty() {
             return Some((found, count));
@@ -1544,13 +1566,15 @@ fn in_teaser_box(e: &ElementRef) -> bool {
 // ---------------------------------------------------------------------------
 // Body
 
-fn body_skip(e: &ElementRef) -> bool {
+fn body_skip(e: &ElementRef, memo: &Memo) -> bool {
     let name = e.value().name();
     if is_furniture_tag(name) || matches!(name, "header" | "footer" | "h1") {
         return true;
     }
-    let c = class_str(e);
-    !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || c.contains("ticker") && !is_live_ticker(e)) || is_comment_item(e) || is_widget_box(e)
+    Memo::answer(&memo.body_skip, e, || {
+        let c = class_str(e);
+        !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || c.contains("ticker") && !is_live_ticker(e)) || is_comment_item(e, memo) || is_widget_box(e)
+    })
 }
 
 /// A live ticker of the article (body): at least two entries, each led by a
@@ -1577,7 +1601,7 @@ fn is_widget_box(e: &ElementRef) -> bool {
 }
 
 /// The element holding the article text.
-fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
+fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
     let all: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
     if let Some(e) = all.iter().find(|e| attr_has_token(e, "itemprop", "articleBody")) {
         return *e;
@@ -1586,12 +1610,12 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     // by sentences written straight into it (paragraphs split by <br>).
     let mut best: Option<(usize, ElementRef)> = None;
     for e in &all {
-        if is_dead_tag(e.value().name()) || body_skip(e) {
+        if is_dead_tag(e.value().name()) || body_skip(e, memo) {
             continue;
         }
         let paragraphs: usize = e
             .child_elements()
-            .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c))
+            .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c, memo))
             .map(|c| text_of(&c).chars().count())
             .sum();
         let bare: usize = if matches!(e.value().name(), "div" | "section" | "article" | "main" | "td" | "font" | "center") {
@@ -1605,19 +1629,19 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
         };
         let score = paragraphs + bare;
         // Text inside a comment is never the article.
-        if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a)) {
+        if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a, memo)) {
             best = Some((score, *e));
         }
     }
     let Some((_, best)) = best else { return doc.root_element() };
-    if ancestors_any(&best, &|a| body_skip(a) && a.value().name() != "header") {
+    if ancestors_any(&best, &|a| body_skip(a, memo) && a.value().name() != "header") {
         return best;
     }
     // Prefer the enclosing <article>, whose furniture the skip rules remove.
     let mut cur = best.parent();
     while let Some(n) = cur {
         if let Some(e) = ElementRef::wrap(n) {
-            if e.value().name() == "article" && !is_comment_item(&e) {
+            if e.value().name() == "article" && !is_comment_item(&e, memo) {
                 return e;
             }
         }
@@ -1626,13 +1650,13 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     best
 }
 
-fn body_from(root: ElementRef) -> Vec<String> {
-    body_from_skip(root, &|_| false)
+fn body_from(root: ElementRef, memo: &Memo) -> Vec<String> {
+    body_from_skip(root, memo, &|_| false)
 }
 
 /// [`body_from`], also skipping the elements `extra` names.
-fn body_from_skip(root: ElementRef, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<String> {
-    let skip = |e: &ElementRef| body_skip(e) || extra(e);
+fn body_from_skip(root: ElementRef, memo: &Memo, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<String> {
+    let skip = |e: &ElementRef| body_skip(e, memo) || extra(e);
     let mut out: Vec<String> = Vec::new();
     for b in blocks(root, &skip) {
         let n = b.text.chars().count();
@@ -1708,16 +1732,17 @@ fn parse_html(html: &str) -> Html {
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Page {
     let doc = parse_html(html);
-    let title = title_of(&doc);
-    let root = body_root(&doc);
-    let (mut comments, first_item) = comments_and_first_item(&doc);
+    let memo = Memo::default();
+    let title = title_of(&doc, &memo);
+    let root = body_root(&doc, &memo);
+    let (mut comments, first_item) = comments_and_first_item(&doc, &memo);
     let mut declared_comments = declared(&doc);
     if !comments.is_empty() {
         // "Lesermeinungen (3)" over the list.
         if declared_comments.is_none() {
             declared_comments = first_item.and_then(|f| counted_heading_before(&doc, &f));
         }
-        let mut body = body_from(root);
+        let mut body = body_from(root, &memo);
         if let Some(t) = &title {
             body.retain(|p| p != t);
         }
@@ -1726,7 +1751,7 @@ pub fn parse(html: &str) -> Page {
     {
         // Items found by their header lines beat the text segmenter's reading
         // of the same lines: the DOM knows where each comment ends.
-        let (header_items, sections) = items_by_header_lines(&doc);
+        let (header_items, sections) = items_by_header_lines(&doc, &memo);
         let mut by_headers = comments_from_items(&header_items);
         let mut first_item = header_items.first().copied();
         if by_headers.is_empty() {
@@ -1754,7 +1779,7 @@ pub fn parse(html: &str) -> Page {
             if let Some(section) = section.filter(|_| ancestors_any(&first, &|a| a.id() == root.id())) {
                 let after: std::collections::HashSet<_> =
                     section.descendent_elements().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
-                body = body_from_skip(root, &|e| after.contains(&e.id()));
+                body = body_from_skip(root, &memo, &|e| after.contains(&e.id()));
                 body_done = true;
             }
             if declared_comments.is_none() {
@@ -1763,7 +1788,7 @@ pub fn parse(html: &str) -> Page {
             }
         }
         if !body_done {
-            body = body_from(root);
+            body = body_from(root, &memo);
         }
         // An article root inside one of these comments is no article root.
         if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {

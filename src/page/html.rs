@@ -188,6 +188,8 @@ fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
 fn text_of(el: &ElementRef) -> String {
     let mut out = String::new();
     for t in el.text() {
+        // Room for the node's words at once (most elements hold one text node).
+        out.reserve(t.len() + 1);
         for w in cues::words(t) {
             if !out.is_empty() {
                 out.push(' ');

@@ -163,7 +163,9 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
     match el.value().attr_str("id") {
         None => Cow::Borrowed(class.unwrap_or("")),
         Some(id) => {
-            let mut s = String::from(class.unwrap_or(""));
+            let class = class.unwrap_or("");
+            let mut s = String::with_capacity(class.len() + 1 + id.len());
+            s.push_str(class);
             s.push(' ');
             s.push_str(id);
             Cow::Owned(s)
@@ -202,32 +204,33 @@ fn text_of(el: &ElementRef) -> String {
 
 /// One block of text (a paragraph, heading, list item, ...).
 #[derive(Debug, Clone)]
-struct Block {
+struct Block<'a> {
     text: String,
     link_chars: usize,
     depth: usize,
-    tag: String,
+    tag: &'a str,
 }
 
 /// Splits the subtree of `root` into text blocks, skipping elements for
 /// which `skip` returns true.
-fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> Vec<Block> {
+fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> Vec<Block<'a>> {
     first_blocks(root, skip, usize::MAX)
 }
 
 /// The first `limit` blocks of [`blocks`] (the walk stops there).
-fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block> {
+fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block<'a>> {
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut links = 0usize;
-    let mut buf_tag = String::from("div");
+    let mut buf_tag = "div";
     // Stack of (node, exiting, in_link, list_depth).
     let mut stack = vec![(*root, false, false, 0usize)];
-    let flush = |buf: &mut String, links: &mut usize, tag: &str, depth: usize, out: &mut Vec<Block>| {
-        let t = cues::collapse_ws(buf);
-        if !t.is_empty() {
-            let link_chars = (*links).min(t.chars().count());
-            out.push(Block { text: t, link_chars, depth, tag: tag.to_string() });
+    let flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize, out: &mut Vec<Block<'a>>| {
+        // Only white space (the gaps between blocks): no block, and no string built.
+        if cues::words(buf).next().is_some() {
+            let t = cues::collapse_ws(buf);
+            let link_chars = if *links == 0 { 0 } else { (*links).min(t.chars().count()) };
+            out.push(Block { text: t, link_chars, depth, tag });
         }
         buf.clear();
         *links = 0;
@@ -248,7 +251,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 let name = e.name();
                 if exiting {
                     if is_block_tag(name) {
-                        flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
+                        flush(&mut buf, &mut links, buf_tag, depth, &mut out);
                     } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
                         buf.push(' ');
                     }
@@ -259,9 +262,8 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                     continue;
                 }
                 if is_block_tag(name) {
-                    flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
-                    buf_tag.clear();
-                    buf_tag.push_str(name);
+                    flush(&mut buf, &mut links, buf_tag, depth, &mut out);
+                    buf_tag = name;
                 }
                 if name == "br" {
                     continue;
@@ -274,7 +276,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
             _ => {}
         }
     }
-    flush(&mut buf, &mut links, &buf_tag, 0, &mut out);
+    flush(&mut buf, &mut links, buf_tag, 0, &mut out);
     out
 }
 
@@ -521,6 +523,7 @@ fn text_without_badges(el: &ElementRef) -> String {
     while let Some(n) = stack.pop() {
         match n.value() {
             Node::Text(t) => {
+                out.reserve(t.len() + 1);
                 out.push_str(t);
                 out.push(' ');
             }
@@ -1711,7 +1714,7 @@ fn as_text(doc: &Html) -> String {
         }
         s.push_str(&b.text);
         s.push('\n');
-        if matches!(b.tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section" | "article") {
+        if matches!(b.tag, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section" | "article") {
             s.push('\n');
         }
     }

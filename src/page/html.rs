@@ -52,7 +52,7 @@ use super::cues::{self, Header, ReplyRef};
 use std::borrow::Cow;
 use super::{text, Comment, Page};
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -477,13 +477,14 @@ fn in_sidebar(el: &ElementRef) -> bool {
     })
 }
 
-/// Descendants of `item` that are not inside a nested comment item, in document order.
-fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<ElementRef<'a>> {
+/// Descendants of `item` that are not inside a nested comment item (one of
+/// `items`), in document order.
+fn own_descendants<'a>(item: &ElementRef<'a>, items: &FxHashSet<ego_tree::NodeId>) -> Vec<ElementRef<'a>> {
     let mut out = Vec::new();
     let mut stack: Vec<_> = item.children().rev().collect();
     while let Some(n) = stack.pop() {
         let Some(e) = ElementRef::wrap(n) else { continue };
-        if items.iter().any(|i| i.id() == e.id()) || is_dead_tag(e.value().name()) {
+        if items.contains(&e.id()) || is_dead_tag(e.value().name()) {
             continue;
         }
         out.push(e);
@@ -499,6 +500,31 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
+
+/// The class tests `item_parts` asks of an element, computed once per element.
+#[derive(Clone, Copy)]
+struct ClassMarks {
+    author: bool,
+    date: bool,
+    title: bool,
+    /// [`is_ui_el`].
+    ui: bool,
+}
+
+fn class_marks(e: &ElementRef) -> ClassMarks {
+    let ui_tag = matches!(e.value().name(), "button" | "form" | "input" | "select" | "nav");
+    let c = class_str(e);
+    // None of the class regexes matches an empty class (test `class_regexes_need_a_class`).
+    if c.is_empty() {
+        return ClassMarks { author: false, date: false, title: false, ui: ui_tag };
+    }
+    ClassMarks {
+        author: AUTHOR_CLASS.is_match(&c),
+        date: DATE_CLASS.is_match(&c),
+        title: TITLE_CLASS.is_match(&c),
+        ui: ui_tag || UI_CLASS.is_match(&c),
+    }
+}
 
 fn clean_author(s: &str) -> String {
     static SAYS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*(?:sagt|says|schreibt|schrieb|meint|kommentierte)\s*:?\s*$"));
@@ -645,9 +671,13 @@ struct ItemParts {
     reply: Option<ReplyRef>,
 }
 
-fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts {
-    let own = own_descendants(item, items);
+/// The parts of a comment item; `own` are its [`own_descendants`].
+fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
     let is_in = |e: &ElementRef, container: &ElementRef| ancestors_any(e, &|a| a.id() == container.id());
+    let marks: Vec<ClassMarks> = own.iter().map(class_marks).collect();
+    let pos: FxHashMap<ego_tree::NodeId, usize> = own.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+    let mark = |e: &ElementRef| pos.get(&e.id()).map_or_else(|| class_marks(e), |&i| marks[i]);
+    let own_marked = || own.iter().zip(&marks);
 
     // Author.
     let author_el = own
@@ -662,18 +692,16 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         })
         .or_else(|| own.iter().find(|e| attr_has_token(e, "class", "fn")).copied())
         .or_else(|| {
-            own.iter()
-                .find(|e| {
-                    let c = class_str(e);
-                    AUTHOR_CLASS.is_match(&c) && !DATE_CLASS.is_match(&c) && !text_of(e).is_empty() && !is_ui_el(e)
-                        && own.iter().filter(|x| is_in(x, e) && AUTHOR_CLASS.is_match(&class_str(x))).count() == 0
+            own_marked()
+                .find(|(e, m)| {
+                    m.author && !m.date && !text_of(e).is_empty() && !m.ui && !own_marked().any(|(x, xm)| xm.author && is_in(x, e))
                 })
-                .copied()
+                .map(|(e, _)| *e)
         })
-        .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied())
+        .or_else(|| own_marked().find(|(e, m)| m.author && !text_of(e).is_empty()).map(|(e, _)| *e))
         // A link to the member's profile ("/u/NAME", "/user/…", rel=author)
         // that reads as a name.
-        .or_else(|| own.iter().find(|e| profile_link(e) && cues::word_count(&text_of(e)) <= 4 && !is_ui_el(e)).copied());
+        .or_else(|| own_marked().find(|(e, m)| profile_link(e) && cues::word_count(&text_of(e)) <= 4 && !m.ui).map(|(e, _)| *e));
     // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
     // the name is its inner name element, or what the author-line cue reads.
     let author_text = author_el.map(|e| text_without_badges(&e));
@@ -710,11 +738,11 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
         .iter()
         .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
-        .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
+        .or_else(|| own_marked().find(|(e, m)| m.date && cues::find_date(&text_of(e)).is_some()).map(|(e, _)| e))
         // A date class around a short date ("19. Nov.", "gestern").
-        .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && short_date_of(e).is_some()))
+        .or_else(|| own_marked().find(|(e, m)| m.date && short_date_of(e).is_some()).map(|(e, _)| e))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
-        .or_else(|| own.iter().find(|e| is_short_leaf(e) && !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
+        .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && cues::date_only(&text_of(e)).is_some()).map(|(e, _)| e))
         // A short age whose exact date is in its `title` ("2 T." with title
         // "Sa., 21. Nov. 2026, 10:31"): the visible text is the date.
         .or_else(|| own.iter().find(|e| is_short_leaf(e) && text_of(e).chars().any(|c| c.is_ascii_digit()) && e.value().attr("title").is_some_and(|t| cues::find_date(t).is_some())))
@@ -724,7 +752,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     let mut header_el = None;
     let author = author.or_else(|| {
         let h = date_el?.parent().and_then(ElementRef::wrap)?;
-        if h.id() == item.id() || !own.iter().any(|o| o.id() == h.id()) {
+        if h.id() == item.id() || !pos.contains_key(&h.id()) {
             return None;
         }
         let a = clean_author(&header_line(&text_of(&h))?.author?);
@@ -739,11 +767,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
             (attr_has_token(e, "itemprop", "headline") || attr_has_token(e, "itemprop", "name") && author_el.is_none_or(|a| !is_in(e, &a) && a.id() != e.id()))
                 && author_el.is_none_or(|a| !is_in(e, &a))
         })
-        .or_else(|| {
-            own.iter().find(|e| {
-                TITLE_CLASS.is_match(&class_str(e)) || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")
-            })
-        })
+        .or_else(|| own_marked().find(|(e, m)| m.title || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")).map(|(e, _)| e))
         .copied()
         .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)));
     let title = title_el.map(|e| text_of(&e)).filter(|s| !s.is_empty() && !cues::is_ui_line(s));
@@ -770,16 +794,15 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     // Quotes of earlier posts: not text; a named one says whom this comment answers.
     let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
-        items.iter().any(|i| i.id() == e.id())
-            || is_ui_el(e)
+        items.contains(&e.id())
+            || mark(e).ui
             || quotes.iter().any(|(q, _)| q.id() == e.id())
             || e.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
-            || DATE_CLASS.is_match(&class_str(e)) && text_el.is_none()
-            || AUTHOR_CLASS.is_match(&class_str(e)) && text_el.is_none()
+            || text_el.is_none() && (mark(e).date || mark(e).author)
             // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
             || e.text().next().is_some_and(|t| t.trim_start().starts_with('[')) && cues::is_moderation_note(&text_of(e))
     };
@@ -835,7 +858,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     }
     // A reply marker outside the text element ("Antwort auf Name" above the header).
     if reply.is_none() {
-        for e in &own {
+        for e in own {
             if text_el.is_some_and(|t| t.id() == e.id() || is_in(e, &t)) {
                 continue;
             }
@@ -1340,18 +1363,19 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
 }
 
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
-    let items = items.to_vec();
+    let item_ids: FxHashSet<ego_tree::NodeId> = items.iter().map(|i| i.id()).collect();
+    let owns: Vec<Vec<ElementRef>> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
     let mut index_of: HashMap<_, usize> = HashMap::new();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
     // wrapper beside their parent rather than inside it).
     let mut levels: Vec<usize> = Vec::new();
-    let all: Vec<ItemParts> = items.iter().map(|item| item_parts(item, &items)).collect();
+    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, own, &item_ids)).collect();
     for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
         if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
-        if is_repeated_teaser(k, &all) || points_elsewhere(item, &items) {
+        if is_repeated_teaser(k, &all) || points_elsewhere(&owns[k]) {
             continue;
         }
         let mut parts = parts.clone();
@@ -1370,7 +1394,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
             cur = n.parent();
         }
         let idx = comments.len();
-        let level = reply_level(item, &items);
+        let level = reply_level(item, items, &item_ids);
         let mut reply_to = parent;
         if reply_to.is_none() && level > 0 {
             reply_to = (0..idx).rev().find(|&k| levels[k] < level);
@@ -1419,9 +1443,9 @@ fn signature_after_text(parts: &mut ItemParts) {
 }
 
 /// An entry of a box of comments on other articles: a line of the item
-/// points at another article with a link ("zu: <a>TITEL</a>").
-fn points_elsewhere(item: &ElementRef, items: &[ElementRef]) -> bool {
-    own_descendants(item, items).iter().any(|e| {
+/// (its [`own_descendants`]) points at another article with a link ("zu: <a>TITEL</a>").
+fn points_elsewhere(own: &[ElementRef]) -> bool {
+    own.iter().any(|e| {
         let first = e.text().map(str::trim).find(|t| !t.is_empty());
         first.is_some_and(|t| t.starts_with(['z', 'Z', 'k', 'K']))
             && e.descendent_elements().any(|a| a.value().name() == "a")
@@ -1448,13 +1472,13 @@ fn is_repeated_teaser(k: usize, all: &[ItemParts]) -> bool {
 /// How deep in a thread an item sits: enclosing items and reply wrappers
 /// ("children", "replies", "indent-1", ...), plus one for an item that
 /// marks itself as a reply.
-fn reply_level(item: &ElementRef, items: &[ElementRef]) -> usize {
+fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego_tree::NodeId>) -> usize {
     let mut level = 0;
     let mut cur = item.parent();
     while let Some(n) = cur {
         if let Some(e) = ElementRef::wrap(n) {
             let wrap = e.value().attr_str("class").is_some_and(|c| REPLY_WRAP.is_match(c));
-            if wrap || items.iter().any(|i| i.id() == e.id()) {
+            if wrap || item_ids.contains(&e.id()) {
                 level += 1;
             }
         }
@@ -1859,6 +1883,14 @@ mod tests {
             }
         }
         assert!(n >= 8, "{n}");
+    }
+
+    /// `class_marks` answers false for an element without class and id without asking the regexes.
+    #[test]
+    fn class_regexes_need_a_class() {
+        for r in [&AUTHOR_CLASS, &DATE_CLASS, &TITLE_CLASS, &UI_CLASS] {
+            assert!(!r.is_match(""), "{}", r.as_str());
+        }
     }
 
     #[test]

@@ -179,9 +179,12 @@ fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
 }
 
 fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
-    el.value()
-        .attr_str(attr)
-        .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
+    has_token(el.value().attr_str(attr), token)
+}
+
+/// An attribute value holds `token` as one of its white-space separated words (any ASCII case).
+fn has_token(value: Option<&str>, token: &str) -> bool {
+    value.is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
 }
 
 /// Element text with white space collapsed (iterative): the words of all
@@ -501,9 +504,12 @@ static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|head
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
 
-/// The class tests `item_parts` asks of an element, computed once per element.
+/// What `item_parts` asks of an element again and again, read once per
+/// element: its `class` and `itemprop` attributes and its class tests.
 #[derive(Clone, Copy)]
-struct ClassMarks {
+struct ElMarks<'a> {
+    class: Option<&'a str>,
+    itemprop: Option<&'a str>,
     author: bool,
     date: bool,
     title: bool,
@@ -511,14 +517,25 @@ struct ClassMarks {
     ui: bool,
 }
 
-fn class_marks(e: &ElementRef) -> ClassMarks {
-    let ui_tag = matches!(e.value().name(), "button" | "form" | "input" | "select" | "nav");
+impl ElMarks<'_> {
+    /// [`attr_has_token`] for `itemprop`.
+    fn prop(&self, token: &str) -> bool {
+        has_token(self.itemprop, token)
+    }
+}
+
+fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
+    let v = e.value();
+    let (class, itemprop) = (v.attr_str("class"), v.attr_str("itemprop"));
+    let ui_tag = matches!(v.name(), "button" | "form" | "input" | "select" | "nav");
     let c = class_str(e);
     // None of the class regexes matches an empty class (test `class_regexes_need_a_class`).
     if c.is_empty() {
-        return ClassMarks { author: false, date: false, title: false, ui: ui_tag };
+        return ElMarks { class, itemprop, author: false, date: false, title: false, ui: ui_tag };
     }
-    ClassMarks {
+    ElMarks {
+        class,
+        itemprop,
         author: AUTHOR_CLASS.is_match(&c),
         date: DATE_CLASS.is_match(&c),
         title: TITLE_CLASS.is_match(&c),
@@ -674,23 +691,16 @@ struct ItemParts {
 /// The parts of a comment item; `own` are its [`own_descendants`].
 fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
     let is_in = |e: &ElementRef, container: &ElementRef| ancestors_any(e, &|a| a.id() == container.id());
-    let marks: Vec<ClassMarks> = own.iter().map(class_marks).collect();
+    let marks: Vec<ElMarks> = own.iter().map(el_marks).collect();
     let pos: FxHashMap<ego_tree::NodeId, usize> = own.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
-    let mark = |e: &ElementRef| pos.get(&e.id()).map_or_else(|| class_marks(e), |&i| marks[i]);
+    let mark = |e: &ElementRef<'a>| pos.get(&e.id()).map_or_else(|| el_marks(e), |&i| marks[i]);
     let own_marked = || own.iter().zip(&marks);
 
     // Author.
-    let author_el = own
-        .iter()
-        .find(|e| attr_has_token(e, "itemprop", "author") || attr_has_token(e, "itemprop", "creator"))
-        .copied()
-        .map(|a| {
-            own.iter()
-                .find(|e| attr_has_token(e, "itemprop", "name") && is_in(e, &a))
-                .copied()
-                .unwrap_or(a)
-        })
-        .or_else(|| own.iter().find(|e| attr_has_token(e, "class", "fn")).copied())
+    let author_el = own_marked()
+        .find(|(_, m)| m.prop("author") || m.prop("creator"))
+        .map(|(a, _)| own_marked().find(|(e, m)| m.prop("name") && is_in(e, a)).map_or(*a, |(e, _)| *e))
+        .or_else(|| own_marked().find(|(_, m)| has_token(m.class, "fn")).map(|(e, _)| *e))
         .or_else(|| {
             own_marked()
                 .find(|(e, m)| {
@@ -734,9 +744,9 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
     .filter(|s| !s.is_empty());
 
     // Date.
-    let date_el = own
-        .iter()
-        .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
+    let date_el = own_marked()
+        .find(|(_, m)| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| m.prop(p)))
+        .map(|(e, _)| e)
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
         .or_else(|| own_marked().find(|(e, m)| m.date && cues::find_date(&text_of(e)).is_some()).map(|(e, _)| e))
         // A date class around a short date ("19. Nov.", "gestern").
@@ -763,41 +773,41 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
     // Title.
     let title_el = own
         .iter()
-        .find(|e| {
-            (attr_has_token(e, "itemprop", "headline") || attr_has_token(e, "itemprop", "name") && author_el.is_none_or(|a| !is_in(e, &a) && a.id() != e.id()))
+        .zip(&marks)
+        .find(|(e, m)| {
+            (m.prop("headline") || m.prop("name") && author_el.is_none_or(|a| !is_in(e, &a) && a.id() != e.id()))
                 && author_el.is_none_or(|a| !is_in(e, &a))
         })
+        .map(|(e, _)| e)
         .or_else(|| own_marked().find(|(e, m)| m.title || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")).map(|(e, _)| e))
         .copied()
         .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)));
     let title = title_el.map(|e| text_of(&e)).filter(|s| !s.is_empty() && !cues::is_ui_line(s));
 
     // Text.
-    let text_el = own
-        .iter()
-        .find(|e| attr_has_token(e, "itemprop", "text") || attr_has_token(e, "itemprop", "commentText"))
+    let text_el = own_marked()
+        .find(|(_, m)| m.prop("text") || m.prop("commentText"))
         .or_else(|| {
-            own.iter().find(|e| {
-                e.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| {
+            own_marked().find(|(_, m)| {
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| {
                     let t = t.to_lowercase();
                     TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry")
                 }))
             })
         })
         .or_else(|| {
-            own.iter().find(|e| {
-                e.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t)))
-                    && author_el.is_none_or(|a| !is_in(&a, e))
+            own_marked().find(|(e, m)| {
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t))) && author_el.is_none_or(|a| !is_in(&a, e))
             })
         })
-        .copied();
+        .map(|(e, _)| *e);
     // Quotes of earlier posts: not text; a named one says whom this comment answers.
     let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
         items.contains(&e.id())
             || mark(e).ui
             || quotes.iter().any(|(q, _)| q.id() == e.id())
-            || e.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+            || mark(e).class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())

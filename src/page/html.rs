@@ -663,13 +663,16 @@ fn is_removed_placeholder(t: &str) -> bool {
     t.len() <= 140 && REMOVED.is_match(t.trim())
 }
 
+/// The arrows that begin a reply tab.
+const REPLY_TAB_ARROWS: [char; 6] = ['↩', '↪', '↳', '⤷', '⤶', '⮡'];
+
 /// A reply tab beside the author: a reply arrow and the parent's name
 /// ("↩ heike_m"). With `by_class` (the element's class names a reply target:
 /// `in-reply-to`, `reply-to-tab`, `antwort-auf`) the arrow may be missing
 /// (an icon or avatar in its place).
 fn reply_tab_with(t: &str, by_class: bool) -> Option<ReplyRef> {
     let t = t.trim();
-    let rest = match t.strip_prefix(['↩', '↪', '↳', '⤷', '⤶', '⮡']) {
+    let rest = match t.strip_prefix(REPLY_TAB_ARROWS) {
         Some(r) => r.trim(),
         None if by_class => t,
         None => return None,
@@ -872,15 +875,27 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
             if text_el.is_some_and(|t| t.id() == e.id() || is_in(e, &t)) {
                 continue;
             }
-            let own_text: String = e
-                .children()
-                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let full = text_of(e);
             static REPLY_TO_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)reply-?to|in-?reply|antwort-?auf|antwort-?an(?:$|[\s_-])"));
-            let by_class = e.value().attr_str("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
-            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)).or_else(|| reply_tab_with(&full, by_class)) {
+            let by_class = || e.value().attr_str("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
+            // The element's text and its own text lines are built only when
+            // their first char can begin a reply marker or a reply tab.
+            let first_char = |t: &str| t.trim_start().chars().next();
+            let full = e
+                .text()
+                .find_map(first_char)
+                .filter(|&c| cues::may_start_reply_marker(c) || REPLY_TAB_ARROWS.contains(&c) || by_class())
+                .map(|_| text_of(e));
+            let own_texts = || e.children().filter_map(|c| c.value().as_text().map(|t| &**t));
+            let own_marker = || {
+                own_texts().find_map(first_char).filter(|&c| cues::may_start_reply_marker(c))?;
+                cues::reply_marker(&own_texts().collect::<Vec<_>>().join(" "))
+            };
+            if let Some(r) = full
+                .as_deref()
+                .and_then(cues::reply_marker)
+                .or_else(own_marker)
+                .or_else(|| full.as_deref().and_then(|f| reply_tab_with(f, by_class())))
+            {
                 reply = Some(r);
                 break;
             }

@@ -533,13 +533,18 @@ fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
     if c.is_empty() {
         return ElMarks { class, itemprop, author: false, date: false, title: false, ui: ui_tag };
     }
+    // The four class regexes in one pass.
+    static CLASS_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+        regex::RegexSet::new([AUTHOR_CLASS.as_str(), DATE_CLASS.as_str(), TITLE_CLASS.as_str(), UI_CLASS.as_str()]).expect("the class regexes compile")
+    });
+    let m = CLASS_SET.matches(&c);
     ElMarks {
         class,
         itemprop,
-        author: AUTHOR_CLASS.is_match(&c),
-        date: DATE_CLASS.is_match(&c),
-        title: TITLE_CLASS.is_match(&c),
-        ui: ui_tag || UI_CLASS.is_match(&c),
+        author: m.matched(0),
+        date: m.matched(1),
+        title: m.matched(2),
+        ui: ui_tag || m.matched(3),
     }
 }
 

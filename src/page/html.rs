@@ -132,15 +132,19 @@ static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten|leserfrage|leserstimme|lesermeinung|reaktionen|reactions"));
 
-static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)$")
-});
+/// A class token (the whole token) naming a comment item.
+const ITEM_TOKEN: &str = r"(?i:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)";
 
-/// A class token naming a comment item by its last part: "coral-comment",
-/// "c-comment", "article_kommentar", "x-cmt" (the common abbreviation),
-/// "rootComment" (camel case).
-static ITEM_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
+/// A class token (the whole token) naming a comment item by its last part:
+/// "coral-comment", "c-comment", "article_kommentar", "x-cmt" (the common
+/// abbreviation), "rootComment" (camel case).
+const ITEM_SUFFIX: &str = r"(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)|[a-z]+(?:Comment|Kommentar|Reply)";
+
+/// [`ITEM_TOKEN`] and [`ITEM_SUFFIX`] as whole tokens of a class attribute
+/// (between white space or the ends: the tokens of `split_whitespace`), in
+/// one pass over the attribute.
+static ITEM_CLASS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([ITEM_TOKEN, ITEM_SUFFIX].map(|t| format!(r"(?:^|\s)(?:{t})(?:$|\s)"))).expect("html cue regex must compile")
 });
 
 /// Class names that make an element a teaser, not a comment, whatever else they say.
@@ -417,10 +421,12 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     }
     let class = v.attr_str("class").unwrap_or("");
     let tokens = || class.split_whitespace();
-    if tokens().any(|t| ITEM_TOKEN.is_match(t)) {
+    let item = ITEM_CLASS.matches(class);
+    if item.matched(0) {
         return true;
     }
-    if tokens().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens().any(|t| TEASERISH.is_match(t)) {
+    // TEASERISH holds no white space: a token holds it when the class does.
+    if item.matched(1) && !TEASERISH.is_match(class) {
         return true;
     }
     if v.attr_str("id").is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
@@ -1913,6 +1919,24 @@ mod tests {
             }
         }
         assert!(n >= 8, "{n}");
+    }
+
+    /// ITEM_CLASS on a class attribute answers as ITEM_TOKEN and ITEM_SUFFIX on each of its tokens.
+    #[test]
+    fn item_class_set_matches_the_token_regexes() {
+        let token = |t: &str| Regex::new(&format!("^(?:{t})$")).unwrap();
+        let (item_token, item_suffix) = (token(ITEM_TOKEN), token(ITEM_SUFFIX));
+        let mut cases: Vec<String> = crate::page::testgen::lines();
+        for c in ["comment", "x-comment foo", "coral-comment\u{a0}bar", "rootComment", "a  CMT-item\tb", "comment-", "xcomment", "foo_Beitrag", "c-\u{212a}ommentar", "reply rootReply", " posting "] {
+            cases.push(c.to_string());
+            cases.push(format!("teaser {c}"));
+        }
+        for s in cases {
+            let m = ITEM_CLASS.matches(&s);
+            assert_eq!(m.matched(0), s.split_whitespace().any(|t| item_token.is_match(t)), "{s:?}");
+            assert_eq!(m.matched(1), s.split_whitespace().any(|t| item_suffix.is_match(t)), "{s:?}");
+            assert_eq!(TEASERISH.is_match(&s), s.split_whitespace().any(|t| TEASERISH.is_match(t)), "{s:?}");
+        }
     }
 
     /// `class_marks` answers false for an element without class and id without asking the regexes.

@@ -1644,7 +1644,8 @@ fn body_skip(e: &ElementRef, memo: &Memo) -> bool {
     }
     Memo::answer(&memo.body_skip, e, || {
         let c = class_str(e);
-        !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || c.contains("ticker") && !is_live_ticker(e)) || is_comment_item(e, memo) || is_widget_box(e)
+        // `contains_at`: a memchr for the "k" (`str::contains` sets up a searcher per call).
+        !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || cues::contains_at(c.as_bytes(), b"ticker", 3) && !is_live_ticker(e)) || is_comment_item(e, memo) || is_widget_box(e)
     })
 }
 

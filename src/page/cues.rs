@@ -1861,6 +1861,15 @@ static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?ix)^[(\[]?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
+/// Whether a line whose first char (after white space) is `c` may be a
+/// [`reply_marker`]: `c` begins REPLY ("(", "[", "als", "antwort") or BEZUG
+/// ("bezug", "bezieht", "zu"), in any case (no other char case-folds to
+/// a, b or z). Keep in step with both patterns. Lets a caller skip
+/// building the line (test `reply_markers_begin_as_announced`).
+pub fn may_start_reply_marker(c: char) -> bool {
+    matches!(c, '(' | '[' | 'a' | 'A' | 'b' | 'B' | 'z' | 'Z')
+}
+
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
 pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     let s = trim(s);
@@ -2207,6 +2216,24 @@ pub fn is_headline_like(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reply_markers_begin_as_announced() {
+        let mut lines = crate::page::testgen::lines();
+        for l in ["Antwort auf Nadine K.", "(Antwort an #3)", "[als Antwort zu @Max:]", "Bezug: Leserbrief von Anna Berg", "Zu: Kommentar von Max", "ANTWORT AUF Bert"] {
+            lines.push(l.to_string());
+            lines.push(format!(" \u{a0}{}", l.to_lowercase()));
+        }
+        let mut found = 0;
+        for l in &lines {
+            if super::reply_marker(l).is_some() {
+                found += 1;
+                let first = l.trim_start().chars().next().expect("a marker has text");
+                assert!(super::may_start_reply_marker(first), "{l:?}");
+            }
+        }
+        assert!(found >= 12, "{found}");
+    }
+
     use super::*;
 
     fn date(s: &str) -> Option<&str> {

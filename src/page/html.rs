@@ -52,7 +52,9 @@ use super::cues::{self, Header, ReplyRef};
 use std::borrow::Cow;
 use super::{text, Comment, Page};
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -73,6 +75,26 @@ impl AttrStr for scraper::node::Element {
             .iter()
             .find(|(k, _)| k.prefix.is_none() && &*k.local == name && k.ns.is_empty())
             .map(|(_, v)| &**v)
+    }
+}
+
+/// The answers of element tests that several readings of one document ask
+/// of the same elements (the comment-item test, the body's skip test), each
+/// computed once per element.
+#[derive(Default)]
+struct Memo {
+    comment_item: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
+    body_skip: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
+}
+
+impl Memo {
+    fn answer(table: &RefCell<FxHashMap<ego_tree::NodeId, bool>>, e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
+        if let Some(&b) = table.borrow().get(&e.id()) {
+            return b;
+        }
+        let b = test();
+        table.borrow_mut().insert(e.id(), b);
+        b
     }
 }
 
@@ -110,15 +132,19 @@ static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten|leserfrage|leserstimme|lesermeinung|reaktionen|reactions"));
 
-static ITEM_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)$")
-});
+/// A class token (the whole token) naming a comment item.
+const ITEM_TOKEN: &str = r"(?i:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)";
 
-/// A class token naming a comment item by its last part: "coral-comment",
-/// "c-comment", "article_kommentar", "x-cmt" (the common abbreviation),
-/// "rootComment" (camel case).
-static ITEM_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)$|^[a-z]+(?:Comment|Kommentar|Reply)$")
+/// A class token (the whole token) naming a comment item by its last part:
+/// "coral-comment", "c-comment", "article_kommentar", "x-cmt" (the common
+/// abbreviation), "rootComment" (camel case).
+const ITEM_SUFFIX: &str = r"(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)|[a-z]+(?:Comment|Kommentar|Reply)";
+
+/// [`ITEM_TOKEN`] and [`ITEM_SUFFIX`] as whole tokens of a class attribute
+/// (between white space or the ends: the tokens of `split_whitespace`), in
+/// one pass over the attribute.
+static ITEM_CLASS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([ITEM_TOKEN, ITEM_SUFFIX].map(|t| format!(r"(?:^|\s)(?:{t})(?:$|\s)"))).expect("html cue regex must compile")
 });
 
 /// Class names that make an element a teaser, not a comment, whatever else they say.
@@ -141,7 +167,9 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
     match el.value().attr_str("id") {
         None => Cow::Borrowed(class.unwrap_or("")),
         Some(id) => {
-            let mut s = String::from(class.unwrap_or(""));
+            let class = class.unwrap_or("");
+            let mut s = String::with_capacity(class.len() + 1 + id.len());
+            s.push_str(class);
             s.push(' ');
             s.push_str(id);
             Cow::Owned(s)
@@ -149,15 +177,24 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
     }
 }
 
-/// `hay` contains `needle` (lowercase ASCII) in any ASCII case ([`cues::contains_ascii_ci`]).
-fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
-    cues::contains_ascii_ci(hay.as_bytes(), needle.as_bytes(), 0)
+/// `hay` contains one of `words` (lowercase ASCII letters) in any ASCII
+/// case: one pass over `hay` (class names are short), comparing where a
+/// word's first letter stands.
+fn contains_any_ascii_ci(hay: &str, words: &[&str]) -> bool {
+    let b = hay.as_bytes();
+    (0..b.len()).any(|i| {
+        let c = b[i] | 0x20;
+        words.iter().any(|w| w.as_bytes()[0] == c && b.get(i..i + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes())))
+    })
 }
 
 fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
-    el.value()
-        .attr_str(attr)
-        .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
+    has_token(el.value().attr_str(attr), token)
+}
+
+/// An attribute value holds `token` as one of its white-space separated words (any ASCII case).
+fn has_token(value: Option<&str>, token: &str) -> bool {
+    value.is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
 }
 
 /// Element text with white space collapsed (iterative): the words of all
@@ -166,6 +203,8 @@ fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
 fn text_of(el: &ElementRef) -> String {
     let mut out = String::new();
     for t in el.text() {
+        // Room for the node's words at once (most elements hold one text node).
+        out.reserve(t.len() + 1);
         for w in cues::words(t) {
             if !out.is_empty() {
                 out.push(' ');
@@ -178,32 +217,33 @@ fn text_of(el: &ElementRef) -> String {
 
 /// One block of text (a paragraph, heading, list item, ...).
 #[derive(Debug, Clone)]
-struct Block {
+struct Block<'a> {
     text: String,
     link_chars: usize,
     depth: usize,
-    tag: String,
+    tag: &'a str,
 }
 
 /// Splits the subtree of `root` into text blocks, skipping elements for
 /// which `skip` returns true.
-fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> Vec<Block> {
+fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> Vec<Block<'a>> {
     first_blocks(root, skip, usize::MAX)
 }
 
 /// The first `limit` blocks of [`blocks`] (the walk stops there).
-fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block> {
+fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block<'a>> {
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut links = 0usize;
-    let mut buf_tag = String::from("div");
+    let mut buf_tag = "div";
     // Stack of (node, exiting, in_link, list_depth).
     let mut stack = vec![(*root, false, false, 0usize)];
-    let flush = |buf: &mut String, links: &mut usize, tag: &str, depth: usize, out: &mut Vec<Block>| {
-        let t = cues::collapse_ws(buf);
-        if !t.is_empty() {
-            let link_chars = (*links).min(t.chars().count());
-            out.push(Block { text: t, link_chars, depth, tag: tag.to_string() });
+    let flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize, out: &mut Vec<Block<'a>>| {
+        // Only white space (the gaps between blocks): no block, and no string built.
+        if cues::words(buf).next().is_some() {
+            let t = cues::collapse_ws(buf);
+            let link_chars = if *links == 0 { 0 } else { (*links).min(t.chars().count()) };
+            out.push(Block { text: t, link_chars, depth, tag });
         }
         buf.clear();
         *links = 0;
@@ -224,7 +264,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 let name = e.name();
                 if exiting {
                     if is_block_tag(name) {
-                        flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
+                        flush(&mut buf, &mut links, buf_tag, depth, &mut out);
                     } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
                         buf.push(' ');
                     }
@@ -235,9 +275,8 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                     continue;
                 }
                 if is_block_tag(name) {
-                    flush(&mut buf, &mut links, &buf_tag, depth, &mut out);
-                    buf_tag.clear();
-                    buf_tag.push_str(name);
+                    flush(&mut buf, &mut links, buf_tag, depth, &mut out);
+                    buf_tag = name;
                 }
                 if name == "br" {
                     continue;
@@ -250,7 +289,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
             _ => {}
         }
     }
-    flush(&mut buf, &mut links, &buf_tag, 0, &mut out);
+    flush(&mut buf, &mut links, buf_tag, 0, &mut out);
     out
 }
 
@@ -270,7 +309,7 @@ fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
 // ---------------------------------------------------------------------------
 // Title
 
-fn title_of(doc: &Html) -> Option<String> {
+fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     let mut og = None;
     let mut title = None;
     let mut site = None;
@@ -313,7 +352,7 @@ fn title_of(doc: &Html) -> Option<String> {
     // A page whose h1 is the site name gives the headline one level lower.
     if site_h1 {
         let h2 = doc.root_element().descendent_elements().find(|el| {
-            el.value().name() == "h2" && outside(el) && !in_sidebar(el) && !ancestors_any(el, &|a| is_comment_item(a)) && {
+            el.value().name() == "h2" && outside(el) && !in_sidebar(el) && !ancestors_any(el, &|a| is_comment_item(a, memo)) && {
                 let t = text_of(el);
                 cues::word_count(&t) >= 2 && cues::comment_header(&t).is_none() && !cues::is_ui_line(&t)
             }
@@ -363,8 +402,8 @@ fn strip_site_suffix(t: &str) -> String {
 /// A comment item by its markup. An element that holds a headline (`h1`)
 /// is the article or the page, whatever its class says ("beitrag" is also
 /// German for an article).
-fn is_comment_item(el: &ElementRef) -> bool {
-    marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1")
+fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
+    Memo::answer(&memo.comment_item, el, || marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1"))
 }
 
 fn marks_comment_item(el: &ElementRef) -> bool {
@@ -388,10 +427,12 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     }
     let class = v.attr_str("class").unwrap_or("");
     let tokens = || class.split_whitespace();
-    if tokens().any(|t| ITEM_TOKEN.is_match(t)) {
+    let item = ITEM_CLASS.matches(class);
+    if item.matched(0) {
         return true;
     }
-    if tokens().any(|t| ITEM_SUFFIX.is_match(t)) && !tokens().any(|t| TEASERISH.is_match(t)) {
+    // TEASERISH holds no white space: a token holds it when the class does.
+    if item.matched(1) && !TEASERISH.is_match(class) {
         return true;
     }
     if v.attr_str("id").is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
@@ -446,18 +487,19 @@ fn in_sidebar(el: &ElementRef) -> bool {
         matches!(a.value().name(), "aside" | "nav")
             || !matches!(a.value().name(), "body" | "html") && a.value().attr_str("class").is_some_and(|c| {
                 // As `c.to_lowercase().contains(..)` (see `in_teaser_box`).
-                contains_ascii_ci(c, "teaser") || contains_ascii_ci(c, "sidebar") || contains_ascii_ci(c, "widget") || contains_ascii_ci(c, "recent")
+                contains_any_ascii_ci(c, &["teaser", "sidebar", "widget", "recent"])
             })
     })
 }
 
-/// Descendants of `item` that are not inside a nested comment item, in document order.
-fn own_descendants<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> Vec<ElementRef<'a>> {
+/// Descendants of `item` that are not inside a nested comment item (one of
+/// `items`), in document order.
+fn own_descendants<'a>(item: &ElementRef<'a>, items: &FxHashSet<ego_tree::NodeId>) -> Vec<ElementRef<'a>> {
     let mut out = Vec::new();
     let mut stack: Vec<_> = item.children().rev().collect();
     while let Some(n) = stack.pop() {
         let Some(e) = ElementRef::wrap(n) else { continue };
-        if items.iter().any(|i| i.id() == e.id()) || is_dead_tag(e.value().name()) {
+        if items.contains(&e.id()) || is_dead_tag(e.value().name()) {
             continue;
         }
         out.push(e);
@@ -473,6 +515,50 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
+
+/// What `item_parts` asks of an element again and again, read once per
+/// element: its `class` and `itemprop` attributes and its class tests.
+#[derive(Clone, Copy)]
+struct ElMarks<'a> {
+    class: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    author: bool,
+    date: bool,
+    title: bool,
+    /// [`is_ui_el`].
+    ui: bool,
+}
+
+impl ElMarks<'_> {
+    /// [`attr_has_token`] for `itemprop`.
+    fn prop(&self, token: &str) -> bool {
+        has_token(self.itemprop, token)
+    }
+}
+
+fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
+    let v = e.value();
+    let (class, itemprop) = (v.attr_str("class"), v.attr_str("itemprop"));
+    let ui_tag = matches!(v.name(), "button" | "form" | "input" | "select" | "nav");
+    let c = class_str(e);
+    // None of the class regexes matches an empty class (test `class_regexes_need_a_class`).
+    if c.is_empty() {
+        return ElMarks { class, itemprop, author: false, date: false, title: false, ui: ui_tag };
+    }
+    // The four class regexes in one pass.
+    static CLASS_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+        regex::RegexSet::new([AUTHOR_CLASS.as_str(), DATE_CLASS.as_str(), TITLE_CLASS.as_str(), UI_CLASS.as_str()]).expect("the class regexes compile")
+    });
+    let m = CLASS_SET.matches(&c);
+    ElMarks {
+        class,
+        itemprop,
+        author: m.matched(0),
+        date: m.matched(1),
+        title: m.matched(2),
+        ui: ui_tag || m.matched(3),
+    }
+}
 
 fn clean_author(s: &str) -> String {
     static SAYS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*(?:sagt|says|schreibt|schrieb|meint|kommentierte)\s*:?\s*$"));
@@ -497,6 +583,7 @@ fn text_without_badges(el: &ElementRef) -> String {
     while let Some(n) = stack.pop() {
         match n.value() {
             Node::Text(t) => {
+                out.reserve(t.len() + 1);
                 out.push_str(t);
                 out.push(' ');
             }
@@ -593,13 +680,16 @@ fn is_removed_placeholder(t: &str) -> bool {
     t.len() <= 140 && REMOVED.is_match(t.trim())
 }
 
+/// The arrows that begin a reply tab.
+const REPLY_TAB_ARROWS: [char; 6] = ['↩', '↪', '↳', '⤷', '⤶', '⮡'];
+
 /// A reply tab beside the author: a reply arrow and the parent's name
 /// ("↩ heike_m"). With `by_class` (the element's class names a reply target:
 /// `in-reply-to`, `reply-to-tab`, `antwort-auf`) the arrow may be missing
 /// (an icon or avatar in its place).
 fn reply_tab_with(t: &str, by_class: bool) -> Option<ReplyRef> {
     let t = t.trim();
-    let rest = match t.strip_prefix(['↩', '↪', '↳', '⤷', '⤶', '⮡']) {
+    let rest = match t.strip_prefix(REPLY_TAB_ARROWS) {
         Some(r) => r.trim(),
         None if by_class => t,
         None => return None,
@@ -618,35 +708,30 @@ struct ItemParts {
     reply: Option<ReplyRef>,
 }
 
-fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts {
-    let own = own_descendants(item, items);
+/// The parts of a comment item; `own` are its [`own_descendants`].
+fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
     let is_in = |e: &ElementRef, container: &ElementRef| ancestors_any(e, &|a| a.id() == container.id());
+    let marks: Vec<ElMarks> = own.iter().map(el_marks).collect();
+    let pos: FxHashMap<ego_tree::NodeId, usize> = own.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+    let mark = |e: &ElementRef<'a>| pos.get(&e.id()).map_or_else(|| el_marks(e), |&i| marks[i]);
+    let own_marked = || own.iter().zip(&marks);
 
     // Author.
-    let author_el = own
-        .iter()
-        .find(|e| attr_has_token(e, "itemprop", "author") || attr_has_token(e, "itemprop", "creator"))
-        .copied()
-        .map(|a| {
-            own.iter()
-                .find(|e| attr_has_token(e, "itemprop", "name") && is_in(e, &a))
-                .copied()
-                .unwrap_or(a)
-        })
-        .or_else(|| own.iter().find(|e| attr_has_token(e, "class", "fn")).copied())
+    let author_el = own_marked()
+        .find(|(_, m)| m.prop("author") || m.prop("creator"))
+        .map(|(a, _)| own_marked().find(|(e, m)| m.prop("name") && is_in(e, a)).map_or(*a, |(e, _)| *e))
+        .or_else(|| own_marked().find(|(_, m)| has_token(m.class, "fn")).map(|(e, _)| *e))
         .or_else(|| {
-            own.iter()
-                .find(|e| {
-                    let c = class_str(e);
-                    AUTHOR_CLASS.is_match(&c) && !DATE_CLASS.is_match(&c) && !text_of(e).is_empty() && !is_ui_el(e)
-                        && own.iter().filter(|x| is_in(x, e) && AUTHOR_CLASS.is_match(&class_str(x))).count() == 0
+            own_marked()
+                .find(|(e, m)| {
+                    m.author && !m.date && !text_of(e).is_empty() && !m.ui && !own_marked().any(|(x, xm)| xm.author && is_in(x, e))
                 })
-                .copied()
+                .map(|(e, _)| *e)
         })
-        .or_else(|| own.iter().find(|e| AUTHOR_CLASS.is_match(&class_str(e)) && !text_of(e).is_empty()).copied())
+        .or_else(|| own_marked().find(|(e, m)| m.author && !text_of(e).is_empty()).map(|(e, _)| *e))
         // A link to the member's profile ("/u/NAME", "/user/…", rel=author)
         // that reads as a name.
-        .or_else(|| own.iter().find(|e| profile_link(e) && cues::word_count(&text_of(e)) <= 4 && !is_ui_el(e)).copied());
+        .or_else(|| own_marked().find(|(e, m)| profile_link(e) && cues::word_count(&text_of(e)) <= 4 && !m.ui).map(|(e, _)| *e));
     // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
     // the name is its inner name element, or what the author-line cue reads.
     let author_text = author_el.map(|e| text_without_badges(&e));
@@ -679,15 +764,15 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     .filter(|s| !s.is_empty());
 
     // Date.
-    let date_el = own
-        .iter()
-        .find(|e| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| attr_has_token(e, "itemprop", p)))
+    let date_el = own_marked()
+        .find(|(_, m)| ["dateCreated", "datePublished", "commentTime", "dateModified"].iter().any(|p| m.prop(p)))
+        .map(|(e, _)| e)
         .or_else(|| own.iter().find(|e| e.value().name() == "time"))
-        .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && cues::find_date(&text_of(e)).is_some()))
+        .or_else(|| own_marked().find(|(e, m)| m.date && cues::find_date(&text_of(e)).is_some()).map(|(e, _)| e))
         // A date class around a short date ("19. Nov.", "gestern").
-        .or_else(|| own.iter().find(|e| DATE_CLASS.is_match(&class_str(e)) && short_date_of(e).is_some()))
+        .or_else(|| own_marked().find(|(e, m)| m.date && short_date_of(e).is_some()).map(|(e, _)| e))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
-        .or_else(|| own.iter().find(|e| is_short_leaf(e) && !is_ui_el(e) && cues::date_only(&text_of(e)).is_some()))
+        .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && cues::date_only(&text_of(e)).is_some()).map(|(e, _)| e))
         // A short age whose exact date is in its `title` ("2 T." with title
         // "Sa., 21. Nov. 2026, 10:31"): the visible text is the date.
         .or_else(|| own.iter().find(|e| is_short_leaf(e) && text_of(e).chars().any(|c| c.is_ascii_digit()) && e.value().attr("title").is_some_and(|t| cues::find_date(t).is_some())))
@@ -697,7 +782,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     let mut header_el = None;
     let author = author.or_else(|| {
         let h = date_el?.parent().and_then(ElementRef::wrap)?;
-        if h.id() == item.id() || !own.iter().any(|o| o.id() == h.id()) {
+        if h.id() == item.id() || !pos.contains_key(&h.id()) {
             return None;
         }
         let a = clean_author(&header_line(&text_of(&h))?.author?);
@@ -708,51 +793,46 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     // Title.
     let title_el = own
         .iter()
-        .find(|e| {
-            (attr_has_token(e, "itemprop", "headline") || attr_has_token(e, "itemprop", "name") && author_el.is_none_or(|a| !is_in(e, &a) && a.id() != e.id()))
+        .zip(&marks)
+        .find(|(e, m)| {
+            (m.prop("headline") || m.prop("name") && author_el.is_none_or(|a| !is_in(e, &a) && a.id() != e.id()))
                 && author_el.is_none_or(|a| !is_in(e, &a))
         })
-        .or_else(|| {
-            own.iter().find(|e| {
-                TITLE_CLASS.is_match(&class_str(e)) || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")
-            })
-        })
+        .map(|(e, _)| e)
+        .or_else(|| own_marked().find(|(e, m)| m.title || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")).map(|(e, _)| e))
         .copied()
         .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)));
     let title = title_el.map(|e| text_of(&e)).filter(|s| !s.is_empty() && !cues::is_ui_line(s));
 
     // Text.
-    let text_el = own
-        .iter()
-        .find(|e| attr_has_token(e, "itemprop", "text") || attr_has_token(e, "itemprop", "commentText"))
+    let text_el = own_marked()
+        .find(|(_, m)| m.prop("text") || m.prop("commentText"))
         .or_else(|| {
-            own.iter().find(|e| {
-                e.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| {
+            own_marked().find(|(_, m)| {
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| {
                     let t = t.to_lowercase();
                     TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry")
                 }))
             })
         })
         .or_else(|| {
-            own.iter().find(|e| {
-                e.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t)))
-                    && author_el.is_none_or(|a| !is_in(&a, e))
+            own_marked().find(|(e, m)| {
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t))) && author_el.is_none_or(|a| !is_in(&a, e))
             })
         })
-        .copied();
+        .map(|(e, _)| *e);
     // Quotes of earlier posts: not text; a named one says whom this comment answers.
     let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
-        items.iter().any(|i| i.id() == e.id())
-            || is_ui_el(e)
+        items.contains(&e.id())
+            || mark(e).ui
             || quotes.iter().any(|(q, _)| q.id() == e.id())
-            || e.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+            || mark(e).class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
-            || DATE_CLASS.is_match(&class_str(e)) && text_el.is_none()
-            || AUTHOR_CLASS.is_match(&class_str(e)) && text_el.is_none()
+            || text_el.is_none() && (mark(e).date || mark(e).author)
             // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
             || e.text().next().is_some_and(|t| t.trim_start().starts_with('[')) && cues::is_moderation_note(&text_of(e))
     };
@@ -808,19 +888,31 @@ fn item_parts<'a>(item: &ElementRef<'a>, items: &[ElementRef<'a>]) -> ItemParts 
     }
     // A reply marker outside the text element ("Antwort auf Name" above the header).
     if reply.is_none() {
-        for e in &own {
+        for e in own {
             if text_el.is_some_and(|t| t.id() == e.id() || is_in(e, &t)) {
                 continue;
             }
-            let own_text: String = e
-                .children()
-                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let full = text_of(e);
             static REPLY_TO_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)reply-?to|in-?reply|antwort-?auf|antwort-?an(?:$|[\s_-])"));
-            let by_class = e.value().attr_str("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
-            if let Some(r) = cues::reply_marker(&full).or_else(|| cues::reply_marker(&own_text)).or_else(|| reply_tab_with(&full, by_class)) {
+            let by_class = || e.value().attr_str("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
+            // The element's text and its own text lines are built only when
+            // their first char can begin a reply marker or a reply tab.
+            let first_char = |t: &str| t.trim_start().chars().next();
+            let full = e
+                .text()
+                .find_map(first_char)
+                .filter(|&c| cues::may_start_reply_marker(c) || REPLY_TAB_ARROWS.contains(&c) || by_class())
+                .map(|_| text_of(e));
+            let own_texts = || e.children().filter_map(|c| c.value().as_text().map(|t| &**t));
+            let own_marker = || {
+                own_texts().find_map(first_char).filter(|&c| cues::may_start_reply_marker(c))?;
+                cues::reply_marker(&own_texts().collect::<Vec<_>>().join(" "))
+            };
+            if let Some(r) = full
+                .as_deref()
+                .and_then(cues::reply_marker)
+                .or_else(own_marker)
+                .or_else(|| full.as_deref().and_then(|f| reply_tab_with(f, by_class())))
+            {
                 reply = Some(r);
                 break;
             }
@@ -857,17 +949,17 @@ fn is_ui_el(e: &ElementRef) -> bool {
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {
-    comments_and_first_item(doc).0
+    comments_and_first_item(doc, &Memo::default()).0
 }
 
 /// The comments found by their markup, and the first comment item.
-fn comments_and_first_item(doc: &Html) -> (Vec<Comment>, Option<ElementRef<'_>>) {
-    let next = next_article(doc);
+fn comments_and_first_item<'a>(doc: &'a Html, memo: &Memo) -> (Vec<Comment>, Option<ElementRef<'a>>) {
+    let next = next_article(doc, memo);
     let items: Vec<ElementRef> = doc
         .root_element()
         .descendent_elements()
         .take_while(|e| next.is_none_or(|n| n.id() != e.id()))
-        .filter(|e| is_comment_item(e) && !in_sidebar(e))
+        .filter(|e| is_comment_item(e, memo) && !in_sidebar(e))
         .collect();
     (comments_from_items(&items), items.first().copied())
 }
@@ -876,7 +968,7 @@ fn comments_and_first_item(doc: &Html) -> (Vec<Comment>, Option<ElementRef<'_>>)
 /// Artikel" with its own headline, text and comments): an `<article>` after the
 /// one holding the page's `h1`, of the same class, with a headline and a
 /// paragraph of its own. What follows it belongs to that other article.
-fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
+fn next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
     let articles: Vec<ElementRef> = doc.root_element().descendent_elements().filter(|e| e.value().name() == "article").collect();
     if articles.len() < 2 {
         return None;
@@ -890,7 +982,7 @@ fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
             after = true;
             continue;
         }
-        if !after || a.value().attr_str("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a) || in_sidebar(a) {
+        if !after || a.value().attr_str("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a, memo) || in_sidebar(a) {
             continue;
         }
         let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
@@ -908,7 +1000,7 @@ fn next_article<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
 /// sibling elements of one kind (same tag and first class) that each begin
 /// with a comment header line ("Name · 22.01.24, 06:48 Uhr", "Name schrieb am
 /// ...:", "Name antwortete Other am ...:") and have text after it.
-fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>>) {
+fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>, Vec<ElementRef<'a>>) {
     // Candidate sections: elements with a comment class or id, the parent
     // and the next sibling of a comment-section heading ("Leserkommentare",
     // "Kommentare (12)", or any short heading with a count: "Fan-Talk (3)"),
@@ -997,7 +1089,7 @@ fn items_by_header_lines(doc: &Html) -> (Vec<ElementRef<'_>>, Vec<ElementRef<'_>
         }
     }
     // Items of a second article further down the page are that article's.
-    if let Some(next) = next_article(doc).filter(|_| !items.is_empty()) {
+    if let Some(next) = next_article(doc, memo).filter(|_| !items.is_empty()) {
         let after: std::collections::HashSet<_> =
             doc.root_element().descendent_elements().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
         items.retain(|i| !after.contains(&i.id()));
@@ -1300,10 +1392,10 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
         if !in_area {
             continue;
         }
-        let frag = Html::parse_document(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
+        let frag = parse_html(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
         let mut found = comments_from_markup(&frag);
         if found.is_empty() {
-            found = comments_from_items(&items_by_header_lines(&frag).0);
+            found = comments_from_items(&items_by_header_lines(&frag, &Memo::default()).0);
         }
         if !found.is_empty() {
             return Some((found, count));
@@ -1313,18 +1405,19 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
 }
 
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
-    let items = items.to_vec();
+    let item_ids: FxHashSet<ego_tree::NodeId> = items.iter().map(|i| i.id()).collect();
+    let owns: Vec<Vec<ElementRef>> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
     let mut index_of: HashMap<_, usize> = HashMap::new();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
     // wrapper beside their parent rather than inside it).
     let mut levels: Vec<usize> = Vec::new();
-    let all: Vec<ItemParts> = items.iter().map(|item| item_parts(item, &items)).collect();
+    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, own, &item_ids)).collect();
     for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
         if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
-        if is_repeated_teaser(k, &all) || points_elsewhere(item, &items) {
+        if is_repeated_teaser(k, &all) || points_elsewhere(&owns[k]) {
             continue;
         }
         let mut parts = parts.clone();
@@ -1343,7 +1436,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
             cur = n.parent();
         }
         let idx = comments.len();
-        let level = reply_level(item, &items);
+        let level = reply_level(item, items, &item_ids);
         let mut reply_to = parent;
         if reply_to.is_none() && level > 0 {
             reply_to = (0..idx).rev().find(|&k| levels[k] < level);
@@ -1392,9 +1485,9 @@ fn signature_after_text(parts: &mut ItemParts) {
 }
 
 /// An entry of a box of comments on other articles: a line of the item
-/// points at another article with a link ("zu: <a>TITEL</a>").
-fn points_elsewhere(item: &ElementRef, items: &[ElementRef]) -> bool {
-    own_descendants(item, items).iter().any(|e| {
+/// (its [`own_descendants`]) points at another article with a link ("zu: <a>TITEL</a>").
+fn points_elsewhere(own: &[ElementRef]) -> bool {
+    own.iter().any(|e| {
         let first = e.text().map(str::trim).find(|t| !t.is_empty());
         first.is_some_and(|t| t.starts_with(['z', 'Z', 'k', 'K']))
             && e.descendent_elements().any(|a| a.value().name() == "a")
@@ -1421,13 +1514,13 @@ fn is_repeated_teaser(k: usize, all: &[ItemParts]) -> bool {
 /// How deep in a thread an item sits: enclosing items and reply wrappers
 /// ("children", "replies", "indent-1", ...), plus one for an item that
 /// marks itself as a reply.
-fn reply_level(item: &ElementRef, items: &[ElementRef]) -> usize {
+fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego_tree::NodeId>) -> usize {
     let mut level = 0;
     let mut cur = item.parent();
     while let Some(n) = cur {
         if let Some(e) = ElementRef::wrap(n) {
             let wrap = e.value().attr_str("class").is_some_and(|c| REPLY_WRAP.is_match(c));
-            if wrap || items.iter().any(|i| i.id() == e.id()) {
+            if wrap || item_ids.contains(&e.id()) {
                 level += 1;
             }
         }
@@ -1538,19 +1631,22 @@ fn in_teaser_box(e: &ElementRef) -> bool {
     [v.attr_str("class"), v.attr_str("id")]
         .into_iter()
         .flatten()
-        .any(|c| contains_ascii_ci(c, "teaser") || contains_ascii_ci(c, "related") || contains_ascii_ci(c, "sidebar") || contains_ascii_ci(c, "widget"))
+        .any(|c| contains_any_ascii_ci(c, &["teaser", "related", "sidebar", "widget"]))
 }
 
 // ---------------------------------------------------------------------------
 // Body
 
-fn body_skip(e: &ElementRef) -> bool {
+fn body_skip(e: &ElementRef, memo: &Memo) -> bool {
     let name = e.value().name();
     if is_furniture_tag(name) || matches!(name, "header" | "footer" | "h1") {
         return true;
     }
-    let c = class_str(e);
-    !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || c.contains("ticker") && !is_live_ticker(e)) || is_comment_item(e) || is_widget_box(e)
+    Memo::answer(&memo.body_skip, e, || {
+        let c = class_str(e);
+        // `contains_at`: a memchr for the "k" (`str::contains` sets up a searcher per call).
+        !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || cues::contains_at(c.as_bytes(), b"ticker", 3) && !is_live_ticker(e)) || is_comment_item(e, memo) || is_widget_box(e)
+    })
 }
 
 /// A live ticker of the article (body): at least two entries, each led by a
@@ -1577,7 +1673,7 @@ fn is_widget_box(e: &ElementRef) -> bool {
 }
 
 /// The element holding the article text.
-fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
+fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
     let all: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
     if let Some(e) = all.iter().find(|e| attr_has_token(e, "itemprop", "articleBody")) {
         return *e;
@@ -1586,12 +1682,12 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     // by sentences written straight into it (paragraphs split by <br>).
     let mut best: Option<(usize, ElementRef)> = None;
     for e in &all {
-        if is_dead_tag(e.value().name()) || body_skip(e) {
+        if is_dead_tag(e.value().name()) || body_skip(e, memo) {
             continue;
         }
         let paragraphs: usize = e
             .child_elements()
-            .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c))
+            .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c, memo))
             .map(|c| text_of(&c).chars().count())
             .sum();
         let bare: usize = if matches!(e.value().name(), "div" | "section" | "article" | "main" | "td" | "font" | "center") {
@@ -1605,19 +1701,19 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
         };
         let score = paragraphs + bare;
         // Text inside a comment is never the article.
-        if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a)) {
+        if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a, memo)) {
             best = Some((score, *e));
         }
     }
     let Some((_, best)) = best else { return doc.root_element() };
-    if ancestors_any(&best, &|a| body_skip(a) && a.value().name() != "header") {
+    if ancestors_any(&best, &|a| body_skip(a, memo) && a.value().name() != "header") {
         return best;
     }
     // Prefer the enclosing <article>, whose furniture the skip rules remove.
     let mut cur = best.parent();
     while let Some(n) = cur {
         if let Some(e) = ElementRef::wrap(n) {
-            if e.value().name() == "article" && !is_comment_item(&e) {
+            if e.value().name() == "article" && !is_comment_item(&e, memo) {
                 return e;
             }
         }
@@ -1626,13 +1722,13 @@ fn body_root<'a>(doc: &'a Html) -> ElementRef<'a> {
     best
 }
 
-fn body_from(root: ElementRef) -> Vec<String> {
-    body_from_skip(root, &|_| false)
+fn body_from(root: ElementRef, memo: &Memo) -> Vec<String> {
+    body_from_skip(root, memo, &|_| false)
 }
 
 /// [`body_from`], also skipping the elements `extra` names.
-fn body_from_skip(root: ElementRef, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<String> {
-    let skip = |e: &ElementRef| body_skip(e) || extra(e);
+fn body_from_skip(root: ElementRef, memo: &Memo, extra: &dyn Fn(&ElementRef) -> bool) -> Vec<String> {
+    let skip = |e: &ElementRef| body_skip(e, memo) || extra(e);
     let mut out: Vec<String> = Vec::new();
     for b in blocks(root, &skip) {
         let n = b.text.chars().count();
@@ -1685,26 +1781,40 @@ fn as_text(doc: &Html) -> String {
         }
         s.push_str(&b.text);
         s.push('\n');
-        if matches!(b.tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section" | "article") {
+        if matches!(b.tag, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section" | "article") {
             s.push('\n');
         }
     }
     s
 }
 
+/// `Html::parse_document`, with the node tree sized for the page up front:
+/// the tree grows by doubling otherwise, copying every node each time. A
+/// page has about as many text nodes as elements, and no more elements than
+/// `<`s (the reservation is capped: beyond it the tree grows as before). The
+/// parse is the same: html5ever with scraper's tree sink.
+fn parse_html(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
+    let mut doc = Html::new_document();
+    doc.tree = ego_tree::Tree::with_capacity(Node::Document, (2 * tags + 8).min(1 << 16));
+    html5ever::driver::parse_document(doc, Default::default()).one(html)
+}
+
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Page {
-    let doc = Html::parse_document(html);
-    let title = title_of(&doc);
-    let root = body_root(&doc);
-    let (mut comments, first_item) = comments_and_first_item(&doc);
+    let doc = parse_html(html);
+    let memo = Memo::default();
+    let title = title_of(&doc, &memo);
+    let root = body_root(&doc, &memo);
+    let (mut comments, first_item) = comments_and_first_item(&doc, &memo);
     let mut declared_comments = declared(&doc);
     if !comments.is_empty() {
         // "Lesermeinungen (3)" over the list.
         if declared_comments.is_none() {
             declared_comments = first_item.and_then(|f| counted_heading_before(&doc, &f));
         }
-        let mut body = body_from(root);
+        let mut body = body_from(root, &memo);
         if let Some(t) = &title {
             body.retain(|p| p != t);
         }
@@ -1713,7 +1823,7 @@ pub fn parse(html: &str) -> Page {
     {
         // Items found by their header lines beat the text segmenter's reading
         // of the same lines: the DOM knows where each comment ends.
-        let (header_items, sections) = items_by_header_lines(&doc);
+        let (header_items, sections) = items_by_header_lines(&doc, &memo);
         let mut by_headers = comments_from_items(&header_items);
         let mut first_item = header_items.first().copied();
         if by_headers.is_empty() {
@@ -1741,7 +1851,7 @@ pub fn parse(html: &str) -> Page {
             if let Some(section) = section.filter(|_| ancestors_any(&first, &|a| a.id() == root.id())) {
                 let after: std::collections::HashSet<_> =
                     section.descendent_elements().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
-                body = body_from_skip(root, &|e| after.contains(&e.id()));
+                body = body_from_skip(root, &memo, &|e| after.contains(&e.id()));
                 body_done = true;
             }
             if declared_comments.is_none() {
@@ -1750,7 +1860,7 @@ pub fn parse(html: &str) -> Page {
             }
         }
         if !body_done {
-            body = body_from(root);
+            body = body_from(root, &memo);
         }
         // An article root inside one of these comments is no article root.
         if header_items.iter().any(|i| i.id() == root.id() || ancestors_any(&root, &|a| a.id() == i.id())) {
@@ -1787,14 +1897,15 @@ pub fn parse(html: &str) -> Page {
 mod tests {
     use super::*;
 
-    /// `contains_ascii_ci` on the raw class answers as `to_lowercase().contains`
+    /// `contains_any_ascii_ci` on the raw class answers as `to_lowercase().contains`
     /// for the words of `in_teaser_box` and `in_sidebar`.
     #[test]
-    fn contains_ascii_ci_matches_lowercase() {
-        let hays = ["", "Teaser", "x-TEASER-box", "sİdebar", "SIDEBAR", "wİdget", "\u{212A}teaser", "recEnt-posts", "relatedX", "teaseR", "rel ated", "ÄÖÜ widget", "tea", "ſidebar"];
+    fn contains_any_ascii_ci_matches_lowercase() {
+        let hays = ["", "Teaser", "x-TEASER-box", "sİdebar", "SIDEBAR", "wİdget", "\u{212A}teaser", "recEnt-posts", "relatedX", "teaseR", "rel ated", "ÄÖÜ widget", "tea", "ſidebar", "T", "@easer", "TEASE", "xwidge"];
+        let lists: [&[&str]; 3] = [&["teaser", "related", "sidebar", "widget"], &["teaser", "sidebar", "widget", "recent"], &["recent"]];
         for h in hays {
-            for w in ["teaser", "related", "sidebar", "widget", "recent"] {
-                assert_eq!(contains_ascii_ci(h, w), h.to_lowercase().contains(w), "{h} {w}");
+            for words in lists {
+                assert_eq!(contains_any_ascii_ci(h, words), words.iter().any(|w| h.to_lowercase().contains(w)), "{h} {words:?}");
             }
         }
     }
@@ -1816,6 +1927,32 @@ mod tests {
             }
         }
         assert!(n >= 8, "{n}");
+    }
+
+    /// ITEM_CLASS on a class attribute answers as ITEM_TOKEN and ITEM_SUFFIX on each of its tokens.
+    #[test]
+    fn item_class_set_matches_the_token_regexes() {
+        let token = |t: &str| Regex::new(&format!("^(?:{t})$")).unwrap();
+        let (item_token, item_suffix) = (token(ITEM_TOKEN), token(ITEM_SUFFIX));
+        let mut cases: Vec<String> = crate::page::testgen::lines();
+        for c in ["comment", "x-comment foo", "coral-comment\u{a0}bar", "rootComment", "a  CMT-item\tb", "comment-", "xcomment", "foo_Beitrag", "c-\u{212a}ommentar", "reply rootReply", " posting "] {
+            cases.push(c.to_string());
+            cases.push(format!("teaser {c}"));
+        }
+        for s in cases {
+            let m = ITEM_CLASS.matches(&s);
+            assert_eq!(m.matched(0), s.split_whitespace().any(|t| item_token.is_match(t)), "{s:?}");
+            assert_eq!(m.matched(1), s.split_whitespace().any(|t| item_suffix.is_match(t)), "{s:?}");
+            assert_eq!(TEASERISH.is_match(&s), s.split_whitespace().any(|t| TEASERISH.is_match(t)), "{s:?}");
+        }
+    }
+
+    /// `class_marks` answers false for an element without class and id without asking the regexes.
+    #[test]
+    fn class_regexes_need_a_class() {
+        for r in [&AUTHOR_CLASS, &DATE_CLASS, &TITLE_CLASS, &UI_CLASS] {
+            assert!(!r.is_match(""), "{}", r.as_str());
+        }
     }
 
     #[test]

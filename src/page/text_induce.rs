@@ -747,9 +747,18 @@ fn caption_above(lines: &[Line], start: usize) -> usize {
 
 const CELL_SEPS: [char; 4] = ['|', '│', '┃', '║'];
 
+/// A rule line of a table: border chars only, three or more of them dashes.
+/// One pass, which stops at the first char that is no border char (on a
+/// row, its first cell's text).
 fn is_border(t: &str) -> bool {
-    let dashes = t.chars().filter(|c| matches!(c, '-' | '─' | '━' | '═')).count();
-    dashes >= 3 && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':' | ' ' | '|' | '─' | '━' | '│' | '┃' | '═' | '║') || ('┌'..='╿').contains(&c))
+    let mut dashes = 0usize;
+    for c in t.chars() {
+        if !(matches!(c, '+' | '-' | '=' | ':' | ' ' | '|' | '─' | '━' | '│' | '┃' | '═' | '║') || ('┌'..='╿').contains(&c)) {
+            return false;
+        }
+        dashes += matches!(c, '-' | '─' | '━' | '═') as usize;
+    }
+    dashes >= 3
 }
 
 fn is_row(t: &str) -> bool {

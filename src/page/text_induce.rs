@@ -33,6 +33,7 @@ use super::{Attempt, Line};
 use crate::page::cues::{self, ReplyRef};
 use crate::page::Comment;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 #[path = "text_induce_more.rs"]
 mod more;
@@ -312,7 +313,11 @@ fn ends_class(t: &str) -> (char, char) {
 /// A line that may be a record head: short, a word and a date or number,
 /// not a sentence.
 fn head_candidate(t: &str) -> bool {
-    if t.len() > 120 || !(t.bytes().any(|b| b.is_ascii_digit()) || t.contains("vor ") || t.contains("gestern") || t.contains("heute")) || t.chars().count() > 90 {
+    // `str::contains` with a `&str` sets up a searcher per call; these are built once.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["vor ", "gestern", "heute"].map(memchr::memmem::Finder::new));
+    let b = t.as_bytes();
+    if t.len() > 120 || !(b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|w| w.find(b).is_some())) || cues::chars_more_than(t, 90) {
         return false;
     }
     // Sentence ends after a word: "… fertig." is text.

@@ -23,13 +23,17 @@ fn captures<'h>(r: &StartRegex, s: &'h str) -> Option<regex::Captures<'h>> {
     }
 }
 
-/// `s.trim()`, answered without decoding a char when `s` begins and ends
-/// with a visible ASCII char (white space never is one), as almost every
-/// normalised line does; `str::trim` decodes and classifies both end chars.
+/// `s.trim()`, answered without decoding a char at an end that is a
+/// visible ASCII char (white space never is one), as almost every
+/// normalised line begins and ends; `str::trim` decodes and classifies both
+/// end chars. An empty `s` is its own trim.
 #[inline(always)]
 pub(crate) fn trim(s: &str) -> &str {
     match s.as_bytes() {
+        [] => s,
         [f, .., l] if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        [f, ..] if f.is_ascii_graphic() => s.trim_end(),
+        [.., l] if l.is_ascii_graphic() => s.trim_start(),
         _ => s.trim(),
     }
 }
@@ -922,7 +926,7 @@ pub fn is_nav_line(s: &str) -> bool {
     }
     // One pass over the parts, stopping at the first part too long for a link.
     let mut n = 0usize;
-    for p in nav_split(s).map(str::trim).filter(|p| !p.is_empty()) {
+    for p in nav_split(s).map(trim).filter(|p| !p.is_empty()) {
         if p.chars().count() > 40 {
             return false;
         }
@@ -1518,7 +1522,7 @@ pub fn letter_header(s: &str) -> Option<&str> {
     static LETTER: LazyLock<StartRegex> = LazyLock::new(|| {
         StartRegex::new(r"(?i)^(?:Leserbrief|Leserzuschrift|Zuschrift|Leserpost|Brief|Leserbrief\s+zum\s+Thema)\s+(?:von|vom\s+Leser|von\s+Leserin)\s+(?P<name>[^,:(]{2,60}?)\s*(?:,\s*[^,:]{2,40}|\([^)]{2,40}\))?\s*:?$")
     });
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 140 {
         return None;
     }
@@ -1550,14 +1554,14 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").
 pub fn part_header(s: &str) -> Option<AuthorLine> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 160 || !has_part_separator(s) {
         return None;
     }
     let mut al = AuthorLine::default();
     let mut parts = 0;
     for p in SEP.split(s) {
-        let p = p.trim();
+        let p = trim(p);
         parts += 1;
         // No part of a header is a sentence: long parts end the search early.
         if p.is_empty() || parts > 6 || chars_more_than(p, 80) {
@@ -1676,7 +1680,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
 /// A numbered name line without a date: "Kommentar #3 von Name", "#3 Name",
 /// "3) Name" -> (3, "Name"). The line must carry a number.
 pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 120 {
         return None;
     }
@@ -1716,7 +1720,7 @@ pub fn lone_number(s: &str) -> Option<u32> {
 /// ("Beitrag", "Kommentar", "Post", "Eintrag", "Nachricht") may go without
 /// the '#'; a bare number may not.
 pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 70 || !s.starts_with(['#', 'B', 'K', 'P', 'E', 'N']) {
         return None;
     }
@@ -2004,7 +2008,7 @@ pub fn is_system_line(s: &str) -> bool {
           | (?:eine\s+)?(?:nachricht|beitrag|kommentar)\s+(?:von\s+\S+(?:\s+\S+){0,2}\s+)?wurde\s+.{0,80}?(?:entfernt|gelöscht|ausgeblendet)
         )\s*[.!]?\s*$")
     });
-    SYSTEM.is_match(s.trim())
+    SYSTEM.is_match(trim(s))
 }
 
 /// A dash with a name alone ("— Jonas"): a signature without a date, taken
@@ -2519,6 +2523,7 @@ mod tests {
             let l = l.as_str();
             assert_eq!(words(l).collect::<Vec<_>>(), l.split_whitespace().collect::<Vec<_>>(), "{l:?}");
             assert_eq!(word_count(l), l.split_whitespace().count(), "{l:?}");
+            assert_eq!(trim(l), l.trim(), "{l:?}");
             assert_eq!(collapse_ws(l), reference::collapse_ws(l), "{l:?}");
             assert_eq!(collapse_ws_lower(l), reference::collapse_ws(l).to_lowercase(), "{l:?}");
             assert_eq!(is_prose(l), reference::is_prose(l), "{l:?}");
@@ -3188,7 +3193,7 @@ pub fn quote_attribution(s: &str) -> Option<String> {
 /// A quote introduction on a line of its own, the quote following without
 /// quote marks: "Zitat von Name:", "Zitat Name:" -> the quoted author.
 pub fn quote_intro(s: &str) -> Option<String> {
-    let s = s.trim();
+    let s = trim(s);
     let head = s.get(..5)?;
     if !head.eq_ignore_ascii_case("zitat") || !s.ends_with(':') {
         return None;
@@ -3370,7 +3375,7 @@ pub fn ui_footer_date(s: &str) -> Option<&str> {
     }
     let mut date = None;
     let mut ui = 0usize;
-    for part in s.split(['·', '|', '•']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in s.split(['·', '|', '•']).map(trim).filter(|p| !p.is_empty()) {
         if UI_ITEM_ONLY.is_match(part) {
             ui += 1;
         } else if date.is_none() {

@@ -38,6 +38,17 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// `s.trim_end()`, answered without decoding a char when `s` ends with a
+/// visible ASCII char (or is empty).
+#[inline(always)]
+pub(crate) fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        None => s,
+        Some(l) if l.is_ascii_graphic() => s,
+        _ => s.trim_end(),
+    }
+}
+
 /// `s.trim_start()`, answered without decoding a char when `s` begins with
 /// a visible ASCII char (or is empty).
 #[inline(always)]
@@ -2009,7 +2020,7 @@ pub fn is_moderation_note(s: &str) -> bool {
 /// word before any regex.
 pub fn is_system_line(s: &str) -> bool {
     const LAST: &[&str] = &["beigetreten", "betreten", "verlassen", "entfernt", "gelöscht", "ausgeblendet"];
-    let t = s.trim_end().trim_end_matches(['.', '!']);
+    let t = trim_end(s).trim_end_matches(['.', '!']);
     if t.len() > 200 || !LAST.iter().any(|w| t.ends_with(w)) {
         return false;
     }
@@ -2568,6 +2579,7 @@ mod tests {
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
             assert_eq!(trim(l), l.trim(), "{l:?}");
             assert_eq!(trim_start(l), l.trim_start(), "{l:?}");
+            assert_eq!(trim_end(l), l.trim_end(), "{l:?}");
             for c in ['Σ', '(', ':', '°', '…', '©', 'ß', '\u{212a}', '\u{1d400}', ' '] {
                 assert_eq!(has_char(l, c), l.contains(c), "{c:?} {l:?}");
             }

@@ -1664,12 +1664,12 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
     if let Some((a, b)) = find_last_date(rest) {
         let tail = rest.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ')' | ']' | ',' | '·'));
         if tail.is_empty() {
-            let date = rest.get(a..b).unwrap_or("").trim().to_string();
+            let date = trim(rest.get(a..b).unwrap_or("")).to_string();
             let head = rest.get(..a).unwrap_or("");
             let head = strip_weekday_tail(head);
             let name = NAME_TAIL.replace(head, "");
-            let name = name.trim().trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
-            let name = strip_von(name.trim());
+            let name = trim(&name).trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
+            let name = strip_von(trim(name));
             if name.is_empty() || is_date_label(name) {
                 return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
             }
@@ -1679,8 +1679,8 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
             return None;
         }
         // DATE ... Name (date first).
-        if a == 0 || rest.get(..a).is_some_and(|h| WEEKDAY.is_match(h.trim()) || h.trim().is_empty()) {
-            let tail = rest.get(b..).unwrap_or("").trim();
+        if a == 0 || rest.get(..a).is_some_and(|h| WEEKDAY.is_match(trim(h)) || trim(h).is_empty()) {
+            let tail = trim(rest.get(b..).unwrap_or(""));
             let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ',' | '·'));
             let tail = strip_von(tail.trim());
             if is_name_like(tail) && word_count(tail) <= 3 {
@@ -3232,7 +3232,7 @@ static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—
 /// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
 /// "Name antwortete auf Other · heute, 07:44". The date may be missing.
 pub fn reply_header(s: &str) -> Option<AuthorLine> {
-    let s = s.trim().trim_end_matches(':').trim_end();
+    let s = trim(s).trim_end_matches(':').trim_end();
     if !(contains_at(s.as_bytes(), b"antwortet", 3) || contains_at(s.as_bytes(), b"erwiderte", 2)) || chars_more_than(s, 160) {
         return None;
     }

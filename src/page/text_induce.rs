@@ -771,8 +771,8 @@ fn is_row(t: &str) -> bool {
 }
 
 fn cells(t: &str) -> Vec<String> {
-    let inner = t.trim().trim_start_matches(CELL_SEPS).trim_end_matches(CELL_SEPS);
-    inner.split(CELL_SEPS).map(|c| c.trim().to_string()).collect()
+    let inner = cues::trim(t).trim_start_matches(CELL_SEPS).trim_end_matches(CELL_SEPS);
+    inner.split(CELL_SEPS).map(|c| cues::trim(c).to_string()).collect()
 }
 
 /// The best table of the page that is a comment list. Tables are read on

@@ -36,7 +36,7 @@ use std::sync::LazyLock;
 /// the whole line when it is one or two words without digits (a label
 /// whose value follows on the next line; kept only when it recurs).
 fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
-    let t = t.trim();
+    let t = cues::trim(t);
     // Byte gates: a letter first (ASCII or a UTF-8 lead byte), a colon
     // within the first 31 bytes or a short line.
     if t.is_empty() || t.len() > 400 || !(t.as_bytes()[0].is_ascii_alphabetic() || t.as_bytes()[0] >= 0xC3) {

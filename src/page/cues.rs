@@ -23,14 +23,40 @@ fn captures<'h>(r: &StartRegex, s: &'h str) -> Option<regex::Captures<'h>> {
     }
 }
 
-/// `s.trim()`, answered without decoding a char when `s` begins and ends
-/// with a visible ASCII char (white space never is one), as almost every
-/// normalised line does; `str::trim` decodes and classifies both end chars.
+/// `s.trim()`, answered without decoding a char at an end that is a
+/// visible ASCII char (white space never is one), as almost every
+/// normalised line begins and ends; `str::trim` decodes and classifies both
+/// end chars. An empty `s` is its own trim.
 #[inline(always)]
 pub(crate) fn trim(s: &str) -> &str {
     match s.as_bytes() {
+        [] => s,
         [f, .., l] if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        [f, ..] if f.is_ascii_graphic() => s.trim_end(),
+        [.., l] if l.is_ascii_graphic() => s.trim_start(),
         _ => s.trim(),
+    }
+}
+
+/// `s.trim_end()`, answered without decoding a char when `s` ends with a
+/// visible ASCII char (or is empty).
+#[inline(always)]
+pub(crate) fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        None => s,
+        Some(l) if l.is_ascii_graphic() => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// `s.trim_start()`, answered without decoding a char when `s` begins with
+/// a visible ASCII char (or is empty).
+#[inline(always)]
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        None => s,
+        Some(f) if f.is_ascii_graphic() => s,
+        _ => s.trim_start(),
     }
 }
 
@@ -617,7 +643,7 @@ pub(crate) fn contains_at(b: &[u8], lit: &[u8], key: usize) -> bool {
 
 /// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
 pub fn strip_reply_arrow(s: &str) -> &str {
-    let t = s.trim_start();
+    let t = trim_start(s);
     match t.strip_prefix(['↳', '↪', '⤷', '⮡', '↘', '➥', '⤶']) {
         Some(rest) => rest.trim_start(),
         None => s,
@@ -922,7 +948,7 @@ pub fn is_nav_line(s: &str) -> bool {
     }
     // One pass over the parts, stopping at the first part too long for a link.
     let mut n = 0usize;
-    for p in nav_split(s).map(str::trim).filter(|p| !p.is_empty()) {
+    for p in nav_split(s).map(trim).filter(|p| !p.is_empty()) {
         if p.chars().count() > 40 {
             return false;
         }
@@ -1216,7 +1242,7 @@ static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
 /// A teaser label with the linked headline on the same line
 /// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
 pub fn is_inline_teaser(s: &str) -> bool {
-    let t = s.trim_start();
+    let t = trim_start(s);
     // Exact gate: every alternative starts with l, m, a, s, p, ä, v, w or f; under `(?i)`
     // the long s (U+017F) also matches s.
     t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ', 'ä', 'Ä', 'v', 'V', 'w', 'W', 'f', 'F']) && INLINE_TEASER.is_match(t)
@@ -1354,7 +1380,7 @@ pub fn tail(s: &str, n: usize) -> &str {
 
 /// The content after a bullet marker ("• ", "* ", "- ", "– ", "· ", "▪ "), if any.
 pub fn strip_bullet(s: &str) -> Option<&str> {
-    let t = s.trim_start();
+    let t = trim_start(s);
     // Every bullet starts with one of these bytes.
     if !matches!(t.as_bytes().first(), Some(0xe2 | 0xc2 | b'*' | b'-')) {
         return None;
@@ -1518,7 +1544,7 @@ pub fn letter_header(s: &str) -> Option<&str> {
     static LETTER: LazyLock<StartRegex> = LazyLock::new(|| {
         StartRegex::new(r"(?i)^(?:Leserbrief|Leserzuschrift|Zuschrift|Leserpost|Brief|Leserbrief\s+zum\s+Thema)\s+(?:von|vom\s+Leser|von\s+Leserin)\s+(?P<name>[^,:(]{2,60}?)\s*(?:,\s*[^,:]{2,40}|\([^)]{2,40}\))?\s*:?$")
     });
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 140 {
         return None;
     }
@@ -1550,14 +1576,14 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").
 pub fn part_header(s: &str) -> Option<AuthorLine> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 160 || !has_part_separator(s) {
         return None;
     }
     let mut al = AuthorLine::default();
     let mut parts = 0;
     for p in SEP.split(s) {
-        let p = p.trim();
+        let p = trim(p);
         parts += 1;
         // No part of a header is a sentence: long parts end the search early.
         if p.is_empty() || parts > 6 || chars_more_than(p, 80) {
@@ -1638,12 +1664,12 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
     if let Some((a, b)) = find_last_date(rest) {
         let tail = rest.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ')' | ']' | ',' | '·'));
         if tail.is_empty() {
-            let date = rest.get(a..b).unwrap_or("").trim().to_string();
+            let date = trim(rest.get(a..b).unwrap_or("")).to_string();
             let head = rest.get(..a).unwrap_or("");
             let head = strip_weekday_tail(head);
             let name = NAME_TAIL.replace(head, "");
-            let name = name.trim().trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
-            let name = strip_von(name.trim());
+            let name = trim(&name).trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
+            let name = strip_von(trim(name));
             if name.is_empty() || is_date_label(name) {
                 return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
             }
@@ -1653,8 +1679,8 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
             return None;
         }
         // DATE ... Name (date first).
-        if a == 0 || rest.get(..a).is_some_and(|h| WEEKDAY.is_match(h.trim()) || h.trim().is_empty()) {
-            let tail = rest.get(b..).unwrap_or("").trim();
+        if a == 0 || rest.get(..a).is_some_and(|h| WEEKDAY.is_match(trim(h)) || trim(h).is_empty()) {
+            let tail = trim(rest.get(b..).unwrap_or(""));
             let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ',' | '·'));
             let tail = strip_von(tail.trim());
             if is_name_like(tail) && word_count(tail) <= 3 {
@@ -1676,7 +1702,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
 /// A numbered name line without a date: "Kommentar #3 von Name", "#3 Name",
 /// "3) Name" -> (3, "Name"). The line must carry a number.
 pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 120 {
         return None;
     }
@@ -1716,7 +1742,7 @@ pub fn lone_number(s: &str) -> Option<u32> {
 /// ("Beitrag", "Kommentar", "Post", "Eintrag", "Nachricht") may go without
 /// the '#'; a bare number may not.
 pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
-    let s = s.trim();
+    let s = trim(s);
     if s.len() > 70 || !s.starts_with(['#', 'B', 'K', 'P', 'E', 'N']) {
         return None;
     }
@@ -1929,7 +1955,7 @@ fn may_hold_thread_starter_cue(t: &str) -> bool {
 
 /// A comment signature: a dash, then author and date ("— Name, gestern, 22:14").
 pub fn signature(s: &str) -> Option<AuthorLine> {
-    let t = s.trim_start();
+    let t = trim_start(s);
     if !(t.starts_with('—') || t.starts_with('–') || t.starts_with("- ") || t.starts_with("--")) {
         return None;
     }
@@ -2003,7 +2029,7 @@ pub fn is_moderation_note(s: &str) -> bool {
 /// word before any regex.
 pub fn is_system_line(s: &str) -> bool {
     const LAST: &[&str] = &["beigetreten", "betreten", "verlassen", "entfernt", "gelöscht", "ausgeblendet"];
-    let t = s.trim_end().trim_end_matches(['.', '!']);
+    let t = trim_end(s).trim_end_matches(['.', '!']);
     if t.len() > 200 || !LAST.iter().any(|w| t.ends_with(w)) {
         return false;
     }
@@ -2013,13 +2039,13 @@ pub fn is_system_line(s: &str) -> bool {
           | (?:eine\s+)?(?:nachricht|beitrag|kommentar)\s+(?:von\s+\S+(?:\s+\S+){0,2}\s+)?wurde\s+.{0,80}?(?:entfernt|gelöscht|ausgeblendet)
         )\s*[.!]?\s*$")
     });
-    SYSTEM.is_match(s.trim())
+    SYSTEM.is_match(trim(s))
 }
 
 /// A dash with a name alone ("— Jonas"): a signature without a date, taken
 /// only where dated signatures close the comments around it.
 pub fn name_signature(s: &str) -> Option<AuthorLine> {
-    let t = s.trim_start();
+    let t = trim_start(s);
     if !(t.starts_with('—') || t.starts_with('–')) {
         return None;
     }
@@ -2579,6 +2605,8 @@ mod tests {
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
             assert_eq!(trim(l), l.trim(), "{l:?}");
+            assert_eq!(trim_start(l), l.trim_start(), "{l:?}");
+            assert_eq!(trim_end(l), l.trim_end(), "{l:?}");
             for c in ['Σ', '(', ':', '°', '…', '©', 'ß', '\u{212a}', '\u{1d400}', ' '] {
                 assert_eq!(has_char(l, c), l.contains(c), "{c:?} {l:?}");
             }
@@ -3215,7 +3243,7 @@ pub fn quote_attribution(s: &str) -> Option<String> {
 /// A quote introduction on a line of its own, the quote following without
 /// quote marks: "Zitat von Name:", "Zitat Name:" -> the quoted author.
 pub fn quote_intro(s: &str) -> Option<String> {
-    let s = s.trim();
+    let s = trim(s);
     let head = s.get(..5)?;
     if !head.eq_ignore_ascii_case("zitat") || !s.ends_with(':') {
         return None;
@@ -3231,7 +3259,7 @@ static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—
 /// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
 /// "Name antwortete auf Other · heute, 07:44". The date may be missing.
 pub fn reply_header(s: &str) -> Option<AuthorLine> {
-    let s = s.trim().trim_end_matches(':').trim_end();
+    let s = trim(s).trim_end_matches(':').trim_end();
     if !(contains_at(s.as_bytes(), b"antwortet", 3) || contains_at(s.as_bytes(), b"erwiderte", 2)) || chars_more_than(s, 160) {
         return None;
     }
@@ -3397,7 +3425,7 @@ pub fn ui_footer_date(s: &str) -> Option<&str> {
     }
     let mut date = None;
     let mut ui = 0usize;
-    for part in s.split(['·', '|', '•']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in s.split(['·', '|', '•']).map(trim).filter(|p| !p.is_empty()) {
         if UI_ITEM_ONLY.is_match(part) {
             ui += 1;
         } else if date.is_none() {
@@ -3582,7 +3610,7 @@ pub fn post_field(s: &str) -> Option<(PostField, &str)> {
 
 /// A quoted line of a forum reply ("> text", ">").
 pub fn is_quote_line(s: &str) -> bool {
-    let s = s.trim_start();
+    let s = trim_start(s);
     s == ">" || s.starts_with("> ") || s.starts_with(">>")
 }
 
@@ -3641,7 +3669,7 @@ const CLOSE_QUOTES: [char; 5] = ['“', '"', '«', '”', '»'];
 
 /// A line that opens a quoted reader voice („…).
 pub fn opens_voice(s: &str) -> bool {
-    s.trim_start().starts_with(OPEN_QUOTES)
+    trim_start(s).starts_with(OPEN_QUOTES)
 }
 
 /// A line that closes a quoted reader voice (…“).

@@ -147,7 +147,7 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     // look at the chars that start with a special byte.
     let b = rest.as_bytes();
     if !b.iter().fold(false, |acc, &x| acc | matches!(x, b'\r' | 0xc2 | 0xe2 | 0xe3 | 0xef)) {
-        return (indent, Cow::Borrowed(rest.trim_end()));
+        return (indent, Cow::Borrowed(cues::trim_end(rest)));
     }
     // Most special bytes begin chars that stay ('„', '“', '–' begin with
     // 0xE2 too): copy only when a char changes.
@@ -162,7 +162,7 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
         i += c.len_utf8();
     };
     if !changes {
-        return (indent, Cow::Borrowed(rest.trim_end()));
+        return (indent, Cow::Borrowed(cues::trim_end(rest)));
     }
     let mut out = String::with_capacity(rest.len());
     let mut i = 0;
@@ -689,7 +689,12 @@ struct MailHead {
 
 /// A header field line: "Name: value" with a field name of letters and '-'.
 fn mail_field(t: &str) -> Option<(&str, &str)> {
-    let (name, value) = t.split_once(": ")?;
+    // `t.split_once(": ")` where its name can be one (30 bytes at most): the
+    // first ": " then begins in the first 31 bytes, found by a byte search
+    // for the colon (no substring searcher set up per line).
+    let b = t.as_bytes();
+    let p = memchr::memchr_iter(b':', &b[..b.len().min(31)]).find(|&p| b.get(p + 1) == Some(&b' '))?;
+    let (name, value) = (t.get(..p)?, t.get(p + 2..)?);
     (!name.is_empty() && name.len() <= 30 && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')).then(|| (name, value.trim()))
 }
 

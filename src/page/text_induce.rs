@@ -33,6 +33,7 @@ use super::{Attempt, Line};
 use crate::page::cues::{self, ReplyRef};
 use crate::page::Comment;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 #[path = "text_induce_more.rs"]
 mod more;
@@ -312,7 +313,11 @@ fn ends_class(t: &str) -> (char, char) {
 /// A line that may be a record head: short, a word and a date or number,
 /// not a sentence.
 fn head_candidate(t: &str) -> bool {
-    if t.len() > 120 || !(t.bytes().any(|b| b.is_ascii_digit()) || t.contains("vor ") || t.contains("gestern") || t.contains("heute")) || t.chars().count() > 90 {
+    // `str::contains` with a `&str` sets up a searcher per call; these are built once.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["vor ", "gestern", "heute"].map(memchr::memmem::Finder::new));
+    let b = t.as_bytes();
+    if t.len() > 120 || !(b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|w| w.find(b).is_some())) || cues::chars_more_than(t, 90) {
         return false;
     }
     // Sentence ends after a word: "… fertig." is text.
@@ -747,9 +752,18 @@ fn caption_above(lines: &[Line], start: usize) -> usize {
 
 const CELL_SEPS: [char; 4] = ['|', '│', '┃', '║'];
 
+/// A rule line of a table: border chars only, three or more of them dashes.
+/// One pass, which stops at the first char that is no border char (on a
+/// row, its first cell's text).
 fn is_border(t: &str) -> bool {
-    let dashes = t.chars().filter(|c| matches!(c, '-' | '─' | '━' | '═')).count();
-    dashes >= 3 && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':' | ' ' | '|' | '─' | '━' | '│' | '┃' | '═' | '║') || ('┌'..='╿').contains(&c))
+    let mut dashes = 0usize;
+    for c in t.chars() {
+        if !(matches!(c, '+' | '-' | '=' | ':' | ' ' | '|' | '─' | '━' | '│' | '┃' | '═' | '║') || ('┌'..='╿').contains(&c)) {
+            return false;
+        }
+        dashes += matches!(c, '-' | '─' | '━' | '═') as usize;
+    }
+    dashes >= 3
 }
 
 fn is_row(t: &str) -> bool {
@@ -757,8 +771,8 @@ fn is_row(t: &str) -> bool {
 }
 
 fn cells(t: &str) -> Vec<String> {
-    let inner = t.trim().trim_start_matches(CELL_SEPS).trim_end_matches(CELL_SEPS);
-    inner.split(CELL_SEPS).map(|c| c.trim().to_string()).collect()
+    let inner = cues::trim(t).trim_start_matches(CELL_SEPS).trim_end_matches(CELL_SEPS);
+    inner.split(CELL_SEPS).map(|c| cues::trim(c).to_string()).collect()
 }
 
 /// The best table of the page that is a comment list. Tables are read on

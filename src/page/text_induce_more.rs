@@ -26,6 +26,7 @@ use crate::page::cues::{self, ReplyRef};
 use super::super::{Attempt, Line};
 use crate::page::Comment;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 // ---------------------------------------------------------------------------
 // Field exports
@@ -35,7 +36,7 @@ use std::collections::HashMap;
 /// the whole line when it is one or two words without digits (a label
 /// whose value follows on the next line; kept only when it recurs).
 fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
-    let t = t.trim();
+    let t = cues::trim(t);
     // Byte gates: a letter first (ASCII or a UTF-8 lead byte), a colon
     // within the first 31 bytes or a short line.
     if t.is_empty() || t.len() > 400 || !(t.as_bytes()[0].is_ascii_alphabetic() || t.as_bytes()[0] >= 0xC3) {
@@ -211,20 +212,26 @@ fn removed_note(t: &str) -> bool {
 // ---------------------------------------------------------------------------
 // Space-aligned tables (w3m without rules)
 
-/// Whether `t` holds `n` or more runs of two spaces (by a byte search, no
-/// searcher set up per line).
+/// Whether `t` holds `n` or more runs of two spaces: the places where two
+/// spaces begin, in order, each counted unless it starts one byte after the
+/// last counted one (found by a substring search, which skips a line
+/// without two spaces in a few steps instead of stopping at every space).
 fn gaps(t: &str, n: usize) -> bool {
+    static TWO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let b = t.as_bytes();
     let mut found = 0;
     let mut last = usize::MAX;
-    for p in memchr::memchr_iter(b' ', b) {
-        if b.get(p + 1) == Some(&b' ') && (last == usize::MAX || p > last + 1) {
+    let mut from = 0;
+    while let Some(q) = b.get(from..).and_then(|r| TWO.find(r)) {
+        let p = from + q;
+        if last == usize::MAX || p > last + 1 {
             found += 1;
             last = p + 1;
             if found >= n {
                 return true;
             }
         }
+        from = p + 1;
     }
     false
 }

@@ -106,6 +106,11 @@ impl Lexicon {
     }
 }
 
+/// The entries of a lexicon whose lines are `entry<TAB>tag` (polarity.txt, harm.txt) with tag `tag`.
+fn tagged_entries<'a>(src: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> {
+    lexicon_lines(src).filter_map(move |l| l.split_once('\t').filter(|(_, t)| t.trim() == tag).map(|(w, _)| w.trim()))
+}
+
 /// The lexicon files compiled into this build (insults, polarity, harm). The first two give
 /// features, the third the stance head's blame rule, so a model scores as trained only with
 /// the lexicons it was trained with.
@@ -127,10 +132,7 @@ fn polarity_lexicon() -> &'static (regex::Regex, regex::Regex) {
     static POL: std::sync::OnceLock<(regex::Regex, regex::Regex)> = std::sync::OnceLock::new();
     POL.get_or_init(|| {
         let src = LEXICON_SOURCES[1];
-        let signed = |sign: &'static str| {
-            lexicon_lines(src).filter_map(move |l| l.split_once('\t').filter(|(_, s)| s.trim() == sign).map(|(w, _)| w.trim()))
-        };
-        (compile_lexicon(signed("+")), compile_lexicon(signed("-")))
+        (compile_lexicon(tagged_entries(src, "+")), compile_lexicon(tagged_entries(src, "-")))
     })
 }
 
@@ -146,15 +148,10 @@ pub enum Harm {
     Cause,
 }
 
-
 fn harm_lexicon() -> &'static [(Harm, regex::Regex); 3] {
     static HARM: std::sync::OnceLock<[(Harm, regex::Regex); 3]> = std::sync::OnceLock::new();
     HARM.get_or_init(|| {
-        let kind = |k: &'static str| {
-            compile_lexicon(
-                lexicon_lines(LEXICON_SOURCES[2]).filter_map(move |l| l.split_once('\t').filter(|(_, s)| s.trim() == k).map(|(w, _)| w.trim())),
-            )
-        };
+        let kind = |k| compile_lexicon(tagged_entries(LEXICON_SOURCES[2], k));
         [(Harm::Act, kind("act")), (Harm::Result, kind("result")), (Harm::Cause, kind("cause"))]
     })
 }

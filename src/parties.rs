@@ -77,7 +77,8 @@ pub struct StanceView {
     pub companion_clauses: bool,
     /// The blame rule ([`blamed_agent`]): when the comment names the party as the doer of
     /// a harm ("den Schaden, den Putin anrichtete"), the stance probabilities are mixed
-    /// with a vote for "against" ([`crate::model::blame_vote`]), so the stance is "against". Off in models trained before it existed.
+    /// with a vote for "against" ([`crate::model::blame_vote`]), so the stance is
+    /// "against". Off in models trained before it existed.
     pub blame: bool,
 }
 
@@ -135,7 +136,7 @@ fn polarity_at(toks: &[text::Token], i: usize) -> Option<bool> {
 /// `_znear_neg_`.
 fn nearest_polarity_marks(view: &str) -> Vec<String> {
     let toks = text::tokens(view);
-    let ends_sentence = |a: usize| view[toks[a].end..toks[a + 1].start].contains(['.', '!', '?', '\n']);
+    let ends_sentence = |a: usize| gap_after(&toks, view, a).contains(['.', '!', '?', '\n']);
     let mut out = Vec::new();
     for i in (0..toks.len()).filter(|&i| toks[i].norm == TARGET) {
         let mut found = None;
@@ -166,7 +167,7 @@ const PASSIVE: &[&str] = &["wird", "werden", "wurde", "wurden", "worden", "wirst
 /// bombardiert").
 fn role_at(toks: &[text::Token], view: &str, lo: usize, hi: usize, i: usize) -> &'static str {
     let prev = (i > lo).then(|| toks[i - 1].norm.as_str());
-    let capital = |j: usize| view[toks[j].start..].chars().next().is_some_and(char::is_uppercase);
+    let capital = |j: usize| capitalised(toks, view, j);
     match prev {
         Some("gegen") => return "gegen",
         Some("auf") => return "auf",
@@ -221,8 +222,18 @@ struct Clause {
     relative: bool,
 }
 
+/// Whether token `j` is written with a capital (a noun, or a sentence's first word).
+fn capitalised(toks: &[text::Token], view: &str, j: usize) -> bool {
+    view[toks[j].start..].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The text between token `a` and the next one (or the end of `view`).
+fn gap_after<'v>(toks: &[text::Token], view: &'v str, a: usize) -> &'v str {
+    &view[toks[a].end..toks.get(a + 1).map_or(view.len(), |t| t.start)]
+}
+
 fn clause_at(toks: &[text::Token], view: &str, i: usize) -> Clause {
-    let gap = |a: usize| &view[toks[a].end..toks.get(a + 1).map_or(view.len(), |t| t.start)];
+    let gap = |a: usize| gap_after(toks, view, a);
     let boundary = |a: usize| gap(a).contains([',', ';', ':', '.', '!', '?', '(', ')', '\n', '–']) || gap(a).contains(" - ");
     let mut lo = i;
     while lo > 0 && !boundary(lo - 1) {
@@ -277,7 +288,7 @@ pub fn blamed_agent(view: &str) -> Option<Blame> {
     let toks = text::tokens(view);
     // Acts and causes count as verbs only: not capitalised (a noun: "die Erpressung") and
     // not an infinitive with zu ("das Recht, die Ukraine zu überfallen" has it as object).
-    let capital = |j: usize| view[toks[j].start..].chars().next().is_some_and(char::is_uppercase);
+    let capital = |j: usize| capitalised(&toks, view, j);
     let kinds: Vec<Option<Harm>> = (0..toks.len())
         .map(|j| harm(&toks[j].norm).filter(|&k| k == Harm::Result || (!capital(j) && !(j > 0 && toks[j - 1].norm == "zu"))))
         .collect();
@@ -291,7 +302,7 @@ pub fn blamed_agent(view: &str) -> Option<Blame> {
     // A relative clause ends with its verb ("den Schaden, den _ziel_ im Irak angerichtet hat");
     // ", der Spiegel hetzt gegen ..." is a main clause, not a relative one.
     let verb_final = |c: &Clause| (c.hi.saturating_sub(2)..c.hi).any(|j| matches!(kinds[j], Some(Harm::Act | Harm::Cause)));
-    let gap = |a: usize| &view[toks[a].end..toks.get(a + 1).map_or(view.len(), |t| t.start)];
+    let gap = |a: usize| gap_after(&toks, view, a);
     // A harm done in lo..hi by the subject at i: an act after it, or causing a harm named
     // after it or in the antecedent from..lo.
     let harm_done = |c: &Clause, i: usize| any(i + 1, c.hi, Harm::Act) || (any(i + 1, c.hi, Harm::Cause) && (any(i + 1, c.hi, Harm::Result) || any(c.from, c.lo, Harm::Result)));
@@ -325,7 +336,7 @@ pub fn blamed_agent(view: &str) -> Option<Blame> {
         // subject opening its clause, not passive, not asked.
         let opens = first == c.lo || (first == c.lo + 1 && OPENERS.contains(&norm(c.lo)));
         let asked = gap(c.hi - 1).contains('?');
-        if opens && !c.relative && !asked && !passive(c.lo, c.hi) && harm_done(&Clause { from: c.lo, ..c }, i) {
+        if opens && !c.relative && !asked && !passive(c.lo, c.hi) && harm_done(&c, i) {
             return found("subject", &c);
         }
     }
@@ -601,36 +612,53 @@ impl Gazetteer {
     /// offsets mapped back into `text` (a placeholder's offsets to its mention's).
     pub fn blame(&self, text: &str, target: usize) -> Option<Blame> {
         let mentions = self.mentions(text);
-        let view = Self::replace_mentions(text, &mentions, 0, text.len(), target);
+        let mut placed = Vec::new();
+        let view = Self::write_view(text, &mentions, 0, text.len(), target, Some(&mut placed));
         let b = blamed_agent(&view)?;
-        // replace_mentions writes " placeholder " for each mention: walk the same steps.
+        // Text between placeholders is copied as it is (shifted); an offset in a placeholder
+        // is its mention's start (or end).
         let to_text = |v: usize, end: bool| {
-            let (mut in_view, mut in_text) = (0usize, 0usize);
-            for m in &mentions {
-                let gap = m.start - in_text;
-                if v < in_view + gap {
-                    return in_text + (v - in_view);
+            // view offset minus text offset in the copied stretch before the next placeholder
+            let mut delta = 0isize;
+            for &((vs, ve), (ts, te)) in &placed {
+                if v < vs {
+                    break;
                 }
-                let placeholder = 2 + if m.parties.contains(&target) { TARGET.len() } else { OTHER.len() };
-                if v < in_view + gap + placeholder || (end && v == in_view + gap + placeholder) {
-                    return if end { m.end } else { m.start };
+                if v < ve || (end && v == ve) {
+                    return if end { te } else { ts };
                 }
-                in_view += gap + placeholder;
-                in_text = m.end;
+                delta = ve as isize - te as isize;
             }
-            in_text + (v - in_view)
+            v.saturating_add_signed(-delta)
         };
         Some(Blame { start: to_text(b.start, false), end: to_text(b.end, true).min(text.len()), ..b })
     }
 
     fn replace_mentions(text: &str, mentions: &[Mention], from: usize, to: usize, target: usize) -> String {
+        Self::write_view(text, mentions, from, to, target, None)
+    }
+
+    /// [`Gazetteer::replace_mentions`], and with `placed` the span each placeholder (with
+    /// its spaces) took in the view, beside its mention's span in `text`.
+    fn write_view(
+        text: &str,
+        mentions: &[Mention],
+        from: usize,
+        to: usize,
+        target: usize,
+        mut placed: Option<&mut Vec<((usize, usize), (usize, usize))>>,
+    ) -> String {
         let mut out = String::with_capacity(to - from + 16);
         let mut last = from;
         for m in mentions.iter().filter(|m| m.start >= from && m.end <= to) {
             out.push_str(&text[last..m.start]);
+            let at = out.len();
             out.push(' ');
             out.push_str(if m.parties.contains(&target) { TARGET } else { OTHER });
             out.push(' ');
+            if let Some(p) = placed.as_deref_mut() {
+                p.push(((at, out.len()), (m.start, m.end)));
+            }
             last = m.end;
         }
         out.push_str(&text[last..to]);

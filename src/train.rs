@@ -77,6 +77,12 @@ struct Example {
     companion_text: String,
 }
 
+/// Metrics of the most probable class of each row of `proba` against `y`.
+fn metrics_of_argmax(y: &[usize], proba: &[Vec<f64>], classes: &[String]) -> metrics::Metrics {
+    let pred: Vec<usize> = proba.iter().map(|p| argmax(p.iter().copied())).collect();
+    metrics::classification(y, &pred, classes)
+}
+
 /// One out-of-fold prediction of cross-validation: what `train --oof` lists so
 /// that an annotator can review the rows where model and label disagree.
 #[derive(Debug, Clone, Serialize)]
@@ -408,8 +414,7 @@ pub fn train(
                 .map_err(|source| TrainError::Learn { head: plan.name.clone(), source })?;
             let score = |m: &metrics::Metrics| config.select_by.of(m);
             let (weight, mixed) = choose_mix(&trained.oof, &c.oof, &y, &fold_of, &plan.classes, &score);
-            let pred: Vec<usize> = mixed.iter().map(|p| argmax(p.iter().copied())).collect();
-            let mixed_metrics = metrics::classification(&y, &pred, &plan.classes);
+            let mixed_metrics = metrics_of_argmax(&y, &mixed, &plan.classes);
             log(&format!(
                 "stance: head alone {:.3}, companion alone {:.3}, mixed (companion weight {weight}, cross-fitted) {:.3} macro-F1 out of fold",
                 trained.cv.metrics.macro_f1, c.cv.metrics.macro_f1, mixed_metrics.macro_f1
@@ -433,8 +438,7 @@ pub fn train(
             for &i in &fired {
                 trained.oof[i] = crate::model::blame_vote(&trained.oof[i], &plan.classes);
             }
-            let pred: Vec<usize> = trained.oof.iter().map(|p| argmax(p.iter().copied())).collect();
-            trained.cv.metrics = metrics::classification(&y, &pred, &plan.classes);
+            trained.cv.metrics = metrics_of_argmax(&y, &trained.oof, &plan.classes);
             let b = crate::model::BlameReport {
                 pairs: fired.len(),
                 against: fired.iter().filter(|&&i| plan.classes[y[i]] == "against").count(),

@@ -48,8 +48,13 @@ def alias_regex(alias, case_sensitive):
     return re.compile(r"(?<!\w)" + body + tail + r"(?!\w)", flags)
 
 
+def tweet_texts(path):
+    """The tweets of a GermEval 2018 file, one per line (text column, |LBR| as a space)."""
+    return [l.rstrip("\n").split("\t")[0].replace("|LBR|", " ") for l in open(path, encoding="utf-8")]
+
+
 def main():
-    lines = [l.rstrip("\n").split("\t")[0].replace("|LBR|", " ") for l in open(TEST, encoding="utf-8")]
+    lines = tweet_texts(TEST)
     n = len(lines)
     rng = random.Random(2018)
     pats = split_patterns(PATTERNS)

@@ -16,14 +16,14 @@ import csv, random, sys, tomllib
 from collections import Counter
 
 sys.path.insert(0, "scripts")
-from select_germeval_test import PATTERNS, split_patterns, alias_regex  # same patterns and matcher
+from select_germeval_test import PATTERNS, split_patterns, alias_regex, tweet_texts  # same patterns, matcher and reader
 
 TRAIN = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/datasets/germeval2018/germeval2018.training.txt"
 N_RANDOM, N_PARTY, CAP = 150, 100, 15
 
 
 def main():
-    lines = [l.rstrip("\n").split("\t")[0].replace("|LBR|", " ") for l in open(TRAIN, encoding="utf-8")]
+    lines = tweet_texts(TRAIN)
     n = len(lines)
     # the first 450 only (selection party/keyword/random), so the script still reproduces its own
     # rows after they were appended to the same CSV

@@ -19,13 +19,14 @@ from collections import Counter
 
 sys.path.insert(0, "scripts")
 from select_germeval_train2 import party_lines  # same matcher and party balancing
+from select_germeval_test import tweet_texts  # same reader
 
 TRAIN = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/datasets/germeval2018/germeval2018.training.txt"
 N_RANDOM, N_PARTY, CAP = 60, 300, 40
 
 
 def main():
-    lines = [l.rstrip("\n").split("\t")[0].replace("|LBR|", " ") for l in open(TRAIN, encoding="utf-8")]
+    lines = tweet_texts(TRAIN)
     n = len(lines)
     old = {int(r["line"]) for r in csv.DictReader(open("data/germeval2018-annotations.csv", encoding="utf-8"))}
     assert len(old) == 836, len(old)

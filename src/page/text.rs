@@ -2072,7 +2072,7 @@ fn repeats_a_short_line(cue: &[Comment]) -> bool {
 fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<(usize, Attempt)> {
     let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
     let indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
-    let ind = shapes::induce(&texts, &indents, from, usable)?;
+    let ind = shapes::induce_with(&texts, &Cached(lines), &indents, from, usable)?;
     let drafts: Vec<Draft> = ind
         .records
         .into_iter()
@@ -2092,6 +2092,30 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
         .collect();
     let att = finish(drafts, None);
     (att.comments.len() >= 2).then_some((ind.start, att))
+}
+
+/// The lines' cues for [`shapes::induce_with`]: `header` and `teaser`
+/// are `comment_header` and `teaser_heading` of the final text
+/// (`split_lines`), the others the lines' cells (a blank line is no prose
+/// for `cues::is_prose` either).
+struct Cached<'p, 'a>(&'p [Line<'a>]);
+
+impl shapes::LineCues for Cached<'_, '_> {
+    fn header(&self, i: usize) -> bool {
+        self.0[i].header.is_some()
+    }
+    fn teaser(&self, i: usize) -> bool {
+        self.0[i].teaser.is_some()
+    }
+    fn prose(&self, i: usize) -> bool {
+        self.0[i].prose()
+    }
+    fn strong(&self, i: usize) -> bool {
+        self.0[i].strong()
+    }
+    fn ui(&self, i: usize) -> bool {
+        self.0[i].ui()
+    }
 }
 
 /// Keys of the kept drafts' names for reply references, each computed on

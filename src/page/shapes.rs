@@ -415,6 +415,8 @@ struct Facts<'a> {
     name_line: Vec<OnceCell<bool>>,
     /// The line's [`ui_form`], as an index into `forms`.
     form: Vec<OnceCell<usize>>,
+    /// [`reaction`].
+    reaction: Vec<OnceCell<bool>>,
     forms: RefCell<FxHashMap<String, usize>>,
 }
 
@@ -431,6 +433,7 @@ impl<'a> Facts<'a> {
             field_words: vec![OnceCell::new(); n],
             name_line: vec![OnceCell::new(); n],
             form: vec![OnceCell::new(); n],
+            reaction: vec![OnceCell::new(); n],
             forms: RefCell::new(FxHashMap::default()),
         }
     }
@@ -452,6 +455,9 @@ impl<'a> Facts<'a> {
     }
     fn name_line(&self, i: usize) -> bool {
         *self.name_line[i].get_or_init(|| name_line_with(self.texts[i], || self.cues.ui(i)))
+    }
+    fn reaction(&self, i: usize) -> bool {
+        *self.reaction[i].get_or_init(|| reaction(self.texts, i))
     }
     fn form(&self, i: usize) -> usize {
         *self.form[i].get_or_init(|| {
@@ -669,7 +675,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
     for (ri, &(a, b)) in regions.iter().enumerate() {
         for k in a..b {
-            if !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) {
+            if !texts[k].is_empty() && f.field_words(k) <= 8 && !f.reaction(k) {
                 let e = seen.entry(f.form(k)).or_insert((usize::MAX, 0));
                 if e.0 != ri {
                     *e = (ri, e.1 + 1);
@@ -677,7 +683,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
         }
     }
-    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
+    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && !f.reaction(k) && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
     // Lines pointing at other articles ("zu: TITEL").
@@ -721,7 +727,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 elsewhere += 1;
             }
             // A bare count ("6", "2,1 Tsd.") is a reaction or view count.
-            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 || cues::is_count_only(line) || reaction(texts, q) {
+            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 || cues::is_count_only(line) || f.reaction(q) {
                 continue;
             }
             prose = prose || f.prose_ish(q);

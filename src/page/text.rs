@@ -1181,12 +1181,14 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
 
     // Keys of the non-blank lines, computed once; `seen` and the window of the
     // twelve most recent keys borrow them. All keys in one buffer, each a
-    // range of it.
-    let mut buf = String::with_capacity(lines[..end].iter().map(|l| l.text.len()).sum());
+    // range of it. Only up to the last line the body may take: a later
+    // key could only make a later line a duplicate.
+    let keyed = (body_start..end).rev().find(|&i| keep[i]).map_or(0, |i| i + 1);
+    let mut buf = String::with_capacity(lines[..keyed].iter().map(|l| l.text.len()).sum());
     // Whether a line's text is already collapsed comes with its key: the
     // body copies such a line as it is (`collapse_ws` would scan it again).
-    let mut collapsed = vec![false; end];
-    let spans: Vec<(usize, usize, usize)> = (0..end)
+    let mut collapsed = vec![false; keyed];
+    let spans: Vec<(usize, usize, usize)> = (0..keyed)
         .filter(|&i| !lines[i].blank())
         .map(|i| {
             let a = buf.len();

@@ -242,11 +242,16 @@ fn tail_meta(s: &str) -> Option<Meta> {
 /// A line that can hold a name on its own above a date line: short, with a
 /// capital or '@' first, no date, not prose or a question.
 fn name_line(s: &str) -> bool {
+    name_line_with(s, || cues::is_ui_line(s))
+}
+
+/// [`name_line`], `ui` answering `cues::is_ui_line(s)`.
+fn name_line_with(s: &str, ui: impl FnOnce() -> bool) -> bool {
     s.starts_with(|c: char| c.is_uppercase() || c == '@')
         && !s.ends_with(['!', '?', ':'])
         && (1..=12).contains(&cues::word_count(s))
         && !prose_ish(s)
-        && !cues::is_ui_line(s)
+        && !ui()
         && date_span(s).is_none()
         && name_of_line(s).is_some_and(|n| {
             // A numbering ("Nr. 1", "Beitrag 4", "#3") is no name.
@@ -345,10 +350,6 @@ fn field_words_of(s: &str, n: usize) -> usize {
     cues::word_count(&outside)
 }
 
-fn is_text_line(s: &str) -> bool {
-    !s.is_empty() && !cues::is_ui_line(s)
-}
-
 /// Whether a line reads as reader prose (several words, some lower-case).
 fn prose_ish(s: &str) -> bool {
     cues::word_count(s) >= 6 && lower_words_at_least_two(s)
@@ -360,10 +361,49 @@ fn lower_words_at_least_two(s: &str) -> bool {
     cues::words(s).filter(|w| w.starts_with(|c: char| c.is_lowercase())).nth(1).is_some()
 }
 
+/// Line cues the caller may have at hand already (`text.rs` keeps them per
+/// line): each answer must be the cue's answer on `texts[i]`.
+pub(crate) trait LineCues {
+    /// `cues::comment_header(texts[i]).is_some()`.
+    fn header(&self, i: usize) -> bool;
+    /// `cues::teaser_heading(texts[i]).is_some()`.
+    fn teaser(&self, i: usize) -> bool;
+    /// `cues::is_prose(texts[i])`.
+    fn prose(&self, i: usize) -> bool;
+    /// `cues::is_strong_furniture(texts[i])`.
+    fn strong(&self, i: usize) -> bool;
+    /// `cues::is_ui_line(texts[i])`.
+    fn ui(&self, i: usize) -> bool;
+}
+
+/// The cues asked of the texts themselves.
+#[cfg(test)]
+struct Plain<'a>(&'a [&'a str]);
+
+#[cfg(test)]
+impl LineCues for Plain<'_> {
+    fn header(&self, i: usize) -> bool {
+        cues::comment_header(self.0[i]).is_some()
+    }
+    fn teaser(&self, i: usize) -> bool {
+        cues::teaser_heading(self.0[i]).is_some()
+    }
+    fn prose(&self, i: usize) -> bool {
+        cues::is_prose(self.0[i])
+    }
+    fn strong(&self, i: usize) -> bool {
+        cues::is_strong_furniture(self.0[i])
+    }
+    fn ui(&self, i: usize) -> bool {
+        cues::is_ui_line(self.0[i])
+    }
+}
+
 /// Facts about the page's lines that every candidate key reads again (the
 /// regions of up to six keys overlap), each computed on first use.
 struct Facts<'a> {
     texts: &'a [&'a str],
+    cues: &'a dyn LineCues,
     words: Vec<OnceCell<usize>>,
     prose_ish: Vec<OnceCell<bool>>,
     /// `cues::is_prose(t) && !cues::is_strong_furniture(t)`.
@@ -375,14 +415,17 @@ struct Facts<'a> {
     name_line: Vec<OnceCell<bool>>,
     /// The line's [`ui_form`], as an index into `forms`.
     form: Vec<OnceCell<usize>>,
+    /// [`reaction`].
+    reaction: Vec<OnceCell<bool>>,
     forms: RefCell<FxHashMap<String, usize>>,
 }
 
 impl<'a> Facts<'a> {
-    fn new(texts: &'a [&'a str]) -> Facts<'a> {
+    fn new(texts: &'a [&'a str], cues: &'a dyn LineCues) -> Facts<'a> {
         let n = texts.len();
         Facts {
             texts,
+            cues,
             words: vec![OnceCell::new(); n],
             prose_ish: vec![OnceCell::new(); n],
             article_prose: vec![OnceCell::new(); n],
@@ -390,6 +433,7 @@ impl<'a> Facts<'a> {
             field_words: vec![OnceCell::new(); n],
             name_line: vec![OnceCell::new(); n],
             form: vec![OnceCell::new(); n],
+            reaction: vec![OnceCell::new(); n],
             forms: RefCell::new(FxHashMap::default()),
         }
     }
@@ -401,16 +445,19 @@ impl<'a> Facts<'a> {
         *self.prose_ish[i].get_or_init(|| self.words(i) >= 6 && lower_words_at_least_two(self.texts[i]))
     }
     fn article_prose(&self, i: usize) -> bool {
-        *self.article_prose[i].get_or_init(|| cues::is_prose(self.texts[i]) && !cues::is_strong_furniture(self.texts[i]))
+        *self.article_prose[i].get_or_init(|| self.cues.prose(i) && !self.cues.strong(i))
     }
     fn text_line(&self, i: usize) -> bool {
-        *self.text_line[i].get_or_init(|| is_text_line(self.texts[i]))
+        *self.text_line[i].get_or_init(|| !self.texts[i].is_empty() && !self.cues.ui(i))
     }
     fn field_words(&self, i: usize) -> usize {
         *self.field_words[i].get_or_init(|| field_words_of(self.texts[i], self.words(i)))
     }
     fn name_line(&self, i: usize) -> bool {
-        *self.name_line[i].get_or_init(|| name_line(self.texts[i]))
+        *self.name_line[i].get_or_init(|| name_line_with(self.texts[i], || self.cues.ui(i)))
+    }
+    fn reaction(&self, i: usize) -> bool {
+        *self.reaction[i].get_or_init(|| reaction(self.texts, i))
     }
     fn form(&self, i: usize) -> usize {
         *self.form[i].get_or_init(|| {
@@ -428,11 +475,17 @@ impl<'a> Facts<'a> {
 /// can use a reading of `n` records (false for fewer when false for `n`);
 /// when it cannot for the most repeated key, the keys are not read (None,
 /// as the caller would discard any answer).
+#[cfg(test)]
 pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<Induced> {
+    induce_with(texts, &Plain(texts), indents, from, usable)
+}
+
+/// [`induce`] with the caller's answers of some line cues.
+pub(crate) fn induce_with(texts: &[&str], line_cues: &dyn LineCues, indents: &[usize], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<Induced> {
     let n = texts.len();
     let mut metas: Vec<Option<Meta>> = vec![None; n];
     let mut groups: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
-    let facts = Facts::new(texts);
+    let facts = Facts::new(texts, line_cues);
     for i in from..n {
         let t = texts[i];
         // A date has a digit, or is a relative one in words ("vor einer
@@ -476,7 +529,7 @@ pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: imp
     for (_, mut reps) in keys.into_iter().take(6) {
         // A comment-section header after the first repetition: the
         // repetitions before it belong to the page, not to the comments.
-        while reps.len() >= 3 && (reps[0] + 1..reps[1]).any(|k| cues::comment_header(texts[k]).is_some()) {
+        while reps.len() >= 3 && (reps[0] + 1..reps[1]).any(|k| line_cues.header(k)) {
             reps.remove(0);
         }
         // A reading scores at most 3 per repetition: skip keys that cannot win.
@@ -512,7 +565,7 @@ fn block_end(f: &Facts, i: usize) -> usize {
         while k < n && texts[k].is_empty() {
             k += 1;
         }
-        if k < n && f.prose_ish(k) && cues::is_prose(texts[k]) && !cues::is_strong_furniture(texts[k]) && cues::comment_header(texts[k]).is_none() {
+        if k < n && f.prose_ish(k) && f.article_prose(k) && !f.cues.header(k) {
             j = k;
             while j < n && !texts[j].is_empty() {
                 j += 1;
@@ -526,8 +579,8 @@ fn block_end(f: &Facts, i: usize) -> usize {
 /// The last record's region ends at a teaser heading ("Meistgelesen",
 /// "Leser diskutieren"): where no blank line closes the list, the boxes
 /// after it are not the record's text.
-fn before_teaser(texts: &[&str], from: usize, end: usize) -> usize {
-    (from..end).find(|&k| cues::teaser_heading(texts[k]).is_some()).unwrap_or(end)
+fn before_teaser(f: &Facts, from: usize, end: usize) -> usize {
+    (from..end).find(|&k| f.cues.teaser(k)).unwrap_or(end)
 }
 
 fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usize]) -> Option<(usize, Induced)> {
@@ -594,7 +647,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         if header {
             let end = match reps.get(k + 1) {
                 Some(&next) => next - usize::from(above[k + 1]),
-                None => last_end.map_or(r + 1, |e| before_teaser(texts, r + 1, e)),
+                None => last_end.map_or(r + 1, |e| before_teaser(f, r + 1, e)),
             };
             regions.push((r + 1, end.max(r + 1)));
         } else {
@@ -622,7 +675,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
     for (ri, &(a, b)) in regions.iter().enumerate() {
         for k in a..b {
-            if !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) {
+            if !texts[k].is_empty() && f.field_words(k) <= 8 && !f.reaction(k) {
                 let e = seen.entry(f.form(k)).or_insert((usize::MAX, 0));
                 if e.0 != ri {
                     *e = (ri, e.1 + 1);
@@ -630,7 +683,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
         }
     }
-    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && !reaction(texts, k) && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
+    let repeated = |k: usize| !texts[k].is_empty() && f.field_words(k) <= 8 && !f.reaction(k) && seen.get(&f.form(k)).is_some_and(|&(_, c)| c >= 2);
     let mut records = Vec::with_capacity(reps.len());
     let mut with_text = 0usize;
     // Lines pointing at other articles ("zu: TITEL").
@@ -674,7 +727,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 elsewhere += 1;
             }
             // A bare count ("6", "2,1 Tsd.") is a reaction or view count.
-            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 || cues::is_count_only(line) || reaction(texts, q) {
+            if !f.text_line(q) || repeated(q) || bar && has_action(line) && f.words(q) <= 5 || cues::is_count_only(line) || f.reaction(q) {
                 continue;
             }
             prose = prose || f.prose_ish(q);

@@ -493,12 +493,11 @@ pub fn parse(text: &str) -> Page {
             break;
         }
     }
-    let seg_all = segment_flags(&lines, 0, n);
+    let segs = SegmentFlags::new(&lines);
     if section.is_none() {
-        let seg = &seg_all;
         if let Some(p) = first_prose {
             for (i, l) in lines.iter().enumerate().skip(p + 1) {
-                if seg[i] {
+                if segs.get(i) {
                     continue;
                 }
                 if attempts > 24 {
@@ -531,7 +530,7 @@ pub fn parse(text: &str) -> Page {
     if section.is_none() {
         if let Some(p) = first_prose {
             for i in p + 1..n {
-                if seg_all[i] || !cues::opens_voice(&lines[i].text) {
+                if segs.get(i) || !cues::opens_voice(&lines[i].text) {
                     continue;
                 }
                 let att = parse_voices(&lines, i);
@@ -546,7 +545,7 @@ pub fn parse(text: &str) -> Page {
     // a blank line or another header), not a count under a teaser headline.
     let declared_anywhere = (0..n).find_map(|i| match lines[i].header {
         Some(Header::Count(c))
-            if !seg_all[i]
+            if !segs.get(i)
                 && (i == 0
                     || lines[i - 1].blank()
                     || lines[i - 1].header.is_some()
@@ -564,6 +563,8 @@ pub fn parse(text: &str) -> Page {
     // subject the title, the replies from the second post header on are
     // the comments.
     let mut forum_title = None;
+    // The forum reading's body: every line up to the end of the opening
+    // post's header counts as segment (flagged).
     let mut seg_forum = None;
     if section.is_none() {
         let posts = forum_post_headers(&lines);
@@ -572,11 +573,7 @@ pub fn parse(text: &str) -> Page {
             if !att.comments.is_empty() {
                 section = Some((posts[1].start, att));
                 forum_title = posts[0].subject.clone();
-                let mut seg = seg_all.clone();
-                for f in &mut seg[..posts[0].end] {
-                    *f = true;
-                }
-                seg_forum = Some(seg);
+                seg_forum = Some(posts[0].end);
             }
         }
     }
@@ -621,7 +618,7 @@ pub fn parse(text: &str) -> Page {
         forum_title = None;
     }
     let body_end = section.as_ref().map_or(n, |(s, _)| *s);
-    let (title, body) = body_and_title(&lines, body_end, seg_forum.as_ref().unwrap_or(&seg_all));
+    let (title, body) = body_and_title(&lines, body_end, &segs.up_to(body_end, seg_forum.unwrap_or(0)));
     let title = forum_title.or(title);
     let (comments, declared) = match section {
         Some((_, att)) => (att.comments, att.declared.or(declared_anywhere)),
@@ -973,10 +970,19 @@ fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool) -> bool {
         || cues::is_inline_teaser(t)
 }
 
-/// For lines `from..to`, whether each lies in a teaser/related-content
-/// segment (true) rather than in article text.
-fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
-    let mut flags = vec![false; lines.len()];
+/// A teaser/related-content segment: its heading line, the end of its
+/// lines, and the run of consecutive prose paragraphs that makes its lines
+/// article text after all.
+struct Segment {
+    head: usize,
+    end: usize,
+    need: usize,
+}
+
+/// The teaser segments of lines `from..to`: headings and extents only,
+/// which ask no lazy cue (see [`teaser_lines`]).
+fn segments(lines: &[Line], from: usize, to: usize) -> Vec<Segment> {
+    let mut out = Vec::new();
     let mut i = from;
     while i < to {
         let Some(kind) = lines[i].teaser else {
@@ -992,35 +998,89 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
         if cues::is_ad_label(&lines[i].text) {
             j = (i + 1..j).find(|&k| lines[k].blank()).unwrap_or(j);
         }
-        let mut best = 0usize;
-        let mut run = 0usize;
-        for l in &lines[i + 1..j] {
-            if l.blank() {
-                continue;
-            }
-            if l.furniture() {
-                continue;
-            }
-            if l.prose() {
-                run += 1;
-                best = best.max(run);
-            } else {
-                run = 0;
-            }
-        }
         let need = match kind {
             TeaserHeading::Soft => 2,
             TeaserHeading::Hard => 3,
         };
-        flags[i] = true;
-        if best < need {
-            for f in &mut flags[i + 1..j] {
-                *f = true;
-            }
-        }
+        out.push(Segment { head: i, end: j, need });
         i = j;
     }
+    out
+}
+
+/// Whether the lines under a segment's heading are teasers (no run of
+/// `need` consecutive prose paragraphs among them).
+fn teaser_lines(lines: &[Line], s: &Segment) -> bool {
+    let mut best = 0usize;
+    let mut run = 0usize;
+    for l in &lines[s.head + 1..s.end] {
+        if l.blank() {
+            continue;
+        }
+        if l.furniture() {
+            continue;
+        }
+        if l.prose() {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best < s.need
+}
+
+/// For lines `from..to`, whether each lies in a teaser/related-content
+/// segment (true) rather than in article text.
+fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
+    let mut flags = vec![false; lines.len()];
+    for s in segments(lines, from, to) {
+        flags[s.head] = true;
+        if teaser_lines(lines, &s) {
+            flags[s.head + 1..s.end].fill(true);
+        }
+    }
     flags
+}
+
+/// [`segment_flags`] of the whole page, each segment's lines classified on
+/// the first question about one of them (`parse` asks about the lines
+/// before the body's end, and about later ones only on some paths; the
+/// segments after a comment section are mostly never asked about). The
+/// answers are those of `segment_flags(lines, 0, lines.len())`: the
+/// extents do not depend on the lazy cues, and the cues are pure.
+struct SegmentFlags<'p, 'a> {
+    lines: &'p [Line<'a>],
+    segs: Vec<Segment>,
+    /// Per line, 1 + the index of its segment in `segs` (0: in none).
+    of: Vec<u32>,
+    teaser: Vec<OnceCell<bool>>,
+}
+
+impl<'p, 'a> SegmentFlags<'p, 'a> {
+    fn new(lines: &'p [Line<'a>]) -> Self {
+        let segs = segments(lines, 0, lines.len());
+        let mut of = vec![0u32; lines.len()];
+        for (k, s) in segs.iter().enumerate() {
+            of[s.head..s.end].fill(k as u32 + 1);
+        }
+        let teaser = vec![OnceCell::new(); segs.len()];
+        SegmentFlags { lines, segs, of, teaser }
+    }
+    fn get(&self, i: usize) -> bool {
+        match self.of[i] {
+            0 => false,
+            k => {
+                let k = k as usize - 1;
+                let s = &self.segs[k];
+                i == s.head || *self.teaser[k].get_or_init(|| teaser_lines(self.lines, s))
+            }
+        }
+    }
+    /// The flags of lines `..end`, all lines before `forced` flagged.
+    fn up_to(&self, end: usize, forced: usize) -> Vec<bool> {
+        (0..end).map(|i| i < forced || self.get(i)).collect()
+    }
 }
 
 /// A standalone comment-section header (not a count under a teaser headline).
@@ -1121,12 +1181,14 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
 
     // Keys of the non-blank lines, computed once; `seen` and the window of the
     // twelve most recent keys borrow them. All keys in one buffer, each a
-    // range of it.
-    let mut buf = String::with_capacity(lines[..end].iter().map(|l| l.text.len()).sum());
+    // range of it. Only up to the last line the body may take: a later
+    // key could only make a later line a duplicate.
+    let keyed = (body_start..end).rev().find(|&i| keep[i]).map_or(0, |i| i + 1);
+    let mut buf = String::with_capacity(lines[..keyed].iter().map(|l| l.text.len()).sum());
     // Whether a line's text is already collapsed comes with its key: the
     // body copies such a line as it is (`collapse_ws` would scan it again).
-    let mut collapsed = vec![false; end];
-    let spans: Vec<(usize, usize, usize)> = (0..end)
+    let mut collapsed = vec![false; keyed];
+    let spans: Vec<(usize, usize, usize)> = (0..keyed)
         .filter(|&i| !lines[i].blank())
         .map(|i| {
             let a = buf.len();
@@ -2012,7 +2074,7 @@ fn repeats_a_short_line(cue: &[Comment]) -> bool {
 fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<(usize, Attempt)> {
     let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
     let indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
-    let ind = shapes::induce(&texts, &indents, from, usable)?;
+    let ind = shapes::induce_with(&texts, &Cached(lines), &indents, from, usable)?;
     let drafts: Vec<Draft> = ind
         .records
         .into_iter()
@@ -2032,6 +2094,30 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
         .collect();
     let att = finish(drafts, None);
     (att.comments.len() >= 2).then_some((ind.start, att))
+}
+
+/// The lines' cues for [`shapes::induce_with`]: `header` and `teaser`
+/// are `comment_header` and `teaser_heading` of the final text
+/// (`split_lines`), the others the lines' cells (a blank line is no prose
+/// for `cues::is_prose` either).
+struct Cached<'p, 'a>(&'p [Line<'a>]);
+
+impl shapes::LineCues for Cached<'_, '_> {
+    fn header(&self, i: usize) -> bool {
+        self.0[i].header.is_some()
+    }
+    fn teaser(&self, i: usize) -> bool {
+        self.0[i].teaser.is_some()
+    }
+    fn prose(&self, i: usize) -> bool {
+        self.0[i].prose()
+    }
+    fn strong(&self, i: usize) -> bool {
+        self.0[i].strong()
+    }
+    fn ui(&self, i: usize) -> bool {
+        self.0[i].ui()
+    }
 }
 
 /// Keys of the kept drafts' names for reply references, each computed on

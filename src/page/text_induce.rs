@@ -32,6 +32,7 @@
 use super::{Attempt, Line};
 use crate::page::cues::{self, ReplyRef};
 use crate::page::Comment;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -574,11 +575,15 @@ fn signature_records(lines: &[Line], first_prose: Option<usize>) -> Option<Secti
     }
     // Lines of one signature share their first and last char class: only
     // buckets of three or more are tokenised.
-    let mut buckets: HashMap<(char, char), usize> = HashMap::new();
+    let mut buckets: FxHashMap<(char, char), usize> = FxHashMap::default();
     for &i in &cands {
         *buckets.entry(ends_class(&lines[i].text)).or_default() += 1;
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&i| buckets.get(&ends_class(&lines[i].text)).is_some_and(|&c| c >= 3)).collect();
+    // A std map on purpose: the loop below keeps the first of equally
+    // scored runs in the map's (randomly seeded) order, so a faster or
+    // ordered map would change which one wins on a tie (session 11 found
+    // three corpus pages whose output varies from run to run this way).
     let mut groups: HashMap<String, Vec<(usize, Vec<Tok>)>> = HashMap::new();
     for i in cands {
         let t: &str = &lines[i].text;
@@ -635,7 +640,7 @@ fn signature_records(lines: &[Line], first_prose: Option<usize>) -> Option<Secti
 fn read_run(lines: &[Line], run: &[&(usize, Vec<Tok>)], first_prose: Option<usize>) -> Option<(usize, Vec<Rec>)> {
     let n = run.len();
     // Label words: the same word in most heads.
-    let mut freq: HashMap<&str, usize> = HashMap::new();
+    let mut freq: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, toks) in run.iter().map(|m| (m.0, &m.1)) {
         let t: &str = &lines[i].text;
         let mut seen: Vec<&str> = vec![];
@@ -722,7 +727,7 @@ fn read_run(lines: &[Line], run: &[&(usize, Vec<Tok>)], first_prose: Option<usiz
     }
     // A short line repeated inside most records ("Antwort der Verwaltung:")
     // heads a second kind of record this reading does not know: no reading.
-    let mut inner: HashMap<&str, usize> = HashMap::new();
+    let mut inner: FxHashMap<&str, usize> = FxHashMap::default();
     for r in &recs {
         let mut seen: Vec<&str> = r.text.iter().map(String::as_str).filter(|t| cues::word_count(t) <= 8).collect();
         seen.sort_unstable();

@@ -25,6 +25,7 @@ use super::{distinct_numbers, passes_gates, read_table, read_text, sentence_like
 use crate::page::cues::{self, ReplyRef};
 use super::super::{Attempt, Line};
 use crate::page::Comment;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -75,7 +76,7 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     if fields.iter().filter(|f| f.is_some()).count() < 9 {
         return None;
     }
-    let mut freq: HashMap<&str, usize> = HashMap::new();
+    let mut freq: FxHashMap<&str, usize> = FxHashMap::default();
     for (l, _) in fields.iter().flatten() {
         *freq.entry(l).or_default() += 1;
     }

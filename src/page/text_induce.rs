@@ -33,7 +33,6 @@ use super::{Attempt, Line};
 use crate::page::cues::{self, ReplyRef};
 use crate::page::Comment;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[path = "text_induce_more.rs"]
@@ -580,11 +579,11 @@ fn signature_records(lines: &[Line], first_prose: Option<usize>) -> Option<Secti
         *buckets.entry(ends_class(&lines[i].text)).or_default() += 1;
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&i| buckets.get(&ends_class(&lines[i].text)).is_some_and(|&c| c >= 3)).collect();
-    // A std map on purpose: the loop below keeps the first of equally
-    // scored runs in the map's (randomly seeded) order, so a faster or
-    // ordered map would change which one wins on a tie (session 11 found
-    // three corpus pages whose output varies from run to run this way).
-    let mut groups: HashMap<String, Vec<(usize, Vec<Tok>)>> = HashMap::new();
+    // The groups are read in the order of their first head, so that of
+    // equally scored runs the earliest signature wins. (Until session 11 they
+    // were read in a std HashMap's randomly seeded order, and three fuzz
+    // corpus pages came out differently from run to run.)
+    let mut groups: FxHashMap<String, Vec<(usize, Vec<Tok>)>> = FxHashMap::default();
     for i in cands {
         let t: &str = &lines[i].text;
         let toks = tokens(t);
@@ -599,6 +598,8 @@ fn signature_records(lines: &[Line], first_prose: Option<usize>) -> Option<Secti
         }
         groups.entry(signature(&toks)).or_default().push((i, toks));
     }
+    let mut groups: Vec<(String, Vec<(usize, Vec<Tok>)>)> = groups.into_iter().collect();
+    groups.sort_unstable_by_key(|(_, members)| members[0].0);
     let mut best: Option<(usize, Section)> = None;
     for (sig, members) in groups {
         if members.len() < 3 {

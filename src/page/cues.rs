@@ -227,6 +227,11 @@ pub fn short_date_line(s: &str) -> Option<&str> {
 /// "am 14.10.2014 um 21:47 Uhr"), possibly with a weekday, "am", separators.
 pub fn date_only(s: &str) -> Option<&str> {
     let (a, b) = find_date(s)?;
+    date_only_at(s, a, b)
+}
+
+/// [`date_only`] given `find_date(s) == Some((a, b))`.
+fn date_only_at(s: &str, a: usize, b: usize) -> Option<&str> {
     let before = s.get(..a)?.trim();
     let after = s.get(b..)?.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ',' | '.' | '·'));
     let before_ok = before.is_empty()
@@ -383,6 +388,13 @@ pub fn has_char(s: &str, c: char) -> bool {
 
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
+    if b.len() <= 64 {
+        // Short pieces (nav items, names, short lines) take the word-start
+        // count eight bytes at a time (the block loop below leaves them to
+        // its byte-by-byte remainder).
+        let (n, lead) = word_starts_swar(b);
+        return if lead && has_multi_ws(b) { words(s).count() } else { n };
+    }
     let Some(&first) = b.first() else { return 0 };
     let (starts, leads) = ascii_word_starts(b);
     // Multi-byte white space (rare) begins with one of the lead bytes; the
@@ -391,6 +403,58 @@ pub fn word_count(s: &str) -> usize {
         return words(s).count();
     }
     !is_ascii_ws(first) as usize + starts
+}
+
+const SWAR_ONES: u64 = 0x0101_0101_0101_0101;
+const SWAR_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `y` that is zero (exact: no carry crosses a byte).
+#[inline(always)]
+fn swar_zero(y: u64) -> u64 {
+    !(((y & !SWAR_HIGH) + !SWAR_HIGH) | y) & SWAR_HIGH
+}
+
+/// The high bit of each byte of `x7` (bytes below 0x80) that is at least `n` (9 <= n < 0x80).
+#[inline(always)]
+fn swar_ge(x7: u64, n: u8) -> u64 {
+    (x7 + u64::from(0x80 - n) * SWAR_ONES) & SWAR_HIGH
+}
+
+/// For `b` of at most 255 bytes: the number of positions where a byte that
+/// is no ASCII white space follows ASCII white space or the start (the
+/// words of `b` when it holds no multi-byte white space), and whether `b`
+/// holds a byte that can begin a multi-byte white-space char
+/// ([`is_multi_ws_lead`]). Eight bytes at a time in a `u64`: per byte, the
+/// high bit marks white space (the space, `\t`..`\r`); a word starts where
+/// the previous byte's mark is set and its own is not; a last short block is
+/// padded with spaces (white space, so no word starts there).
+fn word_starts_swar(b: &[u8]) -> (usize, bool) {
+    let mut prev = 0x80u64;
+    let mut starts = 0u64;
+    let mut lead = 0u64;
+    let mut block = |x: u64| {
+        let ascii = !x & SWAR_HIGH;
+        let x7 = x & !SWAR_HIGH;
+        let ws = (swar_zero(x ^ (0x20 * SWAR_ONES)) | swar_ge(x7, 9) & !swar_ge(x7, 14)) & ascii;
+        lead |= swar_zero(x ^ (0xc2 * SWAR_ONES)) | swar_ge(x7, 0x61) & !swar_ge(x7, 0x64) & !ascii;
+        starts += ((ws << 8 | prev) & !ws & SWAR_HIGH) >> 7;
+        prev = ws >> 56;
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        block(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut x = 0x20 * SWAR_ONES;
+        for (i, &c) in rest.iter().enumerate() {
+            x ^= u64::from(c ^ 0x20) << (8 * i);
+        }
+        block(x);
+    }
+    // Each byte counter holds at most 255: add them up in the top byte.
+    let n = starts.wrapping_mul(SWAR_ONES) >> 56;
+    (n as usize, lead != 0)
 }
 
 /// A byte that can begin a multi-byte white-space char (0xC2, 0xE1, 0xE2, 0xE3).
@@ -949,7 +1013,7 @@ pub fn is_nav_line(s: &str) -> bool {
     // One pass over the parts, stopping at the first part too long for a link.
     let mut n = 0usize;
     for p in nav_split(s).map(trim).filter(|p| !p.is_empty()) {
-        if p.chars().count() > 40 {
+        if chars_more_than(p, 40) {
             return false;
         }
         let w = word_count(p);
@@ -1186,14 +1250,15 @@ pub fn is_meta_line(s: &str) -> bool {
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         // "von Name", "Text: Name", "Fotos: Name" beside the date.
         // `rest.to_lowercase().starts_with("von ")`: no non-ASCII char lower-cases to v, o, n or a space.
-        let byline = (rest.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von ")) || META.is_match(rest)) && word_count(rest) <= 6;
+        let rest_words = word_count(rest);
+        let byline = (rest.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von ")) || META.is_match(rest)) && rest_words <= 6;
         // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
         let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
         let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
         let dateline = word_count(before) <= 3
             && after.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von "))
             && word_count(after) <= 5;
-        if (word_count(rest) <= 2 || byline || dateline) && !s.ends_with('.') || date_only(s).is_some() {
+        if (rest_words <= 2 || byline || dateline) && !s.ends_with('.') || date_only_at(s, a, b).is_some() {
             return true;
         }
     }
@@ -2703,6 +2768,39 @@ mod tests {
             }
         }
         assert!(both >= 50, "{both}");
+    }
+
+    #[test]
+    fn short_word_counts_agree_with_split_whitespace() {
+        // Every piece of up to 70 bytes of the testgen lines (at char
+        // boundaries), and each white-space and lead-byte neighbour
+        // at every offset of an eight-byte block.
+        let mut n = 0usize;
+        for l in crate::page::testgen::lines() {
+            let ends: Vec<usize> = (0..=l.len()).filter(|&i| l.is_char_boundary(i)).collect();
+            for (k, &a) in ends.iter().enumerate().step_by(3) {
+                for &b in ends[k..].iter().take_while(|&&b| b - a <= 70) {
+                    let p = &l[a..b];
+                    assert_eq!(word_count(p), p.split_whitespace().count(), "{p:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100_000, "{n}");
+        let fill = ["a", " ", "\t", "\r", "\n", "\u{b}", "\u{c}", "\u{a0}", "\u{85}", "\u{2009}", "\u{3000}", "\u{1680}", "ä", "\u{e1}", "€", "\u{212a}", "\u{17f}", "\u{8d}", "\u{89}", "~", "\u{7f}"];
+        for len in 0..=66 {
+            for at in 0..len.max(1) {
+                for x in fill {
+                    for y in ["a", " ", "\u{a0}", "é"] {
+                        let mut s = String::new();
+                        for i in 0..len {
+                            s.push_str(if i == at { x } else if i % 5 == 4 { y } else { "b" });
+                        }
+                        assert_eq!(word_count(&s), s.split_whitespace().count(), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1413,7 +1413,7 @@ pub fn is_teaser_line(s: &str) -> bool {
     let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
     // One regex of both cue groups (the alternation) would read all of `t`.
     chars_more_than(s, 19)
-        && (TEASER_LINE_AT_END.is_match(t) || (has_three_dots(t) || has_char(t, '…')) && TEASER_LINE_DOTTED.is_match(t))
+        && (TEASER_LINE_AT_END.is_match(t) || has_ellipsis(t) && TEASER_LINE_DOTTED.is_match(t))
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1427,10 +1427,17 @@ fn has_three_dots(s: &str) -> bool {
     memchr::memchr_iter(b'.', b).any(|i| b.get(i..i + 3) == Some(b"..."))
 }
 
+/// `has_three_dots(s) || has_char(s, '…')` in one byte search: a '.' that
+/// begins "...", or the last byte (0xA6) of '…' (E2 80 A6) after its first two.
+fn has_ellipsis(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'.', 0xa6, b).any(|i| if b[i] == b'.' { b.get(i..i + 3) == Some(b"...") } else { i >= 2 && b[i - 2..i] == [0xe2, 0x80] })
+}
+
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
 /// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
 pub fn is_excerpt_with_date(s: &str) -> bool {
-    (has_three_dots(s) || has_char(s, '…')) && EXCERPT_WITH_DATE.is_match(s)
+    has_ellipsis(s) && EXCERPT_WITH_DATE.is_match(s)
 }
 
 /// The last `n` bytes of `s` (or more, to start on a char boundary).
@@ -1540,6 +1547,19 @@ pub fn is_name_like(s: &str) -> bool {
     }
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // An ASCII word of up to 7 bytes by its key (lower-cased, as
+        // `to_lowercase` does ASCII): "der", "die", "das" and the table of
+        // the short NAME_STOP words.
+        if (1..=7).contains(&w.len()) && w.is_ascii() {
+            let k = word_key(w.as_bytes());
+            if i == 0 && words.len() > 1 && (k == ARTICLE_KEYS[0] || k == ARTICLE_KEYS[1] || k == ARTICLE_KEYS[2]) {
+                continue;
+            }
+            if key_known(&NAME_STOP_TABLE, k) {
+                return false;
+            }
+            continue;
+        }
         // Lower-cased on the stack when ASCII (`to_lowercase` allocates).
         let mut low = [0u8; 16];
         let owned;
@@ -1571,6 +1591,12 @@ fn has_name_breaker(s: &str) -> bool {
         || memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b' '))
         || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
 }
+
+/// The keys of the articles a name may begin with ("Der Realist").
+const ARTICLE_KEYS: [u64; 3] = [word_key(b"der"), word_key(b"die"), word_key(b"das")];
+
+/// The keys of the [`NAME_STOP`] words of up to 7 bytes.
+static NAME_STOP_TABLE: [u64; 256] = key_table(NAME_STOP);
 
 /// Whether the lower-cased word `lw` is one of [`NAME_STOP`] (a binary
 /// search in the sorted list).
@@ -2141,36 +2167,40 @@ const fn word_key(b: &[u8]) -> u64 {
     k
 }
 
-/// The slot of a word key in [`STOPWORD_TABLE`] (the top bits of a
+/// The slot of a word key in a [`key_table`] (the top bits of a
 /// multiplicative hash).
-const fn stopword_slot(k: u64) -> usize {
+const fn key_slot(k: u64) -> usize {
     (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
 }
 
-/// The keys of [`STOPWORDS`] in an open-addressing table of 256 slots
-/// (linear probing; 0, no key, marks an empty slot): one or two compares
-/// per word instead of the binary search's seven.
-static STOPWORD_TABLE: [u64; 256] = {
+/// The keys ([`word_key`]) of the words of `words` that are 1 to 7 bytes
+/// long, in an open-addressing table of 256 slots (linear probing; 0,
+/// no key, marks an empty slot): one or two compares per word instead of a
+/// binary search's seven.
+const fn key_table(words: &[&str]) -> [u64; 256] {
     let mut t = [0u64; 256];
     let mut i = 0;
-    while i < STOPWORDS.len() {
-        let k = word_key(STOPWORDS[i].as_bytes());
-        let mut j = stopword_slot(k);
-        while t[j] != 0 && t[j] != k {
-            j = (j + 1) % 256;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() && b.len() <= 7 {
+            let k = word_key(b);
+            let mut j = key_slot(k);
+            while t[j] != 0 && t[j] != k {
+                j = (j + 1) % 256;
+            }
+            t[j] = k;
         }
-        t[j] = k;
         i += 1;
     }
     t
-};
+}
 
-/// Whether `k` is the key of one of [`STOPWORDS`].
+/// Whether `k` (a word's key, never 0) is in `table`.
 #[inline]
-fn stopword_key_known(k: u64) -> bool {
-    let mut j = stopword_slot(k);
+fn key_known(table: &[u64; 256], k: u64) -> bool {
+    let mut j = key_slot(k);
     loop {
-        let e = STOPWORD_TABLE[j];
+        let e = table[j];
         if e == k {
             return true;
         }
@@ -2181,13 +2211,15 @@ fn stopword_key_known(k: u64) -> bool {
     }
 }
 
+/// The keys of [`STOPWORDS`].
+static STOPWORD_TABLE: [u64; 256] = key_table(STOPWORDS);
 
 /// Whether `w` is one of [`STOPWORDS`], compared ASCII case-insensitively
 /// (as `eq_ignore_ascii_case` does): the word's key ([`word_key`]) is looked
 /// up in the sorted keys.
 fn is_stopword(w: &str) -> bool {
     let b = w.as_bytes();
-    let hit = (2..=7).contains(&b.len()) && stopword_key_known(word_key(b));
+    let hit = (2..=7).contains(&b.len()) && key_known(&STOPWORD_TABLE, word_key(b));
     debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
     hit
 }
@@ -2669,6 +2701,7 @@ mod tests {
             assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
+            assert_eq!(has_ellipsis(l), l.contains("...") || l.contains('…'), "{l:?}");
             assert_eq!(trim(l), l.trim(), "{l:?}");
             assert_eq!(trim_start(l), l.trim_start(), "{l:?}");
             assert_eq!(trim_end(l), l.trim_end(), "{l:?}");

@@ -753,7 +753,8 @@ pub fn comment_header(s: &str) -> Option<Header> {
             return Some(Header::Count(n));
         }
     }
-    let t = trim(strip_trailing_ui(s));
+    // Without a separator `strip_trailing_ui` returns `s`, which is trimmed.
+    let t = if strip { trim(strip_trailing_ui(s)) } else { s };
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
     }
@@ -1107,16 +1108,14 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     if s.len() > 1400 {
         return false;
     }
-    // At least one hit (`is_match` stops at the first), then hits are
-    // counted only as far as the rule below needs them (up to four).
-    if !LEXICON.is_match(s) {
-        return false;
-    }
+    // A short line needs one hit (`is_match` stops at the first); on a
+    // longer one hits are counted only as far as the rule below needs them
+    // (up to four), from the first on (no `is_match` scan before them).
     if !chars_more_than(s, 90) {
-        return true;
+        return LEXICON.is_match(s);
     }
     let hits = LEXICON.find_iter(s).take(4).count();
-    (hits >= 2 && !chars_more_than(s, 600)) || (!chars_more_than(s, 300) && LEXICON_STRONG.is_match(s)) || hits >= 4
+    hits >= 1 && ((hits >= 2 && !chars_more_than(s, 600)) || (!chars_more_than(s, 300) && LEXICON_STRONG.is_match(s)) || hits >= 4)
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {

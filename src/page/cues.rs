@@ -2440,6 +2440,36 @@ mod tests {
     mod reference {
         use super::super::*;
 
+        /// wiki_signature by the capturing search alone.
+        pub fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
+            static SIG: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
+            });
+            // Cheap gate: a closing bracket at the end and the talk link's bracket.
+            if !s.ends_with(')') || s.len() < 30 {
+                return None;
+            }
+            let b = s.as_bytes();
+            if memchr::memmem::find(b, b"(Dis").is_none() && memchr::memmem::find(b, b"(talk").is_none() && memchr::memmem::find(b, b"(Talk").is_none() {
+                return None;
+            }
+            let c = SIG.captures(s)?;
+            let whole = c.get(0)?;
+            let name = c.get(1)?;
+            // A match from the line start ("Danke! --NAME (Diskussion) …") takes
+            // the text into the name: the signature starts at its dash.
+            let n = name.as_str();
+            let dash = ["--", "— ", "– "].iter().filter_map(|d| n.rfind(d).map(|k| (k, d.len()))).max();
+            if let Some((k, len)) = dash.filter(|&(k, _)| k == 0 || n[..k].ends_with(char::is_whitespace)) {
+                let rest = n[k + len..].trim_start();
+                if rest.is_empty() {
+                    return None;
+                }
+                return Some((name.start() + n[..k].trim_end().len(), rest, c.get(2)?.as_str()));
+            }
+            Some((whole.start(), n, c.get(2)?.as_str()))
+        }
+
         pub fn is_thread_starter(text: &str) -> bool {
             text.chars().count() <= 400 && THREAD_STARTER.find_iter(text).count() >= 2
         }
@@ -2800,6 +2830,46 @@ mod tests {
             }
         }
         assert!(both >= 50, "{both}");
+    }
+
+    #[test]
+    fn wiki_signature_agrees_with_the_capturing_search() {
+        let mut lines = crate::page::testgen::lines();
+        let long = "x".repeat(61);
+        let longer = "y".repeat(63);
+        let heads = ["", "Danke! ", "Text davor", " ", "\u{a0}", "Ein Satz. "];
+        let dashes = ["", "--", "-- ", "---", "—", "— ", "–", " – ", " -- ", "\u{2009}—\u{a0}", " (-- "];
+        let phrases = ["", "Der vorstehende nicht signierte Beitrag stammt von ", "Preceding unsigned comment added by  "];
+        let names = ["Max", "Max Mustermann", "A", long.as_str(), longer.as_str(), "Na(me", "\u{212a}elvin", "Ä Ö ", "-- Ref", "a — b"];
+        let talks = [" (Diskussion)", "(Disk.)", "\u{a0}(talk)", " (Talk | Beiträge)", " (Diskussion · Beiträge)", " (Disk)"];
+        let dates = [" 14:02, 5 March 2026", "09:05, 12. Okt. 2024", "\u{a0}14:02, 5. März 2026 ", " 1:02, 5 Mä 2026"];
+        let zones = [" (CET)", "(UTC)", " (MESZ)", "\u{2009}(CEST)", " (CEST))"];
+        let mut k = 0usize;
+        for h in heads {
+            for d in dashes {
+                for p in phrases {
+                    for n in names {
+                        for t in talks {
+                            for dt in dates {
+                                for z in zones {
+                                    k += 1;
+                                    if k % 7 == 0 || d.is_empty() && k % 3 == 0 {
+                                        lines.push(format!("{h}{d}{p}{n}{t}{dt}{z}"));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut hits = 0;
+        for l in &lines {
+            let got = wiki_signature(l);
+            assert_eq!(got, reference::wiki_signature(l), "{l:?}");
+            hits += got.is_some() as usize;
+        }
+        assert!(hits >= 2000, "{hits}");
     }
 
     #[test]
@@ -3315,9 +3385,6 @@ pub(crate) fn screen_reader_role(s: &str) -> Option<(usize, Option<u8>)> {
 /// Returns the byte offset where the signature starts, the name and the
 /// date (time first, as shown, without the zone).
 pub(crate) fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
-    static SIG: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
-    });
     // Cheap gate: a closing bracket at the end and the talk link's bracket.
     if !s.ends_with(')') || s.len() < 30 {
         return None;
@@ -3326,21 +3393,72 @@ pub(crate) fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
     if memchr::memmem::find(b, b"(Dis").is_none() && memchr::memmem::find(b, b"(talk").is_none() && memchr::memmem::find(b, b"(Talk").is_none() {
         return None;
     }
-    let c = SIG.captures(s)?;
-    let whole = c.get(0)?;
-    let name = c.get(1)?;
+    let (start, name_start, n, date) = signature_groups(s)?;
     // A match from the line start ("Danke! --NAME (Diskussion) …") takes
     // the text into the name: the signature starts at its dash.
-    let n = name.as_str();
     let dash = ["--", "— ", "– "].iter().filter_map(|d| n.rfind(d).map(|k| (k, d.len()))).max();
     if let Some((k, len)) = dash.filter(|&(k, _)| k == 0 || n[..k].ends_with(char::is_whitespace)) {
         let rest = n[k + len..].trim_start();
         if rest.is_empty() {
             return None;
         }
-        return Some((name.start() + n[..k].trim_end().len(), rest, c.get(2)?.as_str()));
+        return Some((name_start + n[..k].trim_end().len(), rest, date));
     }
-    Some((whole.start(), n, c.get(2)?.as_str()))
+    Some((start, n, date))
+}
+
+static SIG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
+});
+
+/// The start of [`SIG`]'s match in `s`, the start of its name group, the
+/// name and the date group. The capturing search runs the bounded
+/// backtracker over the match with the NFA of `[^()]{0,60}?` and
+/// `\p{L}{3,9}` (~47 k instructions a line); the groups follow from the
+/// match (found by the lazy DFA) wherever its opening is plain:
+/// - from byte 0 without a dash (or white space and a dash) there, the
+///   opening is `^` alone (`(?:^|\s)(?:--|—|–)` cannot match there, and
+///   the name cannot begin with white space); later, it is a white-space
+///   char, a dash and `\s*` (greedy, and the name cannot begin with white
+///   space), so the name begins at the first char after them;
+/// - unless an unsigned-comment phrase follows (then the capturing search);
+/// - the name holds no bracket, nor do the talk link's words, the date and
+///   the zone: so the line's last '(' opens the zone, the ')' before it
+///   closes the talk link, the '(' before that opens it; the name runs to
+///   that '(' less white space (its last char is none), the date fills the
+///   space between the talk link and the zone less white space (`\s*` on
+///   both sides; it begins and ends with a digit).
+fn signature_groups(s: &str) -> Option<(usize, usize, &str, &str)> {
+    let captured = || {
+        let c = SIG.captures(s)?;
+        let name = c.get(1)?;
+        Some((c.get(0)?.start(), name.start(), name.as_str(), c.get(2)?.as_str()))
+    };
+    let start = SIG.find(s)?.start();
+    let rest = s.get(start..)?;
+    let first = rest.chars().next()?;
+    let dash_len = |t: &str| ["--", "—", "–"].into_iter().find(|d| t.starts_with(d)).map(str::len);
+    let name_start = if start == 0 {
+        if first.is_whitespace() || dash_len(rest).is_some() {
+            return captured();
+        }
+        0
+    } else {
+        let Some(d) = first.is_whitespace().then(|| dash_len(rest.get(first.len_utf8()..)?)).flatten() else { return captured() };
+        let t = rest.get(first.len_utf8() + d..)?;
+        start + first.len_utf8() + d + (t.len() - t.trim_start().len())
+    };
+    let at = s.get(name_start..)?;
+    if at.starts_with("Der vorstehende nicht signierte Beitrag stammt von") || at.starts_with("Preceding unsigned comment added by") {
+        return captured();
+    }
+    let open_zone = s.rfind('(')?;
+    let close_talk = s.get(..open_zone)?.rfind(')')?;
+    let open_talk = s.get(..close_talk)?.rfind('(')?;
+    if open_talk < name_start {
+        return captured();
+    }
+    Some((start, name_start, s.get(name_start..open_talk)?.trim_end(), s.get(close_talk + 1..open_zone)?.trim()))
 }
 
 /// A wiki section heading with its edit link ("Quelle fehlt [Bearbeiten |

@@ -227,6 +227,11 @@ pub fn short_date_line(s: &str) -> Option<&str> {
 /// "am 14.10.2014 um 21:47 Uhr"), possibly with a weekday, "am", separators.
 pub fn date_only(s: &str) -> Option<&str> {
     let (a, b) = find_date(s)?;
+    date_only_at(s, a, b)
+}
+
+/// [`date_only`] given `find_date(s) == Some((a, b))`.
+fn date_only_at(s: &str, a: usize, b: usize) -> Option<&str> {
     let before = s.get(..a)?.trim();
     let after = s.get(b..)?.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ',' | '.' | '·'));
     let before_ok = before.is_empty()
@@ -383,6 +388,13 @@ pub fn has_char(s: &str, c: char) -> bool {
 
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
+    if b.len() <= 64 {
+        // Short pieces (nav items, names, short lines) take the word-start
+        // count eight bytes at a time (the block loop below leaves them to
+        // its byte-by-byte remainder).
+        let (n, lead) = word_starts_swar(b);
+        return if lead && has_multi_ws(b) { words(s).count() } else { n };
+    }
     let Some(&first) = b.first() else { return 0 };
     let (starts, leads) = ascii_word_starts(b);
     // Multi-byte white space (rare) begins with one of the lead bytes; the
@@ -391,6 +403,58 @@ pub fn word_count(s: &str) -> usize {
         return words(s).count();
     }
     !is_ascii_ws(first) as usize + starts
+}
+
+const SWAR_ONES: u64 = 0x0101_0101_0101_0101;
+const SWAR_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `y` that is zero (exact: no carry crosses a byte).
+#[inline(always)]
+fn swar_zero(y: u64) -> u64 {
+    !(((y & !SWAR_HIGH) + !SWAR_HIGH) | y) & SWAR_HIGH
+}
+
+/// The high bit of each byte of `x7` (bytes below 0x80) that is at least `n` (9 <= n < 0x80).
+#[inline(always)]
+fn swar_ge(x7: u64, n: u8) -> u64 {
+    (x7 + u64::from(0x80 - n) * SWAR_ONES) & SWAR_HIGH
+}
+
+/// For `b` of at most 255 bytes: the number of positions where a byte that
+/// is no ASCII white space follows ASCII white space or the start (the
+/// words of `b` when it holds no multi-byte white space), and whether `b`
+/// holds a byte that can begin a multi-byte white-space char
+/// ([`is_multi_ws_lead`]). Eight bytes at a time in a `u64`: per byte, the
+/// high bit marks white space (the space, `\t`..`\r`); a word starts where
+/// the previous byte's mark is set and its own is not; a last short block is
+/// padded with spaces (white space, so no word starts there).
+fn word_starts_swar(b: &[u8]) -> (usize, bool) {
+    let mut prev = 0x80u64;
+    let mut starts = 0u64;
+    let mut lead = 0u64;
+    let mut block = |x: u64| {
+        let ascii = !x & SWAR_HIGH;
+        let x7 = x & !SWAR_HIGH;
+        let ws = (swar_zero(x ^ (0x20 * SWAR_ONES)) | swar_ge(x7, 9) & !swar_ge(x7, 14)) & ascii;
+        lead |= swar_zero(x ^ (0xc2 * SWAR_ONES)) | swar_ge(x7, 0x61) & !swar_ge(x7, 0x64) & !ascii;
+        starts += ((ws << 8 | prev) & !ws & SWAR_HIGH) >> 7;
+        prev = ws >> 56;
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        block(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut x = 0x20 * SWAR_ONES;
+        for (i, &c) in rest.iter().enumerate() {
+            x ^= u64::from(c ^ 0x20) << (8 * i);
+        }
+        block(x);
+    }
+    // Each byte counter holds at most 255: add them up in the top byte.
+    let n = starts.wrapping_mul(SWAR_ONES) >> 56;
+    (n as usize, lead != 0)
 }
 
 /// A byte that can begin a multi-byte white-space char (0xC2, 0xE1, 0xE2, 0xE3).
@@ -689,7 +753,8 @@ pub fn comment_header(s: &str) -> Option<Header> {
             return Some(Header::Count(n));
         }
     }
-    let t = trim(strip_trailing_ui(s));
+    // Without a separator `strip_trailing_ui` returns `s`, which is trimmed.
+    let t = if strip { trim(strip_trailing_ui(s)) } else { s };
     if let Some(h) = header_match(t) {
         return (strip || KEYWORD.is_match(s)).then_some(h);
     }
@@ -949,7 +1014,7 @@ pub fn is_nav_line(s: &str) -> bool {
     // One pass over the parts, stopping at the first part too long for a link.
     let mut n = 0usize;
     for p in nav_split(s).map(trim).filter(|p| !p.is_empty()) {
-        if p.chars().count() > 40 {
+        if chars_more_than(p, 40) {
             return false;
         }
         let w = word_count(p);
@@ -1043,16 +1108,14 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     if s.len() > 1400 {
         return false;
     }
-    // At least one hit (`is_match` stops at the first), then hits are
-    // counted only as far as the rule below needs them (up to four).
-    if !LEXICON.is_match(s) {
-        return false;
-    }
+    // A short line needs one hit (`is_match` stops at the first); on a
+    // longer one hits are counted only as far as the rule below needs them
+    // (up to four), from the first on (no `is_match` scan before them).
     if !chars_more_than(s, 90) {
-        return true;
+        return LEXICON.is_match(s);
     }
     let hits = LEXICON.find_iter(s).take(4).count();
-    (hits >= 2 && !chars_more_than(s, 600)) || (!chars_more_than(s, 300) && LEXICON_STRONG.is_match(s)) || hits >= 4
+    hits >= 1 && ((hits >= 2 && !chars_more_than(s, 600)) || (!chars_more_than(s, 300) && LEXICON_STRONG.is_match(s)) || hits >= 4)
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1186,14 +1249,15 @@ pub fn is_meta_line(s: &str) -> bool {
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         // "von Name", "Text: Name", "Fotos: Name" beside the date.
         // `rest.to_lowercase().starts_with("von ")`: no non-ASCII char lower-cases to v, o, n or a space.
-        let byline = (rest.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von ")) || META.is_match(rest)) && word_count(rest) <= 6;
+        let rest_words = word_count(rest);
+        let byline = (rest.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von ")) || META.is_match(rest)) && rest_words <= 6;
         // A dateline with a byline: "Ort, 21. November 2026 – Von Name".
         let before = s.get(..a).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
         let after = s.get(b..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
         let dateline = word_count(before) <= 3
             && after.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("von "))
             && word_count(after) <= 5;
-        if (word_count(rest) <= 2 || byline || dateline) && !s.ends_with('.') || date_only(s).is_some() {
+        if (rest_words <= 2 || byline || dateline) && !s.ends_with('.') || date_only_at(s, a, b).is_some() {
             return true;
         }
     }
@@ -1348,7 +1412,7 @@ pub fn is_teaser_line(s: &str) -> bool {
     let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
     // One regex of both cue groups (the alternation) would read all of `t`.
     chars_more_than(s, 19)
-        && (TEASER_LINE_AT_END.is_match(t) || (has_three_dots(t) || has_char(t, '…')) && TEASER_LINE_DOTTED.is_match(t))
+        && (TEASER_LINE_AT_END.is_match(t) || has_ellipsis(t) && TEASER_LINE_DOTTED.is_match(t))
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1362,10 +1426,17 @@ fn has_three_dots(s: &str) -> bool {
     memchr::memchr_iter(b'.', b).any(|i| b.get(i..i + 3) == Some(b"..."))
 }
 
+/// `has_three_dots(s) || has_char(s, '…')` in one byte search: a '.' that
+/// begins "...", or the last byte (0xA6) of '…' (E2 80 A6) after its first two.
+fn has_ellipsis(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'.', 0xa6, b).any(|i| if b[i] == b'.' { b.get(i..i + 3) == Some(b"...") } else { i >= 2 && b[i - 2..i] == [0xe2, 0x80] })
+}
+
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
 /// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
 pub fn is_excerpt_with_date(s: &str) -> bool {
-    (has_three_dots(s) || has_char(s, '…')) && EXCERPT_WITH_DATE.is_match(s)
+    has_ellipsis(s) && EXCERPT_WITH_DATE.is_match(s)
 }
 
 /// The last `n` bytes of `s` (or more, to start on a char boundary).
@@ -1475,6 +1546,19 @@ pub fn is_name_like(s: &str) -> bool {
     }
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // An ASCII word of up to 7 bytes by its key (lower-cased, as
+        // `to_lowercase` does ASCII): "der", "die", "das" and the table of
+        // the short NAME_STOP words.
+        if (1..=7).contains(&w.len()) && w.is_ascii() {
+            let k = word_key(w.as_bytes());
+            if i == 0 && words.len() > 1 && (k == ARTICLE_KEYS[0] || k == ARTICLE_KEYS[1] || k == ARTICLE_KEYS[2]) {
+                continue;
+            }
+            if key_known(&NAME_STOP_TABLE, k) {
+                return false;
+            }
+            continue;
+        }
         // Lower-cased on the stack when ASCII (`to_lowercase` allocates).
         let mut low = [0u8; 16];
         let owned;
@@ -1506,6 +1590,12 @@ fn has_name_breaker(s: &str) -> bool {
         || memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b' '))
         || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
 }
+
+/// The keys of the articles a name may begin with ("Der Realist").
+const ARTICLE_KEYS: [u64; 3] = [word_key(b"der"), word_key(b"die"), word_key(b"das")];
+
+/// The keys of the [`NAME_STOP`] words of up to 7 bytes.
+static NAME_STOP_TABLE: [u64; 256] = key_table(NAME_STOP);
 
 /// Whether the lower-cased word `lw` is one of [`NAME_STOP`] (a binary
 /// search in the sorted list).
@@ -2076,36 +2166,40 @@ const fn word_key(b: &[u8]) -> u64 {
     k
 }
 
-/// The slot of a word key in [`STOPWORD_TABLE`] (the top bits of a
+/// The slot of a word key in a [`key_table`] (the top bits of a
 /// multiplicative hash).
-const fn stopword_slot(k: u64) -> usize {
+const fn key_slot(k: u64) -> usize {
     (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
 }
 
-/// The keys of [`STOPWORDS`] in an open-addressing table of 256 slots
-/// (linear probing; 0, no key, marks an empty slot): one or two compares
-/// per word instead of the binary search's seven.
-static STOPWORD_TABLE: [u64; 256] = {
+/// The keys ([`word_key`]) of the words of `words` that are 1 to 7 bytes
+/// long, in an open-addressing table of 256 slots (linear probing; 0,
+/// no key, marks an empty slot): one or two compares per word instead of a
+/// binary search's seven.
+const fn key_table(words: &[&str]) -> [u64; 256] {
     let mut t = [0u64; 256];
     let mut i = 0;
-    while i < STOPWORDS.len() {
-        let k = word_key(STOPWORDS[i].as_bytes());
-        let mut j = stopword_slot(k);
-        while t[j] != 0 && t[j] != k {
-            j = (j + 1) % 256;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() && b.len() <= 7 {
+            let k = word_key(b);
+            let mut j = key_slot(k);
+            while t[j] != 0 && t[j] != k {
+                j = (j + 1) % 256;
+            }
+            t[j] = k;
         }
-        t[j] = k;
         i += 1;
     }
     t
-};
+}
 
-/// Whether `k` is the key of one of [`STOPWORDS`].
+/// Whether `k` (a word's key, never 0) is in `table`.
 #[inline]
-fn stopword_key_known(k: u64) -> bool {
-    let mut j = stopword_slot(k);
+fn key_known(table: &[u64; 256], k: u64) -> bool {
+    let mut j = key_slot(k);
     loop {
-        let e = STOPWORD_TABLE[j];
+        let e = table[j];
         if e == k {
             return true;
         }
@@ -2116,13 +2210,15 @@ fn stopword_key_known(k: u64) -> bool {
     }
 }
 
+/// The keys of [`STOPWORDS`].
+static STOPWORD_TABLE: [u64; 256] = key_table(STOPWORDS);
 
 /// Whether `w` is one of [`STOPWORDS`], compared ASCII case-insensitively
 /// (as `eq_ignore_ascii_case` does): the word's key ([`word_key`]) is looked
 /// up in the sorted keys.
 fn is_stopword(w: &str) -> bool {
     let b = w.as_bytes();
-    let hit = (2..=7).contains(&b.len()) && stopword_key_known(word_key(b));
+    let hit = (2..=7).contains(&b.len()) && key_known(&STOPWORD_TABLE, word_key(b));
     debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
     hit
 }
@@ -2343,6 +2439,36 @@ mod tests {
     /// reference that the faster versions must agree with exactly.
     mod reference {
         use super::super::*;
+
+        /// wiki_signature by the capturing search alone.
+        pub fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
+            static SIG: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
+            });
+            // Cheap gate: a closing bracket at the end and the talk link's bracket.
+            if !s.ends_with(')') || s.len() < 30 {
+                return None;
+            }
+            let b = s.as_bytes();
+            if memchr::memmem::find(b, b"(Dis").is_none() && memchr::memmem::find(b, b"(talk").is_none() && memchr::memmem::find(b, b"(Talk").is_none() {
+                return None;
+            }
+            let c = SIG.captures(s)?;
+            let whole = c.get(0)?;
+            let name = c.get(1)?;
+            // A match from the line start ("Danke! --NAME (Diskussion) …") takes
+            // the text into the name: the signature starts at its dash.
+            let n = name.as_str();
+            let dash = ["--", "— ", "– "].iter().filter_map(|d| n.rfind(d).map(|k| (k, d.len()))).max();
+            if let Some((k, len)) = dash.filter(|&(k, _)| k == 0 || n[..k].ends_with(char::is_whitespace)) {
+                let rest = n[k + len..].trim_start();
+                if rest.is_empty() {
+                    return None;
+                }
+                return Some((name.start() + n[..k].trim_end().len(), rest, c.get(2)?.as_str()));
+            }
+            Some((whole.start(), n, c.get(2)?.as_str()))
+        }
 
         pub fn is_thread_starter(text: &str) -> bool {
             text.chars().count() <= 400 && THREAD_STARTER.find_iter(text).count() >= 2
@@ -2604,6 +2730,7 @@ mod tests {
             assert_eq!(is_lexicon_furniture(l), reference::is_lexicon_furniture(l), "{l:?}");
             assert_eq!(strip_bullet(l), reference::strip_bullet(l), "{l:?}");
             assert_eq!(has_three_dots(l), l.contains("..."), "{l:?}");
+            assert_eq!(has_ellipsis(l), l.contains("...") || l.contains('…'), "{l:?}");
             assert_eq!(trim(l), l.trim(), "{l:?}");
             assert_eq!(trim_start(l), l.trim_start(), "{l:?}");
             assert_eq!(trim_end(l), l.trim_end(), "{l:?}");
@@ -2703,6 +2830,79 @@ mod tests {
             }
         }
         assert!(both >= 50, "{both}");
+    }
+
+    #[test]
+    fn wiki_signature_agrees_with_the_capturing_search() {
+        let mut lines = crate::page::testgen::lines();
+        let long = "x".repeat(61);
+        let longer = "y".repeat(63);
+        let heads = ["", "Danke! ", "Text davor", " ", "\u{a0}", "Ein Satz. "];
+        let dashes = ["", "--", "-- ", "---", "—", "— ", "–", " – ", " -- ", "\u{2009}—\u{a0}", " (-- "];
+        let phrases = ["", "Der vorstehende nicht signierte Beitrag stammt von ", "Preceding unsigned comment added by  "];
+        let names = ["Max", "Max Mustermann", "A", long.as_str(), longer.as_str(), "Na(me", "\u{212a}elvin", "Ä Ö ", "-- Ref", "a — b"];
+        let talks = [" (Diskussion)", "(Disk.)", "\u{a0}(talk)", " (Talk | Beiträge)", " (Diskussion · Beiträge)", " (Disk)"];
+        let dates = [" 14:02, 5 March 2026", "09:05, 12. Okt. 2024", "\u{a0}14:02, 5. März 2026 ", " 1:02, 5 Mä 2026"];
+        let zones = [" (CET)", "(UTC)", " (MESZ)", "\u{2009}(CEST)", " (CEST))"];
+        let mut k = 0usize;
+        for h in heads {
+            for d in dashes {
+                for p in phrases {
+                    for n in names {
+                        for t in talks {
+                            for dt in dates {
+                                for z in zones {
+                                    k += 1;
+                                    if k % 7 == 0 || d.is_empty() && k % 3 == 0 {
+                                        lines.push(format!("{h}{d}{p}{n}{t}{dt}{z}"));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut hits = 0;
+        for l in &lines {
+            let got = wiki_signature(l);
+            assert_eq!(got, reference::wiki_signature(l), "{l:?}");
+            hits += got.is_some() as usize;
+        }
+        assert!(hits >= 2000, "{hits}");
+    }
+
+    #[test]
+    fn short_word_counts_agree_with_split_whitespace() {
+        // Every piece of up to 70 bytes of the testgen lines (at char
+        // boundaries), and each white-space and lead-byte neighbour
+        // at every offset of an eight-byte block.
+        let mut n = 0usize;
+        for l in crate::page::testgen::lines() {
+            let ends: Vec<usize> = (0..=l.len()).filter(|&i| l.is_char_boundary(i)).collect();
+            for (k, &a) in ends.iter().enumerate().step_by(3) {
+                for &b in ends[k..].iter().take_while(|&&b| b - a <= 70) {
+                    let p = &l[a..b];
+                    assert_eq!(word_count(p), p.split_whitespace().count(), "{p:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100_000, "{n}");
+        let fill = ["a", " ", "\t", "\r", "\n", "\u{b}", "\u{c}", "\u{a0}", "\u{85}", "\u{2009}", "\u{3000}", "\u{1680}", "ä", "\u{e1}", "€", "\u{212a}", "\u{17f}", "\u{8d}", "\u{89}", "~", "\u{7f}"];
+        for len in 0..=66 {
+            for at in 0..len.max(1) {
+                for x in fill {
+                    for y in ["a", " ", "\u{a0}", "é"] {
+                        let mut s = String::new();
+                        for i in 0..len {
+                            s.push_str(if i == at { x } else if i % 5 == 4 { y } else { "b" });
+                        }
+                        assert_eq!(word_count(&s), s.split_whitespace().count(), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -3185,9 +3385,6 @@ pub(crate) fn screen_reader_role(s: &str) -> Option<(usize, Option<u8>)> {
 /// Returns the byte offset where the signature starts, the name and the
 /// date (time first, as shown, without the zone).
 pub(crate) fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
-    static SIG: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
-    });
     // Cheap gate: a closing bracket at the end and the talk link's bracket.
     if !s.ends_with(')') || s.len() < 30 {
         return None;
@@ -3196,21 +3393,72 @@ pub(crate) fn wiki_signature(s: &str) -> Option<(usize, &str, &str)> {
     if memchr::memmem::find(b, b"(Dis").is_none() && memchr::memmem::find(b, b"(talk").is_none() && memchr::memmem::find(b, b"(Talk").is_none() {
         return None;
     }
-    let c = SIG.captures(s)?;
-    let whole = c.get(0)?;
-    let name = c.get(1)?;
+    let (start, name_start, n, date) = signature_groups(s)?;
     // A match from the line start ("Danke! --NAME (Diskussion) …") takes
     // the text into the name: the signature starts at its dash.
-    let n = name.as_str();
     let dash = ["--", "— ", "– "].iter().filter_map(|d| n.rfind(d).map(|k| (k, d.len()))).max();
     if let Some((k, len)) = dash.filter(|&(k, _)| k == 0 || n[..k].ends_with(char::is_whitespace)) {
         let rest = n[k + len..].trim_start();
         if rest.is_empty() {
             return None;
         }
-        return Some((name.start() + n[..k].trim_end().len(), rest, c.get(2)?.as_str()));
+        return Some((name_start + n[..k].trim_end().len(), rest, date));
     }
-    Some((whole.start(), n, c.get(2)?.as_str()))
+    Some((start, n, date))
+}
+
+static SIG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(?:^|\s)(?:--|—|–)\s*|^)(?:(?:Der vorstehende nicht signierte Beitrag stammt von|Preceding unsigned comment added by)\s+)?([^\s()](?:[^()]{0,60}?[^\s()])?)\s*\((?:Diskussion|Disk\.?|talk|Talk)(?:\s*[|·•]\s*[^()]{1,30})?\)\s*(\d{1,2}:\d{2}, \d{1,2}\.? \p{L}{3,9}\.? \d{4})\s*\((?:CES?T|MES?Z|UTC)\)$")
+});
+
+/// The start of [`SIG`]'s match in `s`, the start of its name group, the
+/// name and the date group. The capturing search runs the bounded
+/// backtracker over the match with the NFA of `[^()]{0,60}?` and
+/// `\p{L}{3,9}` (~47 k instructions a line); the groups follow from the
+/// match (found by the lazy DFA) wherever its opening is plain:
+/// - from byte 0 without a dash (or white space and a dash) there, the
+///   opening is `^` alone (`(?:^|\s)(?:--|—|–)` cannot match there, and
+///   the name cannot begin with white space); later, it is a white-space
+///   char, a dash and `\s*` (greedy, and the name cannot begin with white
+///   space), so the name begins at the first char after them;
+/// - unless an unsigned-comment phrase follows (then the capturing search);
+/// - the name holds no bracket, nor do the talk link's words, the date and
+///   the zone: so the line's last '(' opens the zone, the ')' before it
+///   closes the talk link, the '(' before that opens it; the name runs to
+///   that '(' less white space (its last char is none), the date fills the
+///   space between the talk link and the zone less white space (`\s*` on
+///   both sides; it begins and ends with a digit).
+fn signature_groups(s: &str) -> Option<(usize, usize, &str, &str)> {
+    let captured = || {
+        let c = SIG.captures(s)?;
+        let name = c.get(1)?;
+        Some((c.get(0)?.start(), name.start(), name.as_str(), c.get(2)?.as_str()))
+    };
+    let start = SIG.find(s)?.start();
+    let rest = s.get(start..)?;
+    let first = rest.chars().next()?;
+    let dash_len = |t: &str| ["--", "—", "–"].into_iter().find(|d| t.starts_with(d)).map(str::len);
+    let name_start = if start == 0 {
+        if first.is_whitespace() || dash_len(rest).is_some() {
+            return captured();
+        }
+        0
+    } else {
+        let Some(d) = first.is_whitespace().then(|| dash_len(rest.get(first.len_utf8()..)?)).flatten() else { return captured() };
+        let t = rest.get(first.len_utf8() + d..)?;
+        start + first.len_utf8() + d + (t.len() - t.trim_start().len())
+    };
+    let at = s.get(name_start..)?;
+    if at.starts_with("Der vorstehende nicht signierte Beitrag stammt von") || at.starts_with("Preceding unsigned comment added by") {
+        return captured();
+    }
+    let open_zone = s.rfind('(')?;
+    let close_talk = s.get(..open_zone)?.rfind(')')?;
+    let open_talk = s.get(..close_talk)?.rfind('(')?;
+    if open_talk < name_start {
+        return captured();
+    }
+    Some((start, name_start, s.get(name_start..open_talk)?.trim_end(), s.get(close_talk + 1..open_zone)?.trim()))
 }
 
 /// A wiki section heading with its edit link ("Quelle fehlt [Bearbeiten |

@@ -64,18 +64,70 @@ mod induce;
 /// Attribute lookup without `Element::attr`'s cost: that one interns the
 /// name as an atom and hashes a `QualName` per call; the few attributes of an
 /// element are scanned instead (same match: no namespace, no prefix).
+/// The name may be given as an atom ([`at`]): then the names are compared
+/// as atoms (one integer each: atoms of the same string are the same atom),
+/// not as strings.
 trait AttrStr {
-    fn attr_str(&self, name: &str) -> Option<&str>;
+    fn attr_str<N: AttrName + ?Sized>(&self, name: &N) -> Option<&str>;
 }
 
 impl AttrStr for scraper::node::Element {
     #[inline]
-    fn attr_str(&self, name: &str) -> Option<&str> {
+    fn attr_str<N: AttrName + ?Sized>(&self, name: &N) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| k.prefix.is_none() && &*k.local == name && k.ns.is_empty())
+            .find(|(k, _)| k.prefix.is_none() && name.names(&k.local) && k.ns == NO_NS)
             .map(|(_, v)| &**v)
     }
+}
+
+/// The namespace of attributes without one (the empty atom).
+const NO_NS: html5ever::Namespace = {
+    use html5ever::{namespace_url, ns};
+    ns!()
+};
+
+/// An attribute name for [`AttrStr::attr_str`]: a string or an atom.
+trait AttrName {
+    fn names(&self, local: &html5ever::LocalName) -> bool;
+}
+
+impl AttrName for str {
+    #[inline]
+    fn names(&self, local: &html5ever::LocalName) -> bool {
+        &**local == self
+    }
+}
+
+impl AttrName for html5ever::LocalName {
+    #[inline]
+    fn names(&self, local: &html5ever::LocalName) -> bool {
+        local == self
+    }
+}
+
+/// The attribute names the readings ask for, as atoms: names of the HTML
+/// spec are static atoms; the others are interned once.
+mod at {
+    use html5ever::{local_name, LocalName};
+    use std::sync::LazyLock;
+    pub const CLASS: &LocalName = &local_name!("class");
+    pub const ID: &LocalName = &local_name!("id");
+    pub const CONTENT: &LocalName = &local_name!("content");
+    pub const PROPERTY: &LocalName = &local_name!("property");
+    pub const ITEMPROP: &LocalName = &local_name!("itemprop");
+    pub const ITEMTYPE: &LocalName = &local_name!("itemtype");
+    pub const HREF: &LocalName = &local_name!("href");
+    pub const WIDTH: &LocalName = &local_name!("width");
+    pub const STYLE: &LocalName = &local_name!("style");
+    pub const ROLE: &LocalName = &local_name!("role");
+    pub const REL: &LocalName = &local_name!("rel");
+    pub const ARIA_POSINSET: &LocalName = &local_name!("aria-posinset");
+    pub const ARIA_LABEL: &LocalName = &local_name!("aria-label");
+    pub static RESOURCE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("resource"));
+    pub static DATA_ROLE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-role"));
+    pub static DATA_FIELD: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-field"));
+    pub static DATA_TYPE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-type"));
 }
 
 /// The answers of element tests that several readings of one document ask
@@ -163,8 +215,8 @@ static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommenta
 /// The element's class attribute and, after a space, its id (borrowed when
 /// there is no id, as on most elements).
 fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
-    let class = el.value().attr_str("class");
-    match el.value().attr_str("id") {
+    let class = el.value().attr_str(at::CLASS);
+    match el.value().attr_str(at::ID) {
         None => Cow::Borrowed(class.unwrap_or("")),
         Some(id) => {
             let class = class.unwrap_or("");
@@ -188,7 +240,7 @@ fn contains_any_ascii_ci(hay: &str, words: &[&str]) -> bool {
     })
 }
 
-fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
+fn attr_has_token(el: &ElementRef, attr: &html5ever::LocalName, token: &str) -> bool {
     has_token(el.value().attr_str(attr), token)
 }
 
@@ -315,11 +367,11 @@ fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     let mut site = None;
     for el in doc.root_element().descendent_elements() {
         match el.value().name() {
-            "meta" if el.value().attr_str("property").is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
-                og = og.or_else(|| el.value().attr_str("content").map(cues::collapse_ws));
+            "meta" if el.value().attr_str(at::PROPERTY).is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
+                og = og.or_else(|| el.value().attr_str(at::CONTENT).map(cues::collapse_ws));
             }
-            "meta" if el.value().attr_str("property").is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
-                site = site.or_else(|| el.value().attr_str("content").map(cues::collapse_ws));
+            "meta" if el.value().attr_str(at::PROPERTY).is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
+                site = site.or_else(|| el.value().attr_str(at::CONTENT).map(cues::collapse_ws));
             }
             "title" if title.is_none() => title = Some(text_of(&el)),
             "body" => break,
@@ -330,7 +382,7 @@ fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     let outside = |el: &ElementRef| !ancestors_any(el, &|a| matches!(a.value().name(), "nav" | "aside" | "footer"));
     // An h1 in the site's banner, or one that only repeats the site name, names the site.
     let is_site_name = |el: &ElementRef, t: &str| {
-        site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t)) || ancestors_any(el, &|a| attr_has_token(a, "role", "banner"))
+        site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t)) || ancestors_any(el, &|a| attr_has_token(a, at::ROLE, "banner"))
     };
     let mut site_h1 = false;
     for el in doc.root_element().descendent_elements() {
@@ -411,21 +463,21 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     if v.name() == "h1" || matches!(v.name(), "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
         return false;
     }
-    if attr_has_token(el, "itemprop", "comment") {
+    if attr_has_token(el, at::ITEMPROP, "comment") {
         return true;
     }
-    if v.attr_str("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
+    if v.attr_str(at::ITEMTYPE).is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
         return true;
     }
     // ARIA: an entry of a feed or list (`role="article"` with its position in
     // the set), or an article role inside a comment area.
-    if v.attr_str("role").is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
-        return v.attr_str("aria-posinset").is_some()
+    if v.attr_str(at::ROLE).is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+        return v.attr_str(at::ARIA_POSINSET).is_some()
             || ancestors_any(el, &|a| {
-                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str("aria-label").is_some_and(|l| COMMENT_AREA.is_match(l))
+                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str(at::ARIA_LABEL).is_some_and(|l| COMMENT_AREA.is_match(l))
             });
     }
-    let class = v.attr_str("class").unwrap_or("");
+    let class = v.attr_str(at::CLASS).unwrap_or("");
     let tokens = || class.split_whitespace();
     let item = ITEM_CLASS.matches(class);
     if item.matched(0) {
@@ -435,15 +487,15 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     if item.matched(1) && !TEASERISH.is_match(class) {
         return true;
     }
-    if v.attr_str("id").is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
+    if v.attr_str(at::ID).is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
     if tokens().any(|t| t.eq_ignore_ascii_case("post")) {
         // A forum post: inside a comment area, or with the forum's own marks
         // (phpBB's "p1234" anchor id, a profile column or post body inside).
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
-            || v.attr_str("id").is_some_and(|id| FORUM_POST_ID.is_match(id))
-            || el.descendent_elements().skip(1).any(|d| d.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
+            || v.attr_str(at::ID).is_some_and(|id| FORUM_POST_ID.is_match(id))
+            || el.descendent_elements().skip(1).any(|d| d.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
 }
@@ -473,7 +525,7 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
         .as_deref()
         .and_then(|c| cues::quote_attribution(c).or_else(|| cues::is_name_like(c).then(|| c.to_string())))
         .or_else(|| first.as_deref().and_then(cues::quote_attribution));
-    if name.is_some() || cite.is_some() || e.value().attr_str("class").is_some_and(|c| QUOTE_CLASS.is_match(c)) {
+    if name.is_some() || cite.is_some() || e.value().attr_str(at::CLASS).is_some_and(|c| QUOTE_CLASS.is_match(c)) {
         Some(name)
     } else {
         None
@@ -485,7 +537,7 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
 fn in_sidebar(el: &ElementRef) -> bool {
     ancestors_any(el, &|a| {
         matches!(a.value().name(), "aside" | "nav")
-            || !matches!(a.value().name(), "body" | "html") && a.value().attr_str("class").is_some_and(|c| {
+            || !matches!(a.value().name(), "body" | "html") && a.value().attr_str(at::CLASS).is_some_and(|c| {
                 // As `c.to_lowercase().contains(..)` (see `in_teaser_box`).
                 contains_any_ascii_ci(c, &["teaser", "sidebar", "widget", "recent"])
             })
@@ -538,7 +590,7 @@ impl ElMarks<'_> {
 
 fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
     let v = e.value();
-    let (class, itemprop) = (v.attr_str("class"), v.attr_str("itemprop"));
+    let (class, itemprop) = (v.attr_str(at::CLASS), v.attr_str(at::ITEMPROP));
     let ui_tag = matches!(v.name(), "button" | "form" | "input" | "select" | "nav");
     let c = class_str(e);
     // None of the class regexes matches an empty class (test `class_regexes_need_a_class`).
@@ -573,7 +625,7 @@ static BADGE_CLASS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)badge|flair|(?:^|[\s_-])(?:label|role|rank|tag|verified|verifiziert|pill|chip)(?:$|[\s_-])"));
 
 fn is_badge(e: &ElementRef) -> bool {
-    e.value().attr_str("class").is_some_and(|c| BADGE_CLASS.is_match(c))
+    e.value().attr_str(at::CLASS).is_some_and(|c| BADGE_CLASS.is_match(c))
 }
 
 /// Element text without the badges inside it (iterative).
@@ -605,7 +657,7 @@ fn name_element(e: &ElementRef) -> bool {
     static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)member|profil|/user|/nutzer|/benutzer|/autor|/people/|/u/"));
     matches!(e.value().name(), "strong" | "b" | "cite")
         || AUTHOR_CLASS.is_match(&class_str(e))
-        || e.value().name() == "a" && e.value().attr_str("href").is_some_and(|h| PROFILE_LINK.is_match(h))
+        || e.value().name() == "a" && e.value().attr_str(at::HREF).is_some_and(|h| PROFILE_LINK.is_match(h))
 }
 
 /// A short label that is not a sentence: at most five words, no sentence punctuation.
@@ -654,7 +706,7 @@ fn profile_link(e: &ElementRef) -> bool {
     if e.value().name() != "a" || text_of(e).is_empty() {
         return false;
     }
-    if attr_has_token(e, "rel", "author") {
+    if attr_has_token(e, at::REL, "author") {
         return true;
     }
     let Some(h) = e.value().attr("href") else { return false };
@@ -893,7 +945,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
                 continue;
             }
             static REPLY_TO_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)reply-?to|in-?reply|antwort-?auf|antwort-?an(?:$|[\s_-])"));
-            let by_class = || e.value().attr_str("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
+            let by_class = || e.value().attr_str(at::CLASS).is_some_and(|c| REPLY_TO_CLASS.is_match(c));
             // The element's text and its own text lines are built only when
             // their first char can begin a reply marker or a reply tab.
             let first_char = |t: &str| t.trim_start().chars().next();
@@ -975,14 +1027,14 @@ fn next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
     }
     let h1 = doc.root_element().descendent_elements().find(|e| e.value().name() == "h1")?;
     let main = articles.iter().rev().find(|a| ancestors_any(&h1, &|x| x.id() == a.id()))?;
-    let class = main.value().attr_str("class");
+    let class = main.value().attr_str(at::CLASS);
     let mut after = false;
     for a in &articles {
         if a.id() == main.id() {
             after = true;
             continue;
         }
-        if !after || a.value().attr_str("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a, memo) || in_sidebar(a) {
+        if !after || a.value().attr_str(at::CLASS) != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a, memo) || in_sidebar(a) {
             continue;
         }
         let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
@@ -1122,7 +1174,7 @@ fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
 /// and its comments.
 fn comments_from_dl(doc: &Html) -> Option<(ElementRef<'_>, Vec<Comment>)> {
     for dl in doc.root_element().descendent_elements().filter(|e| e.value().name() == "dl") {
-        if in_sidebar(&dl) || dl.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
+        if in_sidebar(&dl) || dl.value().attr_str(at::CLASS).is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
             continue;
         }
         let mut comments: Vec<Comment> = Vec::new();
@@ -1240,7 +1292,7 @@ fn is_count_line(e: &ElementRef) -> bool {
 
 /// A box that quotes someone else: a class naming a quote.
 fn is_quote_box(e: &ElementRef) -> bool {
-    e.value().attr_str("class").is_some_and(|c| {
+    e.value().attr_str(at::CLASS).is_some_and(|c| {
         let c = c.to_ascii_lowercase();
         c.contains("quote") || c.contains("zitat")
     })
@@ -1276,7 +1328,7 @@ fn is_headed(e: &ElementRef) -> bool {
 /// The value of a data attribute naming the element's role ("name", "time").
 fn data_role<'a>(e: &ElementRef<'a>) -> Option<&'a str> {
     let v = e.value();
-    v.attr_str("data-role").or_else(|| v.attr_str("data-field")).or_else(|| v.attr_str("data-type"))
+    v.attr_str(&*at::DATA_ROLE).or_else(|| v.attr_str(&*at::DATA_FIELD)).or_else(|| v.attr_str(&*at::DATA_TYPE))
 }
 
 fn is_role(e: &ElementRef, roles: &[&str]) -> bool {
@@ -1300,7 +1352,7 @@ fn is_name_el(e: &ElementRef) -> bool {
     let n = e.value().name();
     n == "cite"
         || is_role(e, &NAME_ROLES)
-        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr_str("class").is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
+        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr_str(at::CLASS).is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
             let t = text_of(e);
             cues::is_name_like(&t) && cues::find_date(&t).is_none()
         }
@@ -1519,14 +1571,14 @@ fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego
     let mut cur = item.parent();
     while let Some(n) = cur {
         if let Some(e) = ElementRef::wrap(n) {
-            let wrap = e.value().attr_str("class").is_some_and(|c| REPLY_WRAP.is_match(c));
+            let wrap = e.value().attr_str(at::CLASS).is_some_and(|c| REPLY_WRAP.is_match(c));
             if wrap || item_ids.contains(&e.id()) {
                 level += 1;
             }
         }
         cur = n.parent();
     }
-    let self_reply = item.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
+    let self_reply = item.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
     // A flat list whose items carry their depth in a class ("replyTreeLevel1",
     // "depth-2", "comment-level-0"): the depth above the shallowest item's
     // (lists count from 0 or from 1).
@@ -1542,7 +1594,7 @@ fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego
 /// The depth number an item's class gives ("replyTreeLevel2" → 2,
 /// "depth-1" → 1), cheap-gated by a digit at a class token's end.
 fn class_depth(item: &ElementRef) -> Option<usize> {
-    let c = item.value().attr_str("class")?;
+    let c = item.value().attr_str(at::CLASS)?;
     c.split_whitespace().find_map(|t| {
         let b = t.as_bytes();
         let last = *b.last()?;
@@ -1586,8 +1638,8 @@ fn mention(comments: &[Comment], rest: &str) -> Option<usize> {
 /// The number of comments the page announces.
 fn declared(doc: &Html) -> Option<usize> {
     for el in doc.root_element().descendent_elements() {
-        if attr_has_token(&el, "itemprop", "commentCount") {
-            let v = el.value().attr_str("content").map(str::to_string).unwrap_or_else(|| text_of(&el));
+        if attr_has_token(&el, at::ITEMPROP, "commentCount") {
+            let v = el.value().attr_str(at::CONTENT).map(str::to_string).unwrap_or_else(|| text_of(&el));
             if let Ok(n) = v.trim().parse() {
                 return Some(n);
             }
@@ -1597,7 +1649,7 @@ fn declared(doc: &Html) -> Option<usize> {
     // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
     static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
     for el in doc.root_element().descendent_elements() {
-        if el.value().attr_str("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
+        if el.value().attr_str(at::CLASS).is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
             let t = text_of(&el);
             if let Some(Header::Count(n)) = cues::comment_header(&t) {
                 return Some(n);
@@ -1628,7 +1680,7 @@ fn in_teaser_box(e: &ElementRef) -> bool {
     // "k" (the Kelvin sign is the only non-ASCII letter that lowercases to
     // ASCII; "İ" gives "i" plus a combining dot, and no word ends in "i").
     let v = e.value();
-    [v.attr_str("class"), v.attr_str("id")]
+    [v.attr_str(at::CLASS), v.attr_str(at::ID)]
         .into_iter()
         .flatten()
         .any(|c| contains_any_ascii_ci(c, &["teaser", "related", "sidebar", "widget"]))
@@ -1675,7 +1727,7 @@ fn is_widget_box(e: &ElementRef) -> bool {
 /// The element holding the article text.
 fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
     let all: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
-    if let Some(e) = all.iter().find(|e| attr_has_token(e, "itemprop", "articleBody")) {
+    if let Some(e) = all.iter().find(|e| attr_has_token(e, at::ITEMPROP, "articleBody")) {
         return *e;
     }
     // Score each element by the text of its direct paragraph children, and
@@ -1766,7 +1818,7 @@ fn is_article_prose(b: &Block) -> bool {
 fn as_text(doc: &Html) -> String {
     // Forum profile columns and signatures are neither comment headers nor comment text.
     let skip = |e: &ElementRef| {
-        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr_str(at::CLASS).is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
     };
     let mut s = String::new();
     for b in blocks(doc.root_element(), &skip) {
@@ -1927,6 +1979,14 @@ mod tests {
             }
         }
         assert!(n >= 8, "{n}");
+        // The atoms answer as their names.
+        let atoms: [(&str, &html5ever::LocalName); 6] =
+            [("class", at::CLASS), ("id", at::ID), ("href", at::HREF), ("itemprop", at::ITEMPROP), ("data-role", &at::DATA_ROLE), ("src", &html5ever::local_name!("src"))];
+        for e in doc.root_element().descendent_elements() {
+            for (name, atom) in atoms {
+                assert_eq!(e.value().attr_str(atom), e.value().attr(name), "{} {name}", e.value().name());
+            }
+        }
     }
 
     /// ITEM_CLASS on a class attribute answers as ITEM_TOKEN and ITEM_SUFFIX on each of its tokens.

@@ -55,7 +55,6 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[path = "html_induce.rs"]
@@ -133,13 +132,23 @@ mod at {
 /// The answers of element tests that several readings of one document ask
 /// of the same elements (the comment-item test, the body's skip test), each
 /// computed once per element.
-#[derive(Default)]
 struct Memo {
     comment_item: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
     body_skip: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
 }
 
 impl Memo {
+    /// Tables sized for `doc` (the readings ask of nearly every element;
+    /// about half the nodes are elements), so that they do not grow by
+    /// rehashing.
+    fn for_doc(doc: &Html) -> Self {
+        let n = doc.tree.values().len() / 2;
+        Memo {
+            comment_item: RefCell::new(FxHashMap::with_capacity_and_hasher(n, Default::default())),
+            body_skip: RefCell::new(FxHashMap::with_capacity_and_hasher(n, Default::default())),
+        }
+    }
+
     fn answer(table: &RefCell<FxHashMap<ego_tree::NodeId, bool>>, e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
         if let Some(&b) = table.borrow().get(&e.id()) {
             return b;
@@ -1001,7 +1010,7 @@ fn is_ui_el(e: &ElementRef) -> bool {
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {
-    comments_and_first_item(doc, &Memo::default()).0
+    comments_and_first_item(doc, &Memo::for_doc(doc)).0
 }
 
 /// The comments found by their markup, and the first comment item.
@@ -1142,13 +1151,13 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
     }
     // Items of a second article further down the page are that article's.
     if let Some(next) = next_article(doc, memo).filter(|_| !items.is_empty()) {
-        let after: std::collections::HashSet<_> =
+        let after: FxHashSet<_> =
             doc.root_element().descendent_elements().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
         items.retain(|i| !after.contains(&i.id()));
     }
     if items.len() > 1 {
         // Document order (nested groups were found after their parents' groups).
-        let order: HashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+        let order: FxHashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
         items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
         items.dedup_by_key(|e| e.id());
     }
@@ -1447,7 +1456,7 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
         let frag = parse_html(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
         let mut found = comments_from_markup(&frag);
         if found.is_empty() {
-            found = comments_from_items(&items_by_header_lines(&frag, &Memo::default()).0);
+            found = comments_from_items(&items_by_header_lines(&frag, &Memo::for_doc(&frag)).0);
         }
         if !found.is_empty() {
             return Some((found, count));
@@ -1459,7 +1468,7 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     let item_ids: FxHashSet<ego_tree::NodeId> = items.iter().map(|i| i.id()).collect();
     let owns: Vec<Vec<ElementRef>> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
-    let mut index_of: HashMap<_, usize> = HashMap::new();
+    let mut index_of: FxHashMap<_, usize> = FxHashMap::default();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
     // wrapper beside their parent rather than inside it).
@@ -1856,7 +1865,7 @@ fn parse_html(html: &str) -> Html {
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Page {
     let doc = parse_html(html);
-    let memo = Memo::default();
+    let memo = Memo::for_doc(&doc);
     let title = title_of(&doc, &memo);
     let root = body_root(&doc, &memo);
     let (mut comments, first_item) = comments_and_first_item(&doc, &memo);
@@ -1901,7 +1910,7 @@ pub fn parse(html: &str) -> Page {
                 .copied()
                 .or_else(|| first.parent().and_then(ElementRef::wrap));
             if let Some(section) = section.filter(|_| ancestors_any(&first, &|a| a.id() == root.id())) {
-                let after: std::collections::HashSet<_> =
+                let after: FxHashSet<_> =
                     section.descendent_elements().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
                 body = body_from_skip(root, &memo, &|e| after.contains(&e.id()));
                 body_done = true;

@@ -266,6 +266,14 @@ fn text_of(el: &ElementRef) -> String {
     for t in el.text() {
         // Room for the node's words at once (most elements hold one text node).
         out.reserve(t.len() + 1);
+        // A node whose words are single-spaced already is copied whole.
+        if !t.is_empty() && cues::is_collapsed(t) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+            continue;
+        }
         for w in cues::words(t) {
             if !out.is_empty() {
                 out.push(' ');

@@ -241,6 +241,7 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
 /// `hay` contains one of `words` (lowercase ASCII letters) in any ASCII
 /// case: one pass over `hay` (class names are short), comparing where a
 /// word's first letter stands.
+#[inline(always)]
 fn contains_any_ascii_ci(hay: &str, words: &[&str]) -> bool {
     let b = hay.as_bytes();
     (0..b.len()).any(|i| {
@@ -302,25 +303,37 @@ fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> V
 /// The first `limit` blocks of [`blocks`] (the walk stops there).
 fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block<'a>> {
     let mut out = Vec::new();
+    if limit > 0 {
+        walk_blocks(root, skip, &mut |b| {
+            out.push(b);
+            out.len() >= limit
+        });
+    }
+    out
+}
+
+/// The blocks of [`blocks`], one by one, to `visit`; the walk stops when
+/// `visit` returns true.
+fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, visit: &mut dyn FnMut(Block<'a>) -> bool) {
     let mut buf = String::new();
     let mut links = 0usize;
     let mut buf_tag = "div";
     // Stack of (node, exiting, in_link, list_depth).
     let mut stack = vec![(*root, false, false, 0usize)];
-    let flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize, out: &mut Vec<Block<'a>>| {
+    // Whether `visit` stopped the walk.
+    let mut flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize| -> bool {
+        let mut stop = false;
         // Only white space (the gaps between blocks): no block, and no string built.
         if cues::words(buf).next().is_some() {
             let t = cues::collapse_ws(buf);
             let link_chars = if *links == 0 { 0 } else { (*links).min(t.chars().count()) };
-            out.push(Block { text: t, link_chars, depth, tag });
+            stop = visit(Block { text: t, link_chars, depth, tag });
         }
         buf.clear();
         *links = 0;
+        stop
     };
     while let Some((node, exiting, in_link, depth)) = stack.pop() {
-        if out.len() >= limit {
-            return out;
-        }
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -333,7 +346,9 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 let name = e.name();
                 if exiting {
                     if is_block_tag(name) {
-                        flush(&mut buf, &mut links, buf_tag, depth, &mut out);
+                        if flush(&mut buf, &mut links, buf_tag, depth) {
+                            return;
+                        }
                     } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
                         buf.push(' ');
                     }
@@ -344,7 +359,9 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                     continue;
                 }
                 if is_block_tag(name) {
-                    flush(&mut buf, &mut links, buf_tag, depth, &mut out);
+                    if flush(&mut buf, &mut links, buf_tag, depth) {
+                        return;
+                    }
                     buf_tag = name;
                 }
                 if name == "br" {
@@ -358,8 +375,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
             _ => {}
         }
     }
-    flush(&mut buf, &mut links, buf_tag, 0, &mut out);
-    out
+    flush(&mut buf, &mut links, buf_tag, 0);
 }
 
 fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
@@ -496,13 +512,16 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     }
     let class = v.attr_str(at::CLASS).unwrap_or("");
     let tokens = || class.split_whitespace();
-    let item = ITEM_CLASS.matches(class);
-    if item.matched(0) {
-        return true;
-    }
-    // TEASERISH holds no white space: a token holds it when the class does.
-    if item.matched(1) && !TEASERISH.is_match(class) {
-        return true;
+    // Both item patterns need a token: an empty class matches neither.
+    if !class.is_empty() {
+        let item = ITEM_CLASS.matches(class);
+        if item.matched(0) {
+            return true;
+        }
+        // TEASERISH holds no white space: a token holds it when the class does.
+        if item.matched(1) && !TEASERISH.is_match(class) {
+            return true;
+        }
     }
     if v.attr_str(at::ID).is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
@@ -537,7 +556,7 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
     }
     static QUOTE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)quote|zitat"));
     let cite = e.descendent_elements().find(|d| d.value().name() == "cite").map(|c| text_of(&c));
-    let first = blocks(*e, &|_| false).into_iter().next().map(|b| b.text);
+    let first = first_blocks(*e, &|_| false, 1).into_iter().next().map(|b| b.text);
     let name = cite
         .as_deref()
         .and_then(|c| cues::quote_attribution(c).or_else(|| cues::is_name_like(c).then(|| c.to_string())))
@@ -893,15 +912,18 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
     // Quotes of earlier posts: not text; a named one says whom this comment answers.
     let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
-        items.contains(&e.id())
-            || mark(e).ui
+        if items.contains(&e.id()) {
+            return true;
+        }
+        let m = mark(e);
+        m.ui
             || quotes.iter().any(|(q, _)| q.id() == e.id())
-            || mark(e).class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+            || m.class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
-            || text_el.is_none() && (mark(e).date || mark(e).author)
+            || text_el.is_none() && (m.date || m.author)
             // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
             || e.text().next().is_some_and(|t| t.trim_start().starts_with('[')) && cues::is_moderation_note(&text_of(e))
     };
@@ -1416,10 +1438,21 @@ fn starts_with_header(e: &ElementRef) -> bool {
 
 /// [`starts_with_header`] with at least `words` words in a block after the header.
 fn starts_with_header_min(e: &ElementRef, words: usize) -> bool {
-    let bs = first_blocks(*e, &|x| is_ui_el(x), 6);
-    let mut it = bs.iter().filter(|b| !cues::is_ui_line(&b.text));
-    let Some(first) = it.next() else { return false };
-    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= words)
+    // Among the first six blocks, those that are no UI line: the first a
+    // header naming an author, a later one with the words. The walk stops
+    // once the answer is known.
+    let (mut seen, mut header, mut text) = (0, None, false);
+    walk_blocks(*e, &|x| is_ui_el(x), &mut |b| {
+        seen += 1;
+        if !cues::is_ui_line(&b.text) {
+            match header {
+                None => header = Some(header_line(&b.text).is_some_and(|h| h.author.is_some())),
+                Some(_) => text = cues::word_count(&b.text) >= words,
+            }
+        }
+        header == Some(false) || text || seen >= 6
+    });
+    header == Some(true) && text
 }
 
 /// Comments that exist only in the `<noscript>` fallback of a comment widget
@@ -1677,10 +1710,15 @@ fn declared(doc: &Html) -> Option<usize> {
             }
         }
     }
-    blocks(doc.root_element(), &skip).iter().find_map(|b| match cues::comment_header(&b.text) {
-        Some(Header::Count(n)) => Some(n),
-        _ => None,
-    })
+    // The first block that gives a count (the walk stops there).
+    let mut count = None;
+    walk_blocks(doc.root_element(), &skip, &mut |b| {
+        if let Some(Header::Count(n)) = cues::comment_header(&b.text) {
+            count = Some(n);
+        }
+        count.is_some()
+    });
+    count
 }
 
 /// "5 Antworten", "3 replies", "12 posts": a number and a word for the posts of a thread.

@@ -513,7 +513,8 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     let class = v.attr_str(at::CLASS).unwrap_or("");
     let tokens = || class.split_whitespace();
     // Both item patterns need a token: an empty class matches neither.
-    if !class.is_empty() {
+    // The common answer, no match, without the overlapping search.
+    if !class.is_empty() && ITEM_CLASS.is_match(class) {
         let item = ITEM_CLASS.matches(class);
         if item.matched(0) {
             return true;
@@ -602,6 +603,14 @@ static AUTHOR_CLASS: LazyLock<Regex> =
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[\s_-])time(?:$|[\s_-])|zeit|timestamp|posted"));
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
+
+/// Whether [`TEXT_CLASS`] may match the class token `t` or its lowercase:
+/// it ends in "t", "e" or "y" (any ASCII case). No other char matches those
+/// letters case-insensitively or lower-cases to one (test
+/// `text_class_needs_its_last_letter`), so other tokens are not searched.
+fn may_be_text_class(t: &str) -> bool {
+    t.as_bytes().last().is_some_and(|&b| matches!(b | 0x20, b't' | b'e' | b'y'))
+}
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
 
 /// What `item_parts` asks of an element again and again, read once per
@@ -637,6 +646,10 @@ fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
     static CLASS_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
         regex::RegexSet::new([AUTHOR_CLASS.as_str(), DATE_CLASS.as_str(), TITLE_CLASS.as_str(), UI_CLASS.as_str()]).expect("the class regexes compile")
     });
+    // The common answer, no match, without the overlapping search.
+    if !CLASS_SET.is_match(&c) {
+        return ElMarks { class, itemprop, author: false, date: false, title: false, ui: ui_tag };
+    }
     let m = CLASS_SET.matches(&c);
     ElMarks {
         class,
@@ -898,6 +911,9 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
         .or_else(|| {
             own_marked().find(|(_, m)| {
                 m.class.is_some_and(|c| c.split_whitespace().any(|t| {
+                    if !may_be_text_class(t) {
+                        return false;
+                    }
                     let t = t.to_lowercase();
                     TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry")
                 }))
@@ -905,7 +921,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
         })
         .or_else(|| {
             own_marked().find(|(e, m)| {
-                m.class.is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t))) && author_el.is_none_or(|a| !is_in(&a, e))
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| may_be_text_class(t) && TEXT_CLASS.is_match(t))) && author_el.is_none_or(|a| !is_in(&a, e))
             })
         })
         .map(|(e, _)| *e);
@@ -1697,9 +1713,11 @@ fn declared(doc: &Html) -> Option<usize> {
     }
     let skip = |e: &ElementRef| is_furniture_tag(e.value().name()) || e.value().name() == "footer" || in_teaser_box(e);
     // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
-    static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
+    // As the regex `(?i)count|anzahl`: none of their letters has a non-ASCII
+    // case variant (test `count_class_is_ascii_ci`).
+    let count_class = |c: &str| contains_any_ascii_ci(c, &["count", "anzahl"]);
     for el in doc.root_element().descendent_elements() {
-        if el.value().attr_str(at::CLASS).is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
+        if el.value().attr_str(at::CLASS).is_some_and(count_class) && !in_sidebar(&el) && !in_teaser_box(&el) {
             let t = text_of(&el);
             if let Some(Header::Count(n)) = cues::comment_header(&t) {
                 return Some(n);
@@ -2041,6 +2059,38 @@ mod tests {
             for (name, atom) in atoms {
                 assert_eq!(e.value().attr_str(atom), e.value().attr(name), "{} {name}", e.value().name());
             }
+        }
+    }
+
+    /// No char but the ASCII letters matches "t", "e" or "y" case-insensitively
+    /// or lower-cases to a string ending in one; so `may_be_text_class` on
+    /// any token answers true where TEXT_CLASS matches it or its lowercase.
+    #[test]
+    fn text_class_needs_its_last_letter() {
+        let letter = Regex::new("(?i)^[tey]$").unwrap();
+        for c in (0u32..0x110000).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            assert!(!letter.is_match(&c.to_string()) && !c.to_lowercase().last().is_some_and(|l| "tey".contains(l)), "{c:?}");
+        }
+        for t in ["comment-content", "Text", "x_BODY", "entry", "messagE", "inhalt", "nachrichT", "body2", "contents", "ſ", "K", "İ", "content\u{212a}", "", "-"] {
+            if !may_be_text_class(t) {
+                assert!(!TEXT_CLASS.is_match(t) && !TEXT_CLASS.is_match(&t.to_lowercase()), "{t}");
+            } else {
+                assert!(t.ends_with(['t', 'T', 'e', 'E', 'y', 'Y']), "{t}");
+            }
+        }
+    }
+
+    /// The count class words answer as the regex `(?i)count|anzahl`: their
+    /// letters have no non-ASCII case variants.
+    #[test]
+    fn count_class_is_ascii_ci() {
+        let re = Regex::new("(?i)count|anzahl").unwrap();
+        let letter = Regex::new("(?i)^[countazhl]$").unwrap();
+        for c in (0u32..0x110000).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            assert!(!letter.is_match(&c.to_string()), "{c:?}");
+        }
+        for c in ["comment-count", "COUNTER", "Anzahl", "anz-ahl", "co unt", "kommentar-anzahl", "", "c\u{f6}unt", "countdown"] {
+            assert_eq!(contains_any_ascii_ci(c, &["count", "anzahl"]), re.is_match(c), "{c}");
         }
     }
 

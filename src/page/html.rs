@@ -54,7 +54,7 @@ use super::{text, Comment, Page};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 #[path = "html_induce.rs"]
@@ -131,31 +131,37 @@ mod at {
 
 /// The answers of element tests that several readings of one document ask
 /// of the same elements (the comment-item test, the body's skip test), each
-/// computed once per element.
+/// computed once per element. An answer sits at its node's place in the
+/// tree's arena (0: not asked yet, 1: false, 2: true): the nodes' values lie
+/// `stride` bytes apart from `base`, the first node's value.
 struct Memo {
-    comment_item: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
-    body_skip: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
+    base: usize,
+    stride: usize,
+    comment_item: Vec<Cell<u8>>,
+    body_skip: Vec<Cell<u8>>,
 }
 
 impl Memo {
-    /// Tables sized for `doc` (the readings ask of nearly every element;
-    /// about half the nodes are elements), so that they do not grow by
-    /// rehashing.
     fn for_doc(doc: &Html) -> Self {
-        let n = doc.tree.values().len() / 2;
-        Memo {
-            comment_item: RefCell::new(FxHashMap::with_capacity_and_hasher(n, Default::default())),
-            body_skip: RefCell::new(FxHashMap::with_capacity_and_hasher(n, Default::default())),
-        }
+        let mut values = doc.tree.values();
+        let n = values.len();
+        let addr = |v: &Node| v as *const Node as usize;
+        let base = values.next().map_or(0, addr);
+        let stride = values.next().map_or(1, |v| addr(v) - base);
+        Memo { base, stride, comment_item: vec![Cell::new(0); n], body_skip: vec![Cell::new(0); n] }
     }
 
-    fn answer(table: &RefCell<FxHashMap<ego_tree::NodeId, bool>>, e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
-        if let Some(&b) = table.borrow().get(&e.id()) {
-            return b;
+    fn answer(&self, table: &[Cell<u8>], e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
+        let node: &Node = ego_tree::NodeRef::value(e);
+        let slot = &table[(node as *const Node as usize - self.base) / self.stride];
+        match slot.get() {
+            0 => {
+                let b = test();
+                slot.set(1 + u8::from(b));
+                b
+            }
+            a => a == 2,
         }
-        let b = test();
-        table.borrow_mut().insert(e.id(), b);
-        b
     }
 }
 
@@ -488,7 +494,7 @@ fn strip_site_suffix(t: &str) -> String {
 /// is the article or the page, whatever its class says ("beitrag" is also
 /// German for an article).
 fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
-    Memo::answer(&memo.comment_item, el, || marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1"))
+    memo.answer(&memo.comment_item, el, || marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1"))
 }
 
 fn marks_comment_item(el: &ElementRef) -> bool {
@@ -1767,7 +1773,7 @@ fn body_skip(e: &ElementRef, memo: &Memo) -> bool {
     if is_furniture_tag(name) || matches!(name, "header" | "footer" | "h1") {
         return true;
     }
-    Memo::answer(&memo.body_skip, e, || {
+    memo.answer(&memo.body_skip, e, || {
         let c = class_str(e);
         // `contains_at`: a memchr for the "k" (`str::contains` sets up a searcher per call).
         !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || cues::contains_at(c.as_bytes(), b"ticker", 3) && !is_live_ticker(e)) || is_comment_item(e, memo) || is_widget_box(e)

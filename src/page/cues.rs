@@ -264,7 +264,7 @@ pub fn collapse_ws(s: &str) -> String {
 /// either end, and every white-space character is a single ASCII space
 /// between two words. One pass without branching per byte, then a look at
 /// the (rare) bytes that can start multi-byte white space.
-fn is_collapsed(s: &str) -> bool {
+pub(crate) fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
     first != b' '

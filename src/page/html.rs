@@ -54,8 +54,7 @@ use super::{text, Comment, Page};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 #[path = "html_induce.rs"]
@@ -64,37 +63,105 @@ mod induce;
 /// Attribute lookup without `Element::attr`'s cost: that one interns the
 /// name as an atom and hashes a `QualName` per call; the few attributes of an
 /// element are scanned instead (same match: no namespace, no prefix).
+/// The name may be given as an atom ([`at`]): then the names are compared
+/// as atoms (one integer each: atoms of the same string are the same atom),
+/// not as strings.
 trait AttrStr {
-    fn attr_str(&self, name: &str) -> Option<&str>;
+    fn attr_str<N: AttrName + ?Sized>(&self, name: &N) -> Option<&str>;
 }
 
 impl AttrStr for scraper::node::Element {
     #[inline]
-    fn attr_str(&self, name: &str) -> Option<&str> {
+    fn attr_str<N: AttrName + ?Sized>(&self, name: &N) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| k.prefix.is_none() && &*k.local == name && k.ns.is_empty())
+            .find(|(k, _)| k.prefix.is_none() && name.names(&k.local) && k.ns == NO_NS)
             .map(|(_, v)| &**v)
     }
 }
 
+/// The namespace of attributes without one (the empty atom).
+const NO_NS: html5ever::Namespace = {
+    use html5ever::{namespace_url, ns};
+    ns!()
+};
+
+/// An attribute name for [`AttrStr::attr_str`]: a string or an atom.
+trait AttrName {
+    fn names(&self, local: &html5ever::LocalName) -> bool;
+}
+
+impl AttrName for str {
+    #[inline]
+    fn names(&self, local: &html5ever::LocalName) -> bool {
+        &**local == self
+    }
+}
+
+impl AttrName for html5ever::LocalName {
+    #[inline]
+    fn names(&self, local: &html5ever::LocalName) -> bool {
+        local == self
+    }
+}
+
+/// The attribute names the readings ask for, as atoms: names of the HTML
+/// spec are static atoms; the others are interned once.
+mod at {
+    use html5ever::{local_name, LocalName};
+    use std::sync::LazyLock;
+    pub const CLASS: &LocalName = &local_name!("class");
+    pub const ID: &LocalName = &local_name!("id");
+    pub const CONTENT: &LocalName = &local_name!("content");
+    pub const PROPERTY: &LocalName = &local_name!("property");
+    pub const ITEMPROP: &LocalName = &local_name!("itemprop");
+    pub const ITEMTYPE: &LocalName = &local_name!("itemtype");
+    pub const HREF: &LocalName = &local_name!("href");
+    pub const WIDTH: &LocalName = &local_name!("width");
+    pub const STYLE: &LocalName = &local_name!("style");
+    pub const ROLE: &LocalName = &local_name!("role");
+    pub const REL: &LocalName = &local_name!("rel");
+    pub const ARIA_POSINSET: &LocalName = &local_name!("aria-posinset");
+    pub const ARIA_LABEL: &LocalName = &local_name!("aria-label");
+    pub static RESOURCE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("resource"));
+    pub static DATA_ROLE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-role"));
+    pub static DATA_FIELD: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-field"));
+    pub static DATA_TYPE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-type"));
+}
+
 /// The answers of element tests that several readings of one document ask
 /// of the same elements (the comment-item test, the body's skip test), each
-/// computed once per element.
-#[derive(Default)]
+/// computed once per element. An answer sits at its node's place in the
+/// tree's arena (0: not asked yet, 1: false, 2: true): the nodes' values lie
+/// `stride` bytes apart from `base`, the first node's value.
 struct Memo {
-    comment_item: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
-    body_skip: RefCell<FxHashMap<ego_tree::NodeId, bool>>,
+    base: usize,
+    stride: usize,
+    comment_item: Vec<Cell<u8>>,
+    body_skip: Vec<Cell<u8>>,
 }
 
 impl Memo {
-    fn answer(table: &RefCell<FxHashMap<ego_tree::NodeId, bool>>, e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
-        if let Some(&b) = table.borrow().get(&e.id()) {
-            return b;
+    fn for_doc(doc: &Html) -> Self {
+        let mut values = doc.tree.values();
+        let n = values.len();
+        let addr = |v: &Node| v as *const Node as usize;
+        let base = values.next().map_or(0, addr);
+        let stride = values.next().map_or(1, |v| addr(v) - base);
+        Memo { base, stride, comment_item: vec![Cell::new(0); n], body_skip: vec![Cell::new(0); n] }
+    }
+
+    fn answer(&self, table: &[Cell<u8>], e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
+        let node: &Node = ego_tree::NodeRef::value(e);
+        let slot = &table[(node as *const Node as usize - self.base) / self.stride];
+        match slot.get() {
+            0 => {
+                let b = test();
+                slot.set(1 + u8::from(b));
+                b
+            }
+            a => a == 2,
         }
-        let b = test();
-        table.borrow_mut().insert(e.id(), b);
-        b
     }
 }
 
@@ -163,8 +230,8 @@ static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommenta
 /// The element's class attribute and, after a space, its id (borrowed when
 /// there is no id, as on most elements).
 fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
-    let class = el.value().attr_str("class");
-    match el.value().attr_str("id") {
+    let class = el.value().attr_str(at::CLASS);
+    match el.value().attr_str(at::ID) {
         None => Cow::Borrowed(class.unwrap_or("")),
         Some(id) => {
             let class = class.unwrap_or("");
@@ -180,6 +247,7 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
 /// `hay` contains one of `words` (lowercase ASCII letters) in any ASCII
 /// case: one pass over `hay` (class names are short), comparing where a
 /// word's first letter stands.
+#[inline(always)]
 fn contains_any_ascii_ci(hay: &str, words: &[&str]) -> bool {
     let b = hay.as_bytes();
     (0..b.len()).any(|i| {
@@ -188,7 +256,7 @@ fn contains_any_ascii_ci(hay: &str, words: &[&str]) -> bool {
     })
 }
 
-fn attr_has_token(el: &ElementRef, attr: &str, token: &str) -> bool {
+fn attr_has_token(el: &ElementRef, attr: &html5ever::LocalName, token: &str) -> bool {
     has_token(el.value().attr_str(attr), token)
 }
 
@@ -205,6 +273,14 @@ fn text_of(el: &ElementRef) -> String {
     for t in el.text() {
         // Room for the node's words at once (most elements hold one text node).
         out.reserve(t.len() + 1);
+        // A node whose words are single-spaced already is copied whole.
+        if !t.is_empty() && cues::is_collapsed(t) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+            continue;
+        }
         for w in cues::words(t) {
             if !out.is_empty() {
                 out.push(' ');
@@ -233,25 +309,37 @@ fn blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool) -> V
 /// The first `limit` blocks of [`blocks`] (the walk stops there).
 fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, limit: usize) -> Vec<Block<'a>> {
     let mut out = Vec::new();
+    if limit > 0 {
+        walk_blocks(root, skip, &mut |b| {
+            out.push(b);
+            out.len() >= limit
+        });
+    }
+    out
+}
+
+/// The blocks of [`blocks`], one by one, to `visit`; the walk stops when
+/// `visit` returns true.
+fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, visit: &mut dyn FnMut(Block<'a>) -> bool) {
     let mut buf = String::new();
     let mut links = 0usize;
     let mut buf_tag = "div";
     // Stack of (node, exiting, in_link, list_depth).
     let mut stack = vec![(*root, false, false, 0usize)];
-    let flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize, out: &mut Vec<Block<'a>>| {
+    // Whether `visit` stopped the walk.
+    let mut flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize| -> bool {
+        let mut stop = false;
         // Only white space (the gaps between blocks): no block, and no string built.
         if cues::words(buf).next().is_some() {
             let t = cues::collapse_ws(buf);
             let link_chars = if *links == 0 { 0 } else { (*links).min(t.chars().count()) };
-            out.push(Block { text: t, link_chars, depth, tag });
+            stop = visit(Block { text: t, link_chars, depth, tag });
         }
         buf.clear();
         *links = 0;
+        stop
     };
     while let Some((node, exiting, in_link, depth)) = stack.pop() {
-        if out.len() >= limit {
-            return out;
-        }
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -264,7 +352,9 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                 let name = e.name();
                 if exiting {
                     if is_block_tag(name) {
-                        flush(&mut buf, &mut links, buf_tag, depth, &mut out);
+                        if flush(&mut buf, &mut links, buf_tag, depth) {
+                            return;
+                        }
                     } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
                         buf.push(' ');
                     }
@@ -275,7 +365,9 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
                     continue;
                 }
                 if is_block_tag(name) {
-                    flush(&mut buf, &mut links, buf_tag, depth, &mut out);
+                    if flush(&mut buf, &mut links, buf_tag, depth) {
+                        return;
+                    }
                     buf_tag = name;
                 }
                 if name == "br" {
@@ -289,8 +381,7 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
             _ => {}
         }
     }
-    flush(&mut buf, &mut links, buf_tag, 0, &mut out);
-    out
+    flush(&mut buf, &mut links, buf_tag, 0);
 }
 
 fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
@@ -315,11 +406,11 @@ fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     let mut site = None;
     for el in doc.root_element().descendent_elements() {
         match el.value().name() {
-            "meta" if el.value().attr_str("property").is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
-                og = og.or_else(|| el.value().attr_str("content").map(cues::collapse_ws));
+            "meta" if el.value().attr_str(at::PROPERTY).is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
+                og = og.or_else(|| el.value().attr_str(at::CONTENT).map(cues::collapse_ws));
             }
-            "meta" if el.value().attr_str("property").is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
-                site = site.or_else(|| el.value().attr_str("content").map(cues::collapse_ws));
+            "meta" if el.value().attr_str(at::PROPERTY).is_some_and(|p| p.eq_ignore_ascii_case("og:site_name")) => {
+                site = site.or_else(|| el.value().attr_str(at::CONTENT).map(cues::collapse_ws));
             }
             "title" if title.is_none() => title = Some(text_of(&el)),
             "body" => break,
@@ -330,7 +421,7 @@ fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     let outside = |el: &ElementRef| !ancestors_any(el, &|a| matches!(a.value().name(), "nav" | "aside" | "footer"));
     // An h1 in the site's banner, or one that only repeats the site name, names the site.
     let is_site_name = |el: &ElementRef, t: &str| {
-        site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t)) || ancestors_any(el, &|a| attr_has_token(a, "role", "banner"))
+        site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t)) || ancestors_any(el, &|a| attr_has_token(a, at::ROLE, "banner"))
     };
     let mut site_h1 = false;
     for el in doc.root_element().descendent_elements() {
@@ -403,7 +494,7 @@ fn strip_site_suffix(t: &str) -> String {
 /// is the article or the page, whatever its class says ("beitrag" is also
 /// German for an article).
 fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
-    Memo::answer(&memo.comment_item, el, || marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1"))
+    memo.answer(&memo.comment_item, el, || marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1"))
 }
 
 fn marks_comment_item(el: &ElementRef) -> bool {
@@ -411,39 +502,43 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     if v.name() == "h1" || matches!(v.name(), "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
         return false;
     }
-    if attr_has_token(el, "itemprop", "comment") {
+    if attr_has_token(el, at::ITEMPROP, "comment") {
         return true;
     }
-    if v.attr_str("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
+    if v.attr_str(at::ITEMTYPE).is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
         return true;
     }
     // ARIA: an entry of a feed or list (`role="article"` with its position in
     // the set), or an article role inside a comment area.
-    if v.attr_str("role").is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
-        return v.attr_str("aria-posinset").is_some()
+    if v.attr_str(at::ROLE).is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+        return v.attr_str(at::ARIA_POSINSET).is_some()
             || ancestors_any(el, &|a| {
-                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str("aria-label").is_some_and(|l| COMMENT_AREA.is_match(l))
+                COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str(at::ARIA_LABEL).is_some_and(|l| COMMENT_AREA.is_match(l))
             });
     }
-    let class = v.attr_str("class").unwrap_or("");
+    let class = v.attr_str(at::CLASS).unwrap_or("");
     let tokens = || class.split_whitespace();
-    let item = ITEM_CLASS.matches(class);
-    if item.matched(0) {
-        return true;
+    // Both item patterns need a token: an empty class matches neither.
+    // The common answer, no match, without the overlapping search.
+    if !class.is_empty() && ITEM_CLASS.is_match(class) {
+        let item = ITEM_CLASS.matches(class);
+        if item.matched(0) {
+            return true;
+        }
+        // TEASERISH holds no white space: a token holds it when the class does.
+        if item.matched(1) && !TEASERISH.is_match(class) {
+            return true;
+        }
     }
-    // TEASERISH holds no white space: a token holds it when the class does.
-    if item.matched(1) && !TEASERISH.is_match(class) {
-        return true;
-    }
-    if v.attr_str("id").is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
+    if v.attr_str(at::ID).is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
     if tokens().any(|t| t.eq_ignore_ascii_case("post")) {
         // A forum post: inside a comment area, or with the forum's own marks
         // (phpBB's "p1234" anchor id, a profile column or post body inside).
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
-            || v.attr_str("id").is_some_and(|id| FORUM_POST_ID.is_match(id))
-            || el.descendent_elements().skip(1).any(|d| d.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
+            || v.attr_str(at::ID).is_some_and(|id| FORUM_POST_ID.is_match(id))
+            || el.descendent_elements().skip(1).any(|d| d.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
 }
@@ -468,12 +563,12 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
     }
     static QUOTE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)quote|zitat"));
     let cite = e.descendent_elements().find(|d| d.value().name() == "cite").map(|c| text_of(&c));
-    let first = blocks(*e, &|_| false).into_iter().next().map(|b| b.text);
+    let first = first_blocks(*e, &|_| false, 1).into_iter().next().map(|b| b.text);
     let name = cite
         .as_deref()
         .and_then(|c| cues::quote_attribution(c).or_else(|| cues::is_name_like(c).then(|| c.to_string())))
         .or_else(|| first.as_deref().and_then(cues::quote_attribution));
-    if name.is_some() || cite.is_some() || e.value().attr_str("class").is_some_and(|c| QUOTE_CLASS.is_match(c)) {
+    if name.is_some() || cite.is_some() || e.value().attr_str(at::CLASS).is_some_and(|c| QUOTE_CLASS.is_match(c)) {
         Some(name)
     } else {
         None
@@ -485,7 +580,7 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
 fn in_sidebar(el: &ElementRef) -> bool {
     ancestors_any(el, &|a| {
         matches!(a.value().name(), "aside" | "nav")
-            || !matches!(a.value().name(), "body" | "html") && a.value().attr_str("class").is_some_and(|c| {
+            || !matches!(a.value().name(), "body" | "html") && a.value().attr_str(at::CLASS).is_some_and(|c| {
                 // As `c.to_lowercase().contains(..)` (see `in_teaser_box`).
                 contains_any_ascii_ci(c, &["teaser", "sidebar", "widget", "recent"])
             })
@@ -514,6 +609,14 @@ static AUTHOR_CLASS: LazyLock<Regex> =
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)date|datum|(?:^|[\s_-])time(?:$|[\s_-])|zeit|timestamp|posted"));
 static TITLE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)title|titel|headline|betreff|subject|ueberschrift|überschrift"));
 static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:content|text|message|inhalt|nachricht|body|entry)$"));
+
+/// Whether [`TEXT_CLASS`] may match the class token `t` or its lowercase:
+/// it ends in "t", "e" or "y" (any ASCII case). No other char matches those
+/// letters case-insensitively or lower-cases to one (test
+/// `text_class_needs_its_last_letter`), so other tokens are not searched.
+fn may_be_text_class(t: &str) -> bool {
+    t.as_bytes().last().is_some_and(|&b| matches!(b | 0x20, b't' | b'e' | b'y'))
+}
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
 
 /// What `item_parts` asks of an element again and again, read once per
@@ -538,7 +641,7 @@ impl ElMarks<'_> {
 
 fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
     let v = e.value();
-    let (class, itemprop) = (v.attr_str("class"), v.attr_str("itemprop"));
+    let (class, itemprop) = (v.attr_str(at::CLASS), v.attr_str(at::ITEMPROP));
     let ui_tag = matches!(v.name(), "button" | "form" | "input" | "select" | "nav");
     let c = class_str(e);
     // None of the class regexes matches an empty class (test `class_regexes_need_a_class`).
@@ -549,6 +652,10 @@ fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
     static CLASS_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
         regex::RegexSet::new([AUTHOR_CLASS.as_str(), DATE_CLASS.as_str(), TITLE_CLASS.as_str(), UI_CLASS.as_str()]).expect("the class regexes compile")
     });
+    // The common answer, no match, without the overlapping search.
+    if !CLASS_SET.is_match(&c) {
+        return ElMarks { class, itemprop, author: false, date: false, title: false, ui: ui_tag };
+    }
     let m = CLASS_SET.matches(&c);
     ElMarks {
         class,
@@ -573,7 +680,7 @@ static BADGE_CLASS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)badge|flair|(?:^|[\s_-])(?:label|role|rank|tag|verified|verifiziert|pill|chip)(?:$|[\s_-])"));
 
 fn is_badge(e: &ElementRef) -> bool {
-    e.value().attr_str("class").is_some_and(|c| BADGE_CLASS.is_match(c))
+    e.value().attr_str(at::CLASS).is_some_and(|c| BADGE_CLASS.is_match(c))
 }
 
 /// Element text without the badges inside it (iterative).
@@ -605,7 +712,7 @@ fn name_element(e: &ElementRef) -> bool {
     static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)member|profil|/user|/nutzer|/benutzer|/autor|/people/|/u/"));
     matches!(e.value().name(), "strong" | "b" | "cite")
         || AUTHOR_CLASS.is_match(&class_str(e))
-        || e.value().name() == "a" && e.value().attr_str("href").is_some_and(|h| PROFILE_LINK.is_match(h))
+        || e.value().name() == "a" && e.value().attr_str(at::HREF).is_some_and(|h| PROFILE_LINK.is_match(h))
 }
 
 /// A short label that is not a sentence: at most five words, no sentence punctuation.
@@ -654,7 +761,7 @@ fn profile_link(e: &ElementRef) -> bool {
     if e.value().name() != "a" || text_of(e).is_empty() {
         return false;
     }
-    if attr_has_token(e, "rel", "author") {
+    if attr_has_token(e, at::REL, "author") {
         return true;
     }
     let Some(h) = e.value().attr("href") else { return false };
@@ -810,6 +917,9 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
         .or_else(|| {
             own_marked().find(|(_, m)| {
                 m.class.is_some_and(|c| c.split_whitespace().any(|t| {
+                    if !may_be_text_class(t) {
+                        return false;
+                    }
                     let t = t.to_lowercase();
                     TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry")
                 }))
@@ -817,22 +927,25 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
         })
         .or_else(|| {
             own_marked().find(|(e, m)| {
-                m.class.is_some_and(|c| c.split_whitespace().any(|t| TEXT_CLASS.is_match(t))) && author_el.is_none_or(|a| !is_in(&a, e))
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| may_be_text_class(t) && TEXT_CLASS.is_match(t))) && author_el.is_none_or(|a| !is_in(&a, e))
             })
         })
         .map(|(e, _)| *e);
     // Quotes of earlier posts: not text; a named one says whom this comment answers.
     let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
-        items.contains(&e.id())
-            || mark(e).ui
+        if items.contains(&e.id()) {
+            return true;
+        }
+        let m = mark(e);
+        m.ui
             || quotes.iter().any(|(q, _)| q.id() == e.id())
-            || mark(e).class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+            || m.class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
-            || text_el.is_none() && (mark(e).date || mark(e).author)
+            || text_el.is_none() && (m.date || m.author)
             // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
             || e.text().next().is_some_and(|t| t.trim_start().starts_with('[')) && cues::is_moderation_note(&text_of(e))
     };
@@ -893,7 +1006,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
                 continue;
             }
             static REPLY_TO_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)reply-?to|in-?reply|antwort-?auf|antwort-?an(?:$|[\s_-])"));
-            let by_class = || e.value().attr_str("class").is_some_and(|c| REPLY_TO_CLASS.is_match(c));
+            let by_class = || e.value().attr_str(at::CLASS).is_some_and(|c| REPLY_TO_CLASS.is_match(c));
             // The element's text and its own text lines are built only when
             // their first char can begin a reply marker or a reply tab.
             let first_char = |t: &str| t.trim_start().chars().next();
@@ -949,7 +1062,7 @@ fn is_ui_el(e: &ElementRef) -> bool {
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {
-    comments_and_first_item(doc, &Memo::default()).0
+    comments_and_first_item(doc, &Memo::for_doc(doc)).0
 }
 
 /// The comments found by their markup, and the first comment item.
@@ -975,14 +1088,14 @@ fn next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
     }
     let h1 = doc.root_element().descendent_elements().find(|e| e.value().name() == "h1")?;
     let main = articles.iter().rev().find(|a| ancestors_any(&h1, &|x| x.id() == a.id()))?;
-    let class = main.value().attr_str("class");
+    let class = main.value().attr_str(at::CLASS);
     let mut after = false;
     for a in &articles {
         if a.id() == main.id() {
             after = true;
             continue;
         }
-        if !after || a.value().attr_str("class") != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a, memo) || in_sidebar(a) {
+        if !after || a.value().attr_str(at::CLASS) != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a, memo) || in_sidebar(a) {
             continue;
         }
         let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
@@ -1090,13 +1203,13 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
     }
     // Items of a second article further down the page are that article's.
     if let Some(next) = next_article(doc, memo).filter(|_| !items.is_empty()) {
-        let after: std::collections::HashSet<_> =
+        let after: FxHashSet<_> =
             doc.root_element().descendent_elements().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
         items.retain(|i| !after.contains(&i.id()));
     }
     if items.len() > 1 {
         // Document order (nested groups were found after their parents' groups).
-        let order: HashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+        let order: FxHashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
         items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
         items.dedup_by_key(|e| e.id());
     }
@@ -1122,7 +1235,7 @@ fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
 /// and its comments.
 fn comments_from_dl(doc: &Html) -> Option<(ElementRef<'_>, Vec<Comment>)> {
     for dl in doc.root_element().descendent_elements().filter(|e| e.value().name() == "dl") {
-        if in_sidebar(&dl) || dl.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
+        if in_sidebar(&dl) || dl.value().attr_str(at::CLASS).is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
             continue;
         }
         let mut comments: Vec<Comment> = Vec::new();
@@ -1240,7 +1353,7 @@ fn is_count_line(e: &ElementRef) -> bool {
 
 /// A box that quotes someone else: a class naming a quote.
 fn is_quote_box(e: &ElementRef) -> bool {
-    e.value().attr_str("class").is_some_and(|c| {
+    e.value().attr_str(at::CLASS).is_some_and(|c| {
         let c = c.to_ascii_lowercase();
         c.contains("quote") || c.contains("zitat")
     })
@@ -1276,7 +1389,7 @@ fn is_headed(e: &ElementRef) -> bool {
 /// The value of a data attribute naming the element's role ("name", "time").
 fn data_role<'a>(e: &ElementRef<'a>) -> Option<&'a str> {
     let v = e.value();
-    v.attr_str("data-role").or_else(|| v.attr_str("data-field")).or_else(|| v.attr_str("data-type"))
+    v.attr_str(&*at::DATA_ROLE).or_else(|| v.attr_str(&*at::DATA_FIELD)).or_else(|| v.attr_str(&*at::DATA_TYPE))
 }
 
 fn is_role(e: &ElementRef, roles: &[&str]) -> bool {
@@ -1300,7 +1413,7 @@ fn is_name_el(e: &ElementRef) -> bool {
     let n = e.value().name();
     n == "cite"
         || is_role(e, &NAME_ROLES)
-        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr_str("class").is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
+        || (matches!(n, "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || e.value().attr_str(at::CLASS).is_some() && AUTHOR_CLASS.is_match(&class_str(e))) && {
             let t = text_of(e);
             cues::is_name_like(&t) && cues::find_date(&t).is_none()
         }
@@ -1347,10 +1460,21 @@ fn starts_with_header(e: &ElementRef) -> bool {
 
 /// [`starts_with_header`] with at least `words` words in a block after the header.
 fn starts_with_header_min(e: &ElementRef, words: usize) -> bool {
-    let bs = first_blocks(*e, &|x| is_ui_el(x), 6);
-    let mut it = bs.iter().filter(|b| !cues::is_ui_line(&b.text));
-    let Some(first) = it.next() else { return false };
-    header_line(&first.text).is_some_and(|h| h.author.is_some()) && it.any(|b| cues::word_count(&b.text) >= words)
+    // Among the first six blocks, those that are no UI line: the first a
+    // header naming an author, a later one with the words. The walk stops
+    // once the answer is known.
+    let (mut seen, mut header, mut text) = (0, None, false);
+    walk_blocks(*e, &|x| is_ui_el(x), &mut |b| {
+        seen += 1;
+        if !cues::is_ui_line(&b.text) {
+            match header {
+                None => header = Some(header_line(&b.text).is_some_and(|h| h.author.is_some())),
+                Some(_) => text = cues::word_count(&b.text) >= words,
+            }
+        }
+        header == Some(false) || text || seen >= 6
+    });
+    header == Some(true) && text
 }
 
 /// Comments that exist only in the `<noscript>` fallback of a comment widget
@@ -1395,7 +1519,7 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
         let frag = parse_html(&format!("<html><body><div class=\"comments\">{raw}</div></body></html>"));
         let mut found = comments_from_markup(&frag);
         if found.is_empty() {
-            found = comments_from_items(&items_by_header_lines(&frag, &Memo::default()).0);
+            found = comments_from_items(&items_by_header_lines(&frag, &Memo::for_doc(&frag)).0);
         }
         if !found.is_empty() {
             return Some((found, count));
@@ -1407,7 +1531,7 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     let item_ids: FxHashSet<ego_tree::NodeId> = items.iter().map(|i| i.id()).collect();
     let owns: Vec<Vec<ElementRef>> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
-    let mut index_of: HashMap<_, usize> = HashMap::new();
+    let mut index_of: FxHashMap<_, usize> = FxHashMap::default();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
     // wrapper beside their parent rather than inside it).
@@ -1519,14 +1643,14 @@ fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego
     let mut cur = item.parent();
     while let Some(n) = cur {
         if let Some(e) = ElementRef::wrap(n) {
-            let wrap = e.value().attr_str("class").is_some_and(|c| REPLY_WRAP.is_match(c));
+            let wrap = e.value().attr_str(at::CLASS).is_some_and(|c| REPLY_WRAP.is_match(c));
             if wrap || item_ids.contains(&e.id()) {
                 level += 1;
             }
         }
         cur = n.parent();
     }
-    let self_reply = item.value().attr_str("class").is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
+    let self_reply = item.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
     // A flat list whose items carry their depth in a class ("replyTreeLevel1",
     // "depth-2", "comment-level-0"): the depth above the shallowest item's
     // (lists count from 0 or from 1).
@@ -1542,7 +1666,7 @@ fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego
 /// The depth number an item's class gives ("replyTreeLevel2" → 2,
 /// "depth-1" → 1), cheap-gated by a digit at a class token's end.
 fn class_depth(item: &ElementRef) -> Option<usize> {
-    let c = item.value().attr_str("class")?;
+    let c = item.value().attr_str(at::CLASS)?;
     c.split_whitespace().find_map(|t| {
         let b = t.as_bytes();
         let last = *b.last()?;
@@ -1586,8 +1710,8 @@ fn mention(comments: &[Comment], rest: &str) -> Option<usize> {
 /// The number of comments the page announces.
 fn declared(doc: &Html) -> Option<usize> {
     for el in doc.root_element().descendent_elements() {
-        if attr_has_token(&el, "itemprop", "commentCount") {
-            let v = el.value().attr_str("content").map(str::to_string).unwrap_or_else(|| text_of(&el));
+        if attr_has_token(&el, at::ITEMPROP, "commentCount") {
+            let v = el.value().attr_str(at::CONTENT).map(str::to_string).unwrap_or_else(|| text_of(&el));
             if let Ok(n) = v.trim().parse() {
                 return Some(n);
             }
@@ -1595,9 +1719,11 @@ fn declared(doc: &Html) -> Option<usize> {
     }
     let skip = |e: &ElementRef| is_furniture_tag(e.value().name()) || e.value().name() == "footer" || in_teaser_box(e);
     // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
-    static COUNT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)count|anzahl"));
+    // As the regex `(?i)count|anzahl`: none of their letters has a non-ASCII
+    // case variant (test `count_class_is_ascii_ci`).
+    let count_class = |c: &str| contains_any_ascii_ci(c, &["count", "anzahl"]);
     for el in doc.root_element().descendent_elements() {
-        if el.value().attr_str("class").is_some_and(|c| COUNT_CLASS.is_match(c)) && !in_sidebar(&el) && !in_teaser_box(&el) {
+        if el.value().attr_str(at::CLASS).is_some_and(count_class) && !in_sidebar(&el) && !in_teaser_box(&el) {
             let t = text_of(&el);
             if let Some(Header::Count(n)) = cues::comment_header(&t) {
                 return Some(n);
@@ -1608,10 +1734,15 @@ fn declared(doc: &Html) -> Option<usize> {
             }
         }
     }
-    blocks(doc.root_element(), &skip).iter().find_map(|b| match cues::comment_header(&b.text) {
-        Some(Header::Count(n)) => Some(n),
-        _ => None,
-    })
+    // The first block that gives a count (the walk stops there).
+    let mut count = None;
+    walk_blocks(doc.root_element(), &skip, &mut |b| {
+        if let Some(Header::Count(n)) = cues::comment_header(&b.text) {
+            count = Some(n);
+        }
+        count.is_some()
+    });
+    count
 }
 
 /// "5 Antworten", "3 replies", "12 posts": a number and a word for the posts of a thread.
@@ -1628,7 +1759,7 @@ fn in_teaser_box(e: &ElementRef) -> bool {
     // "k" (the Kelvin sign is the only non-ASCII letter that lowercases to
     // ASCII; "İ" gives "i" plus a combining dot, and no word ends in "i").
     let v = e.value();
-    [v.attr_str("class"), v.attr_str("id")]
+    [v.attr_str(at::CLASS), v.attr_str(at::ID)]
         .into_iter()
         .flatten()
         .any(|c| contains_any_ascii_ci(c, &["teaser", "related", "sidebar", "widget"]))
@@ -1642,7 +1773,7 @@ fn body_skip(e: &ElementRef, memo: &Memo) -> bool {
     if is_furniture_tag(name) || matches!(name, "header" | "footer" | "h1") {
         return true;
     }
-    Memo::answer(&memo.body_skip, e, || {
+    memo.answer(&memo.body_skip, e, || {
         let c = class_str(e);
         // `contains_at`: a memchr for the "k" (`str::contains` sets up a searcher per call).
         !c.is_empty() && (FURNITURE_CLASS.is_match(&c) || cues::contains_at(c.as_bytes(), b"ticker", 3) && !is_live_ticker(e)) || is_comment_item(e, memo) || is_widget_box(e)
@@ -1675,7 +1806,7 @@ fn is_widget_box(e: &ElementRef) -> bool {
 /// The element holding the article text.
 fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
     let all: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
-    if let Some(e) = all.iter().find(|e| attr_has_token(e, "itemprop", "articleBody")) {
+    if let Some(e) = all.iter().find(|e| attr_has_token(e, at::ITEMPROP, "articleBody")) {
         return *e;
     }
     // Score each element by the text of its direct paragraph children, and
@@ -1766,7 +1897,7 @@ fn is_article_prose(b: &Block) -> bool {
 fn as_text(doc: &Html) -> String {
     // Forum profile columns and signatures are neither comment headers nor comment text.
     let skip = |e: &ElementRef| {
-        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr_str("class").is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
+        matches!(e.value().name(), "nav" | "form" | "dialog") || e.value().attr_str(at::CLASS).is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
     };
     let mut s = String::new();
     for b in blocks(doc.root_element(), &skip) {
@@ -1804,7 +1935,7 @@ fn parse_html(html: &str) -> Html {
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Page {
     let doc = parse_html(html);
-    let memo = Memo::default();
+    let memo = Memo::for_doc(&doc);
     let title = title_of(&doc, &memo);
     let root = body_root(&doc, &memo);
     let (mut comments, first_item) = comments_and_first_item(&doc, &memo);
@@ -1849,7 +1980,7 @@ pub fn parse(html: &str) -> Page {
                 .copied()
                 .or_else(|| first.parent().and_then(ElementRef::wrap));
             if let Some(section) = section.filter(|_| ancestors_any(&first, &|a| a.id() == root.id())) {
-                let after: std::collections::HashSet<_> =
+                let after: FxHashSet<_> =
                     section.descendent_elements().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
                 body = body_from_skip(root, &memo, &|e| after.contains(&e.id()));
                 body_done = true;
@@ -1927,6 +2058,46 @@ mod tests {
             }
         }
         assert!(n >= 8, "{n}");
+        // The atoms answer as their names.
+        let atoms: [(&str, &html5ever::LocalName); 6] =
+            [("class", at::CLASS), ("id", at::ID), ("href", at::HREF), ("itemprop", at::ITEMPROP), ("data-role", &at::DATA_ROLE), ("src", &html5ever::local_name!("src"))];
+        for e in doc.root_element().descendent_elements() {
+            for (name, atom) in atoms {
+                assert_eq!(e.value().attr_str(atom), e.value().attr(name), "{} {name}", e.value().name());
+            }
+        }
+    }
+
+    /// No char but the ASCII letters matches "t", "e" or "y" case-insensitively
+    /// or lower-cases to a string ending in one; so `may_be_text_class` on
+    /// any token answers true where TEXT_CLASS matches it or its lowercase.
+    #[test]
+    fn text_class_needs_its_last_letter() {
+        let letter = Regex::new("(?i)^[tey]$").unwrap();
+        for c in (0u32..0x110000).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            assert!(!letter.is_match(&c.to_string()) && !c.to_lowercase().last().is_some_and(|l| "tey".contains(l)), "{c:?}");
+        }
+        for t in ["comment-content", "Text", "x_BODY", "entry", "messagE", "inhalt", "nachrichT", "body2", "contents", "ſ", "K", "İ", "content\u{212a}", "", "-"] {
+            if !may_be_text_class(t) {
+                assert!(!TEXT_CLASS.is_match(t) && !TEXT_CLASS.is_match(&t.to_lowercase()), "{t}");
+            } else {
+                assert!(t.ends_with(['t', 'T', 'e', 'E', 'y', 'Y']), "{t}");
+            }
+        }
+    }
+
+    /// The count class words answer as the regex `(?i)count|anzahl`: their
+    /// letters have no non-ASCII case variants.
+    #[test]
+    fn count_class_is_ascii_ci() {
+        let re = Regex::new("(?i)count|anzahl").unwrap();
+        let letter = Regex::new("(?i)^[countazhl]$").unwrap();
+        for c in (0u32..0x110000).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            assert!(!letter.is_match(&c.to_string()), "{c:?}");
+        }
+        for c in ["comment-count", "COUNTER", "Anzahl", "anz-ahl", "co unt", "kommentar-anzahl", "", "c\u{f6}unt", "countdown"] {
+            assert_eq!(contains_any_ascii_ci(c, &["count", "anzahl"]), re.is_match(c), "{c}");
+        }
     }
 
     /// ITEM_CLASS on a class attribute answers as ITEM_TOKEN and ITEM_SUFFIX on each of its tokens.

@@ -16,7 +16,7 @@
 //! comment. Walks are iterative and bounded by a node budget; nothing here
 //! unwraps input-derived values.
 
-use super::{is_block_tag, is_dead_tag, is_removed_placeholder, mention, AttrStr, TEASERISH};
+use super::{at, is_block_tag, is_dead_tag, is_removed_placeholder, mention, AttrStr, TEASERISH};
 use crate::page::cues;
 use crate::page::Comment;
 use scraper::node::Element;
@@ -43,7 +43,7 @@ const MAX_GROUPS: usize = 400;
 /// replaced by '#'.
 fn signature(e: &ElementRef) -> String {
     let mut s = String::from(e.value().name());
-    if let Some(c) = e.value().attr_str("class").and_then(|c| c.split_whitespace().next()) {
+    if let Some(c) = e.value().attr_str(at::CLASS).and_then(|c| c.split_whitespace().next()) {
         s.push('.');
         let mut digit = false;
         for ch in c.chars().take(40) {
@@ -266,7 +266,7 @@ fn depth_hint(e: &ElementRef) -> Option<(bool, u32)> {
             return Some((true, n));
         }
     }
-    if let Some(c) = v.attr_str("class") {
+    if let Some(c) = v.attr_str(at::CLASS) {
         for t in c.split_whitespace() {
             let l = t.to_ascii_lowercase();
             for p in ["depth", "level", "lvl", "indent", "ebene", "tiefe"] {
@@ -281,7 +281,7 @@ fn depth_hint(e: &ElementRef) -> Option<(bool, u32)> {
             }
         }
     }
-    if let Some(st) = v.attr_str("style") {
+    if let Some(st) = v.attr_str(at::STYLE) {
         let l = st.to_ascii_lowercase();
         for p in ["margin-left", "padding-left"] {
             if let Some(r) = l.find(p).and_then(|i| l.get(i + p.len()..)) {
@@ -297,7 +297,7 @@ fn depth_hint(e: &ElementRef) -> Option<(bool, u32)> {
     for d in e.descendent_elements().skip(1).take(12) {
         let name = d.value().name();
         if (name == "img" || name == "td") && d.text().all(|t| t.trim().is_empty()) {
-            if let Some(n) = d.value().attr_str("width").and_then(|w| w.trim().trim_end_matches("px").parse::<u32>().ok()) {
+            if let Some(n) = d.value().attr_str(at::WIDTH).and_then(|w| w.trim().trim_end_matches("px").parse::<u32>().ok()) {
                 return Some((false, n));
             }
         }
@@ -311,7 +311,7 @@ fn depth_hint(e: &ElementRef) -> Option<(bool, u32)> {
 /// The ids a member is known by.
 fn ids_of(e: &ElementRef) -> Vec<String> {
     let v = e.value();
-    ["id", "data-id", "data-comment-id", "itemid", "name"].iter().filter_map(|a| v.attr_str(a)).map(|s| s.trim().trim_start_matches('#').to_string()).filter(|s| !s.is_empty()).collect()
+    ["id", "data-id", "data-comment-id", "itemid", "name"].into_iter().filter_map(|a| v.attr_str(a)).map(|s| s.trim().trim_start_matches('#').to_string()).filter(|s| !s.is_empty()).collect()
 }
 
 fn ref_key(v: &str) -> String {
@@ -329,10 +329,10 @@ fn parent_ref(e: &ElementRef, others: &HashSet<Key>) -> Option<String> {
                 return Some(ref_key(val));
             }
         }
-        let ip = el.value().attr_str("itemprop").unwrap_or("");
-        let rel = el.value().attr_str("rel").unwrap_or("");
+        let ip = el.value().attr_str(at::ITEMPROP).unwrap_or("");
+        let rel = el.value().attr_str(at::REL).unwrap_or("");
         if ip.to_ascii_lowercase().contains("parent") || rel.to_ascii_lowercase().contains("in-reply-to") {
-            let v = el.value().attr_str("href").or_else(|| el.value().attr_str("content")).or_else(|| el.value().attr_str("resource"))?;
+            let v = el.value().attr_str(at::HREF).or_else(|| el.value().attr_str(at::CONTENT)).or_else(|| el.value().attr_str(&*at::RESOURCE))?;
             return Some(ref_key(v));
         }
         None
@@ -366,7 +366,7 @@ fn teaserish(e: &ElementRef) -> bool {
         if matches!(name, "nav" | "menu") {
             return true;
         }
-        if el.value().attr_str("class").is_some_and(|c| TEASERISH.is_match(c)) {
+        if el.value().attr_str(at::CLASS).is_some_and(|c| TEASERISH.is_match(c)) {
             return true;
         }
         cur = el.parent().and_then(ElementRef::wrap);

@@ -139,6 +139,9 @@ struct Memo {
     stride: usize,
     comment_item: Vec<Cell<u8>>,
     body_skip: Vec<Cell<u8>>,
+    /// [`is_headed`] (the group test and the nested-reply test of
+    /// `items_by_header_lines` ask it of the same elements).
+    headed: Vec<Cell<u8>>,
 }
 
 impl Memo {
@@ -148,7 +151,7 @@ impl Memo {
         let addr = |v: &Node| v as *const Node as usize;
         let base = values.next().map_or(0, addr);
         let stride = values.next().map_or(1, |v| addr(v) - base);
-        Memo { base, stride, comment_item: vec![Cell::new(0); n], body_skip: vec![Cell::new(0); n] }
+        Memo { base, stride, comment_item: vec![Cell::new(0); n], body_skip: vec![Cell::new(0); n], headed: vec![Cell::new(0); n] }
     }
 
     fn answer(&self, table: &[Cell<u8>], e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
@@ -249,10 +252,15 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
 /// word's first letter stands.
 #[inline(always)]
 fn contains_any_ascii_ci(hay: &str, words: &[&str]) -> bool {
+    // The words' first letters as bits (`a`..`z` at 1..26): a byte that
+    // begins no word, as most do, is passed by one bit test.
+    let first = words.iter().fold(0u32, |m, w| m | 1 << (w.as_bytes()[0] & 31));
     let b = hay.as_bytes();
     (0..b.len()).any(|i| {
         let c = b[i] | 0x20;
-        words.iter().any(|w| w.as_bytes()[0] == c && b.get(i..i + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes())))
+        c.is_ascii_lowercase()
+            && first >> (c & 31) & 1 != 0
+            && words.iter().any(|w| w.as_bytes()[0] == c && b.get(i..i + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes())))
     })
 }
 
@@ -1158,18 +1166,19 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
                 let class = v.attrs().find(|(n, _)| *n == "class").map(|(_, c)| c);
                 (v.name(), class.and_then(|c| c.split_whitespace().next()).unwrap_or(""))
             }
+            // Each child's kind, read once.
+            let kinds: Vec<(&str, &str)> = children.iter().map(kind).collect();
             let mut done: Vec<(&str, &str)> = Vec::new();
-            for c in &children {
-                let k = kind(c);
+            for &k in &kinds {
                 if done.contains(&k) {
                     continue;
                 }
                 done.push(k);
-                let group: Vec<&ElementRef> = children.iter().filter(|x| kind(x) == k).collect();
+                let group: Vec<&ElementRef> = children.iter().zip(&kinds).filter(|(_, x)| **x == k).map(|(c, _)| c).collect();
                 if group.len() < 2 {
                     continue;
                 }
-                let headed: Vec<ElementRef> = group.iter().filter(|g| is_headed(g)).map(|g| **g).collect();
+                let headed: Vec<ElementRef> = group.iter().filter(|g| memo.answer(&memo.headed, g, || is_headed(g))).map(|g| **g).collect();
                 if headed.len() >= 2 && headed.len() * 3 >= group.len() * 2 {
                     // In a group of comments, a header with any text after it is one
                     // too (an emoji-only or one-word comment).
@@ -1191,7 +1200,7 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
             if is_dead_tag(dn) || is_furniture_tag(dn) {
                 continue;
             }
-            if dn == tag && text_before(&d, &item) && !is_quote_box(&d) && is_headed(&d) {
+            if dn == tag && text_before(&d, &item) && !is_quote_box(&d) && memo.answer(&memo.headed, &d, || is_headed(&d)) {
                 if !items.iter().any(|i| i.id() == d.id()) {
                     items.push(d);
                     work.push(d);

@@ -332,8 +332,10 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
     let mut buf = String::new();
     let mut links = 0usize;
     let mut buf_tag = "div";
-    // Stack of (node, exiting, in_link, list_depth).
-    let mut stack = vec![(*root, false, false, 0usize)];
+    // Stack of (node, exit action, in_link, list_depth); the exit action,
+    // read when the element is entered: 0 on entering, 1 nothing, 2 a block
+    // end (flush), 3 an inline end (a space).
+    let mut stack = vec![(*root, 0u8, false, 0usize)];
     // Whether `visit` stopped the walk.
     let mut flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize| -> bool {
         let mut stop = false;
@@ -347,7 +349,7 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
         *links = 0;
         stop
     };
-    while let Some((node, exiting, in_link, depth)) = stack.pop() {
+    while let Some((node, exit, in_link, depth)) = stack.pop() {
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -357,22 +359,27 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
                 }
             }
             Node::Element(e) => {
-                let name = e.name();
-                if exiting {
-                    if is_block_tag(name) {
+                match exit {
+                    0 => {}
+                    2 => {
                         if flush(&mut buf, &mut links, buf_tag, depth) {
                             return;
                         }
-                    } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
-                        buf.push(' ');
+                        continue;
                     }
-                    continue;
+                    3 => {
+                        buf.push(' ');
+                        continue;
+                    }
+                    _ => continue,
                 }
+                let name = e.name();
                 let Some(el) = ElementRef::wrap(node) else { continue };
                 if node.id() != root.id() && (is_dead_tag(name) || skip(&el)) {
                     continue;
                 }
-                if is_block_tag(name) {
+                let block = is_block_tag(name);
+                if block {
                     if flush(&mut buf, &mut links, buf_tag, depth) {
                         return;
                     }
@@ -383,8 +390,15 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
                 }
                 let link = in_link || name == "a";
                 let d = depth + usize::from(matches!(name, "ul" | "ol"));
-                stack.push((node, true, in_link, depth));
-                stack.extend(node.children().rev().map(|c| (c, false, link, d)));
+                let exit = if block {
+                    2
+                } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
+                    3
+                } else {
+                    1
+                };
+                stack.push((node, exit, in_link, depth));
+                stack.extend(node.children().rev().map(|c| (c, 0, link, d)));
             }
             _ => {}
         }
@@ -541,7 +555,8 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     if v.attr_str(at::ID).is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
-    if tokens().any(|t| t.eq_ignore_ascii_case("post")) {
+    // A "post" token needs a "p" or "P" (one memchr before the token split).
+    if memchr::memchr2(b'p', b'P', class.as_bytes()).is_some() && tokens().any(|t| t.eq_ignore_ascii_case("post")) {
         // A forum post: inside a comment area, or with the forum's own marks
         // (phpBB's "p1234" anchor id, a profile column or post body inside).
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))

@@ -521,7 +521,7 @@ fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
 
 fn marks_comment_item(el: &ElementRef) -> bool {
     let v = el.value();
-    if v.name() == "h1" || matches!(v.name(), "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
+    if matches!(v.name(), "h1" | "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
         return false;
     }
     if attr_has_token(el, at::ITEMPROP, "comment") {

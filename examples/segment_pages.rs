@@ -1,22 +1,33 @@
-//! Per-page segmentation cost: for each page given on the command line (or read
-//! from the bench's folders when none are given), the bytes, the time per parse
-//! over enough rounds to fill ~50 ms, and MB/s; sorted by total time share.
+//! Per-page segmentation cost: for each page given on the command line, the
+//! bytes, the time per parse over enough rounds to fill ~50 ms, and MB/s;
+//! sorted by total time share.
 //!
-//!   cargo run --release --example segment_pages [-- FILE...]
+//!   cargo run --release --example segment_pages -- [--rounds N] FILE...
+//!
+//! `--rounds N` parses each page exactly N times instead of timing it (for
+//! callgrind: `--collect-atstart=no --toggle-collect='*segment_pages*timed*'`).
 
 use std::time::Instant;
 
 fn main() {
-    // `--rounds N` parses each page exactly N times (for callgrind) instead of timing it.
     let mut files: Vec<String> = std::env::args().skip(1).collect();
     let fixed: Option<u32> = match files.iter().position(|a| a == "--rounds") {
-        Some(i) => {
-            let n = files.get(i + 1).and_then(|n| n.parse().ok());
-            files.drain(i..(i + 2).min(files.len()));
-            n
-        }
+        Some(i) => match files.get(i + 1).and_then(|n| n.parse::<u32>().ok()).filter(|&n| n >= 1) {
+            Some(n) => {
+                files.drain(i..i + 2);
+                Some(n)
+            }
+            None => {
+                eprintln!("--rounds needs a whole number of at least 1 after it (e.g. --rounds 5)");
+                std::process::exit(2);
+            }
+        },
         None => None,
     };
+    if files.is_empty() {
+        eprintln!("no page given: cargo run --release --example segment_pages -- [--rounds N] FILE...");
+        std::process::exit(2);
+    }
     let mut rows = Vec::new();
     let mut total_b = 0usize;
     let mut total_t = 0f64;
@@ -34,7 +45,7 @@ fn main() {
         total_t += per;
         rows.push((per, data.len(), f.clone()));
     }
-    rows.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap());
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (per, len, f) in &rows {
         println!("{:>8.1} us {:>7} B {:>7.1} MB/s {:>5.1} %  {f}", per * 1e6, len, *len as f64 / per / 1e6, per / total_t * 100.0);
     }
@@ -42,7 +53,6 @@ fn main() {
 }
 
 /// Parses `data` for ~50 ms, or exactly `fixed` times; seconds per parse.
-/// (callgrind: --collect-atstart=no --toggle-collect='*segment_pages*timed*')
 #[inline(never)]
 fn timed(data: &[u8], name: &str, fixed: Option<u32>) -> f64 {
     let t0 = Instant::now();

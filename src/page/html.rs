@@ -233,8 +233,12 @@ static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommenta
 /// The element's class attribute and, after a space, its id (borrowed when
 /// there is no id, as on most elements).
 fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
-    let class = el.value().attr_str(at::CLASS);
-    match el.value().attr_str(at::ID) {
+    class_and_id(el.value().attr_str(at::CLASS), el.value().attr_str(at::ID))
+}
+
+/// [`class_str`] of the attribute values already read.
+fn class_and_id<'a>(class: Option<&'a str>, id: Option<&'a str>) -> Cow<'a, str> {
+    match id {
         None => Cow::Borrowed(class.unwrap_or("")),
         Some(id) => {
             let class = class.unwrap_or("");
@@ -665,8 +669,8 @@ impl ElMarks<'_> {
 fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
     let v = e.value();
     let (class, itemprop) = (v.attr_str(at::CLASS), v.attr_str(at::ITEMPROP));
-    let ui_tag = matches!(v.name(), "button" | "form" | "input" | "select" | "nav");
-    let c = class_str(e);
+    let ui_tag = is_ui_tag(v.name());
+    let c = class_and_id(class, v.attr_str(at::ID));
     // None of the class regexes matches an empty class (test `class_regexes_need_a_class`).
     if c.is_empty() {
         return ElMarks { class, itemprop, author: false, date: false, title: false, ui: ui_tag };
@@ -1080,8 +1084,12 @@ fn header_line(t: &str) -> Option<cues::AuthorLine> {
 }
 
 fn is_ui_el(e: &ElementRef) -> bool {
-    let n = e.value().name();
-    matches!(n, "button" | "form" | "input" | "select" | "nav") || UI_CLASS.is_match(&class_str(e))
+    is_ui_tag(e.value().name()) || UI_CLASS.is_match(&class_str(e))
+}
+
+/// The tags of controls and navigation ([`is_ui_el`] whatever the class says).
+fn is_ui_tag(name: &str) -> bool {
+    matches!(name, "button" | "form" | "input" | "select" | "nav")
 }
 
 fn comments_from_markup(doc: &Html) -> Vec<Comment> {

@@ -988,6 +988,37 @@ mod tests {
         assert_eq!(resolve_replies(&[a, b, c, d]), vec![None, Some(0), Some(1), Some(1)]);
     }
 
+    /// Two signature runs that read equally many records: the earlier one
+    /// wins, on every page. (Until session 11 the groups were read in a
+    /// std HashMap's randomly seeded order; each of these pages builds its
+    /// own map, so the old code lost the earlier run on about half of them.)
+    #[test]
+    fn tied_signature_runs_resolve_to_the_earliest() {
+        let names = ["Anna Berger", "Bernd Kaiser", "Carla Dietz", "Dirk Engel", "Eva Fuchs", "Frank Graf", "Gisela Horn"];
+        let texts = [
+            "Ich finde das richtig, die Straße ist seit Jahren viel zu eng.",
+            "Wer soll das bezahlen? Die Gemeinde hat doch kein Geld dafür.",
+            "Endlich passiert etwas, wir warten schon so lange darauf.",
+        ];
+        for round in 0..16 {
+            // Six distinct readers a page, the names rotated from page to page.
+            let who = |k: usize| names[(round + k) % names.len()];
+            let mut page = String::from("Der Gemeinderat hat am Dienstag den Umbau der Ortsdurchfahrt beschlossen. Die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst dauern.\n\n");
+            for (k, t) in texts.iter().enumerate() {
+                page += &format!("Nr. {} | {} | 1{k}.11.2026\n{t}\n\n", k + 1, who(k));
+            }
+            page += "Ältere Beiträge\n\n";
+            for (k, t) in texts.iter().enumerate() {
+                page += &format!("#{} - {} - 2{k}.10.2026\n{t}\n\n", k + 4, who(k + 3));
+            }
+            let lines = super::super::split_lines(&page);
+            let first_prose = lines.iter().position(|l| l.prose());
+            let (start, att) = signature_records(&lines, first_prose).unwrap_or_else(|| panic!("page {round}: no signature reading"));
+            assert_eq!(att.comments.len(), 3, "page {round}");
+            assert_eq!(&*lines[start].text, format!("Nr. 1 | {} | 10.11.2026", who(0)), "page {round}: the earlier run must win the tie");
+        }
+    }
+
     #[test]
     fn box_table_cells_join_wrapped_rows() {
         let t = "┌────┬────────┬────────────┬──────────────┐\n│ Nr │ Name   │ Datum      │ Text         │\n├────┼────────┼────────────┼──────────────┤\n│ 1  │ Anna   │ 12.11.2026 │ Ich finde    │\n│    │        │            │ das wirklich gut, ja. │\n│ 2  │ Bernd  │ 13.11.2026 │ Wir auch, es │\n│    │        │            │ wird endlich Zeit. │\n│ 3  │ Cora   │ 14.11.2026 │ Und ich erst │\n│    │        │            │ recht, oder etwa nicht? │\n└────┴────────┴────────────┴──────────────┘";

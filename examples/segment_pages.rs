@@ -2,6 +2,11 @@
 //! bytes, the time per parse over enough rounds to fill ~50 ms, and MB/s;
 //! sorted by total time share.
 //!
+//! Each page is parsed over and over before the next, so its figures are warm
+//! (branch predictors and caches trained on that page): about twice what the
+//! same pages give when they rotate (`segment_loop`, `cargo bench --bench
+//! segment`). Use it to rank pages, not to read the throughput target.
+//!
 //!   cargo run --release --example segment_pages -- [--rounds N] FILE...
 //!
 //! `--rounds N` parses each page exactly N times instead of timing it (for
@@ -49,7 +54,7 @@ fn main() {
     for (per, len, f) in &rows {
         println!("{:>8.1} us {:>7} B {:>7.1} MB/s {:>5.1} %  {f}", per * 1e6, len, *len as f64 / per / 1e6, per / total_t * 100.0);
     }
-    println!("total {} B in {:.1} us: {:.1} MB/s", total_b, total_t * 1e6, total_b as f64 / total_t / 1e6);
+    println!("total {} B in {:.1} us: {:.1} MB/s (warm: each page parsed repeatedly; rotating pages run about half as fast)", total_b, total_t * 1e6, total_b as f64 / total_t / 1e6);
 }
 
 /// Parses `data` for ~50 ms, or exactly `fixed` times; seconds per parse.

@@ -120,6 +120,7 @@ mod at {
     pub const WIDTH: &LocalName = &local_name!("width");
     pub const STYLE: &LocalName = &local_name!("style");
     pub const ROLE: &LocalName = &local_name!("role");
+    pub const TITLE: &LocalName = &local_name!("title");
     pub const REL: &LocalName = &local_name!("rel");
     pub const ARIA_POSINSET: &LocalName = &local_name!("aria-posinset");
     pub const ARIA_LABEL: &LocalName = &local_name!("aria-label");
@@ -142,6 +143,8 @@ struct Memo {
     /// [`is_headed`] (the group test and the nested-reply test of
     /// `items_by_header_lines` ask it of the same elements).
     headed: Vec<Cell<u8>>,
+    /// [`next_article`] (the markup reading and the header-line reading both ask it).
+    next_article: std::cell::OnceCell<Option<ego_tree::NodeId>>,
 }
 
 impl Memo {
@@ -151,7 +154,14 @@ impl Memo {
         let addr = |v: &Node| v as *const Node as usize;
         let base = values.next().map_or(0, addr);
         let stride = values.next().map_or(1, |v| addr(v) - base);
-        Memo { base, stride, comment_item: vec![Cell::new(0); n], body_skip: vec![Cell::new(0); n], headed: vec![Cell::new(0); n] }
+        Memo {
+            base,
+            stride,
+            comment_item: vec![Cell::new(0); n],
+            body_skip: vec![Cell::new(0); n],
+            headed: vec![Cell::new(0); n],
+            next_article: std::cell::OnceCell::new(),
+        }
     }
 
     fn answer(&self, table: &[Cell<u8>], e: &ElementRef, test: impl FnOnce() -> bool) -> bool {
@@ -301,6 +311,11 @@ fn text_of(el: &ElementRef) -> String {
         }
     }
     out
+}
+
+/// `!text_of(el).is_empty()`, without building the text: a text node holds a word.
+fn has_words(el: &ElementRef) -> bool {
+    el.text().any(|t| cues::words(t).next().is_some())
 }
 
 /// One block of text (a paragraph, heading, list item, ...).
@@ -785,13 +800,13 @@ fn short_date(t: &str) -> bool {
 /// A link to a member's profile: `rel=author`, or an `href` whose path
 /// names a user ("/u/NAME", "/user/…", "/profil/…", "/benutzer/…").
 fn profile_link(e: &ElementRef) -> bool {
-    if e.value().name() != "a" || text_of(e).is_empty() {
+    if e.value().name() != "a" || !has_words(e) {
         return false;
     }
     if attr_has_token(e, at::REL, "author") {
         return true;
     }
-    let Some(h) = e.value().attr("href") else { return false };
+    let Some(h) = e.value().attr_str(at::HREF) else { return false };
     let path = h.split_once("://").map_or(h, |(_, r)| r.find('/').map_or("", |p| &r[p..]));
     ["/u/", "/user/", "/users/", "/profil/", "/profile/", "/benutzer/", "/member/", "/members/", "/mitglied/", "/people/"].iter().any(|p| path.starts_with(p))
 }
@@ -858,11 +873,11 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
         .or_else(|| {
             own_marked()
                 .find(|(e, m)| {
-                    m.author && !m.date && !text_of(e).is_empty() && !m.ui && !own_marked().any(|(x, xm)| xm.author && is_in(x, e))
+                    m.author && !m.date && has_words(e) && !m.ui && !own_marked().any(|(x, xm)| xm.author && is_in(x, e))
                 })
                 .map(|(e, _)| *e)
         })
-        .or_else(|| own_marked().find(|(e, m)| m.author && !text_of(e).is_empty()).map(|(e, _)| *e))
+        .or_else(|| own_marked().find(|(e, m)| m.author && has_words(e)).map(|(e, _)| *e))
         // A link to the member's profile ("/u/NAME", "/user/…", rel=author)
         // that reads as a name.
         .or_else(|| own_marked().find(|(e, m)| profile_link(e) && cues::word_count(&text_of(e)) <= 4 && !m.ui).map(|(e, _)| *e));
@@ -908,8 +923,16 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
         .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && cues::date_only(&text_of(e)).is_some()).map(|(e, _)| e))
         // A short age whose exact date is in its `title` ("2 T." with title
-        // "Sa., 21. Nov. 2026, 10:31"): the visible text is the date.
-        .or_else(|| own.iter().find(|e| is_short_leaf(e) && text_of(e).chars().any(|c| c.is_ascii_digit()) && e.value().attr("title").is_some_and(|t| cues::find_date(t).is_some())))
+        // "Sa., 21. Nov. 2026, 10:31"): the visible text is the date. The
+        // title is looked at first (few elements have one); a text-only
+        // element's text holds a digit where one of its text nodes does.
+        .or_else(|| {
+            own.iter().find(|e| {
+                e.value().attr_str(at::TITLE).is_some_and(|title| {
+                    is_short_leaf(e) && e.text().any(|t| t.bytes().any(|b| b.is_ascii_digit())) && cues::find_date(title).is_some()
+                })
+            })
+        })
         .copied();
     let date = date_el.and_then(|e| date_from(&text_of(&e))).or(date_in_author);
     // A name beside the date in the same header element ("<b>Name</b> <span>vor 7 Stunden</span>").
@@ -1112,7 +1135,14 @@ fn comments_and_first_item<'a>(doc: &'a Html, memo: &Memo) -> (Vec<Comment>, Opt
 /// Artikel" with its own headline, text and comments): an `<article>` after the
 /// one holding the page's `h1`, of the same class, with a headline and a
 /// paragraph of its own. What follows it belongs to that other article.
+/// Found once per document (`memo`).
 fn next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
+    let id = *memo.next_article.get_or_init(|| find_next_article(doc, memo).map(|a| a.id()));
+    id.and_then(|id| doc.tree.get(id)).and_then(ElementRef::wrap)
+}
+
+/// [`next_article`], searched.
+fn find_next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
     let articles: Vec<ElementRef> = doc.root_element().descendent_elements().filter(|e| e.value().name() == "article").collect();
     if articles.len() < 2 {
         return None;
@@ -2079,9 +2109,9 @@ mod tests {
     fn attr_str_matches_attr() {
         let html = r##"<html lang="de"><body><div class="a b" id="x" data-role="name" ITEMPROP="comment">t</div>
         <svg><a xlink:href="#h" href="/p"><use xlink:href="#i"/></a><text xml:lang="en" class="c">s</text></svg>
-        <math><mi xlink:href="m" definitionURL="d">x</mi></math><p>no attrs</p><img src="i.png" alt=""></body></html>"##;
+        <math><mi xlink:href="m" definitionURL="d">x</mi></math><p>no attrs</p><img src="i.png" alt="" title="Sa., 21. Nov."></body></html>"##;
         let doc = Html::parse_document(html);
-        let names = ["class", "id", "href", "lang", "xlink:href", "data-role", "itemprop", "ITEMPROP", "definitionurl", "definitionURL", "src", "alt", "missing", ""];
+        let names = ["class", "id", "href", "title", "lang", "xlink:href", "data-role", "itemprop", "ITEMPROP", "definitionurl", "definitionURL", "src", "alt", "missing", ""];
         let mut n = 0;
         for e in doc.root_element().descendent_elements() {
             for name in names {
@@ -2091,13 +2121,34 @@ mod tests {
         }
         assert!(n >= 8, "{n}");
         // The atoms answer as their names.
-        let atoms: [(&str, &html5ever::LocalName); 6] =
-            [("class", at::CLASS), ("id", at::ID), ("href", at::HREF), ("itemprop", at::ITEMPROP), ("data-role", &at::DATA_ROLE), ("src", &html5ever::local_name!("src"))];
+        let atoms: [(&str, &html5ever::LocalName); 7] = [
+            ("class", at::CLASS),
+            ("id", at::ID),
+            ("href", at::HREF),
+            ("title", at::TITLE),
+            ("itemprop", at::ITEMPROP),
+            ("data-role", &at::DATA_ROLE),
+            ("src", &html5ever::local_name!("src")),
+        ];
         for e in doc.root_element().descendent_elements() {
             for (name, atom) in atoms {
                 assert_eq!(e.value().attr_str(atom), e.value().attr(name), "{} {name}", e.value().name());
             }
         }
+    }
+
+    /// `has_words` answers as `!text_of(..).is_empty()`.
+    #[test]
+    fn has_words_matches_text_of() {
+        let html = "<html><body><p> </p><p>\u{a0}\u{2003}<b>\n</b></p><p><i>x</i></p><div> <span> a </span>\u{3000}</div>\
+            <a href=\"/u/x\"> Name </a><a>\u{85}</a><p><!-- c --></p><ul><li>\u{200b}</li></ul></body></html>";
+        let doc = Html::parse_document(html);
+        let mut n = 0;
+        for e in doc.root_element().descendent_elements() {
+            assert_eq!(has_words(&e), !text_of(&e).is_empty(), "{}", e.html());
+            n += usize::from(has_words(&e));
+        }
+        assert!(n >= 6, "{n}");
     }
 
     /// No char but the ASCII letters matches "t", "e" or "y" case-insensitively

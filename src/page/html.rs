@@ -82,7 +82,7 @@ impl AttrStr for scraper::node::Element {
 
 /// The namespace of attributes without one (the empty atom).
 const NO_NS: html5ever::Namespace = {
-    use html5ever::{namespace_url, ns};
+    use html5ever::ns;
     ns!()
 };
 
@@ -134,7 +134,10 @@ mod at {
 /// of the same elements (the comment-item test, the body's skip test), each
 /// computed once per element. An answer sits at its node's place in the
 /// tree's arena (0: not asked yet, 1: false, 2: true): the nodes' values lie
-/// `stride` bytes apart from `base`, the first node's value.
+/// `stride` bytes apart from `base`, the first node's value. (ego-tree 0.11
+/// still keeps the nodes in one `Vec` that `Tree::values` walks in order, and
+/// still gives no public index of a `NodeId`; the tree is not changed after
+/// the parse, so the addresses hold while the memo lives.)
 struct Memo {
     base: usize,
     stride: usize,
@@ -1991,7 +1994,7 @@ fn parse_html(html: &str) -> Html {
     let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
     let mut doc = Html::new_document();
     doc.tree = ego_tree::Tree::with_capacity(Node::Document, (2 * tags + 8).min(1 << 16));
-    html5ever::driver::parse_document(doc, Default::default()).one(html)
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(doc), Default::default()).one(html)
 }
 
 /// Parses an HTML page.
@@ -2134,6 +2137,34 @@ mod tests {
             for (name, atom) in atoms {
                 assert_eq!(e.value().attr_str(atom), e.value().attr(name), "{} {name}", e.value().name());
             }
+        }
+    }
+
+    /// Every node's parent link names the node whose child list holds it, so
+    /// the walks by parent links (`descendants`, `text`, `ancestors`) see the
+    /// tree the child lists give. ego-tree 0.6.3 (scraper 0.20) broke this
+    /// when the adoption agency moved three or more children
+    /// (`reparent_from_id_append` relinked only the first and the last), and
+    /// the DOM readings then skipped parts of such pages (htmlup17).
+    #[test]
+    fn parent_links_match_child_lists() {
+        for html in [
+            "<html><body><b><div>1<i>2</i>3<u>4</u>5<p>6</p>7</b>8</div><p>9</p></body></html>",
+            "<p><a href=x>1<div>2<span>3</span>4<em>5</em>6</a>7</div><article class=comment>8</article>",
+            "<table><tr><td>1</td></tr>2<b>3<div>4<i>5</i>6</div>7</table>",
+        ] {
+            let doc = parse_html(html);
+            fn walk(n: ego_tree::NodeRef<Node>, order: &mut Vec<ego_tree::NodeId>) {
+                order.push(n.id());
+                for c in n.children() {
+                    assert_eq!(c.parent().map(|p| p.id()), Some(n.id()));
+                    walk(c, order);
+                }
+            }
+            let mut order = Vec::new();
+            walk(doc.tree.root(), &mut order);
+            let by_parents: Vec<_> = doc.tree.root().descendants().map(|n| n.id()).collect();
+            assert_eq!(by_parents, order);
         }
     }
 

@@ -60,6 +60,143 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
+/// Byte facts of a line, gathered in one pass over its bytes when a text
+/// dump is split into lines (`text::split_lines`), so that the byte
+/// presence tests of the cues asked about the line are bit tests instead of
+/// searches (most lines answer no, and a `memchr` call on a short line
+/// costs more than the bit test, and mispredicts more often).
+///
+/// Each bit of `classes` is set when a byte of one class ([`BYTE_CLASS`])
+/// occurs in the line. A cue that takes `Facts` (the `…_in` forms) may be
+/// given the facts of a string that *contains* the haystack it is asked
+/// about (a part of the line: trimmed, a field, a name): a byte absent from
+/// the line is absent from every part of it, so a clear bit answers "no"
+/// for any part. A set bit answers "yes" only for the string the facts were
+/// gathered from, which a part is exactly when its length is the same
+/// ([`Facts::holds`]). [`Facts::ANY`] (every bit set, no length) makes each
+/// `…_in` cue its plain form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts {
+    classes: u64,
+    len: usize,
+}
+
+/// `normalize_line`'s special bytes: '\r' and the lead bytes 0xC2, 0xE2,
+/// 0xE3, 0xEF.
+pub(crate) const C_NORM: u64 = 1 << 0;
+/// What [`may_hold_date`]'s byte pass looks for: an ASCII digit, or a byte
+/// from 0xC4 on other than 0xE2.
+const C_DIGITISH: u64 = 1 << 1;
+/// 'v' or 'V' (of "vor").
+const C_V: u64 = 1 << 2;
+/// 'g' or 'G' (of "gerade").
+const C_G: u64 = 1 << 3;
+/// The sentence punctuation [`is_prose`] needs: '.', '!', '?', ':', ','.
+const C_PROSE_PUNCT: u64 = 1 << 4;
+const C_DOT: u64 = 1 << 5;
+const C_COLON: u64 = 1 << 6;
+const C_OPEN: u64 = 1 << 7;
+const C_CLOSE: u64 = 1 << 8;
+const C_BAR: u64 = 1 << 9;
+/// '>' or '/'.
+const C_GT_SLASH: u64 = 1 << 10;
+/// 0xB7, the last byte of '·' (C2 B7).
+const C_B7: u64 = 1 << 11;
+/// 0xA2, the last byte of '•' (E2 80 A2).
+const C_A2: u64 = 1 << 12;
+/// 0xBB or 0xBA, the last bytes of '»' (C2 BB) and '›' (E2 80 BA).
+const C_BB_BA: u64 = 1 << 13;
+/// 0x93 or 0x94, the last bytes of '–' (E2 80 93) and '—' (E2 80 94).
+const C_DASHES: u64 = 1 << 14;
+/// 0xA6, the last byte of '…' (E2 80 A6).
+const C_A6: u64 = 1 << 15;
+/// 0xB0, the last byte of '°' (C2 B0).
+const C_B0: u64 = 1 << 16;
+/// The ASCII name breakers of [`has_name_breaker`]: '?', '!', ';', '"'.
+const C_NAME_ASCII: u64 = 1 << 17;
+/// 0xAB, 0xBB, 0x9E, 0x9C or 0xA6: the last bytes of '«', '»', '„', '“', '…'.
+const C_QUOTE_LAST: u64 = 1 << 18;
+
+/// The class bits of each byte value (see [`Facts`]).
+static BYTE_CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    t[b'\r' as usize] |= C_NORM;
+    t[0xc2] |= C_NORM;
+    t[0xe2] |= C_NORM;
+    t[0xe3] |= C_NORM;
+    t[0xef] |= C_NORM;
+    let mut c = b'0';
+    while c <= b'9' {
+        t[c as usize] |= C_DIGITISH;
+        c += 1;
+    }
+    let mut c = 0xc4usize;
+    while c <= 0xff {
+        if c != 0xe2 {
+            t[c] |= C_DIGITISH;
+        }
+        c += 1;
+    }
+    t[b'v' as usize] |= C_V;
+    t[b'V' as usize] |= C_V;
+    t[b'g' as usize] |= C_G;
+    t[b'G' as usize] |= C_G;
+    t[b'.' as usize] |= C_PROSE_PUNCT | C_DOT;
+    t[b'!' as usize] |= C_PROSE_PUNCT;
+    t[b'?' as usize] |= C_PROSE_PUNCT;
+    t[b':' as usize] |= C_PROSE_PUNCT | C_COLON;
+    t[b',' as usize] |= C_PROSE_PUNCT;
+    t[b'(' as usize] |= C_OPEN;
+    t[b')' as usize] |= C_CLOSE;
+    t[b'|' as usize] |= C_BAR;
+    t[b'>' as usize] |= C_GT_SLASH;
+    t[b'/' as usize] |= C_GT_SLASH;
+    t[0xb7] |= C_B7;
+    t[0xa2] |= C_A2;
+    t[0xbb] |= C_BB_BA;
+    t[0xba] |= C_BB_BA;
+    t[0x93] |= C_DASHES;
+    t[0x94] |= C_DASHES;
+    t[0xa6] |= C_A6;
+    t[0xb0] |= C_B0;
+    t[b'?' as usize] |= C_NAME_ASCII;
+    t[b'!' as usize] |= C_NAME_ASCII;
+    t[b';' as usize] |= C_NAME_ASCII;
+    t[b'"' as usize] |= C_NAME_ASCII;
+    t[0xab] |= C_QUOTE_LAST;
+    t[0xbb] |= C_QUOTE_LAST;
+    t[0x9e] |= C_QUOTE_LAST;
+    t[0x9c] |= C_QUOTE_LAST;
+    t[0xa6] |= C_QUOTE_LAST;
+    t
+};
+
+impl Facts {
+    /// No facts: every bit set, the length of no string.
+    pub(crate) const ANY: Facts = Facts { classes: u64::MAX, len: usize::MAX };
+
+    /// The facts of `s`.
+    pub(crate) fn of(s: &str) -> Facts {
+        Facts { classes: s.as_bytes().iter().fold(0u64, |acc, &b| acc | BYTE_CLASS[b as usize]), len: s.len() }
+    }
+
+    /// Whether the string these facts were gathered from (and so any part
+    /// of it) may hold a byte of class `c`.
+    #[inline(always)]
+    pub(crate) fn may(&self, c: u64) -> bool {
+        self.classes & c != 0
+    }
+
+    /// Whether `s`, a part of the string these facts were gathered from,
+    /// holds a byte of class `c`, where `scan()` tells exactly that: a clear
+    /// bit says no, a set bit says yes when `s` is that string itself (the
+    /// only part of its length), else `scan` decides.
+    #[inline(always)]
+    fn holds(&self, s: &str, c: u64, scan: impl FnOnce() -> bool) -> bool {
+        self.may(c) && (self.len == s.len() || scan())
+    }
+}
+
 fn re(pattern: &str) -> Regex {
     // The patterns are literals of this module; a typo is a programming
     // error caught by the unit tests, never something input can trigger.
@@ -175,7 +312,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// boundaries, spanning from the day's first digit (or the relative word) to
 /// the end of the time including a directly following "Uhr".
 pub fn find_date(s: &str) -> Option<(usize, usize)> {
-    if !may_hold_date(s) {
+    find_date_in(s, &Facts::ANY)
+}
+
+/// [`find_date`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn find_date_in(s: &str, f: &Facts) -> Option<(usize, usize)> {
+    if !may_hold_date_in(s, f) {
         return None;
     }
     DATE.find(s).map(|m| (m.start(), m.end()))
@@ -183,7 +325,12 @@ pub fn find_date(s: &str) -> Option<(usize, usize)> {
 
 /// The last date expression in `s`.
 pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
-    if !may_hold_date(s) {
+    find_last_date_in(s, &Facts::ANY)
+}
+
+/// [`find_last_date`] of `s`, a part of the string `f` was gathered from.
+fn find_last_date_in(s: &str, f: &Facts) -> Option<(usize, usize)> {
+    if !may_hold_date_in(s, f) {
         return None;
     }
     DATE.find_iter(s).last().map(|m| (m.start(), m.end()))
@@ -197,10 +344,16 @@ pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
 /// U+0000..U+00FF and U+2000..U+2FFF (lead bytes 0xC2, 0xC3, 0xE2), which
 /// hold no other decimal digits (test `dates_need_a_digit_vor_or_gerade`).
 pub(crate) fn may_hold_date(s: &str) -> bool {
+    may_hold_date_in(s, &Facts::ANY)
+}
+
+/// [`may_hold_date`] of `s`, a part of the string `f` was gathered from
+/// (the byte pass is the class [`C_DIGITISH`]; "vor" needs a 'v', "gerade" a 'g').
+pub(crate) fn may_hold_date_in(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2))
-        || contains_ascii_ci(b, b"vor", 0)
-        || contains_ascii_ci(b, b"gerade", 0)
+    f.holds(s, C_DIGITISH, || b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2)))
+        || f.may(C_V) && contains_ascii_ci(b, b"vor", 0)
+        || f.may(C_G) && contains_ascii_ci(b, b"gerade", 0)
 }
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -718,6 +871,11 @@ pub fn strip_reply_arrow(s: &str) -> &str {
 /// the word ("Kommentar: Warum ...", "Der Chefredakteur kommentiert: ...") do
 /// not match: the whole line must be the header.
 pub fn comment_header(s: &str) -> Option<Header> {
+    comment_header_in(s, &Facts::ANY)
+}
+
+/// [`comment_header`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn comment_header_in(s: &str, f: &Facts) -> Option<Header> {
     static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
     });
@@ -727,7 +885,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     }
     if s.as_bytes()[0] >= 0xe2 {
         if let Some(rest) = after_icon(s) {
-            return comment_header(rest);
+            return comment_header_in(rest, f);
         }
     }
     // Every line `header_match` is asked about below is a prefix of `s`
@@ -744,7 +902,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     // bytes on most lines, cheaper than the keyword scan over the whole line,
     // so they go first, unless trailing UI words must be stripped first (the
     // stripping scans the line, so the keyword decides first as before).
-    let strip = has_ui_separator(s);
+    let strip = has_ui_separator_in(s, f);
     if strip && !KEYWORD.is_match(s) {
         return None;
     }
@@ -999,13 +1157,19 @@ fn nav_sep_find(b: &[u8], from: usize) -> Option<(usize, usize)> {
 /// A navigation or link bar: three or more short items separated by
 /// "|", "·", "›", "»" ("Startseite › Politik › Land", "Impressum | Datenschutz | AGB").
 pub fn is_nav_line(s: &str) -> bool {
+    is_nav_line_in(s, &Facts::ANY)
+}
+
+/// [`is_nav_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_nav_line_in(s: &str, f: &Facts) -> bool {
     static THREE_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
     // s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   "), by bytes:
     // '·' is C2 B7, '»' C2 BB, '›' E2 80 BA, '•' E2 80 A2.
     let b = s.as_bytes();
     let sep = || {
-        memchr::memchr3(b'|', b'>', b'/', b).is_some()
-            || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7 | 0xbb, ..] | [0xe2, 0x80, 0xba | 0xa2, ..]))
+        f.may(C_BAR | C_GT_SLASH) && memchr::memchr3(b'|', b'>', b'/', b).is_some()
+            || f.may(C_B7 | C_BB_BA | C_A2)
+                && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7 | 0xbb, ..] | [0xe2, 0x80, 0xba | 0xa2, ..]))
             || THREE_SPACES.find(b).is_some()
     };
     if s.len() > 400 || !sep() {
@@ -1131,14 +1295,19 @@ static CREDIT_AGENCY: LazyLock<StartRegex> = LazyLock::new(|| {
 /// A photo caption or credit: "Foto: dpa", "Bild: Reuters", "... (Archivbild)",
 /// a line that is only an agency or picture-desk name ("REUTERS").
 pub fn is_credit(s: &str) -> bool {
+    is_credit_in(s, &Facts::ANY)
+}
+
+/// [`is_credit`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_credit_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
-    if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && may_hold_credit_mark(s) && CREDIT_MARK.is_match(s) {
+    if (f.holds(s, C_OPEN, || has_char(s, '(')) || s.starts_with("Bildunterschrift")) && may_hold_credit_mark(s, f) && CREDIT_MARK.is_match(s) {
         return true;
     }
-    if has_char(s, ':') {
+    if f.holds(s, C_COLON, || has_char(s, ':')) {
         let t = tail(s, 130);
         if may_hold_credit_tail(t) {
             if let Some(m) = CREDIT_TAIL.find(t) {
@@ -1161,9 +1330,9 @@ pub fn is_credit(s: &str) -> bool {
 /// and the long s match ASCII letters, test
 /// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). A ')' is rare; a
 /// byte search for it is cheaper than the regex's scan of the line.
-fn may_hold_credit_mark(s: &str) -> bool {
+fn may_hold_credit_mark(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    matches!(b.first(), Some(b'b' | b'B')) || memchr::memchr_iter(b')', b).any(|i| i > 0 && matches!(b[i - 1], b'd' | b'D' | b'o' | b'O' | b'n' | b'N'))
+    matches!(b.first(), Some(b'b' | b'B')) || f.may(C_CLOSE) && memchr::memchr_iter(b')', b).any(|i| i > 0 && matches!(b[i - 1], b'd' | b'D' | b'o' | b'O' | b'n' | b'N'))
 }
 
 /// Whether `t` may hold a match of [`CREDIT_TAIL`]: a ':' after its last
@@ -1235,6 +1404,11 @@ static META: LazyLock<StartRegex> = LazyLock::new(|| {
 /// Article meta data: "Stand: 12.09.2023, 17:40 Uhr", "Lesezeit: 1 min",
 /// "Aktualisiert am", "publiziert: ...", bylines "Von Max Muster", date lines.
 pub fn is_meta_line(s: &str) -> bool {
+    is_meta_line_in(s, &Facts::ANY)
+}
+
+/// [`is_meta_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_meta_line_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.is_empty() || s.len() > 200 {
         return false;
@@ -1244,7 +1418,7 @@ pub fn is_meta_line(s: &str) -> bool {
         return true;
     }
     // A date line, possibly with weekday and a short label.
-    if let Some((a, b)) = find_date(s) {
+    if let Some((a, b)) = find_date_in(s, f) {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         // "von Name", "Text: Name", "Fotos: Name" beside the date.
@@ -1274,7 +1448,12 @@ static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?
 
 /// A weather-table line ("Berlin 4°C / -1°C bedeckt").
 pub fn is_weather_line(s: &str) -> bool {
-    has_char(s, '°') && !chars_more_than(s, 250) && WEATHER.is_match(s)
+    is_weather_line_in(s, &Facts::ANY)
+}
+
+/// [`is_weather_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_weather_line_in(s: &str, f: &Facts) -> bool {
+    f.may(C_B0) && has_char(s, '°') && !chars_more_than(s, 250) && WEATHER.is_match(s)
 }
 
 /// Soft teaser headings ([`TeaserHeading::Soft`]), a `(?ix)` pattern.
@@ -1404,6 +1583,11 @@ static TEASER_LINE_DOTTED: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix)
 /// A teaser line: a truncated excerpt ("... mehr lesen", ending in "..."),
 /// a "weiterlesen" link.
 pub fn is_teaser_line(s: &str) -> bool {
+    is_teaser_line_in(s, &Facts::ANY)
+}
+
+/// [`is_teaser_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_teaser_line_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.len() < 20 {
         return false;
@@ -1412,7 +1596,7 @@ pub fn is_teaser_line(s: &str) -> bool {
     let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
     // One regex of both cue groups (the alternation) would read all of `t`.
     chars_more_than(s, 19)
-        && (TEASER_LINE_AT_END.is_match(t) || has_ellipsis(t) && TEASER_LINE_DOTTED.is_match(t))
+        && (TEASER_LINE_AT_END.is_match(t) || f.may(C_DOT | C_A6) && has_ellipsis(t) && TEASER_LINE_DOTTED.is_match(t))
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1436,7 +1620,12 @@ fn has_ellipsis(s: &str) -> bool {
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
 /// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
 pub fn is_excerpt_with_date(s: &str) -> bool {
-    has_ellipsis(s) && EXCERPT_WITH_DATE.is_match(s)
+    is_excerpt_with_date_in(s, &Facts::ANY)
+}
+
+/// [`is_excerpt_with_date`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_excerpt_with_date_in(s: &str, f: &Facts) -> bool {
+    f.may(C_DOT | C_A6) && has_ellipsis(s) && EXCERPT_WITH_DATE.is_match(s)
 }
 
 /// The last `n` bytes of `s` (or more, to start on a char boundary).
@@ -1623,7 +1812,12 @@ pub struct AuthorLine {
 /// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
-    author_line_plain(s).or_else(|| part_header(s)).or_else(|| {
+    author_line_in(s, &Facts::ANY)
+}
+
+/// [`author_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn author_line_in(s: &str, f: &Facts) -> Option<AuthorLine> {
+    author_line_plain(s, f).or_else(|| part_header_in(s, f)).or_else(|| {
         letter_header(s).map(|name| AuthorLine { author: Some(name.to_string()), ..AuthorLine::default() })
     })
 }
@@ -1665,9 +1859,14 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
 /// date or age, and perhaps a reply marker and badges
 /// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").
 pub fn part_header(s: &str) -> Option<AuthorLine> {
+    part_header_in(s, &Facts::ANY)
+}
+
+/// [`part_header`] of `s`, a part of the string `f` was gathered from.
+fn part_header_in(s: &str, f: &Facts) -> Option<AuthorLine> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
     let s = trim(s);
-    if s.len() > 160 || !has_part_separator(s) {
+    if s.len() > 160 || !has_part_separator(s, f) {
         return None;
     }
     let mut al = AuthorLine::default();
@@ -1708,7 +1907,7 @@ pub fn part_header(s: &str) -> Option<AuthorLine> {
     (parts >= 2 && al.author.is_some() && al.date.is_some()).then_some(al)
 }
 
-fn author_line_plain(s: &str) -> Option<AuthorLine> {
+fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 140) {
         return None;
@@ -1721,7 +1920,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
     }
     let rest = strip_bullet(rest).unwrap_or(rest);
     // Strip trailing UI words ("| Antworten", "· Melden").
-    let rest = strip_trailing_ui(rest);
+    let rest = strip_trailing_ui_in(rest, f);
     let mut rest = trim(trim(rest).trim_end_matches(':'));
     // A reply marker in parentheses after the date: "(Antwort auf Name)".
     let mut reply = None;
@@ -1751,7 +1950,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
     }
 
     // Name ... DATE (date at the end).
-    if let Some((a, b)) = find_last_date(rest) {
+    if let Some((a, b)) = find_last_date_in(rest, f) {
         let tail = rest.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ')' | ']' | ',' | '·'));
         if tail.is_empty() {
             let date = trim(rest.get(a..b).unwrap_or("")).to_string();
@@ -1918,8 +2117,14 @@ static TRAILING_UI_AT_SEP: LazyLock<regex_automata::meta::Regex> = LazyLock::new
 /// Whether `s` has a separator that can start trailing UI words ('|', '·'
 /// (C2 B7), '•' (E2 80 A2)); without one, [`strip_trailing_ui`] returns `s`.
 fn has_ui_separator(s: &str) -> bool {
+    has_ui_separator_in(s, &Facts::ANY)
+}
+
+/// [`has_ui_separator`] of `s`, a part of the string `f` was gathered from.
+fn has_ui_separator_in(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2, ..]))
+    f.holds(s, C_BAR, || memchr::memchr(b'|', b).is_some())
+        || f.may(C_B7 | C_A2) && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2, ..]))
 }
 
 
@@ -1927,9 +2132,11 @@ fn has_ui_separator(s: &str) -> bool {
 /// [`has_ui_separator`]'s or '–' (E2 80 93) or '—' (E2 80 94), by the same
 /// searches (two prebuilt-per-call substring searchers cost more on lines
 /// this short).
-fn has_part_separator(s: &str) -> bool {
+fn has_part_separator(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2 | 0x93 | 0x94, ..]))
+    f.holds(s, C_BAR, || memchr::memchr(b'|', b).is_some())
+        || f.may(C_B7 | C_A2 | C_DASHES)
+            && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2 | 0x93 | 0x94, ..]))
 }
 
 /// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").
@@ -1946,8 +2153,13 @@ fn has_part_separator(s: &str) -> bool {
 /// the bytes before the separator as before; on most separators it gives up
 /// after a few bytes.
 pub fn strip_trailing_ui(s: &str) -> &str {
+    strip_trailing_ui_in(s, &Facts::ANY)
+}
+
+/// [`strip_trailing_ui`] of `s`, a part of the string `f` was gathered from.
+fn strip_trailing_ui_in<'s>(s: &'s str, f: &Facts) -> &'s str {
     use regex_automata::{Anchored, Input};
-    if !has_ui_separator(s) {
+    if !has_ui_separator_in(s, f) {
         return s;
     }
     let b = s.as_bytes();
@@ -2303,8 +2515,16 @@ fn prose_words(s: &str) -> bool {
 
 /// A prose sentence line: long enough, with function words and sentence punctuation.
 pub fn is_prose(s: &str) -> bool {
+    is_prose_in(s, &Facts::ANY)
+}
+
+/// [`is_prose`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_prose_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
-    chars_more_than(s, 79) && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')) && prose_words(s) && !is_teaser_line(s)
+    chars_more_than(s, 79)
+        && f.holds(s, C_PROSE_PUNCT, || s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')))
+        && prose_words(s)
+        && !is_teaser_line_in(s, f)
 }
 
 /// A headline-like line: short, no sentence-final period.
@@ -2677,7 +2897,7 @@ mod tests {
             assert_eq!(is_thread_starter(l), reference::is_thread_starter(l), "{l:?}");
             assert!(!THREAD_STARTER.is_match(l) || may_hold_thread_starter_cue(l), "{l:?}");
             assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
-            assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l), "{l:?}");
+            assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l, &Facts::ANY), "{l:?}");
             for n in [20, 60, 130] {
                 let t = tail(l, n);
                 assert!(CREDIT_TAIL.find(t).is_none() || may_hold_credit_tail(t), "{t:?}");
@@ -2692,7 +2912,7 @@ mod tests {
             assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
             assert_eq!(has_name_breaker(l), l.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || l.contains(": "), "{l:?}");
             assert_eq!(is_meta_line(l), reference::is_meta_line(l), "{l:?}");
-            assert_eq!(has_part_separator(l), has_ui_separator(l) || l.contains('\u{2013}') || l.contains('\u{2014}'), "{l:?}");
+            assert_eq!(has_part_separator(l, &Facts::ANY), has_ui_separator(l) || l.contains('\u{2013}') || l.contains('\u{2014}'), "{l:?}");
             assert_eq!(is_name_like(l), reference::is_name_like(l), "{l:?}");
             for w in l.split_whitespace().take(3) {
                 assert_eq!(is_name_like(w), reference::is_name_like(w), "{w:?}");
@@ -2839,6 +3059,43 @@ mod tests {
             hits += wiki_signature(l).is_some() as usize;
         }
         assert!(hits >= 2000, "{hits}");
+    }
+
+    #[test]
+    fn cues_with_line_facts_agree_with_the_plain_cues() {
+        // Each `…_in` cue given the facts of the line, on the line itself
+        // (where a set bit answers) and on parts of it (where only a clear
+        // bit does), against the plain cue.
+        let mut n = 0usize;
+        let mut hits = 0usize;
+        for l in crate::page::testgen::lines() {
+            let f = Facts::of(&l);
+            let ends: Vec<usize> = (0..=l.len()).filter(|&i| l.is_char_boundary(i)).collect();
+            let mut parts: Vec<&str> = vec![&l, trim(&l)];
+            parts.extend(ends.iter().step_by(7).map(|&a| &l[a..]));
+            parts.extend(ends.iter().step_by(11).map(|&b| &l[..b]));
+            for p in parts {
+                assert_eq!(may_hold_date_in(p, &f), may_hold_date(p), "{p:?}");
+                assert_eq!(find_date_in(p, &f), find_date(p), "{p:?}");
+                assert_eq!(find_last_date_in(p, &f), find_last_date(p), "{p:?}");
+                assert_eq!(comment_header_in(p, &f), comment_header(p), "{p:?}");
+                assert_eq!(has_ui_separator_in(p, &f), has_ui_separator(p), "{p:?}");
+                assert_eq!(has_part_separator(p, &f), has_part_separator(p, &Facts::ANY), "{p:?}");
+                assert_eq!(strip_trailing_ui_in(p, &f), strip_trailing_ui(p), "{p:?}");
+                assert_eq!(is_nav_line_in(p, &f), is_nav_line(p), "{p:?}");
+                assert_eq!(is_credit_in(p, &f), is_credit(p), "{p:?}");
+                assert_eq!(is_meta_line_in(p, &f), is_meta_line(p), "{p:?}");
+                assert_eq!(is_weather_line_in(p, &f), is_weather_line(p), "{p:?}");
+                assert_eq!(is_teaser_line_in(p, &f), is_teaser_line(p), "{p:?}");
+                assert_eq!(is_excerpt_with_date_in(p, &f), is_excerpt_with_date(p), "{p:?}");
+                assert_eq!(is_prose_in(p, &f), is_prose(p), "{p:?}");
+                let al = author_line_in(p, &f);
+                hits += al.is_some() as usize;
+                assert_eq!(al, author_line(p), "{p:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 50_000 && hits > 500, "{n} {hits}");
     }
 
     #[test]

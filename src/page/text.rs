@@ -40,6 +40,9 @@ struct Line<'a> {
     indent: usize,
     /// Borrowed from the page unless normalising changed it.
     text: Cow<'a, str>,
+    /// The byte facts of `text` (`cues::Facts`), gathered once the text is
+    /// final (`split_lines`); `Facts::ANY` before.
+    facts: cues::Facts,
     /// Cues every pass needs, computed for every line.
     header: Option<Header>,
     teaser: Option<TeaserHeading>,
@@ -65,13 +68,13 @@ impl Line<'_> {
         *self.strong.get_or_init(|| cues::is_strong_furniture(&self.text))
     }
     fn nav(&self) -> bool {
-        *self.nav.get_or_init(|| cues::is_nav_line(&self.text))
+        *self.nav.get_or_init(|| cues::is_nav_line_in(&self.text, &self.facts))
     }
     fn author(&self) -> Option<&cues::AuthorLine> {
-        self.author.get_or_init(|| cues::author_line(&self.text)).as_ref()
+        self.author.get_or_init(|| cues::author_line_in(&self.text, &self.facts)).as_ref()
     }
     fn prose(&self) -> bool {
-        *self.prose.get_or_init(|| !self.blank() && cues::is_prose(&self.text))
+        *self.prose.get_or_init(|| !self.blank() && cues::is_prose_in(&self.text, &self.facts))
     }
     /// Line-level furniture: the same cues as [`is_furniture`], in the same
     /// order, the cached ones through the line's cells.
@@ -93,7 +96,7 @@ impl Line<'_> {
                 || self.nav()
                 // A prose line is no teaser line (`is_prose` checks that),
                 // so the prose cue (needed for most lines anyway) goes first.
-                || is_furniture_rest_with(t, self.prose(), quiet)
+                || is_furniture_rest_with(t, self.prose(), quiet, &self.facts)
         })
     }
 }
@@ -370,7 +373,8 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     }
     head_labels(&mut lines);
     for l in &mut lines {
-        l.header = cues::comment_header(&l.text);
+        l.facts = cues::Facts::of(&l.text);
+        l.header = cues::comment_header_in(&l.text, &l.facts);
     }
     for l in &mut lines {
         l.teaser = cues::teaser_heading(&l.text);
@@ -433,6 +437,7 @@ impl<'a> Line<'a> {
         Line {
             indent,
             text,
+            facts: cues::Facts::ANY,
             header: None,
             teaser: None,
             furniture: OnceCell::new(),
@@ -508,7 +513,7 @@ pub fn parse(text: &str) -> Page {
                     // digit, "vor" or "gerade"), which most lines lack; their
                     // author line is not read here
                     // (test `dated_author_lines_may_hold_a_date`).
-                    if !cues::may_hold_date(&l.text) {
+                    if !cues::may_hold_date_in(&l.text, &l.facts) {
                         continue;
                     }
                     let Some(al) = l.author() else { continue };
@@ -942,7 +947,7 @@ pub(crate) fn is_furniture_except_lexicon(t: &str) -> bool {
         || cues::is_strong_furniture(t)
         || cues::is_ui_line(t)
         || cues::is_nav_line(t)
-        || is_furniture_rest_with(t, false, true)
+        || is_furniture_rest_with(t, false, true, &cues::Facts::ANY)
 }
 
 /// [`is_furniture`] minus the heading cues (which `split_lines` has computed already).
@@ -952,21 +957,22 @@ fn is_furniture_without_headings(t: &str) -> bool {
 
 /// [`is_furniture_without_headings`] minus its first four cues.
 fn is_furniture_rest(t: &str) -> bool {
-    is_furniture_rest_with(t, false, false)
+    is_furniture_rest_with(t, false, false, &cues::Facts::ANY)
 }
 
 /// [`is_furniture_rest`]; `prose` says that `cues::is_prose(t)` holds, which
 /// includes `!cues::is_teaser_line(t)`, so that check is skipped; `no_lexicon`
-/// that the lexicon regex matches nowhere in `t`.
-fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool) -> bool {
+/// that the lexicon regex matches nowhere in `t`; `f` are the facts of a
+/// string that holds `t` (`cues::Facts`).
+fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool, f: &cues::Facts) -> bool {
     cues::is_url_line(t)
-        || cues::is_meta_line(t)
-        || cues::is_credit(t)
+        || cues::is_meta_line_in(t, f)
+        || cues::is_credit_in(t, f)
         || cues::is_signoff(t)
-        || cues::is_weather_line(t)
+        || cues::is_weather_line_in(t, f)
         || !no_lexicon && cues::is_lexicon_furniture(t)
-        || !prose && cues::is_teaser_line(t)
-        || cues::is_excerpt_with_date(t)
+        || !prose && cues::is_teaser_line_in(t, f)
+        || cues::is_excerpt_with_date_in(t, f)
         || cues::is_inline_teaser(t)
 }
 
@@ -1119,7 +1125,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // when no other line is one (session 6).
     let dated = |i: usize| {
         let t: &str = &lines[i].text;
-        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && cues::find_date(t).is_some_and(|(_, b)| b == t.len())
+        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && cues::find_date_in(t, &lines[i].facts).is_some_and(|(_, b)| b == t.len())
     };
     let title_idx = (0..head_end)
         .rev()
@@ -2117,6 +2123,9 @@ impl shapes::LineCues for Cached<'_, '_> {
     }
     fn ui(&self, i: usize) -> bool {
         self.0[i].ui()
+    }
+    fn facts(&self, i: usize) -> cues::Facts {
+        self.0[i].facts
     }
 }
 

@@ -40,8 +40,11 @@ struct Line<'a> {
     indent: usize,
     /// Borrowed from the page unless normalising changed it.
     text: Cow<'a, str>,
-    /// The byte facts of `text` (`cues::Facts`), gathered once the text is
-    /// final (`split_lines`); `Facts::ANY` before.
+    /// The byte facts (`cues::Facts`) of a string that holds `text`: of the
+    /// normalised line (`normalize_line`, whose pass over the bytes gathers
+    /// them), which a borrowed text is a part of, and of the text itself once
+    /// an owned text is final (`split_lines`); `Facts::ANY` for lines made
+    /// later.
     facts: cues::Facts,
     /// Cues every pass needs, computed for every line.
     header: Option<Header>,
@@ -136,8 +139,10 @@ fn joins_symbols(prev: Option<char>, next: Option<char>) -> bool {
 /// A raw line's indentation (a space counts 1, a tab 4) and its text with
 /// special spaces made plain, zero-width characters and soft hyphens
 /// dropped (a zero-width joiner inside an emoji sequence stays), and
-/// trailing white space trimmed.
-fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
+/// trailing white space trimmed; and the byte facts of a string that holds
+/// the text (`cues::Facts`: of the text itself when it changed, else of the
+/// text before its end was trimmed).
+fn normalize_line(raw: &str) -> (usize, Cow<'_, str>, cues::Facts) {
     let (mut indent, mut rest, tree) = lead(raw, true);
     // Box-drawing chars before the text are a tree's indentation only when
     // they hold a branch or a vertical line ("├─ ", "│  └─ ") and text
@@ -148,9 +153,11 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     // From the first text char on: without a special byte (most lines) the
     // text is the rest itself, trimmed; else copy runs of ordinary bytes and
     // look at the chars that start with a special byte.
+    // The facts' pass also tells whether the text holds a special byte.
     let b = rest.as_bytes();
-    if !b.iter().fold(false, |acc, &x| acc | matches!(x, b'\r' | 0xc2 | 0xe2 | 0xe3 | 0xef)) {
-        return (indent, Cow::Borrowed(cues::trim_end(rest)));
+    let facts = cues::Facts::of(rest);
+    if !facts.may(cues::C_NORM) {
+        return (indent, Cow::Borrowed(cues::trim_end(rest)), facts);
     }
     // Most special bytes begin chars that stay ('„', '“', '–' begin with
     // 0xE2 too): copy only when a char changes.
@@ -165,7 +172,7 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
         i += c.len_utf8();
     };
     if !changes {
-        return (indent, Cow::Borrowed(cues::trim_end(rest)));
+        return (indent, Cow::Borrowed(cues::trim_end(rest)), facts);
     }
     let mut out = String::with_capacity(rest.len());
     let mut i = 0;
@@ -187,7 +194,8 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
         }
     }
     out.truncate(out.trim_end().len());
-    (indent, Cow::Owned(out))
+    let facts = cues::Facts::of(&out);
+    (indent, Cow::Owned(out), facts)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -264,11 +272,13 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     // Whether a line opens with a screen reader's heading role.
     let mut screen_reader = false;
     lines.extend(raw_lines(text).map(|raw| {
-            let (indent, text) = normalize_line(raw);
+            let (indent, text, facts) = normalize_line(raw);
             if !screen_reader && matches!(text.as_bytes().first(), Some(0xc3 | b'H')) {
                 screen_reader = text.starts_with("Überschrift Ebene ") || text.starts_with("Heading level ");
             }
-            Line::new(if text.is_empty() { 0 } else { indent }, text)
+            let mut line = Line::new(if text.is_empty() { 0 } else { indent }, text);
+            line.facts = facts;
+            line
         }));
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
@@ -373,7 +383,12 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     }
     head_labels(&mut lines);
     for l in &mut lines {
-        l.facts = cues::Facts::of(&l.text);
+        // A borrowed text is a part of the normalised line whose facts it
+        // holds (cut at most); an owned one may be new text (a reply head
+        // rewritten, a reply marker added).
+        if matches!(l.text, Cow::Owned(_)) {
+            l.facts = cues::Facts::of(&l.text);
+        }
         l.header = cues::comment_header_in(&l.text, &l.facts);
     }
     for l in &mut lines {
@@ -2304,7 +2319,7 @@ mod tests {
             }
         }
         for l in lines {
-            let (indent, text) = normalize_line(&l);
+            let (indent, text, _) = normalize_line(&l);
             assert_eq!((indent, text.into_owned()), reference_normalize(&l), "{l:?}");
         }
     }

@@ -116,6 +116,12 @@ const C_B0: u64 = 1 << 16;
 const C_NAME_ASCII: u64 = 1 << 17;
 /// 0xAB, 0xBB, 0x9E, 0x9C or 0xA6: the last bytes of '«', '»', '„', '“', '…'.
 const C_QUOTE_LAST: u64 = 1 << 18;
+/// 'a' or 'A'.
+const C_A: u64 = 1 << 19;
+/// 't' or 'T'.
+const C_T: u64 = 1 << 20;
+/// 'w' or 'W'.
+const C_W: u64 = 1 << 21;
 
 /// The class bits of each byte value (see [`Facts`]).
 static BYTE_CLASS: [u64; 256] = {
@@ -168,6 +174,12 @@ static BYTE_CLASS: [u64; 256] = {
     t[0x9e] |= C_QUOTE_LAST;
     t[0x9c] |= C_QUOTE_LAST;
     t[0xa6] |= C_QUOTE_LAST;
+    t[b'a' as usize] |= C_A;
+    t[b'A' as usize] |= C_A;
+    t[b't' as usize] |= C_T;
+    t[b'T' as usize] |= C_T;
+    t[b'w' as usize] |= C_W;
+    t[b'W' as usize] |= C_W;
     t
 };
 
@@ -185,6 +197,13 @@ impl Facts {
     #[inline(always)]
     pub(crate) fn may(&self, c: u64) -> bool {
         self.classes & c != 0
+    }
+
+    /// Whether the string these facts were gathered from may hold a byte of
+    /// each class in `cs`.
+    #[inline(always)]
+    fn may_all(&self, cs: u64) -> bool {
+        self.classes & cs == cs
     }
 
     /// Whether `s`, a part of the string these facts were gathered from,
@@ -1551,12 +1570,20 @@ pub enum TeaserHeading {
 
 /// A heading that opens a teaser, related-article, newsletter or weather box.
 pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
+    teaser_heading_in(s, &Facts::ANY)
+}
+
+/// [`teaser_heading`] of `s`, a part of the string `f` was gathered from
+/// ([`may_name_teaser_or_weather`] needs an 'a' after "te" or a '.' after
+/// "wetter": an 'a' and a 't', or a '.' and a 'w').
+pub(crate) fn teaser_heading_in(s: &str, f: &Facts) -> Option<TeaserHeading> {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 70) {
         return None;
     }
     // The two regexes together are the alternation of all headings.
-    if !(TEASER_HEADING.is_match(s) || may_name_teaser_or_weather(s) && TEASER_HEADING_INNER.is_match(s)) {
+    let inner = || (f.may_all(C_A | C_T) || f.may_all(C_DOT | C_W)) && may_name_teaser_or_weather(s) && TEASER_HEADING_INNER.is_match(s);
+    if !(TEASER_HEADING.is_match(s) || inner()) {
         None
     } else if TEASER_HEADING_SOFT.is_match(s) {
         Some(TeaserHeading::Soft)
@@ -1699,11 +1726,16 @@ const NAME_STOP: &[&str] = &[
 /// A user name: 1-5 words, no sentence punctuation, no prose function words
 /// (an article as the first word is allowed: "Der Realist").
 pub fn is_name_like(s: &str) -> bool {
+    is_name_like_in(s, &Facts::ANY)
+}
+
+/// [`is_name_like`] of `s`, a part of the string `f` was gathered from.
+fn is_name_like_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
-    if has_name_breaker(s) || has_three_dots(s) {
+    if has_name_breaker(s, f) || f.may(C_DOT) && has_three_dots(s) {
         return false;
     }
     if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
@@ -1773,11 +1805,12 @@ pub fn is_name_like(s: &str) -> bool {
 /// by bytes: one branch-free pass for the ASCII ones, then a look at the
 /// lead bytes of the others ('«' C2 AB, '»' C2 BB, '„' E2 80 9E, '“' E2 80 9C,
 /// '…' E2 80 A6); the char search decodes every char.
-fn has_name_breaker(s: &str) -> bool {
+fn has_name_breaker(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    b.iter().fold(false, |acc, &c| acc | matches!(c, b'?' | b'!' | b';' | b'"'))
-        || memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b' '))
-        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
+    f.holds(s, C_NAME_ASCII, || b.iter().fold(false, |acc, &c| acc | matches!(c, b'?' | b'!' | b';' | b'"')))
+        || f.may(C_COLON) && memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b' '))
+        || f.may(C_QUOTE_LAST)
+            && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
 }
 
 /// The keys of the articles a name may begin with ("Der Realist").
@@ -1898,7 +1931,7 @@ fn part_header_in(s: &str, f: &Facts) -> Option<AuthorLine> {
             }
         }
         let name = strip_von(p);
-        if al.author.is_none() && is_name_like(name) && word_count(name) <= 4 && find_date(name).is_none() {
+        if al.author.is_none() && is_name_like_in(name, f) && word_count(name) <= 4 && find_date_in(name, f).is_none() {
             al.author = Some(name.to_string());
             continue;
         }
@@ -1943,7 +1976,7 @@ fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
         }
         // The label vouches for the name: any short value that is not a sentence.
         let short_value = word_count(value) <= 6 && value.chars().count() <= 50 && !value.ends_with(['.', '!', '?', ',']);
-        if (is_name_like(value) || short_value) && find_date(value).is_none() {
+        if (is_name_like_in(value, f) || short_value) && find_date_in(value, f).is_none() {
             return Some(number_reply(AuthorLine { author: Some(value.to_string()), date: None, number, reply: None }));
         }
         return None;
@@ -1962,7 +1995,7 @@ fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
             if name.is_empty() || is_date_label(name) {
                 return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
             }
-            if is_name_like(name) {
+            if is_name_like_in(name, f) {
                 return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: Some(date), number, reply: None }));
             }
             return None;
@@ -1972,7 +2005,7 @@ fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
             let tail = trim(rest.get(b..).unwrap_or(""));
             let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ',' | '·'));
             let tail = strip_von(tail.trim());
-            if is_name_like(tail) && word_count(tail) <= 3 {
+            if is_name_like_in(tail, f) && word_count(tail) <= 3 {
                 let date = rest.get(a..b).unwrap_or("").trim().to_string();
                 return Some(number_reply(AuthorLine { author: Some(tail.to_string()), date: Some(date), number, reply: None }));
             }
@@ -1981,7 +2014,7 @@ fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
     }
     if let Some(c) = SCHRIEB_END.is_match(rest).then(|| SCHRIEB.captures(rest)).flatten() {
         let name = strip_von(c.name("name").map_or("", |m| m.as_str()).trim());
-        if is_name_like(name) {
+        if is_name_like_in(name, f) {
             return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: None, number, reply: None }));
         }
     }
@@ -2910,7 +2943,7 @@ mod tests {
             assert!(!TEASER_HEADING_INNER.is_match(l) || may_name_teaser_or_weather(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
             assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
-            assert_eq!(has_name_breaker(l), l.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || l.contains(": "), "{l:?}");
+            assert_eq!(has_name_breaker(l, &Facts::ANY), l.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || l.contains(": "), "{l:?}");
             assert_eq!(is_meta_line(l), reference::is_meta_line(l), "{l:?}");
             assert_eq!(has_part_separator(l, &Facts::ANY), has_ui_separator(l) || l.contains('\u{2013}') || l.contains('\u{2014}'), "{l:?}");
             assert_eq!(is_name_like(l), reference::is_name_like(l), "{l:?}");
@@ -3089,6 +3122,8 @@ mod tests {
                 assert_eq!(is_teaser_line_in(p, &f), is_teaser_line(p), "{p:?}");
                 assert_eq!(is_excerpt_with_date_in(p, &f), is_excerpt_with_date(p), "{p:?}");
                 assert_eq!(is_prose_in(p, &f), is_prose(p), "{p:?}");
+                assert_eq!(teaser_heading_in(p, &f), teaser_heading(p), "{p:?}");
+                assert_eq!(is_name_like_in(p, &f), is_name_like(p), "{p:?}");
                 let al = author_line_in(p, &f);
                 hits += al.is_some() as usize;
                 assert_eq!(al, author_line(p), "{p:?}");

@@ -392,7 +392,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         l.header = cues::comment_header_in(&l.text, &l.facts);
     }
     for l in &mut lines {
-        l.teaser = cues::teaser_heading(&l.text);
+        l.teaser = cues::teaser_heading_in(&l.text, &l.facts);
     }
     lines
 }

@@ -122,6 +122,10 @@ const C_A: u64 = 1 << 19;
 const C_T: u64 = 1 << 20;
 /// 'w' or 'W'.
 const C_W: u64 = 1 << 21;
+/// The lead bytes of multi-byte white space: 0xC2, 0xE1, 0xE2, 0xE3.
+const C_WS_LEAD: u64 = 1 << 22;
+/// 0xA3, the last byte of 'Σ' (CE A3).
+const C_A3: u64 = 1 << 23;
 
 /// The class bits of each byte value (see [`Facts`]).
 static BYTE_CLASS: [u64; 256] = {
@@ -180,6 +184,11 @@ static BYTE_CLASS: [u64; 256] = {
     t[b'T' as usize] |= C_T;
     t[b'w' as usize] |= C_W;
     t[b'W' as usize] |= C_W;
+    t[0xc2] |= C_WS_LEAD;
+    t[0xe1] |= C_WS_LEAD;
+    t[0xe2] |= C_WS_LEAD;
+    t[0xe3] |= C_WS_LEAD;
+    t[0xa3] |= C_A3;
     t
 };
 
@@ -437,13 +446,18 @@ pub fn collapse_ws(s: &str) -> String {
 /// between two words. One pass without branching per byte, then a look at
 /// the (rare) bytes that can start multi-byte white space.
 pub(crate) fn is_collapsed(s: &str) -> bool {
+    is_collapsed_in(s, &Facts::ANY)
+}
+
+/// [`is_collapsed`] of `s`, a part of the string `f` was gathered from.
+fn is_collapsed_in(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
     first != b' '
         && last != b' '
         && !is_ascii_ws_not_space(last)
         && !b.iter().zip(&b[1..]).fold(false, |bad, (&c, &d)| bad | is_ascii_ws_not_space(c) | (c == b' ') & (d == b' '))
-        && !has_multi_ws(b)
+        && !(f.may(C_WS_LEAD) && has_multi_ws(b))
 }
 
 /// ASCII white space other than the space: `\t`, `\n`, `\x0b`, `\x0c`, `\r`.
@@ -474,11 +488,16 @@ pub fn collapse_ws_lower(s: &str) -> String {
 /// sigma), so that a caller that also needs `collapse_ws(s)` can skip its
 /// scan.
 pub fn push_collapse_ws_lower(out: &mut String, s: &str) -> bool {
-    if has_char(s, 'Σ') {
+    push_collapse_ws_lower_in(out, s, &Facts::ANY)
+}
+
+/// [`push_collapse_ws_lower`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn push_collapse_ws_lower_in(out: &mut String, s: &str, f: &Facts) -> bool {
+    if f.may(C_A3) && has_char(s, 'Σ') {
         out.push_str(&collapse_ws(s).to_lowercase());
         return false;
     }
-    if is_collapsed(s) {
+    if is_collapsed_in(s, f) {
         push_lower(out, s);
         return true;
     }
@@ -3124,6 +3143,10 @@ mod tests {
                 assert_eq!(is_prose_in(p, &f), is_prose(p), "{p:?}");
                 assert_eq!(teaser_heading_in(p, &f), teaser_heading(p), "{p:?}");
                 assert_eq!(is_name_like_in(p, &f), is_name_like(p), "{p:?}");
+                assert_eq!(is_collapsed_in(p, &f), is_collapsed(p), "{p:?}");
+                let (mut a, mut b) = (String::new(), String::new());
+                assert_eq!(push_collapse_ws_lower_in(&mut a, p, &f), push_collapse_ws_lower(&mut b, p), "{p:?}");
+                assert_eq!(a, b, "{p:?}");
                 let al = author_line_in(p, &f);
                 hits += al.is_some() as usize;
                 assert_eq!(al, author_line(p), "{p:?}");

@@ -1213,7 +1213,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         .filter(|&i| !lines[i].blank())
         .map(|i| {
             let a = buf.len();
-            collapsed[i] = cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
+            collapsed[i] = cues::push_collapse_ws_lower_in(&mut buf, &lines[i].text, &lines[i].facts);
             (i, a, buf.len())
         })
         .collect();

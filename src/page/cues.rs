@@ -93,8 +93,8 @@ const C_V: u64 = 1 << 2;
 const C_G: u64 = 1 << 3;
 /// The sentence punctuation [`is_prose`] needs: '.', '!', '?', ':', ','.
 const C_PROSE_PUNCT: u64 = 1 << 4;
-const C_DOT: u64 = 1 << 5;
-const C_COLON: u64 = 1 << 6;
+pub(crate) const C_DOT: u64 = 1 << 5;
+pub(crate) const C_COLON: u64 = 1 << 6;
 const C_OPEN: u64 = 1 << 7;
 const C_CLOSE: u64 = 1 << 8;
 const C_BAR: u64 = 1 << 9;
@@ -220,7 +220,7 @@ impl Facts {
     /// bit says no, a set bit says yes when `s` is that string itself (the
     /// only part of its length), else `scan` decides.
     #[inline(always)]
-    fn holds(&self, s: &str, c: u64, scan: impl FnOnce() -> bool) -> bool {
+    pub(crate) fn holds(&self, s: &str, c: u64, scan: impl FnOnce() -> bool) -> bool {
         self.may(c) && (self.len == s.len() || scan())
     }
 }
@@ -3144,6 +3144,7 @@ mod tests {
                 assert_eq!(teaser_heading_in(p, &f), teaser_heading(p), "{p:?}");
                 assert_eq!(is_name_like_in(p, &f), is_name_like(p), "{p:?}");
                 assert_eq!(is_collapsed_in(p, &f), is_collapsed(p), "{p:?}");
+                assert_eq!(post_field_in(p, &f), post_field(p), "{p:?}");
                 let (mut a, mut b) = (String::new(), String::new());
                 assert_eq!(push_collapse_ws_lower_in(&mut a, p, &f), push_collapse_ws_lower(&mut b, p), "{p:?}");
                 assert_eq!(a, b, "{p:?}");
@@ -4127,6 +4128,14 @@ static POST_FIELD_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A field line of a forum post header (SMF/phpBB text dumps): the field
 /// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
 pub fn post_field(s: &str) -> Option<(PostField, &str)> {
+    post_field_in(s, &Facts::ANY)
+}
+
+/// [`post_field`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn post_field_in<'s>(s: &'s str, f: &Facts) -> Option<(PostField, &'s str)> {
+    if !f.may(C_COLON) {
+        return None;
+    }
     let s = trim(s);
     // Gate: a colon within the first 24 bytes (the labels are short).
     let head = s.as_bytes().get(..s.len().min(24))?;

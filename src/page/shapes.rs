@@ -127,13 +127,13 @@ fn date_span_in(s: &str, f: &cues::Facts) -> Option<(usize, usize, char)> {
         return Some((a, b, kind));
     }
     // Every TIME match holds an ASCII ':'.
-    if s.as_bytes().contains(&b':') && TIME.is_match(s) {
+    if f.holds(s, cues::C_COLON, || s.as_bytes().contains(&b':')) && TIME.is_match(s) {
         if let Some(m) = TIME.captures(s).and_then(|c| c.get(1)) {
             return Some((m.start(), m.end(), 'T'));
         }
     }
     let b = s.as_bytes();
-    if !memchr::memchr_iter(b'.', b).any(|i| i >= 2 && matches!(&b[i - 2..i], b"Tg" | b"td" | b"in" | b"ek" | b"Wo" | b"on")) {
+    if !f.may(cues::C_DOT) || !memchr::memchr_iter(b'.', b).any(|i| i >= 2 && matches!(&b[i - 2..i], b"Tg" | b"td" | b"in" | b"ek" | b"Wo" | b"on")) {
         return None;
     }
     let m = SHORT_AGE.captures(s)?.get(1)?;

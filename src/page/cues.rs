@@ -60,6 +60,158 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
+/// Byte facts of a line, gathered in one pass over its bytes when a text
+/// dump is split into lines (`text::split_lines`), so that the byte
+/// presence tests of the cues asked about the line are bit tests instead of
+/// searches (most lines answer no, and a `memchr` call on a short line
+/// costs more than the bit test, and mispredicts more often).
+///
+/// Each bit of `classes` is set when a byte of one class ([`BYTE_CLASS`])
+/// occurs in the line. A cue that takes `Facts` (the `…_in` forms) may be
+/// given the facts of a string that *contains* the haystack it is asked
+/// about (a part of the line: trimmed, a field, a name): a byte absent from
+/// the line is absent from every part of it, so a clear bit answers "no"
+/// for any part. A set bit answers "yes" only for the string the facts were
+/// gathered from, which a part is exactly when its length is the same
+/// ([`Facts::holds`]). [`Facts::ANY`] (every bit set, no length) makes each
+/// `…_in` cue its plain form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts {
+    classes: u64,
+    len: usize,
+}
+
+/// `normalize_line`'s special bytes: '\r' and the lead bytes 0xC2, 0xE2,
+/// 0xE3, 0xEF.
+pub(crate) const C_NORM: u64 = 1 << 0;
+/// What [`may_hold_date`]'s byte pass looks for: an ASCII digit, or a byte
+/// from 0xC4 on other than 0xE2.
+const C_DIGITISH: u64 = 1 << 1;
+/// 'v' or 'V' (of "vor").
+const C_V: u64 = 1 << 2;
+/// 'g' or 'G' (of "gerade").
+const C_G: u64 = 1 << 3;
+/// The sentence punctuation [`is_prose`] needs: '.', '!', '?', ':', ','.
+const C_PROSE_PUNCT: u64 = 1 << 4;
+pub(crate) const C_DOT: u64 = 1 << 5;
+pub(crate) const C_COLON: u64 = 1 << 6;
+const C_OPEN: u64 = 1 << 7;
+const C_CLOSE: u64 = 1 << 8;
+const C_BAR: u64 = 1 << 9;
+/// '>' or '/'.
+const C_GT_SLASH: u64 = 1 << 10;
+/// 0xB7, the last byte of '·' (C2 B7).
+const C_B7: u64 = 1 << 11;
+/// 0xA2, the last byte of '•' (E2 80 A2).
+const C_A2: u64 = 1 << 12;
+/// 0xBB or 0xBA, the last bytes of '»' (C2 BB) and '›' (E2 80 BA).
+const C_BB_BA: u64 = 1 << 13;
+/// 0x93 or 0x94, the last bytes of '–' (E2 80 93) and '—' (E2 80 94).
+const C_DASHES: u64 = 1 << 14;
+/// 0xA6, the last byte of '…' (E2 80 A6).
+const C_A6: u64 = 1 << 15;
+/// 0xB0, the last byte of '°' (C2 B0).
+const C_B0: u64 = 1 << 16;
+/// The ASCII name breakers of [`has_name_breaker`]: '?', '!', ';', '"'.
+const C_NAME_ASCII: u64 = 1 << 17;
+/// 0xAB, 0xBB, 0x9E, 0x9C or 0xA6: the last bytes of '«', '»', '„', '“', '…'.
+const C_QUOTE_LAST: u64 = 1 << 18;
+/// 'a' or 'A'.
+const C_A: u64 = 1 << 19;
+/// 't' or 'T'.
+const C_T: u64 = 1 << 20;
+/// 'w' or 'W'.
+const C_W: u64 = 1 << 21;
+/// The lead bytes of multi-byte white space: 0xC2, 0xE1, 0xE2, 0xE3.
+const C_WS_LEAD: u64 = 1 << 22;
+/// 0xA3, the last byte of 'Σ' (CE A3).
+const C_A3: u64 = 1 << 23;
+
+/// The bytes of each class whose bytes are listed (the digit-like class is
+/// a range, filled apart).
+const CLASS_BYTES: [(u64, &[u8]); 23] = [
+    (C_NORM, b"\r\xc2\xe2\xe3\xef"),
+    (C_V, b"vV"),
+    (C_G, b"gG"),
+    (C_PROSE_PUNCT, b".!?:,"),
+    (C_DOT, b"."),
+    (C_COLON, b":"),
+    (C_OPEN, b"("),
+    (C_CLOSE, b")"),
+    (C_BAR, b"|"),
+    (C_GT_SLASH, b">/"),
+    (C_B7, b"\xb7"),
+    (C_A2, b"\xa2"),
+    (C_BB_BA, b"\xbb\xba"),
+    (C_DASHES, b"\x93\x94"),
+    (C_A6, b"\xa6"),
+    (C_B0, b"\xb0"),
+    (C_NAME_ASCII, b"?!;\""),
+    (C_QUOTE_LAST, b"\xab\xbb\x9e\x9c\xa6"),
+    (C_WS_LEAD, b"\xc2\xe1\xe2\xe3"),
+    (C_A3, b"\xa3"),
+    (C_A, b"aA"),
+    (C_T, b"tT"),
+    (C_W, b"wW"),
+];
+
+/// The class bits of each byte value (see [`Facts`]).
+static BYTE_CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < CLASS_BYTES.len() {
+        let (class, bytes) = CLASS_BYTES[k];
+        let mut j = 0;
+        while j < bytes.len() {
+            t[bytes[j] as usize] |= class;
+            j += 1;
+        }
+        k += 1;
+    }
+    // What `may_hold_date`'s byte pass looks for.
+    let mut c = 0usize;
+    while c <= 0xff {
+        if (c as u8).is_ascii_digit() || c >= 0xc4 && c != 0xe2 {
+            t[c] |= C_DIGITISH;
+        }
+        c += 1;
+    }
+    t
+};
+
+impl Facts {
+    /// No facts: every bit set, the length of no string.
+    pub(crate) const ANY: Facts = Facts { classes: u64::MAX, len: usize::MAX };
+
+    /// The facts of `s`.
+    pub(crate) fn of(s: &str) -> Facts {
+        Facts { classes: s.as_bytes().iter().fold(0u64, |acc, &b| acc | BYTE_CLASS[b as usize]), len: s.len() }
+    }
+
+    /// Whether the string these facts were gathered from (and so any part
+    /// of it) may hold a byte of class `c`.
+    #[inline(always)]
+    pub(crate) fn may(&self, c: u64) -> bool {
+        self.classes & c != 0
+    }
+
+    /// Whether the string these facts were gathered from may hold a byte of
+    /// each class in `cs`.
+    #[inline(always)]
+    fn may_all(&self, cs: u64) -> bool {
+        self.classes & cs == cs
+    }
+
+    /// Whether `s`, a part of the string these facts were gathered from,
+    /// holds a byte of class `c`, where `scan()` tells exactly that: a clear
+    /// bit says no, a set bit says yes when `s` is that string itself (the
+    /// only part of its length), else `scan` decides.
+    #[inline(always)]
+    pub(crate) fn holds(&self, s: &str, c: u64, scan: impl FnOnce() -> bool) -> bool {
+        self.may(c) && (self.len == s.len() || scan())
+    }
+}
+
 fn re(pattern: &str) -> Regex {
     // The patterns are literals of this module; a typo is a programming
     // error caught by the unit tests, never something input can trigger.
@@ -175,7 +327,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// boundaries, spanning from the day's first digit (or the relative word) to
 /// the end of the time including a directly following "Uhr".
 pub fn find_date(s: &str) -> Option<(usize, usize)> {
-    if !may_hold_date(s) {
+    find_date_in(s, &Facts::ANY)
+}
+
+/// [`find_date`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn find_date_in(s: &str, f: &Facts) -> Option<(usize, usize)> {
+    if !may_hold_date_in(s, f) {
         return None;
     }
     DATE.find(s).map(|m| (m.start(), m.end()))
@@ -183,7 +340,12 @@ pub fn find_date(s: &str) -> Option<(usize, usize)> {
 
 /// The last date expression in `s`.
 pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
-    if !may_hold_date(s) {
+    find_last_date_in(s, &Facts::ANY)
+}
+
+/// [`find_last_date`] of `s`, a part of the string `f` was gathered from.
+fn find_last_date_in(s: &str, f: &Facts) -> Option<(usize, usize)> {
+    if !may_hold_date_in(s, f) {
         return None;
     }
     DATE.find_iter(s).last().map(|m| (m.start(), m.end()))
@@ -197,10 +359,16 @@ pub fn find_last_date(s: &str) -> Option<(usize, usize)> {
 /// U+0000..U+00FF and U+2000..U+2FFF (lead bytes 0xC2, 0xC3, 0xE2), which
 /// hold no other decimal digits (test `dates_need_a_digit_vor_or_gerade`).
 pub(crate) fn may_hold_date(s: &str) -> bool {
+    may_hold_date_in(s, &Facts::ANY)
+}
+
+/// [`may_hold_date`] of `s`, a part of the string `f` was gathered from
+/// (the byte pass is the class [`C_DIGITISH`]; "vor" needs a 'v', "gerade" a 'g').
+pub(crate) fn may_hold_date_in(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2))
-        || contains_ascii_ci(b, b"vor", 0)
-        || contains_ascii_ci(b, b"gerade", 0)
+    f.holds(s, C_DIGITISH, || b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2)))
+        || f.may(C_V) && contains_ascii_ci(b, b"vor", 0)
+        || f.may(C_G) && contains_ascii_ci(b, b"gerade", 0)
 }
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -265,13 +433,18 @@ pub fn collapse_ws(s: &str) -> String {
 /// between two words. One pass without branching per byte, then a look at
 /// the (rare) bytes that can start multi-byte white space.
 pub(crate) fn is_collapsed(s: &str) -> bool {
+    is_collapsed_in(s, &Facts::ANY)
+}
+
+/// [`is_collapsed`] of `s`, a part of the string `f` was gathered from.
+fn is_collapsed_in(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
     first != b' '
         && last != b' '
         && !is_ascii_ws_not_space(last)
         && !b.iter().zip(&b[1..]).fold(false, |bad, (&c, &d)| bad | is_ascii_ws_not_space(c) | (c == b' ') & (d == b' '))
-        && !has_multi_ws(b)
+        && !(f.may(C_WS_LEAD) && has_multi_ws(b))
 }
 
 /// ASCII white space other than the space: `\t`, `\n`, `\x0b`, `\x0c`, `\r`.
@@ -302,11 +475,16 @@ pub fn collapse_ws_lower(s: &str) -> String {
 /// sigma), so that a caller that also needs `collapse_ws(s)` can skip its
 /// scan.
 pub fn push_collapse_ws_lower(out: &mut String, s: &str) -> bool {
-    if has_char(s, 'Σ') {
+    push_collapse_ws_lower_in(out, s, &Facts::ANY)
+}
+
+/// [`push_collapse_ws_lower`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn push_collapse_ws_lower_in(out: &mut String, s: &str, f: &Facts) -> bool {
+    if f.may(C_A3) && has_char(s, 'Σ') {
         out.push_str(&collapse_ws(s).to_lowercase());
         return false;
     }
-    if is_collapsed(s) {
+    if is_collapsed_in(s, f) {
         push_lower(out, s);
         return true;
     }
@@ -718,6 +896,11 @@ pub fn strip_reply_arrow(s: &str) -> &str {
 /// the word ("Kommentar: Warum ...", "Der Chefredakteur kommentiert: ...") do
 /// not match: the whole line must be the header.
 pub fn comment_header(s: &str) -> Option<Header> {
+    comment_header_in(s, &Facts::ANY)
+}
+
+/// [`comment_header`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn comment_header_in(s: &str, f: &Facts) -> Option<Header> {
     static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
     });
@@ -727,7 +910,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     }
     if s.as_bytes()[0] >= 0xe2 {
         if let Some(rest) = after_icon(s) {
-            return comment_header(rest);
+            return comment_header_in(rest, f);
         }
     }
     // Every line `header_match` is asked about below is a prefix of `s`
@@ -744,7 +927,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
     // bytes on most lines, cheaper than the keyword scan over the whole line,
     // so they go first, unless trailing UI words must be stripped first (the
     // stripping scans the line, so the keyword decides first as before).
-    let strip = has_ui_separator(s);
+    let strip = has_ui_separator_in(s, f);
     if strip && !KEYWORD.is_match(s) {
         return None;
     }
@@ -999,13 +1182,19 @@ fn nav_sep_find(b: &[u8], from: usize) -> Option<(usize, usize)> {
 /// A navigation or link bar: three or more short items separated by
 /// "|", "·", "›", "»" ("Startseite › Politik › Land", "Impressum | Datenschutz | AGB").
 pub fn is_nav_line(s: &str) -> bool {
+    is_nav_line_in(s, &Facts::ANY)
+}
+
+/// [`is_nav_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_nav_line_in(s: &str, f: &Facts) -> bool {
     static THREE_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
     // s.contains(['|', '·', '›', '»', '>', '/', '•']) || s.contains("   "), by bytes:
     // '·' is C2 B7, '»' C2 BB, '›' E2 80 BA, '•' E2 80 A2.
     let b = s.as_bytes();
     let sep = || {
-        memchr::memchr3(b'|', b'>', b'/', b).is_some()
-            || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7 | 0xbb, ..] | [0xe2, 0x80, 0xba | 0xa2, ..]))
+        f.may(C_BAR | C_GT_SLASH) && memchr::memchr3(b'|', b'>', b'/', b).is_some()
+            || f.may(C_B7 | C_BB_BA | C_A2)
+                && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7 | 0xbb, ..] | [0xe2, 0x80, 0xba | 0xa2, ..]))
             || THREE_SPACES.find(b).is_some()
     };
     if s.len() > 400 || !sep() {
@@ -1131,14 +1320,19 @@ static CREDIT_AGENCY: LazyLock<StartRegex> = LazyLock::new(|| {
 /// A photo caption or credit: "Foto: dpa", "Bild: Reuters", "... (Archivbild)",
 /// a line that is only an agency or picture-desk name ("REUTERS").
 pub fn is_credit(s: &str) -> bool {
+    is_credit_in(s, &Facts::ANY)
+}
+
+/// [`is_credit`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_credit_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 400) {
         return false;
     }
-    if (has_char(s, '(') || s.starts_with("Bildunterschrift")) && may_hold_credit_mark(s) && CREDIT_MARK.is_match(s) {
+    if (f.holds(s, C_OPEN, || has_char(s, '(')) || s.starts_with("Bildunterschrift")) && may_hold_credit_mark(s, f) && CREDIT_MARK.is_match(s) {
         return true;
     }
-    if has_char(s, ':') {
+    if f.holds(s, C_COLON, || has_char(s, ':')) {
         let t = tail(s, 130);
         if may_hold_credit_tail(t) {
             if let Some(m) = CREDIT_TAIL.find(t) {
@@ -1161,9 +1355,9 @@ pub fn is_credit(s: &str) -> bool {
 /// and the long s match ASCII letters, test
 /// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). A ')' is rare; a
 /// byte search for it is cheaper than the regex's scan of the line.
-fn may_hold_credit_mark(s: &str) -> bool {
+fn may_hold_credit_mark(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    matches!(b.first(), Some(b'b' | b'B')) || memchr::memchr_iter(b')', b).any(|i| i > 0 && matches!(b[i - 1], b'd' | b'D' | b'o' | b'O' | b'n' | b'N'))
+    matches!(b.first(), Some(b'b' | b'B')) || f.may(C_CLOSE) && memchr::memchr_iter(b')', b).any(|i| i > 0 && matches!(b[i - 1], b'd' | b'D' | b'o' | b'O' | b'n' | b'N'))
 }
 
 /// Whether `t` may hold a match of [`CREDIT_TAIL`]: a ':' after its last
@@ -1235,6 +1429,11 @@ static META: LazyLock<StartRegex> = LazyLock::new(|| {
 /// Article meta data: "Stand: 12.09.2023, 17:40 Uhr", "Lesezeit: 1 min",
 /// "Aktualisiert am", "publiziert: ...", bylines "Von Max Muster", date lines.
 pub fn is_meta_line(s: &str) -> bool {
+    is_meta_line_in(s, &Facts::ANY)
+}
+
+/// [`is_meta_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_meta_line_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.is_empty() || s.len() > 200 {
         return false;
@@ -1244,7 +1443,7 @@ pub fn is_meta_line(s: &str) -> bool {
         return true;
     }
     // A date line, possibly with weekday and a short label.
-    if let Some((a, b)) = find_date(s) {
+    if let Some((a, b)) = find_date_in(s, f) {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         // "von Name", "Text: Name", "Fotos: Name" beside the date.
@@ -1274,7 +1473,12 @@ static WEATHER: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d{1,2}\s?°\s?[CF]?(?
 
 /// A weather-table line ("Berlin 4°C / -1°C bedeckt").
 pub fn is_weather_line(s: &str) -> bool {
-    has_char(s, '°') && !chars_more_than(s, 250) && WEATHER.is_match(s)
+    is_weather_line_in(s, &Facts::ANY)
+}
+
+/// [`is_weather_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_weather_line_in(s: &str, f: &Facts) -> bool {
+    f.may(C_B0) && has_char(s, '°') && !chars_more_than(s, 250) && WEATHER.is_match(s)
 }
 
 /// Soft teaser headings ([`TeaserHeading::Soft`]), a `(?ix)` pattern.
@@ -1372,12 +1576,20 @@ pub enum TeaserHeading {
 
 /// A heading that opens a teaser, related-article, newsletter or weather box.
 pub fn teaser_heading(s: &str) -> Option<TeaserHeading> {
+    teaser_heading_in(s, &Facts::ANY)
+}
+
+/// [`teaser_heading`] of `s`, a part of the string `f` was gathered from
+/// ([`may_name_teaser_or_weather`] needs an 'a' after "te" or a '.' after
+/// "wetter": an 'a' and a 't', or a '.' and a 'w').
+pub(crate) fn teaser_heading_in(s: &str, f: &Facts) -> Option<TeaserHeading> {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 70) {
         return None;
     }
     // The two regexes together are the alternation of all headings.
-    if !(TEASER_HEADING.is_match(s) || may_name_teaser_or_weather(s) && TEASER_HEADING_INNER.is_match(s)) {
+    let inner = || (f.may_all(C_A | C_T) || f.may_all(C_DOT | C_W)) && may_name_teaser_or_weather(s) && TEASER_HEADING_INNER.is_match(s);
+    if !(TEASER_HEADING.is_match(s) || inner()) {
         None
     } else if TEASER_HEADING_SOFT.is_match(s) {
         Some(TeaserHeading::Soft)
@@ -1404,6 +1616,11 @@ static TEASER_LINE_DOTTED: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix)
 /// A teaser line: a truncated excerpt ("... mehr lesen", ending in "..."),
 /// a "weiterlesen" link.
 pub fn is_teaser_line(s: &str) -> bool {
+    is_teaser_line_in(s, &Facts::ANY)
+}
+
+/// [`is_teaser_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_teaser_line_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.len() < 20 {
         return false;
@@ -1412,7 +1629,7 @@ pub fn is_teaser_line(s: &str) -> bool {
     let t = if s.starts_with("...") || s.starts_with('…') { s } else { tail(s, 80) };
     // One regex of both cue groups (the alternation) would read all of `t`.
     chars_more_than(s, 19)
-        && (TEASER_LINE_AT_END.is_match(t) || has_ellipsis(t) && TEASER_LINE_DOTTED.is_match(t))
+        && (TEASER_LINE_AT_END.is_match(t) || f.may(C_DOT | C_A6) && has_ellipsis(t) && TEASER_LINE_DOTTED.is_match(t))
 }
 
 static EXCERPT_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1436,7 +1653,12 @@ fn has_ellipsis(s: &str) -> bool {
 /// A forum-teaser excerpt: text truncated with "..." followed by a date
 /// ("... Mi, 28.12.16 01:21"), as lists of *other* threads show them.
 pub fn is_excerpt_with_date(s: &str) -> bool {
-    has_ellipsis(s) && EXCERPT_WITH_DATE.is_match(s)
+    is_excerpt_with_date_in(s, &Facts::ANY)
+}
+
+/// [`is_excerpt_with_date`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_excerpt_with_date_in(s: &str, f: &Facts) -> bool {
+    f.may(C_DOT | C_A6) && has_ellipsis(s) && EXCERPT_WITH_DATE.is_match(s)
 }
 
 /// The last `n` bytes of `s` (or more, to start on a char boundary).
@@ -1510,11 +1732,16 @@ const NAME_STOP: &[&str] = &[
 /// A user name: 1-5 words, no sentence punctuation, no prose function words
 /// (an article as the first word is allowed: "Der Realist").
 pub fn is_name_like(s: &str) -> bool {
+    is_name_like_in(s, &Facts::ANY)
+}
+
+/// [`is_name_like`] of `s`, a part of the string `f` was gathered from.
+fn is_name_like_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
-    if has_name_breaker(s) || has_three_dots(s) {
+    if has_name_breaker(s, f) || f.may(C_DOT) && has_three_dots(s) {
         return false;
     }
     if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
@@ -1584,11 +1811,12 @@ pub fn is_name_like(s: &str) -> bool {
 /// by bytes: one branch-free pass for the ASCII ones, then a look at the
 /// lead bytes of the others ('«' C2 AB, '»' C2 BB, '„' E2 80 9E, '“' E2 80 9C,
 /// '…' E2 80 A6); the char search decodes every char.
-fn has_name_breaker(s: &str) -> bool {
+fn has_name_breaker(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    b.iter().fold(false, |acc, &c| acc | matches!(c, b'?' | b'!' | b';' | b'"'))
-        || memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b' '))
-        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
+    f.holds(s, C_NAME_ASCII, || b.iter().fold(false, |acc, &c| acc | matches!(c, b'?' | b'!' | b';' | b'"')))
+        || f.may(C_COLON) && memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b' '))
+        || f.may(C_QUOTE_LAST)
+            && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
 }
 
 /// The keys of the articles a name may begin with ("Der Realist").
@@ -1623,7 +1851,12 @@ pub struct AuthorLine {
 /// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
-    author_line_plain(s).or_else(|| part_header(s)).or_else(|| {
+    author_line_in(s, &Facts::ANY)
+}
+
+/// [`author_line`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn author_line_in(s: &str, f: &Facts) -> Option<AuthorLine> {
+    author_line_plain(s, f).or_else(|| part_header_in(s, f)).or_else(|| {
         letter_header(s).map(|name| AuthorLine { author: Some(name.to_string()), ..AuthorLine::default() })
     })
 }
@@ -1665,9 +1898,14 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
 /// date or age, and perhaps a reply marker and badges
 /// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").
 pub fn part_header(s: &str) -> Option<AuthorLine> {
+    part_header_in(s, &Facts::ANY)
+}
+
+/// [`part_header`] of `s`, a part of the string `f` was gathered from.
+fn part_header_in(s: &str, f: &Facts) -> Option<AuthorLine> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
     let s = trim(s);
-    if s.len() > 160 || !has_part_separator(s) {
+    if s.len() > 160 || !has_part_separator(s, f) {
         return None;
     }
     let mut al = AuthorLine::default();
@@ -1699,7 +1937,7 @@ pub fn part_header(s: &str) -> Option<AuthorLine> {
             }
         }
         let name = strip_von(p);
-        if al.author.is_none() && is_name_like(name) && word_count(name) <= 4 && find_date(name).is_none() {
+        if al.author.is_none() && is_name_like_in(name, f) && word_count(name) <= 4 && find_date_in(name, f).is_none() {
             al.author = Some(name.to_string());
             continue;
         }
@@ -1708,7 +1946,7 @@ pub fn part_header(s: &str) -> Option<AuthorLine> {
     (parts >= 2 && al.author.is_some() && al.date.is_some()).then_some(al)
 }
 
-fn author_line_plain(s: &str) -> Option<AuthorLine> {
+fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 140) {
         return None;
@@ -1721,7 +1959,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
     }
     let rest = strip_bullet(rest).unwrap_or(rest);
     // Strip trailing UI words ("| Antworten", "· Melden").
-    let rest = strip_trailing_ui(rest);
+    let rest = strip_trailing_ui_in(rest, f);
     let mut rest = trim(trim(rest).trim_end_matches(':'));
     // A reply marker in parentheses after the date: "(Antwort auf Name)".
     let mut reply = None;
@@ -1744,14 +1982,14 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
         }
         // The label vouches for the name: any short value that is not a sentence.
         let short_value = word_count(value) <= 6 && value.chars().count() <= 50 && !value.ends_with(['.', '!', '?', ',']);
-        if (is_name_like(value) || short_value) && find_date(value).is_none() {
+        if (is_name_like_in(value, f) || short_value) && find_date_in(value, f).is_none() {
             return Some(number_reply(AuthorLine { author: Some(value.to_string()), date: None, number, reply: None }));
         }
         return None;
     }
 
     // Name ... DATE (date at the end).
-    if let Some((a, b)) = find_last_date(rest) {
+    if let Some((a, b)) = find_last_date_in(rest, f) {
         let tail = rest.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ')' | ']' | ',' | '·'));
         if tail.is_empty() {
             let date = trim(rest.get(a..b).unwrap_or("")).to_string();
@@ -1763,7 +2001,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
             if name.is_empty() || is_date_label(name) {
                 return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
             }
-            if is_name_like(name) {
+            if is_name_like_in(name, f) {
                 return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: Some(date), number, reply: None }));
             }
             return None;
@@ -1773,7 +2011,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
             let tail = trim(rest.get(b..).unwrap_or(""));
             let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ',' | '·'));
             let tail = strip_von(tail.trim());
-            if is_name_like(tail) && word_count(tail) <= 3 {
+            if is_name_like_in(tail, f) && word_count(tail) <= 3 {
                 let date = rest.get(a..b).unwrap_or("").trim().to_string();
                 return Some(number_reply(AuthorLine { author: Some(tail.to_string()), date: Some(date), number, reply: None }));
             }
@@ -1782,7 +2020,7 @@ fn author_line_plain(s: &str) -> Option<AuthorLine> {
     }
     if let Some(c) = SCHRIEB_END.is_match(rest).then(|| SCHRIEB.captures(rest)).flatten() {
         let name = strip_von(c.name("name").map_or("", |m| m.as_str()).trim());
-        if is_name_like(name) {
+        if is_name_like_in(name, f) {
             return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: None, number, reply: None }));
         }
     }
@@ -1918,8 +2156,14 @@ static TRAILING_UI_AT_SEP: LazyLock<regex_automata::meta::Regex> = LazyLock::new
 /// Whether `s` has a separator that can start trailing UI words ('|', '·'
 /// (C2 B7), '•' (E2 80 A2)); without one, [`strip_trailing_ui`] returns `s`.
 fn has_ui_separator(s: &str) -> bool {
+    has_ui_separator_in(s, &Facts::ANY)
+}
+
+/// [`has_ui_separator`] of `s`, a part of the string `f` was gathered from.
+fn has_ui_separator_in(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2, ..]))
+    f.holds(s, C_BAR, || memchr::memchr(b'|', b).is_some())
+        || f.may(C_B7 | C_A2) && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2, ..]))
 }
 
 
@@ -1927,9 +2171,11 @@ fn has_ui_separator(s: &str) -> bool {
 /// [`has_ui_separator`]'s or '–' (E2 80 93) or '—' (E2 80 94), by the same
 /// searches (two prebuilt-per-call substring searchers cost more on lines
 /// this short).
-fn has_part_separator(s: &str) -> bool {
+fn has_part_separator(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
-    memchr::memchr(b'|', b).is_some() || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2 | 0x93 | 0x94, ..]))
+    f.holds(s, C_BAR, || memchr::memchr(b'|', b).is_some())
+        || f.may(C_B7 | C_A2 | C_DASHES)
+            && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x80, 0xa2 | 0x93 | 0x94, ..]))
 }
 
 /// Removes UI words appended after a separator ("Name 15.10.2014 | Antworten").
@@ -1946,8 +2192,13 @@ fn has_part_separator(s: &str) -> bool {
 /// the bytes before the separator as before; on most separators it gives up
 /// after a few bytes.
 pub fn strip_trailing_ui(s: &str) -> &str {
+    strip_trailing_ui_in(s, &Facts::ANY)
+}
+
+/// [`strip_trailing_ui`] of `s`, a part of the string `f` was gathered from.
+fn strip_trailing_ui_in<'s>(s: &'s str, f: &Facts) -> &'s str {
     use regex_automata::{Anchored, Input};
-    if !has_ui_separator(s) {
+    if !has_ui_separator_in(s, f) {
         return s;
     }
     let b = s.as_bytes();
@@ -2303,8 +2554,16 @@ fn prose_words(s: &str) -> bool {
 
 /// A prose sentence line: long enough, with function words and sentence punctuation.
 pub fn is_prose(s: &str) -> bool {
+    is_prose_in(s, &Facts::ANY)
+}
+
+/// [`is_prose`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn is_prose_in(s: &str, f: &Facts) -> bool {
     let s = trim(s);
-    chars_more_than(s, 79) && s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')) && prose_words(s) && !is_teaser_line(s)
+    chars_more_than(s, 79)
+        && f.holds(s, C_PROSE_PUNCT, || s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')))
+        && prose_words(s)
+        && !is_teaser_line_in(s, f)
 }
 
 /// A headline-like line: short, no sentence-final period.
@@ -2677,7 +2936,7 @@ mod tests {
             assert_eq!(is_thread_starter(l), reference::is_thread_starter(l), "{l:?}");
             assert!(!THREAD_STARTER.is_match(l) || may_hold_thread_starter_cue(l), "{l:?}");
             assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
-            assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l), "{l:?}");
+            assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l, &Facts::ANY), "{l:?}");
             for n in [20, 60, 130] {
                 let t = tail(l, n);
                 assert!(CREDIT_TAIL.find(t).is_none() || may_hold_credit_tail(t), "{t:?}");
@@ -2690,9 +2949,9 @@ mod tests {
             assert!(!TEASER_HEADING_INNER.is_match(l) || may_name_teaser_or_weather(l), "{l:?}");
             assert_eq!(comment_header(l), reference::comment_header(l), "{l:?}");
             assert_eq!(is_teaser_line(l), reference::is_teaser_line(l), "{l:?}");
-            assert_eq!(has_name_breaker(l), l.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || l.contains(": "), "{l:?}");
+            assert_eq!(has_name_breaker(l, &Facts::ANY), l.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || l.contains(": "), "{l:?}");
             assert_eq!(is_meta_line(l), reference::is_meta_line(l), "{l:?}");
-            assert_eq!(has_part_separator(l), has_ui_separator(l) || l.contains('\u{2013}') || l.contains('\u{2014}'), "{l:?}");
+            assert_eq!(has_part_separator(l, &Facts::ANY), has_ui_separator(l) || l.contains('\u{2013}') || l.contains('\u{2014}'), "{l:?}");
             assert_eq!(is_name_like(l), reference::is_name_like(l), "{l:?}");
             for w in l.split_whitespace().take(3) {
                 assert_eq!(is_name_like(w), reference::is_name_like(w), "{w:?}");
@@ -2839,6 +3098,47 @@ mod tests {
             hits += wiki_signature(l).is_some() as usize;
         }
         assert!(hits >= 2000, "{hits}");
+    }
+
+    #[test]
+    fn cues_with_line_facts_agree_with_the_plain_cues() {
+        // Each `…_in` cue given the facts of the line, on the line itself
+        // (where a set bit answers) and on parts of it (where only a clear
+        // bit does), against the plain cue.
+        let mut n = 0usize;
+        let mut hits = 0usize;
+        for l in crate::page::testgen::lines() {
+            let f = Facts::of(&l);
+            let ends: Vec<usize> = (0..=l.len()).filter(|&i| l.is_char_boundary(i)).collect();
+            let mut parts: Vec<&str> = vec![&l, trim(&l)];
+            parts.extend(ends.iter().step_by(7).map(|&a| &l[a..]));
+            parts.extend(ends.iter().step_by(11).map(|&b| &l[..b]));
+            for p in parts {
+                macro_rules! agree {
+                    ($($fast:ident = $plain:ident),* $(,)?) => {$(
+                        assert_eq!($fast(p, &f), $plain(p), "{}: {p:?}", stringify!($plain));
+                    )*};
+                }
+                agree!(
+                    may_hold_date_in = may_hold_date, find_date_in = find_date, find_last_date_in = find_last_date,
+                    comment_header_in = comment_header, has_ui_separator_in = has_ui_separator,
+                    strip_trailing_ui_in = strip_trailing_ui, is_nav_line_in = is_nav_line, is_credit_in = is_credit,
+                    is_meta_line_in = is_meta_line, is_weather_line_in = is_weather_line,
+                    is_teaser_line_in = is_teaser_line, is_excerpt_with_date_in = is_excerpt_with_date,
+                    is_prose_in = is_prose, teaser_heading_in = teaser_heading, is_name_like_in = is_name_like,
+                    is_collapsed_in = is_collapsed, post_field_in = post_field,
+                );
+                assert_eq!(has_part_separator(p, &f), has_part_separator(p, &Facts::ANY), "{p:?}");
+                let (mut a, mut b) = (String::new(), String::new());
+                assert_eq!(push_collapse_ws_lower_in(&mut a, p, &f), push_collapse_ws_lower(&mut b, p), "{p:?}");
+                assert_eq!(a, b, "{p:?}");
+                let al = author_line_in(p, &f);
+                hits += al.is_some() as usize;
+                assert_eq!(al, author_line(p), "{p:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 50_000 && hits > 500, "{n} {hits}");
     }
 
     #[test]
@@ -3812,6 +4112,14 @@ static POST_FIELD_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A field line of a forum post header (SMF/phpBB text dumps): the field
 /// and its value ("Betreff: Re: Thema" -> (Subject, "Re: Thema")).
 pub fn post_field(s: &str) -> Option<(PostField, &str)> {
+    post_field_in(s, &Facts::ANY)
+}
+
+/// [`post_field`] of `s`, a part of the string `f` was gathered from.
+pub(crate) fn post_field_in<'s>(s: &'s str, f: &Facts) -> Option<(PostField, &'s str)> {
+    if !f.may(C_COLON) {
+        return None;
+    }
     let s = trim(s);
     // Gate: a colon within the first 24 bytes (the labels are short).
     let head = s.as_bytes().get(..s.len().min(24))?;

@@ -117,18 +117,23 @@ fn lead_handle(s: &str) -> Option<(&str, &str)> {
 }
 
 fn date_span(s: &str) -> Option<(usize, usize, char)> {
-    if let Some((a, b)) = cues::find_date(s) {
+    date_span_in(s, &cues::Facts::ANY)
+}
+
+/// [`date_span`] of `s`, a part of the string `f` was gathered from.
+fn date_span_in(s: &str, f: &cues::Facts) -> Option<(usize, usize, char)> {
+    if let Some((a, b)) = cues::find_date_in(s, f) {
         let kind = if s.get(a..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) { 'D' } else { 'R' };
         return Some((a, b, kind));
     }
     // Every TIME match holds an ASCII ':'.
-    if s.as_bytes().contains(&b':') && TIME.is_match(s) {
+    if f.holds(s, cues::C_COLON, || s.as_bytes().contains(&b':')) && TIME.is_match(s) {
         if let Some(m) = TIME.captures(s).and_then(|c| c.get(1)) {
             return Some((m.start(), m.end(), 'T'));
         }
     }
     let b = s.as_bytes();
-    if !memchr::memchr_iter(b'.', b).any(|i| i >= 2 && matches!(&b[i - 2..i], b"Tg" | b"td" | b"in" | b"ek" | b"Wo" | b"on")) {
+    if !f.may(cues::C_DOT) || !memchr::memchr_iter(b'.', b).any(|i| i >= 2 && matches!(&b[i - 2..i], b"Tg" | b"td" | b"in" | b"ek" | b"Wo" | b"on")) {
         return None;
     }
     let m = SHORT_AGE.captures(s)?.get(1)?;
@@ -374,6 +379,11 @@ pub(crate) trait LineCues {
     fn strong(&self, i: usize) -> bool;
     /// `cues::is_ui_line(texts[i])`.
     fn ui(&self, i: usize) -> bool;
+    /// The byte facts of `texts[i]` (or of a string that holds it), `cues::Facts`.
+    fn facts(&self, i: usize) -> cues::Facts {
+        let _ = i;
+        cues::Facts::ANY
+    }
 }
 
 /// The cues asked of the texts themselves.
@@ -505,7 +515,7 @@ pub(crate) fn induce_with(texts: &[&str], line_cues: &dyn LineCues, indents: &[u
         if !as_sig && !as_head && !as_two {
             continue;
         }
-        let Some(span) = date_span(t) else { continue };
+        let Some(span) = date_span_in(t, &line_cues.facts(i)) else { continue };
         let mut m = if as_sig { tail_meta(t) } else { None };
         if m.is_none() && as_head {
             m = meta(t, span, || facts.words(i));

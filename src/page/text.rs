@@ -40,6 +40,12 @@ struct Line<'a> {
     indent: usize,
     /// Borrowed from the page unless normalising changed it.
     text: Cow<'a, str>,
+    /// The byte facts (`cues::Facts`) of a string that holds `text`: of the
+    /// normalised line (`normalize_line`, whose pass over the bytes gathers
+    /// them), which a borrowed text is a part of, and of the text itself once
+    /// an owned text is final (`split_lines`); `Facts::ANY` for lines made
+    /// later.
+    facts: cues::Facts,
     /// Cues every pass needs, computed for every line.
     header: Option<Header>,
     teaser: Option<TeaserHeading>,
@@ -65,13 +71,13 @@ impl Line<'_> {
         *self.strong.get_or_init(|| cues::is_strong_furniture(&self.text))
     }
     fn nav(&self) -> bool {
-        *self.nav.get_or_init(|| cues::is_nav_line(&self.text))
+        *self.nav.get_or_init(|| cues::is_nav_line_in(&self.text, &self.facts))
     }
     fn author(&self) -> Option<&cues::AuthorLine> {
-        self.author.get_or_init(|| cues::author_line(&self.text)).as_ref()
+        self.author.get_or_init(|| cues::author_line_in(&self.text, &self.facts)).as_ref()
     }
     fn prose(&self) -> bool {
-        *self.prose.get_or_init(|| !self.blank() && cues::is_prose(&self.text))
+        *self.prose.get_or_init(|| !self.blank() && cues::is_prose_in(&self.text, &self.facts))
     }
     /// Line-level furniture: the same cues as [`is_furniture`], in the same
     /// order, the cached ones through the line's cells.
@@ -93,7 +99,7 @@ impl Line<'_> {
                 || self.nav()
                 // A prose line is no teaser line (`is_prose` checks that),
                 // so the prose cue (needed for most lines anyway) goes first.
-                || is_furniture_rest_with(t, self.prose(), quiet)
+                || is_furniture_rest_with(t, self.prose(), quiet, &self.facts)
         })
     }
 }
@@ -133,8 +139,10 @@ fn joins_symbols(prev: Option<char>, next: Option<char>) -> bool {
 /// A raw line's indentation (a space counts 1, a tab 4) and its text with
 /// special spaces made plain, zero-width characters and soft hyphens
 /// dropped (a zero-width joiner inside an emoji sequence stays), and
-/// trailing white space trimmed.
-fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
+/// trailing white space trimmed; and the byte facts of a string that holds
+/// the text (`cues::Facts`: of the text itself when it changed, else of the
+/// text before its end was trimmed).
+fn normalize_line(raw: &str) -> (usize, Cow<'_, str>, cues::Facts) {
     let (mut indent, mut rest, tree) = lead(raw, true);
     // Box-drawing chars before the text are a tree's indentation only when
     // they hold a branch or a vertical line ("├─ ", "│  └─ ") and text
@@ -145,9 +153,11 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
     // From the first text char on: without a special byte (most lines) the
     // text is the rest itself, trimmed; else copy runs of ordinary bytes and
     // look at the chars that start with a special byte.
+    // The facts' pass also tells whether the text holds a special byte.
     let b = rest.as_bytes();
-    if !b.iter().fold(false, |acc, &x| acc | matches!(x, b'\r' | 0xc2 | 0xe2 | 0xe3 | 0xef)) {
-        return (indent, Cow::Borrowed(cues::trim_end(rest)));
+    let facts = cues::Facts::of(rest);
+    if !facts.may(cues::C_NORM) {
+        return (indent, Cow::Borrowed(cues::trim_end(rest)), facts);
     }
     // Most special bytes begin chars that stay ('„', '“', '–' begin with
     // 0xE2 too): copy only when a char changes.
@@ -162,7 +172,7 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
         i += c.len_utf8();
     };
     if !changes {
-        return (indent, Cow::Borrowed(cues::trim_end(rest)));
+        return (indent, Cow::Borrowed(cues::trim_end(rest)), facts);
     }
     let mut out = String::with_capacity(rest.len());
     let mut i = 0;
@@ -184,7 +194,8 @@ fn normalize_line(raw: &str) -> (usize, Cow<'_, str>) {
         }
     }
     out.truncate(out.trim_end().len());
-    (indent, Cow::Owned(out))
+    let facts = cues::Facts::of(&out);
+    (indent, Cow::Owned(out), facts)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -261,11 +272,13 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     // Whether a line opens with a screen reader's heading role.
     let mut screen_reader = false;
     lines.extend(raw_lines(text).map(|raw| {
-            let (indent, text) = normalize_line(raw);
+            let (indent, text, facts) = normalize_line(raw);
             if !screen_reader && matches!(text.as_bytes().first(), Some(0xc3 | b'H')) {
                 screen_reader = text.starts_with("Überschrift Ebene ") || text.starts_with("Heading level ");
             }
-            Line::new(if text.is_empty() { 0 } else { indent }, text)
+            let mut line = Line::new(if text.is_empty() { 0 } else { indent }, text);
+            line.facts = facts;
+            line
         }));
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
@@ -370,10 +383,16 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     }
     head_labels(&mut lines);
     for l in &mut lines {
-        l.header = cues::comment_header(&l.text);
+        // A borrowed text is a part of the normalised line whose facts it
+        // holds (cut at most); an owned one may be new text (a reply head
+        // rewritten, a reply marker added).
+        if matches!(l.text, Cow::Owned(_)) {
+            l.facts = cues::Facts::of(&l.text);
+        }
+        l.header = cues::comment_header_in(&l.text, &l.facts);
     }
     for l in &mut lines {
-        l.teaser = cues::teaser_heading(&l.text);
+        l.teaser = cues::teaser_heading_in(&l.text, &l.facts);
     }
     lines
 }
@@ -433,6 +452,7 @@ impl<'a> Line<'a> {
         Line {
             indent,
             text,
+            facts: cues::Facts::ANY,
             header: None,
             teaser: None,
             furniture: OnceCell::new(),
@@ -508,7 +528,7 @@ pub fn parse(text: &str) -> Page {
                     // digit, "vor" or "gerade"), which most lines lack; their
                     // author line is not read here
                     // (test `dated_author_lines_may_hold_a_date`).
-                    if !cues::may_hold_date(&l.text) {
+                    if !cues::may_hold_date_in(&l.text, &l.facts) {
                         continue;
                     }
                     let Some(al) = l.author() else { continue };
@@ -942,7 +962,7 @@ pub(crate) fn is_furniture_except_lexicon(t: &str) -> bool {
         || cues::is_strong_furniture(t)
         || cues::is_ui_line(t)
         || cues::is_nav_line(t)
-        || is_furniture_rest_with(t, false, true)
+        || is_furniture_rest_with(t, false, true, &cues::Facts::ANY)
 }
 
 /// [`is_furniture`] minus the heading cues (which `split_lines` has computed already).
@@ -952,21 +972,22 @@ fn is_furniture_without_headings(t: &str) -> bool {
 
 /// [`is_furniture_without_headings`] minus its first four cues.
 fn is_furniture_rest(t: &str) -> bool {
-    is_furniture_rest_with(t, false, false)
+    is_furniture_rest_with(t, false, false, &cues::Facts::ANY)
 }
 
 /// [`is_furniture_rest`]; `prose` says that `cues::is_prose(t)` holds, which
 /// includes `!cues::is_teaser_line(t)`, so that check is skipped; `no_lexicon`
-/// that the lexicon regex matches nowhere in `t`.
-fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool) -> bool {
+/// that the lexicon regex matches nowhere in `t`; `f` are the facts of a
+/// string that holds `t` (`cues::Facts`).
+fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool, f: &cues::Facts) -> bool {
     cues::is_url_line(t)
-        || cues::is_meta_line(t)
-        || cues::is_credit(t)
+        || cues::is_meta_line_in(t, f)
+        || cues::is_credit_in(t, f)
         || cues::is_signoff(t)
-        || cues::is_weather_line(t)
+        || cues::is_weather_line_in(t, f)
         || !no_lexicon && cues::is_lexicon_furniture(t)
-        || !prose && cues::is_teaser_line(t)
-        || cues::is_excerpt_with_date(t)
+        || !prose && cues::is_teaser_line_in(t, f)
+        || cues::is_excerpt_with_date_in(t, f)
         || cues::is_inline_teaser(t)
 }
 
@@ -1119,7 +1140,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // when no other line is one (session 6).
     let dated = |i: usize| {
         let t: &str = &lines[i].text;
-        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && cues::find_date(t).is_some_and(|(_, b)| b == t.len())
+        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && cues::find_date_in(t, &lines[i].facts).is_some_and(|(_, b)| b == t.len())
     };
     let title_idx = (0..head_end)
         .rev()
@@ -1192,7 +1213,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         .filter(|&i| !lines[i].blank())
         .map(|i| {
             let a = buf.len();
-            collapsed[i] = cues::push_collapse_ws_lower(&mut buf, &lines[i].text);
+            collapsed[i] = cues::push_collapse_ws_lower_in(&mut buf, &lines[i].text, &lines[i].facts);
             (i, a, buf.len())
         })
         .collect();
@@ -1299,18 +1320,18 @@ fn forum_post_headers(lines: &[Line]) -> Vec<PostHeader> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some((f, _)) = cues::post_field(&lines[i].text) else {
+        let Some((f, _)) = cues::post_field_in(&lines[i].text, &lines[i].facts) else {
             i += 1;
             continue;
         };
         let (mut name, mut date) = (f == cues::PostField::Name, f == cues::PostField::Date);
         let mut subject = None;
-        if let Some((cues::PostField::Subject, v)) = cues::post_field(&lines[i].text) {
+        if let Some((cues::PostField::Subject, v)) = cues::post_field_in(&lines[i].text, &lines[i].facts) {
             subject = Some(cues::collapse_ws(v));
         }
         let mut j = i + 1;
         while j < lines.len() && j < i + 4 {
-            match cues::post_field(&lines[j].text) {
+            match cues::post_field_in(&lines[j].text, &lines[j].facts) {
                 Some((cues::PostField::Name, _)) if !name => name = true,
                 Some((cues::PostField::Date, _)) if !date => date = true,
                 Some((cues::PostField::Subject, v)) if subject.is_none() => subject = Some(cues::collapse_ws(v)),
@@ -2118,6 +2139,9 @@ impl shapes::LineCues for Cached<'_, '_> {
     fn ui(&self, i: usize) -> bool {
         self.0[i].ui()
     }
+    fn facts(&self, i: usize) -> cues::Facts {
+        self.0[i].facts
+    }
 }
 
 /// Keys of the kept drafts' names for reply references, each computed on
@@ -2295,7 +2319,7 @@ mod tests {
             }
         }
         for l in lines {
-            let (indent, text) = normalize_line(&l);
+            let (indent, text, _) = normalize_line(&l);
             assert_eq!((indent, text.into_owned()), reference_normalize(&l), "{l:?}");
         }
     }

@@ -1320,15 +1320,12 @@ fn forum_post_headers(lines: &[Line]) -> Vec<PostHeader> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some((f, _)) = cues::post_field_in(&lines[i].text, &lines[i].facts) else {
+        let Some((f, v)) = cues::post_field_in(&lines[i].text, &lines[i].facts) else {
             i += 1;
             continue;
         };
         let (mut name, mut date) = (f == cues::PostField::Name, f == cues::PostField::Date);
-        let mut subject = None;
-        if let Some((cues::PostField::Subject, v)) = cues::post_field_in(&lines[i].text, &lines[i].facts) {
-            subject = Some(cues::collapse_ws(v));
-        }
+        let mut subject = (f == cues::PostField::Subject).then(|| cues::collapse_ws(v));
         let mut j = i + 1;
         while j < lines.len() && j < i + 4 {
             match cues::post_field_in(&lines[j].text, &lines[j].facts) {

@@ -29,7 +29,13 @@ fn read_dir(dir: &Path, ext: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let n: usize = match std::env::args().nth(1) {
+        None => 20,
+        Some(a) => a.parse().ok().filter(|&n| n >= 1).unwrap_or_else(|| {
+            eprintln!("the first argument is the number of rounds, a whole number >= 1 (got {a:?})");
+            std::process::exit(2)
+        }),
+    };
     let ext = std::env::args().nth(2).unwrap_or_else(|| "txt".into());
     let repeat: usize = match std::env::args().nth(3) {
         None => 1,

@@ -2100,7 +2100,7 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
             author: r.author,
             date: r.date,
             title: None,
-            number: None,
+            number: r.number,
             lines: r.lines.into_iter().map(Cow::Owned).collect(),
             indent: r.indent,
             bullet: false,

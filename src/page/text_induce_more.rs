@@ -113,6 +113,30 @@ fn block_marker(v: Option<&str>) -> bool {
 /// A field that says whether a record is shown ("freigegeben: false").
 const SHOWN_LABELS: [&str; 7] = ["freigegeben", "veröffentlicht", "sichtbar", "published", "approved", "visible", "public"];
 
+/// A console prompt: "NAME=# …", "NAME=> …" (psql), "$ …" (a shell).
+fn is_prompt(t: &str) -> bool {
+    if t.starts_with("$ ") {
+        return true;
+    }
+    let b = t.as_bytes();
+    let p = b.iter().take(40).position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'));
+    p.is_some_and(|p| p > 0 && matches!(&b[p..], [b'=', b'#' | b'>', b' ', ..] | [b'=', b'#' | b'>']))
+}
+
+/// The console session that printed the records: the topmost prompt line
+/// of the lines directly above the first record (no blank line between).
+fn session_above(lines: &[Line], first: usize) -> Option<usize> {
+    let mut k = first;
+    let mut top = None;
+    while k > 0 && first - k < 8 && !lines[k - 1].blank() {
+        k -= 1;
+        if is_prompt(&lines[k].text) {
+            top = Some(k);
+        }
+    }
+    top
+}
+
 /// A record separator with a label in it: psql's "-[ RECORD 3 ]-----".
 fn record_rule(t: &str) -> bool {
     t.starts_with("-[") && t.ends_with(['-', ']'])
@@ -303,7 +327,7 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     if !passes_gates(&recs) {
         return None;
     }
-    let start = super::caption_above(lines, starts[0]);
+    let start = session_above(lines, starts[0]).unwrap_or_else(|| super::caption_above(lines, starts[0]));
     // A count field above the records ("Anzahl Kommentare: 5").
     let declared = (0..starts[0]).rev().find_map(|i| {
         let (l, v) = fields[i]?;

@@ -792,8 +792,13 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                     continue;
                 }
             }
-            // A removed record's placeholder: what came before it was that record's.
+            // A removed record's placeholder: under a head, it ends the record
+            // (the rest is the removed one's); above a footer, what came before
+            // it was the removed record's.
             if removed_line(line) {
+                if header {
+                    break;
+                }
                 lines.clear();
                 prose = false;
                 number = None;

@@ -491,6 +491,9 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 continue;
             }
             if super::removed_line(line) {
+                if header {
+                    break;
+                }
                 lines.clear();
                 number = None;
                 reply = None;

@@ -9,6 +9,16 @@
 //!   names that vary, free text of sentence length, distinct numbers (an
 //!   id), numbers naming an earlier id (the reply field); a field named like
 //!   a subject ("Betreff", "Titel") before the text is the comment title.
+//!   Session 13 (seg18) added two more spellings of the same records: psql's
+//!   expanded display ("column | value", records between "-[ RECORD N ]---"
+//!   rules) and data files (YAML: "- key: …" opens a list item, quoted values
+//!   lose their quotes, "null" is empty, "key: |" takes the deeper indented
+//!   lines below it, blank lines included; a key only some records hold
+//!   stays in its record). Ids that are not numbers ("k-7f3a": short distinct
+//!   tokens with a digit) give parents by id like numeric ones; a record
+//!   whose shown flag ("freigegeben", "published", …) is false is no comment;
+//!   the console session (prompt lines "db=# …", "$ …") directly above the
+//!   first record goes with the records, not the body.
 //! - **Space-aligned tables** ([`aligned_records`]): w3m renders a table
 //!   without rules as columns padded with spaces, a wrapped cell continuing
 //!   on an indented line. The rows are cut at the column starts of the

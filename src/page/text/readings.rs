@@ -20,6 +20,19 @@
 //!   posts whose text follows their field lines directly are read by the
 //!   cue pass). A reply marker opening an entry's content ("Als Antwort auf
 //!   NAME.") gives the parent.
+//! - **live blogs** ([`live_blog_page`], session 13): entries opened by a head
+//!   of parts between separators, one of them a time or date alone ("18:20
+//!   Uhr · Redaktion", "Newsdesk | 07:20", "LABEL · NAME · 18:34 Uhr"). Heads
+//!   signed by the newsroom (a part with "…redaktion", "Newsdesk",
+//!   "Reporter(in)", "Korrespondent(in)") are the article: their text joins
+//!   the body. The other heads between them are readers' entries, the
+//!   comments; parts that most reader heads share are labels, the first other
+//!   part that reads as a name is the author, "NAME an NAME" answers the named
+//!   reader's latest entry, an entry that names nobody and says it was
+//!   removed is no comment. Read only when three or more newsroom heads exist
+//!   and the page's first head is one of them (a newsroom answer in a comment
+//!   thread never opens the thread); a live blog of newsroom entries only has
+//!   no comments.
 
 use super::{body_and_title, content_until_rule, cues, mail_date, segment_flags, Line};
 use crate::page::{Comment, Page};

@@ -375,15 +375,35 @@ struct BlogHead<'a> {
 /// "Lokalredaktion", "Onlineredaktion"), "Newsdesk", reporter and
 /// correspondent roles.
 fn staff_word(w: &str) -> bool {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    let b = w.as_bytes();
+    let b = w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes();
     if b.len() < 6 || b.len() > 40 {
         return false;
     }
-    let lower = w.to_lowercase();
-    let l = lower.as_str();
-    l.ends_with("redaktion")
-        || matches!(l, "newsdesk" | "newsroom" | "reporter" | "reporterin" | "reporterteam" | "korrespondent" | "korrespondentin" | "liveblog-team" | "liveticker-team")
+    b.len() >= 9 && b[b.len() - 9..].eq_ignore_ascii_case(b"redaktion")
+        || STAFF_WORDS.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+const STAFF_WORDS: [&str; 8] = ["newsdesk", "newsroom", "reporter", "reporterin", "reporterteam", "korrespondent", "korrespondentin", "liveblog-team"];
+
+/// Whether `b` holds a separator between spaces: " | ", " · ", " • ",
+/// " – ", " — " (the cuts of [`separated_parts`]).
+fn has_spaced_separator(b: &[u8]) -> bool {
+    memchr::memchr3_iter(b'|', 0xc2, 0xe2, b).any(|i| {
+        i > 0
+            && b[i - 1] == b' '
+            && match b[i] {
+                b'|' => b.get(i + 1) == Some(&b' '),
+                0xc2 => b.get(i + 1..i + 3) == Some(&[0xb7, b' ']),
+                _ => matches!(b.get(i + 1..i + 4), Some([0x80, 0x93 | 0x94 | 0xa2, b' '])),
+            }
+    })
+}
+
+/// A cheap first look for [`staff_word`]: the line holds one of the
+/// staff words' letters in any case ("redaktion", "news", "reporter",
+/// "korrespondent", "liveblog").
+fn may_name_staff(b: &[u8]) -> bool {
+    cues::contains_ascii_ci(b, b"redaktion", 5) || cues::contains_ascii_ci(b, b"news", 2) || cues::contains_ascii_ci(b, b"reporter", 3) || cues::contains_ascii_ci(b, b"korrespondent", 4) || cues::contains_ascii_ci(b, b"liveblog", 3)
 }
 
 /// The parts of a short line cut at separators between spaces (" · ",
@@ -463,6 +483,31 @@ fn removal_text(t: &str) -> bool {
 pub(super) fn live_blog_page(lines: &[Line]) -> Option<Page> {
     // Gate: three newsroom-signed heads, the first head of the page among
     // them (a newsroom answer inside a comment thread never opens it).
+    // First by bytes: three short lines after a blank line with a
+    // separator and a staff word.
+    // The line facts rule out most lines at once.
+    let mut maybe = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if !l.facts.may_separate() {
+            continue;
+        }
+        let b = l.text.as_bytes();
+        if !b.is_empty()
+            && b.len() <= 160
+            && (i == 0 || lines[i - 1].blank())
+            && lines.get(i + 1).is_some_and(|n| !n.blank())
+            && has_spaced_separator(b)
+            && may_name_staff(b)
+        {
+            maybe += 1;
+            if maybe == 3 {
+                break;
+            }
+        }
+    }
+    if maybe < 3 {
+        return None;
+    }
     let mut heads: Vec<BlogHead> = Vec::new();
     let mut staff = 0usize;
     for i in 0..lines.len() {

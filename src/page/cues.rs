@@ -188,6 +188,12 @@ impl Facts {
         Facts { classes: s.as_bytes().iter().fold(0u64, |acc, &b| acc | BYTE_CLASS[b as usize]), len: s.len() }
     }
 
+    /// Whether the string may hold a part separator ('|', '·', '•', '–', '—').
+    #[inline(always)]
+    pub(crate) fn may_separate(&self) -> bool {
+        self.may(C_BAR | C_B7 | C_A2 | C_DASHES)
+    }
+
     /// Whether the string these facts were gathered from (and so any part
     /// of it) may hold a byte of class `c`.
     #[inline(always)]

@@ -41,6 +41,8 @@ pub(crate) struct Record {
     pub lines: Vec<String>,
     pub indent: usize,
     pub reply: Option<ReplyRef>,
+    /// "#7" on a line of its own in the record.
+    pub number: Option<u32>,
 }
 
 /// The comments of a page found by shape, and the line where they begin.
@@ -101,6 +103,60 @@ const ACTIONS: &[(&[u8], usize)] = &[(b"antworten", 3), ("gefällt".as_bytes(), 
 fn has_action(s: &str) -> bool {
     let b = s.as_bytes();
     ACTIONS.iter().any(|&(w, key)| cues::contains_ascii_ci(b, w, key))
+}
+
+/// The name of a bracketed signature that opens an action bar:
+/// "[ NAME | 21.11.2026, 17:02 ]   ▲ 24   Antworten · Melden" (`a`: where
+/// the date begins). The bracket must close right after the date.
+fn bar_signature_name(t: &str, a: usize, b: usize) -> Option<String> {
+    let close = match t.as_bytes().first()? {
+        b'[' => ']',
+        b'(' => ')',
+        _ => return None,
+    };
+    if !t.get(b..)?.trim_start().starts_with(close) {
+        return None;
+    }
+    let name = t.get(1..a)?.trim().trim_end_matches(['|', ',', '·', '•', '–', '—']).trim();
+    (!name.is_empty() && cues::word_count(name) <= 4 && !has_action(name) && cues::is_name_like(name)).then(|| name.to_string())
+}
+
+/// A record's number line, perhaps with the number it answers:
+/// "#7", "#2  ↳ zu #1", "#3 → #1".
+fn number_ref(s: &str) -> Option<(u32, Option<ReplyRef>)> {
+    let rest = s.strip_prefix('#')?;
+    let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 5 {
+        return None;
+    }
+    let n = rest.get(..d)?.parse().ok()?;
+    let tail = rest.get(d..)?.trim();
+    if tail.is_empty() {
+        return Some((n, None));
+    }
+    let arrow = cues::strip_reply_arrow(tail);
+    let arrow = if arrow.len() == tail.len() { tail.strip_prefix('→')?.trim_start() } else { arrow };
+    let arrow = ["zu ", "an ", "auf "].iter().find_map(|w| arrow.strip_prefix(w)).unwrap_or(arrow).trim_start();
+    let m = arrow.strip_prefix('#')?;
+    (!m.is_empty() && m.len() <= 5 && m.bytes().all(|c| c.is_ascii_digit())).then(|| (n, m.parse().ok().map(ReplyRef::Number)))
+}
+
+/// A removed record's placeholder: "– Beitrag vom Verfasser gelöscht –",
+/// "[Von der Moderation entfernt]".
+fn removed_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() > 120 || !matches!(b.last(), Some(b't' | b'.' | b']' | b')' | 0x93 | 0x94)) {
+        return false;
+    }
+    let t = s.trim_matches(|c: char| !c.is_alphanumeric());
+    if cues::word_count(t) > 8 || !["gelöscht", "entfernt", "gesperrt", "ausgeblendet"].iter().any(|w| t.ends_with(w)) {
+        return false;
+    }
+    // Set apart by dashes or brackets, or naming the post or the moderation
+    // (a reader's "Das Plakat wurde entfernt." is text).
+    let wrapped = s.starts_with(['–', '—', '-', '[', '(', '*', '_']) && !s.ends_with(|c: char| c.is_alphanumeric());
+    let l = t.to_lowercase();
+    wrapped || ["beitrag", "kommentar", "moderation", "verfasser", "redaktion"].iter().any(|w| l.contains(w))
 }
 
 /// A handle opening a line of text ("lena.fh Echt schade …"): lower case,
@@ -709,6 +765,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         // the signed text's answer, or the cached one of a page line taken.
         let mut prose = false;
         let mut reply = None;
+        let mut number = None;
         if let Some(p) = m.inline {
             if let Some(rest) = t.get(p..) {
                 let rest = rest.trim();
@@ -727,6 +784,27 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 reply = Some(rr);
                 continue;
             }
+            // "#7" or "#2 ↳ zu #1": the record's number and the one it answers.
+            if line.starts_with('#') {
+                if let Some((n, rr)) = number_ref(line) {
+                    number = Some(n);
+                    reply = rr.or(reply);
+                    continue;
+                }
+            }
+            // A removed record's placeholder: under a head, it ends the record
+            // (the rest is the removed one's); above a footer, what came before
+            // it was the removed record's.
+            if removed_line(line) {
+                if header {
+                    break;
+                }
+                lines.clear();
+                prose = false;
+                number = None;
+                reply = None;
+                continue;
+            }
             // A chat system message ("Name ist der Diskussion beigetreten.").
             if cues::is_system_line(line) {
                 continue;
@@ -742,6 +820,10 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
             prose = prose || f.prose_ish(q);
             lines.push(line.to_string());
+        }
+        // The first record's number line stands above its block.
+        if number.is_none() && k == 0 && ra > 0 {
+            number = number_ref(texts[ra - 1]).map(|(n, _)| n);
         }
         if let Some(p) = m.sig {
             let own = t.get(..p).unwrap_or("").trim();
@@ -760,8 +842,9 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         let mut author = match m.sig {
             _ if above[k] => name_of_line(texts[r - 1]),
             Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
-            // An action bar holds no name ("… · Bearbeitet").
-            None if bar => None,
+            // An action bar holds no name ("… · Bearbeitet"), unless it opens
+            // with a bracketed signature.
+            None if bar => bar_signature_name(t, a, b),
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
         // A head without a name: the first repeated "Label: Value" line of
@@ -789,7 +872,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 lines[0] = rest.to_string();
             }
         }
-        records.push(Record { author, date, lines, indent: indents[r], reply });
+        records.push(Record { author, date, lines, indent: indents[r], reply, number });
     }
     // Handles without '.', '_' or digits ("fahrradjens Abends …") count
     // where most records open with a handle.
@@ -807,7 +890,12 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     if with_text < 2 || with_prose < 2 || elsewhere * 2 >= with_text {
         return None;
     }
-    let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };
+    // A footer reading starts at the first record's number line ("#1") when one stands above it.
+    let start = if header {
+        first - usize::from(above[0])
+    } else {
+        regions.first().map_or(first, |r| r.0 - usize::from(r.0 > 0 && number_ref(texts[r.0 - 1]).is_some()))
+    };
     Some((with_text * 2 + with_prose, Induced { start, records }))
 }
 

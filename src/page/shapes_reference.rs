@@ -22,6 +22,7 @@ pub(crate) struct Record {
     pub lines: Vec<String>,
     pub indent: usize,
     pub reply: Option<ReplyRef>,
+    pub number: Option<u32>,
 }
 
 /// The comments of a page found by shape, and the line where they begin.
@@ -467,6 +468,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
         let date = t.get(a..b).map(|d| d.trim().to_string());
         let mut lines: Vec<String> = Vec::new();
         let mut reply = None;
+        let mut number = None;
         if let Some(p) = m.inline {
             if let Some(rest) = t.get(p..) {
                 lines.push(rest.trim().to_string());
@@ -483,6 +485,20 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 reply = Some(rr);
                 continue;
             }
+            if let Some((n, rr)) = super::number_ref(line) {
+                number = Some(n);
+                reply = rr.or(reply);
+                continue;
+            }
+            if super::removed_line(line) {
+                if header {
+                    break;
+                }
+                lines.clear();
+                number = None;
+                reply = None;
+                continue;
+            }
             // A chat system message ("Name ist der Diskussion beigetreten.").
             if cues::is_system_line(line) {
                 continue;
@@ -496,6 +512,10 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 continue;
             }
             lines.push(line.to_string());
+        }
+        // The first record's number line stands above its block.
+        if number.is_none() && k == 0 && ra > 0 {
+            number = super::number_ref(texts[ra - 1]).map(|(n, _)| n);
         }
         if let Some(p) = m.sig {
             let own = t.get(..p).unwrap_or("").trim();
@@ -514,7 +534,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             _ if above[k] => name_of_line(texts[r - 1]),
             Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
             // An action bar holds no name ("… · Bearbeitet").
-            None if bar => None,
+            None if bar => super::bar_signature_name(t, a, b),
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
         // A head without a name: the first repeated "Label: Value" line of
@@ -541,7 +561,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
                 lines[0] = rest.to_string();
             }
         }
-        records.push(Record { author, date, lines, indent: indents[r], reply });
+        records.push(Record { author, date, lines, indent: indents[r], reply, number });
     }
     // Handles without '.', '_' or digits ("fahrradjens Abends …") count
     // where most records open with a handle.
@@ -559,7 +579,12 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
     if with_text < 2 || with_prose < 2 || elsewhere * 2 >= with_text {
         return None;
     }
-    let start = if header { first - usize::from(above[0]) } else { regions.first().map_or(first, |r| r.0) };
+    // A footer reading starts at the first record's number line ("#1") when one stands above it.
+    let start = if header {
+        first - usize::from(above[0])
+    } else {
+        regions.first().map_or(first, |r| r.0 - usize::from(r.0 > 0 && super::number_ref(texts[r.0 - 1]).is_some()))
+    };
     Some((with_text * 2 + with_prose, Induced { start, records }))
 }
 

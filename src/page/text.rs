@@ -484,7 +484,7 @@ pub fn parse(text: &str) -> Page {
         return page;
     }
     // A chat log or a list of header-field entries (`readings`).
-    if let Some(page) = readings::chat_log_page(&lines).or_else(|| readings::field_entries_page(&lines)) {
+    if let Some(page) = readings::chat_log_page(&lines).or_else(|| readings::field_entries_page(&lines)).or_else(|| readings::live_blog_page(&lines)) {
         return page;
     }
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
@@ -2100,7 +2100,7 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
             author: r.author,
             date: r.date,
             title: None,
-            number: None,
+            number: r.number,
             lines: r.lines.into_iter().map(Cow::Owned).collect(),
             indent: r.indent,
             bullet: false,

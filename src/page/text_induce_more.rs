@@ -9,6 +9,16 @@
 //!   names that vary, free text of sentence length, distinct numbers (an
 //!   id), numbers naming an earlier id (the reply field); a field named like
 //!   a subject ("Betreff", "Titel") before the text is the comment title.
+//!   Session 13 (seg18) added two more spellings of the same records: psql's
+//!   expanded display ("column | value", records between "-[ RECORD N ]---"
+//!   rules) and data files (YAML: "- key: …" opens a list item, quoted values
+//!   lose their quotes, "null" is empty, "key: |" takes the deeper indented
+//!   lines below it, blank lines included; a key only some records hold
+//!   stays in its record). Ids that are not numbers ("k-7f3a": short distinct
+//!   tokens with a digit) give parents by id like numeric ones; a record
+//!   whose shown flag ("freigegeben", "published", …) is false is no comment;
+//!   the console session (prompt lines "db=# …", "$ …") directly above the
+//!   first record goes with the records, not the body.
 //! - **Space-aligned tables** ([`aligned_records`]): w3m renders a table
 //!   without rules as columns padded with spaces, a wrapped cell continuing
 //!   on an indented line. The rows are cut at the column starts of the
@@ -38,12 +48,32 @@ use std::sync::LazyLock;
 /// whose value follows on the next line; kept only when it recurs).
 fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
     let t = cues::trim(t);
+    // A data file's key ("name: …", "- id: …" opening a YAML list item):
+    // a lower-case identifier; a quoted value without its quotes, "null" empty.
+    if let Some(f) = key_field(t.strip_prefix("- ").unwrap_or(t)) {
+        return Some(f);
+    }
     // Byte gates: a letter first (ASCII or a UTF-8 lead byte), a colon
     // within the first 31 bytes or a short line.
     if t.is_empty() || t.len() > 400 || !(t.as_bytes()[0].is_ascii_alphabetic() || t.as_bytes()[0] >= 0xC3) {
         return None;
     }
     let head = &t.as_bytes()[..t.len().min(31)];
+    // A column name, padding and a bar: psql's expanded display
+    // ("antwort_auf | 50311", "text        | …"); one bar only.
+    if t.as_bytes()[0].is_ascii_lowercase() {
+        if let Some(p) = memchr::memchr(b'|', head) {
+            let label = t[..p].trim_end();
+            let rest = &t[p + 1..];
+            if label.len() < p
+                && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                && (rest.is_empty() || rest.starts_with(' '))
+                && memchr::memchr(b'|', rest.as_bytes()).is_none()
+            {
+                return Some((label, Some(rest.trim())));
+            }
+        }
+    }
     if let Some(p) = memchr::memchr(b':', head).filter(|&p| p > 0 && p <= 30) {
         let label = t[..p].trim_end();
         let rest = &t[p + 1..];
@@ -64,6 +94,62 @@ fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
         return Some((t, None));
     }
     None
+}
+
+/// A data file's "key: value" line (see [`field_of`]).
+fn key_field(t: &str) -> Option<(&str, Option<&str>)> {
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let p = b.iter().take(31).position(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_'))?;
+    if b[p] != b':' || !matches!(b.get(p + 1), None | Some(b' ')) {
+        return None;
+    }
+    let v = t[p + 1..].trim();
+    let v = match v.as_bytes() {
+        [b'"', .., b'"'] | [b'\'', .., b'\''] if v.len() >= 2 => &v[1..v.len() - 1],
+        b"null" | b"~" => "",
+        _ => v,
+    };
+    Some((&t[..p], Some(v)))
+}
+
+/// A block scalar's marker: the value's lines follow, indented deeper.
+fn block_marker(v: Option<&str>) -> bool {
+    matches!(v, Some("|" | "|-" | ">" | ">-"))
+}
+
+/// A field that says whether a record is shown ("freigegeben: false").
+const SHOWN_LABELS: [&str; 7] = ["freigegeben", "veröffentlicht", "sichtbar", "published", "approved", "visible", "public"];
+
+/// A console prompt: "NAME=# …", "NAME=> …" (psql), "$ …" (a shell).
+fn is_prompt(t: &str) -> bool {
+    if t.starts_with("$ ") {
+        return true;
+    }
+    let b = t.as_bytes();
+    let p = b.iter().take(40).position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'));
+    p.is_some_and(|p| p > 0 && matches!(&b[p..], [b'=', b'#' | b'>', b' ', ..] | [b'=', b'#' | b'>']))
+}
+
+/// The console session that printed the records: the topmost prompt line
+/// of the lines directly above the first record (no blank line between).
+fn session_above(lines: &[Line], first: usize) -> Option<usize> {
+    let mut k = first;
+    let mut top = None;
+    while k > 0 && first - k < 8 && !lines[k - 1].blank() {
+        k -= 1;
+        if is_prompt(&lines[k].text) {
+            top = Some(k);
+        }
+    }
+    top
+}
+
+/// A record separator with a label in it: psql's "-[ RECORD 3 ]-----".
+fn record_rule(t: &str) -> bool {
+    t.starts_with("-[") && t.ends_with(['-', ']'])
 }
 
 const AUTHOR_LABELS: [&str; 9] = ["autor", "autorin", "name", "verfasser", "von", "benutzer", "nutzer", "user", "username"];
@@ -91,8 +177,10 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     if labels.len() < 9 {
         return None;
     }
-    // The record opener: the first recurring label of the page.
-    let opener = fields[labels[0]]?.0.to_lowercase();
+    // The record opener: the first recurring label of the page, or of a
+    // data file's list items ("- id: …").
+    let first = labels.iter().copied().find(|&i| lines[i].text.starts_with("- ")).unwrap_or(labels[0]);
+    let opener = fields[first]?.0.to_lowercase();
     let starts: Vec<usize> = labels.iter().copied().filter(|&i| fields[i].is_some_and(|(l, _)| l.to_lowercase() == opener)).collect();
     if starts.len() < 3 {
         return None;
@@ -107,18 +195,41 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
         let end = starts.get(r + 1).copied().unwrap_or(lines.len());
         let mut rec = Raw { fields: vec![], indent: lines[s].indent };
         let mut i = s;
+        // A data file's key that only some records hold ("notiz: …") is a field too.
+        let data_key = |i: usize| key_field(cues::trim(&lines[i].text).strip_prefix("- ").unwrap_or(cues::trim(&lines[i].text))).is_some();
         while i < end {
-            if !is_label(i) {
+            if !is_label(i) && !(i > s && data_key(i) && lines[i].indent == lines[i - 1].indent) {
                 break;
             }
             let Some((label, inline)) = fields[i] else { break };
             let mut vals: Vec<String> = inline.filter(|v| !v.is_empty()).map(|v| v.to_string()).into_iter().collect();
+            let at = lines[i].indent;
             i += 1;
+            // A block scalar ("text: |"): the deeper indented lines, blank lines between them included.
+            if block_marker(inline) {
+                vals.clear();
+                while i < end {
+                    if lines[i].blank() {
+                        if lines[i + 1..end].iter().find(|l| !l.blank()).is_some_and(|l| l.indent > at) {
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if lines[i].indent <= at {
+                        break;
+                    }
+                    vals.push(cues::trim(&lines[i].text).to_string());
+                    i += 1;
+                }
+                rec.fields.push((label.to_lowercase(), vals));
+                continue;
+            }
             // The value's lines: up to a blank line, a rule or the next label.
             // A label of its own ("Antwort der Verwaltung:") opens a field
             // the records do not share: the value ends there.
-            let foreign = |i: usize| matches!(fields[i], Some((_, Some(""))));
-            while i < end && !lines[i].blank() && !is_label(i) && !foreign(i) && !super::rule_or_empty(&lines[i].text) {
+            let foreign = |i: usize| matches!(fields[i], Some((_, Some("")))) || lines[i].indent <= at && data_key(i);
+            while i < end && !lines[i].blank() && !is_label(i) && !foreign(i) && !super::rule_or_empty(&lines[i].text) && !record_rule(&lines[i].text) {
                 vals.push(cues::trim(&lines[i].text).to_string());
                 i += 1;
             }
@@ -148,6 +259,18 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     let text_l = order.iter().filter(|l| **l != date_l && words(l) >= 5 && share(&col(l), &|s| sentence_like(s))).max_by_key(|l| words(l))?.clone();
     let ints = |l: &str| col(l).iter().map(|s| s.trim().trim_start_matches('#').parse::<u32>().ok()).collect::<Vec<_>>();
     let id_l = order.iter().find(|l| distinct_numbers(&ints(l), n));
+    // Ids that are not numbers ("k-7f3a"): short distinct tokens with a digit.
+    let key_l = if id_l.is_some() {
+        None
+    } else {
+        order.iter().find(|l| {
+            let mut c = col(l);
+            let tokens = c.iter().all(|s| !s.is_empty() && s.len() <= 24 && !s.contains(char::is_whitespace) && s.bytes().any(|b| b.is_ascii_digit()));
+            c.sort_unstable();
+            c.dedup();
+            tokens && c.len() == n
+        })
+    };
     let namey = |s: &str| !s.is_empty() && s.chars().count() <= 40 && !s.contains('\n') && cues::is_name_like(s) && !is_date(s) && s.parse::<f64>().is_err();
     let distinct = |l: &str| {
         let mut v = col(l);
@@ -170,8 +293,21 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
                 })
         })
     });
+    // The key field naming an earlier record's key (empty for none).
+    let key_reply_l = key_l.and_then(|kl| {
+        let keys = col(kl);
+        order.iter().filter(|l| *l != kl && **l != text_l && **l != date_l && **l != author_l).find(|l| {
+            let cs = col(l);
+            cs.iter().any(|s| !s.is_empty()) && cs.iter().enumerate().all(|(r, s)| s.is_empty() || keys[..r].contains(s))
+        })
+    });
+    let shown_l = order.iter().find(|l| SHOWN_LABELS.contains(&l.as_str()) && col(l).iter().all(|v| matches!(v.as_str(), "true" | "false")));
     let mut recs = Vec::with_capacity(n);
-    for r in &raws {
+    for (ri, r) in raws.iter().enumerate() {
+        // A record the data marks as not shown is no comment.
+        if shown_l.is_some_and(|l| value(r, l).as_deref() == Some("false")) {
+            continue;
+        }
         let text = value(r, &text_l).unwrap_or_default();
         // A placeholder where a comment was removed.
         if text.lines().count() == 1 && (cues::is_moderation_note(&text) || removed_note(&text)) {
@@ -188,13 +324,20 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
         if let Some(v) = reply_l.and_then(|l| value(r, l)).and_then(|s| s.trim().trim_start_matches('#').parse().ok()) {
             rec.reply = Some(ReplyRef::Number(v));
         }
+        // Keys: each record numbered by its place, a reply by the place of the key it names.
+        if let Some(kl) = key_l {
+            rec.number = Some(ri as u32 + 1);
+            if let Some(v) = key_reply_l.and_then(|l| value(r, l)).filter(|v| !v.is_empty()) {
+                rec.reply = raws.iter().position(|o| value(o, kl).as_deref() == Some(v.as_str())).map(|p| ReplyRef::Number(p as u32 + 1));
+            }
+        }
         read_text(&mut rec, text.lines().collect());
         recs.push(rec);
     }
     if !passes_gates(&recs) {
         return None;
     }
-    let start = super::caption_above(lines, starts[0]);
+    let start = session_above(lines, starts[0]).unwrap_or_else(|| super::caption_above(lines, starts[0]));
     // A count field above the records ("Anzahl Kommentare: 5").
     let declared = (0..starts[0]).rev().find_map(|i| {
         let (l, v) = fields[i]?;

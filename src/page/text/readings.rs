@@ -20,6 +20,19 @@
 //!   posts whose text follows their field lines directly are read by the
 //!   cue pass). A reply marker opening an entry's content ("Als Antwort auf
 //!   NAME.") gives the parent.
+//! - **live blogs** ([`live_blog_page`], session 13): entries opened by a head
+//!   of parts between separators, one of them a time or date alone ("18:20
+//!   Uhr · Redaktion", "Newsdesk | 07:20", "LABEL · NAME · 18:34 Uhr"). Heads
+//!   signed by the newsroom (a part with "…redaktion", "Newsdesk",
+//!   "Reporter(in)", "Korrespondent(in)") are the article: their text joins
+//!   the body. The other heads between them are readers' entries, the
+//!   comments; parts that most reader heads share are labels, the first other
+//!   part that reads as a name is the author, "NAME an NAME" answers the named
+//!   reader's latest entry, an entry that names nobody and says it was
+//!   removed is no comment. Read only when three or more newsroom heads exist
+//!   and the page's first head is one of them (a newsroom answer in a comment
+//!   thread never opens the thread); a live blog of newsroom entries only has
+//!   no comments.
 
 use super::{body_and_title, content_until_rule, cues, mail_date, segment_flags, Line};
 use crate::page::{Comment, Page};
@@ -342,4 +355,244 @@ pub(super) fn field_entries_page(lines: &[Line]) -> Option<Page> {
         return None;
     }
     Some(Page { source: String::new(), title: Some(title.to_string()), body, comments, declared_comments: entries[art].count })
+}
+
+// ---------------------------------------------------------------------------
+// Live blogs
+
+/// One entry head of a live blog: "18:20 Uhr · Redaktion",
+/// "LESERFRAGE | Name | 18:34", "Name – 19:02 · Reporterin vor Ort".
+struct BlogHead<'a> {
+    line: usize,
+    date: &'a str,
+    /// A part names the newsroom or a staff role.
+    staff: bool,
+    /// The parts that are neither the date nor a staff signature.
+    others: Vec<&'a str>,
+}
+
+/// Words that sign an entry as the newsroom's: "Redaktion" (also
+/// "Lokalredaktion", "Onlineredaktion"), "Newsdesk", reporter and
+/// correspondent roles.
+fn staff_word(w: &str) -> bool {
+    let b = w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    if b.len() < 6 || b.len() > 40 {
+        return false;
+    }
+    b.len() >= 9 && b[b.len() - 9..].eq_ignore_ascii_case(b"redaktion")
+        || STAFF_WORDS.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+const STAFF_WORDS: [&str; 8] = ["newsdesk", "newsroom", "reporter", "reporterin", "reporterteam", "korrespondent", "korrespondentin", "liveblog-team"];
+
+/// Whether `b` holds a separator between spaces: " | ", " · ", " • ",
+/// " – ", " — " (the cuts of [`separated_parts`]).
+fn has_spaced_separator(b: &[u8]) -> bool {
+    memchr::memchr3_iter(b'|', 0xc2, 0xe2, b).any(|i| {
+        i > 0
+            && b[i - 1] == b' '
+            && match b[i] {
+                b'|' => b.get(i + 1) == Some(&b' '),
+                0xc2 => b.get(i + 1..i + 3) == Some(&[0xb7, b' ']),
+                _ => matches!(b.get(i + 1..i + 4), Some([0x80, 0x93 | 0x94 | 0xa2, b' '])),
+            }
+    })
+}
+
+/// A cheap first look for [`staff_word`]: the line holds one of the
+/// staff words' letters in any case ("redaktion", "news", "reporter",
+/// "korrespondent", "liveblog").
+fn may_name_staff(b: &[u8]) -> bool {
+    cues::contains_ascii_ci(b, b"redaktion", 5) || cues::contains_ascii_ci(b, b"news", 2) || cues::contains_ascii_ci(b, b"reporter", 3) || cues::contains_ascii_ci(b, b"korrespondent", 4) || cues::contains_ascii_ci(b, b"liveblog", 3)
+}
+
+/// The parts of a short line cut at separators between spaces (" · ",
+/// " | ", " • ", " – ", " — "); `None` when it has none.
+fn separated_parts(t: &str) -> Option<Vec<&str>> {
+    let b = t.as_bytes();
+    if b.len() > 160 || memchr::memchr3(b'|', 0xc2, 0xe2, b).is_none() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, c) in t.char_indices() {
+        if matches!(c, '|' | '·' | '•' | '–' | '—') && i > 0 && b[i - 1] == b' ' && b.get(i + c.len_utf8()) == Some(&b' ') {
+            parts.push(t.get(from..i)?.trim());
+            from = i + c.len_utf8();
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    parts.push(t.get(from..)?.trim());
+    Some(parts)
+}
+
+/// Reads line `i` as an entry head: 2–4 parts, one of them a date or time
+/// alone, no part a sentence; a blank line (or the page's start) above and
+/// text below.
+fn blog_head<'a>(lines: &'a [Line], i: usize) -> Option<BlogHead<'a>> {
+    let t: &str = &lines[i].text;
+    if t.is_empty() || i > 0 && !lines[i - 1].blank() || lines.get(i + 1).is_none_or(|l| l.blank()) {
+        return None;
+    }
+    let parts = separated_parts(t)?;
+    if !(2..=4).contains(&parts.len()) || parts.iter().any(|p| p.is_empty() || cues::word_count(p) > 6 || p.ends_with(['!', '?', ':'])) {
+        return None;
+    }
+    let mut date = None;
+    let mut staff = false;
+    let mut others = Vec::new();
+    for p in parts {
+        if p.split([' ', ',', '/']).any(staff_word) {
+            staff = true;
+        } else if date.is_none() && p.as_bytes().iter().any(u8::is_ascii_digit) && (bare_time(p) || cues::date_only(p).is_some()) {
+            date = if bare_time(p) { Some(p) } else { cues::date_only(p) };
+        } else {
+            others.push(p);
+        }
+    }
+    Some(BlogHead { line: i, date: date?, staff, others })
+}
+
+/// A time alone: "18:34", "18:34:05", "18:34 Uhr".
+fn bare_time(p: &str) -> bool {
+    let t = p.strip_suffix("Uhr").map_or(p, str::trim_end);
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let hm = |r: &[u8]| r.len() == 3 && r[0] == b':' && r[1].is_ascii_digit() && r[2].is_ascii_digit();
+    (1..=2).contains(&h) && match &b[h..] {
+        r if r.len() == 3 => hm(r),
+        r if r.len() == 6 => hm(&r[..3]) && hm(&r[3..]),
+        _ => false,
+    }
+}
+
+/// The text of a removed entry ("Dieser Beitrag wurde von der Moderation
+/// entfernt, weil …").
+fn removal_text(t: &str) -> bool {
+    let l = t.to_lowercase();
+    l.len() <= 300
+        && (l.contains("moderation") || l.contains("redaktion") || l.contains("verfasser"))
+        && ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen"].iter().any(|w| l.contains(w))
+}
+
+/// A live blog (see the module docs): timed entries signed by the newsroom
+/// ("18:20 Uhr · Redaktion") are the article; entries of readers between
+/// them ("LESERFRAGE · NAME · 18:34 Uhr") are the comments.
+pub(super) fn live_blog_page(lines: &[Line]) -> Option<Page> {
+    // Gate: three newsroom-signed heads, the first head of the page among
+    // them (a newsroom answer inside a comment thread never opens it).
+    // First by bytes: three short lines after a blank line with a
+    // separator and a staff word.
+    // The line facts rule out most lines at once.
+    let mut maybe = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if !l.facts.may_separate() {
+            continue;
+        }
+        let b = l.text.as_bytes();
+        if !b.is_empty()
+            && b.len() <= 160
+            && (i == 0 || lines[i - 1].blank())
+            && lines.get(i + 1).is_some_and(|n| !n.blank())
+            && has_spaced_separator(b)
+            && may_name_staff(b)
+        {
+            maybe += 1;
+            if maybe == 3 {
+                break;
+            }
+        }
+    }
+    if maybe < 3 {
+        return None;
+    }
+    let mut heads: Vec<BlogHead> = Vec::new();
+    let mut staff = 0usize;
+    for i in 0..lines.len() {
+        if let Some(h) = blog_head(lines, i) {
+            if heads.is_empty() && !h.staff {
+                // Heads of readers before the first newsroom entry: no live blog.
+                return None;
+            }
+            staff += usize::from(h.staff);
+            heads.push(h);
+        }
+    }
+    if staff < 3 {
+        return None;
+    }
+    // An entry's text: its first paragraph, then further prose paragraphs
+    // up to the next head, an ad label, furniture or a line that is no
+    // sentence (a form, a teaser list).
+    let head_at: Vec<bool> = {
+        let mut v = vec![false; lines.len()];
+        for h in &heads {
+            v[h.line] = true;
+        }
+        v
+    };
+    let entry = |h: &BlogHead| -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let mut k = h.line + 1;
+        while k < lines.len() && !lines[k].blank() {
+            out.push(&lines[k].text);
+            k += 1;
+        }
+        loop {
+            while k < lines.len() && lines[k].blank() {
+                k += 1;
+            }
+            if k >= lines.len() || head_at[k] || cues::is_ad_label(&lines[k].text) || !lines[k].prose() || lines[k].furniture() {
+                break;
+            }
+            while k < lines.len() && !lines[k].blank() {
+                out.push(&lines[k].text);
+                k += 1;
+            }
+        }
+        out
+    };
+    // Labels: parts shared by most reader heads ("LESER-EINWURF").
+    let readers: Vec<&BlogHead> = heads.iter().filter(|h| !h.staff).collect();
+    let is_label = |p: &str| readers.len() >= 2 && readers.iter().filter(|h| h.others.contains(&p)).count() * 5 >= readers.len() * 3;
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut body_extra: Vec<String> = Vec::new();
+    for h in &heads {
+        let text = entry(h);
+        if h.staff {
+            body_extra.extend(text.iter().filter(|t| !super::is_furniture(t)).map(|t| cues::collapse_ws(t)));
+            continue;
+        }
+        // The author: the first part that is no label and reads as a name;
+        // "NAME an NAME" answers the named reader.
+        let mut author = None;
+        let mut reply_to = None;
+        for p in h.others.iter().copied().filter(|p| !is_label(p)) {
+            let (name, to) = match p.split_once(" an ") {
+                Some((a, b)) if cues::is_name_like(a) && cues::is_name_like(b) => (a.trim(), Some(b.trim())),
+                _ => (p, None),
+            };
+            let named = cues::is_name_like(name) || name.split_once(" aus ").is_some_and(|(a, _)| cues::is_name_like(a));
+            if named && p.chars().next().is_some_and(char::is_alphanumeric) {
+                author = Some(name);
+                reply_to = to.and_then(|n| comments.iter().rposition(|c| c.author.as_deref() == Some(n)));
+                break;
+            }
+        }
+        let joined = text.join("\n");
+        if joined.trim().is_empty() || author.is_none() && removal_text(&joined) {
+            continue;
+        }
+        comments.push(Comment { author: author.map(cues::collapse_ws), date: Some(h.date.to_string()), title: None, text: joined, reply_to });
+    }
+    let end = heads[0].line;
+    let seg = segment_flags(lines, 0, end);
+    let (title, mut body) = body_and_title(lines, end, &seg);
+    body.extend(body_extra);
+    if body.is_empty() {
+        return None;
+    }
+    Some(Page { source: String::new(), title, body, comments, declared_comments: None })
 }

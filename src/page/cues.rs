@@ -357,6 +357,216 @@ fn find_last_date_in(s: &str, f: &Facts) -> Option<(usize, usize)> {
     DATE.find_iter(s).last().map(|m| (m.start(), m.end()))
 }
 
+/// The most [`DATE`] matches a line's scan keeps ([`DateScan`]); the parts
+/// of a line with more are answered by the direct search.
+const SCAN_SPANS: usize = 4;
+
+/// The [`DATE`] matches of one line, found once and kept in the line's cell
+/// (`text::Line`), read through [`LineDates`]. `stage` 0: not scanned yet;
+/// 1: the first match is `spans[0]` (the scan stopped there); 2: every
+/// match, `n` of them (`n` = `SCAN_SPANS + 1`: more than are kept, only the
+/// first `SCAN_SPANS` known). The spans are byte ranges of the line, in
+/// order, as `DATE.find_iter(line)` gives them (a line longer than
+/// `u16::MAX` bytes is not scanned: the direct search answers).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct DateScan {
+    stage: u8,
+    n: u8,
+    spans: [(u16, u16); SCAN_SPANS],
+}
+
+/// An answer from a line's scan for the part `p..q` of the line
+/// ([`LineDates::first_scanned`], [`LineDates::last_scanned`]): None where
+/// the scan cannot tell.
+type Scanned<'a> = fn(&LineDates<'a>, &std::cell::Cell<DateScan>, usize, usize) -> Option<Option<(usize, usize)>>;
+
+/// A line's text, its byte facts and its [`DateScan`] cell: the date cues
+/// ([`find_date_in`], [`find_last_date_in`], [`date_only`]) of the line and
+/// of its parts answered from one scan of the line, computed on first use
+/// (`NONE`: no line, every answer by the direct search).
+///
+/// Why a match found in the whole line answers for a part `line[p..q]`:
+/// [`DATE`] looks around only at the edges of an ASCII word boundary
+/// `(?-u:\b)`, which sees the bytes on its two sides (no anchors, no
+/// Unicode `\b`; test `date_looks_around_only_by_ascii_word_boundaries`).
+/// When the byte before `p` and the byte at `q` are no ASCII word bytes (or
+/// the part reaches the line's start or end), every boundary test inside the
+/// part, at its edges too, answers as in the line, so the part's matching
+/// paths are exactly the line's paths that lie within `p..q`. Then, if no
+/// match of the line's leftmost-first iteration crosses `p` or `q` (starts
+/// before and ends after it), the part's iteration gives exactly the line's
+/// matches that lie within `p..q`: where the line's iteration resumes at or
+/// before `p`, it found no match starting before its next match, so no
+/// position of the part before it starts one either; and from a match's start
+/// the line's preferred path ends within the part, so it is also the part's
+/// preferred one (the part has fewer paths, never more). The first date of
+/// a part needs only the line's first match that ends after `p`: it must
+/// not start before `p`, and it must end by `q` unless it starts at or after
+/// `q` (then the part has none). Where these conditions fail (a cut inside
+/// a word or a date), the part is searched directly. Test
+/// `line_dates_agree_with_the_direct_search`.
+#[derive(Clone, Copy)]
+pub(crate) struct LineDates<'a> {
+    line: &'a str,
+    /// The byte facts of a string that holds `line` (or `Facts::ANY`).
+    pub(crate) facts: &'a Facts,
+    scan: Option<&'a std::cell::Cell<DateScan>>,
+}
+
+impl<'a> LineDates<'a> {
+    /// No line: each answer is the direct search.
+    pub(crate) const NONE: LineDates<'static> = LineDates { line: "", facts: &Facts::ANY, scan: None };
+
+    /// The date answers of `line`, whose facts are `facts` (of `line` or a
+    /// string that holds it), kept in `scan` (which must be `line`'s alone:
+    /// a scan of other text answers wrongly).
+    pub(crate) fn new(line: &'a str, facts: &'a Facts, scan: &'a std::cell::Cell<DateScan>) -> LineDates<'a> {
+        LineDates { line, facts, scan: Some(scan) }
+    }
+
+    /// Where `s` lies in the line (its first byte's offset), when `s` is a
+    /// part of the line cut where the part's dates are the line's (see
+    /// [`LineDates`]), with the line's scan cell: None where the direct
+    /// search must answer.
+    #[inline]
+    fn cut(&self, s: &str) -> Option<(&'a std::cell::Cell<DateScan>, usize)> {
+        let cell = self.scan?;
+        let line = self.line.as_bytes();
+        let p = (s.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+        if p > line.len() || s.len() > line.len() - p || line.len() > usize::from(u16::MAX) {
+            return None;
+        }
+        let q = p + s.len();
+        let word = |i: usize| line.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        if p > 0 && word(p - 1) || word(q) {
+            return None;
+        }
+        Some((cell, p))
+    }
+
+    /// The line's scan, at least to its first match.
+    #[inline]
+    fn scan_first(&self, cell: &std::cell::Cell<DateScan>) -> DateScan {
+        let d = cell.get();
+        if d.stage > 0 {
+            return d;
+        }
+        let mut d = DateScan { stage: 2, ..DateScan::default() };
+        if may_hold_date_in(self.line, self.facts) {
+            if let Some(m) = DATE.find(self.line) {
+                d = DateScan { stage: 1, n: 1, spans: [(m.start() as u16, m.end() as u16); SCAN_SPANS] };
+            }
+        }
+        cell.set(d);
+        d
+    }
+
+    /// The line's scan with every match (up to [`SCAN_SPANS`] kept).
+    fn scan_all(&self, cell: &std::cell::Cell<DateScan>) -> DateScan {
+        let mut d = self.scan_first(cell);
+        if d.stage == 2 {
+            return d;
+        }
+        let mut at = usize::from(d.spans[0].1);
+        while let Some(m) = DATE.find_at(self.line, at) {
+            if usize::from(d.n) == SCAN_SPANS {
+                d.n += 1;
+                break;
+            }
+            d.spans[usize::from(d.n)] = (m.start() as u16, m.end() as u16);
+            d.n += 1;
+            at = m.end();
+        }
+        d.stage = 2;
+        cell.set(d);
+        d
+    }
+
+    /// Whether the line may hold a date ([`may_hold_date_in`] without its
+    /// searches): a clear bit answers for every part.
+    #[inline(always)]
+    fn may_hold(&self) -> bool {
+        self.facts.may(C_DIGITISH | C_V | C_G)
+    }
+
+    /// A date of `s` (the line or a part of it): None where the line's bytes
+    /// rule out every date, else `scanned`'s answer from the line's scan (given
+    /// the cell and where `s` lies in the line), or where it cannot tell
+    /// `direct`'s search of `s`.
+    #[inline(always)]
+    fn answer(&self, s: &str, scanned: Scanned<'a>, direct: fn(&str, &Facts) -> Option<(usize, usize)>) -> Option<(usize, usize)> {
+        if !self.may_hold() {
+            return None;
+        }
+        self.scanned(s, scanned).unwrap_or_else(|| direct(s, self.facts))
+    }
+
+    /// `scanned`'s answer for `s` from the line's scan, None where it cannot tell.
+    #[inline(always)]
+    fn scanned(&self, s: &str, scanned: Scanned<'a>) -> Option<Option<(usize, usize)>> {
+        self.cut(s).and_then(|(cell, p)| scanned(self, cell, p, p + s.len()))
+    }
+
+    /// [`find_date_in`]`(s, self.facts)` for `s`, the line or a part of it.
+    #[inline]
+    pub(crate) fn first(&self, s: &str) -> Option<(usize, usize)> {
+        self.answer(s, Self::first_scanned, find_date_in)
+    }
+
+    /// The first date of the part `p..q` from the line's scan, None where it cannot tell.
+    fn first_scanned(&self, cell: &std::cell::Cell<DateScan>, p: usize, q: usize) -> Option<Option<(usize, usize)>> {
+        let mut d = self.scan_first(cell);
+        // The line's first match ending after `p` decides.
+        if d.stage == 1 && usize::from(d.spans[0].1) <= p {
+            d = self.scan_all(cell);
+        }
+        let kept = &d.spans[..usize::from(d.n).min(SCAN_SPANS)];
+        let Some(&(a, b)) = kept.iter().find(|&&(_, b)| usize::from(b) > p) else {
+            // None of the line's dates reaches past `p` (unless it has more than are kept).
+            return (usize::from(d.n) <= SCAN_SPANS).then_some(None);
+        };
+        let (a, b) = (usize::from(a), usize::from(b));
+        match (a >= p, a >= q, b <= q) {
+            (false, _, _) => None,
+            (true, true, _) => Some(None),
+            (true, false, true) => Some(Some((a - p, b - p))),
+            (true, false, false) => None,
+        }
+    }
+
+    /// [`find_last_date_in`]`(s, self.facts)` for `s`, the line or a part of it.
+    #[inline]
+    pub(crate) fn last(&self, s: &str) -> Option<(usize, usize)> {
+        self.answer(s, Self::last_scanned, find_last_date_in)
+    }
+
+    /// The last date of the part `p..q` from the line's scan, None where it cannot tell.
+    fn last_scanned(&self, cell: &std::cell::Cell<DateScan>, p: usize, q: usize) -> Option<Option<(usize, usize)>> {
+        let d = self.scan_all(cell);
+        let n = usize::from(d.n);
+        if n > SCAN_SPANS {
+            return None;
+        }
+        let mut last = None;
+        for &(a, b) in &d.spans[..n] {
+            let (a, b) = (usize::from(a), usize::from(b));
+            if a < p && p < b || a < q && q < b {
+                return None;
+            }
+            if a >= p && b <= q {
+                last = Some((a - p, b - p));
+            }
+        }
+        Some(last)
+    }
+
+    /// [`date_only`] of `s`, the line or a part of it.
+    pub(crate) fn date_only<'s>(&self, s: &'s str) -> Option<&'s str> {
+        let (a, b) = self.first(s)?;
+        date_only_at(s, a, b)
+    }
+}
+
 /// Whether `s` holds what every [`DATE`] match holds: a digit (`\d`, any
 /// Unicode decimal digit), "vor" or "gerade" (case-insensitively; no
 /// non-ASCII char folds to one of their letters, test
@@ -1435,11 +1645,11 @@ static META: LazyLock<StartRegex> = LazyLock::new(|| {
 /// Article meta data: "Stand: 12.09.2023, 17:40 Uhr", "Lesezeit: 1 min",
 /// "Aktualisiert am", "publiziert: ...", bylines "Von Max Muster", date lines.
 pub fn is_meta_line(s: &str) -> bool {
-    is_meta_line_in(s, &Facts::ANY)
+    is_meta_line_in(s, &LineDates::NONE)
 }
 
-/// [`is_meta_line`] of `s`, a part of the string `f` was gathered from.
-pub(crate) fn is_meta_line_in(s: &str, f: &Facts) -> bool {
+/// [`is_meta_line`] of `s`, the line of `d` or a part of it.
+pub(crate) fn is_meta_line_in(s: &str, d: &LineDates) -> bool {
     let s = trim(s);
     if s.is_empty() || s.len() > 200 {
         return false;
@@ -1449,7 +1659,7 @@ pub(crate) fn is_meta_line_in(s: &str, f: &Facts) -> bool {
         return true;
     }
     // A date line, possibly with weekday and a short label.
-    if let Some((a, b)) = find_date_in(s, f) {
+    if let Some((a, b)) = d.first(s) {
         let rest = format!("{} {}", s.get(..a).unwrap_or(""), s.get(b..).unwrap_or(""));
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
         // "von Name", "Text: Name", "Fotos: Name" beside the date.
@@ -1857,12 +2067,12 @@ pub struct AuthorLine {
 /// "#12 — Name — 14.10.2014, 21:47 Uhr", "Name schrieb am 14.10.2014 um 21:47 Uhr:",
 /// "Name schrieb:", "15.10.2014 | Name", "von Name am 15.10.2014", or a bare date.
 pub fn author_line(s: &str) -> Option<AuthorLine> {
-    author_line_in(s, &Facts::ANY)
+    author_line_in(s, &LineDates::NONE)
 }
 
-/// [`author_line`] of `s`, a part of the string `f` was gathered from.
-pub(crate) fn author_line_in(s: &str, f: &Facts) -> Option<AuthorLine> {
-    author_line_plain(s, f).or_else(|| part_header_in(s, f)).or_else(|| {
+/// [`author_line`] of `s`, the line of `d` or a part of it.
+pub(crate) fn author_line_in(s: &str, d: &LineDates) -> Option<AuthorLine> {
+    author_line_plain(s, d).or_else(|| part_header_in(s, d)).or_else(|| {
         letter_header(s).map(|name| AuthorLine { author: Some(name.to_string()), ..AuthorLine::default() })
     })
 }
@@ -1904,11 +2114,12 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
 /// date or age, and perhaps a reply marker and badges
 /// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").
 pub fn part_header(s: &str) -> Option<AuthorLine> {
-    part_header_in(s, &Facts::ANY)
+    part_header_in(s, &LineDates::NONE)
 }
 
-/// [`part_header`] of `s`, a part of the string `f` was gathered from.
-fn part_header_in(s: &str, f: &Facts) -> Option<AuthorLine> {
+/// [`part_header`] of `s`, the line of `d` or a part of it.
+fn part_header_in(s: &str, d: &LineDates) -> Option<AuthorLine> {
+    let f = d.facts;
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|·•–—]\s+"));
     let s = trim(s);
     if s.len() > 160 || !has_part_separator(s, f) {
@@ -1933,8 +2144,8 @@ fn part_header_in(s: &str, f: &Facts) -> Option<AuthorLine> {
             continue;
         }
         if al.date.is_none() {
-            if let Some(d) = date_only(p) {
-                al.date = Some(d.to_string());
+            if let Some(date) = d.date_only(p) {
+                al.date = Some(date.to_string());
                 continue;
             }
             if SHORT_AGE.is_match(p) {
@@ -1943,7 +2154,7 @@ fn part_header_in(s: &str, f: &Facts) -> Option<AuthorLine> {
             }
         }
         let name = strip_von(p);
-        if al.author.is_none() && is_name_like_in(name, f) && word_count(name) <= 4 && find_date_in(name, f).is_none() {
+        if al.author.is_none() && is_name_like_in(name, f) && word_count(name) <= 4 && d.first(name).is_none() {
             al.author = Some(name.to_string());
             continue;
         }
@@ -1952,7 +2163,8 @@ fn part_header_in(s: &str, f: &Facts) -> Option<AuthorLine> {
     (parts >= 2 && al.author.is_some() && al.date.is_some()).then_some(al)
 }
 
-fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
+fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
+    let f = d.facts;
     let s = trim(s);
     if s.is_empty() || chars_more_than(s, 140) {
         return None;
@@ -1983,19 +2195,19 @@ fn author_line_plain(s: &str, f: &Facts) -> Option<AuthorLine> {
     if let Some(c) = captures(&FIELD_LABEL, rest) {
         let value = c.name("value").map_or("", |m| m.as_str()).trim();
         if c.name("date").is_some() {
-            let date = date_only(value)?;
+            let date = d.date_only(value)?;
             return Some(number_reply(AuthorLine { author: None, date: Some(date.to_string()), number, reply: None }));
         }
         // The label vouches for the name: any short value that is not a sentence.
         let short_value = word_count(value) <= 6 && value.chars().count() <= 50 && !value.ends_with(['.', '!', '?', ',']);
-        if (is_name_like_in(value, f) || short_value) && find_date_in(value, f).is_none() {
+        if (is_name_like_in(value, f) || short_value) && d.first(value).is_none() {
             return Some(number_reply(AuthorLine { author: Some(value.to_string()), date: None, number, reply: None }));
         }
         return None;
     }
 
     // Name ... DATE (date at the end).
-    if let Some((a, b)) = find_last_date_in(rest, f) {
+    if let Some((a, b)) = d.last(rest) {
         let tail = rest.get(b..).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ')' | ']' | ',' | '·'));
         if tail.is_empty() {
             let date = trim(rest.get(a..b).unwrap_or("")).to_string();
@@ -3110,11 +3322,14 @@ mod tests {
     fn cues_with_line_facts_agree_with_the_plain_cues() {
         // Each `…_in` cue given the facts of the line, on the line itself
         // (where a set bit answers) and on parts of it (where only a clear
-        // bit does), against the plain cue.
+        // bit does), against the plain cue; the date cues also with the
+        // line's date scan, shared by the parts as a line's cell is.
         let mut n = 0usize;
         let mut hits = 0usize;
         for l in crate::page::testgen::lines() {
             let f = Facts::of(&l);
+            let scan = std::cell::Cell::default();
+            let d = LineDates::new(&l, &f, &scan);
             let ends: Vec<usize> = (0..=l.len()).filter(|&i| l.is_char_boundary(i)).collect();
             let mut parts: Vec<&str> = vec![&l, trim(&l)];
             parts.extend(ends.iter().step_by(7).map(|&a| &l[a..]));
@@ -3129,7 +3344,7 @@ mod tests {
                     may_hold_date_in = may_hold_date, find_date_in = find_date, find_last_date_in = find_last_date,
                     comment_header_in = comment_header, has_ui_separator_in = has_ui_separator,
                     strip_trailing_ui_in = strip_trailing_ui, is_nav_line_in = is_nav_line, is_credit_in = is_credit,
-                    is_meta_line_in = is_meta_line, is_weather_line_in = is_weather_line,
+                    is_weather_line_in = is_weather_line,
                     is_teaser_line_in = is_teaser_line, is_excerpt_with_date_in = is_excerpt_with_date,
                     is_prose_in = is_prose, teaser_heading_in = teaser_heading, is_name_like_in = is_name_like,
                     is_collapsed_in = is_collapsed, post_field_in = post_field,
@@ -3138,13 +3353,88 @@ mod tests {
                 let (mut a, mut b) = (String::new(), String::new());
                 assert_eq!(push_collapse_ws_lower_in(&mut a, p, &f), push_collapse_ws_lower(&mut b, p), "{p:?}");
                 assert_eq!(a, b, "{p:?}");
-                let al = author_line_in(p, &f);
+                assert_eq!(is_meta_line_in(p, &d), is_meta_line(p), "{p:?}");
+                assert_eq!(ui_footer_date_in(p, &d), ui_footer_date(p), "{p:?}");
+                let al = author_line_in(p, &d);
                 hits += al.is_some() as usize;
                 assert_eq!(al, author_line(p), "{p:?}");
                 n += 1;
             }
         }
         assert!(n > 50_000 && hits > 500, "{n} {hits}");
+    }
+
+    /// The argument of [`LineDates`] needs [`DATE`] to look around only by
+    /// ASCII word boundaries (no anchors, no Unicode `\b`).
+    #[test]
+    fn date_looks_around_only_by_ascii_word_boundaries() {
+        use regex_syntax::hir::Look;
+        let hir = regex_syntax::parse(DATE.as_str()).expect("DATE parses");
+        let looks = hir.properties().look_set();
+        assert!(looks.contains(Look::WordAscii), "{looks:?}");
+        assert!(looks.iter().all(|l| l == Look::WordAscii), "{looks:?}");
+    }
+
+    #[test]
+    fn line_dates_agree_with_the_direct_search() {
+        // The first and last date of the testgen lines and of many parts of
+        // them (prefixes, suffixes, pieces, and cuts at, inside and beside
+        // each date of the line), answered from the line's scan against
+        // the direct search of the part. Each line once with one scan cell
+        // for all its parts (asked in turn, as a line's cues ask) and once
+        // with a fresh cell for each part (first asked first, then last
+        // asked first).
+        let mut lines = crate::page::testgen::lines();
+        lines.extend(
+            [
+                "x14.10.2014 um 21:47 Uhrzeit",
+                "Am 3.4.2024 um 18:12 Uhr schrieb Name_1 am 5.5.2024, 9:05",
+                "vor 3 Stunden, vor einer Woche und gerade eben: 1.2.2020 1.2.2021 1.2.2022 1.2.2023 1.2.2024 1.2.2025",
+                "12.10.2014.13.10.2014 14:00 Uhr",
+                "Name 14.10.2014 / 21:47 Uhrmacher",
+                "a12.10.2014b 12.10.2014_ 12.10.2014",
+            ]
+            .map(String::from),
+        );
+        let (mut n, mut answered) = (0usize, 0usize);
+        for l in &lines {
+            let f = Facts::of(l);
+            let ends: Vec<usize> = (0..=l.len()).filter(|&i| l.is_char_boundary(i)).collect();
+            let mut cuts: Vec<(usize, usize)> = vec![(0, l.len())];
+            cuts.extend(ends.iter().step_by(3).map(|&a| (a, l.len())));
+            cuts.extend(ends.iter().step_by(5).map(|&b| (0, b)));
+            cuts.extend(ends.windows(2).step_by(13).flat_map(|w| ends.iter().step_by(17).filter(move |&&b| b >= w[0]).map(move |&b| (w[0], b))));
+            let near = |i: usize| ends.iter().copied().filter(move |&e| e + 2 >= i && e <= i + 2);
+            for m in DATE.find_iter(l) {
+                for a in near(m.start()) {
+                    cuts.extend(near(m.end()).filter(|&b| b >= a).map(|b| (a, b)));
+                    cuts.push((a, l.len()));
+                }
+                cuts.extend(near(m.end()).map(|b| (0, b)));
+            }
+            let shared = std::cell::Cell::default();
+            let d = LineDates::new(l, &f, &shared);
+            for (k, &(a, b)) in cuts.iter().enumerate() {
+                let p = &l[a..b];
+                let (first, last) = (find_date(p), find_last_date(p));
+                let fresh = std::cell::Cell::default();
+                let e = LineDates::new(l, &f, &fresh);
+                if k % 2 == 0 {
+                    assert_eq!((d.first(p), e.first(p), e.last(p)), (first, first, last), "{l:?} {a}..{b}");
+                    assert_eq!(d.last(p), last, "{l:?} {a}..{b}");
+                } else {
+                    assert_eq!((d.last(p), e.last(p), e.first(p)), (last, last, first), "{l:?} {a}..{b}");
+                    assert_eq!(d.first(p), first, "{l:?} {a}..{b}");
+                }
+                assert_eq!(d.date_only(p), date_only(p), "{l:?} {a}..{b}");
+                n += 1;
+                // Parts with a date that the scan answered (not the direct search).
+                if a > 0 && b < l.len() && first.is_some() && d.may_hold() && d.scanned(p, LineDates::first_scanned).is_some() && d.scanned(p, LineDates::last_scanned).is_some() {
+                    answered += 1;
+                }
+            }
+        }
+        assert!(n > 1_000_000 && answered > 3_000, "{n} {answered}");
     }
 
     #[test]
@@ -3932,12 +4222,17 @@ static SHORT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date as a comment footer shows it: a full date expression or a short
 /// relative time ("5 Std.").
 pub fn footer_date(s: &str) -> Option<&str> {
+    footer_date_in(s, &LineDates::NONE)
+}
+
+/// [`footer_date`] of `s`, the line of `d` or a part of it.
+fn footer_date_in<'s>(s: &'s str, d: &LineDates) -> Option<&'s str> {
     let s = trim(s);
     if s.is_empty() || s.len() > 60 {
         return None;
     }
-    if let Some(d) = date_only(s) {
-        return Some(d);
+    if let Some(date) = d.date_only(s) {
+        return Some(date);
     }
     SHORT_RELATIVE.is_match(s).then_some(s)
 }
@@ -3946,6 +4241,11 @@ pub fn footer_date(s: &str) -> Option<&str> {
 /// "•" ("Antworten · Gefällt mir · 5 Std.", "Gefällt mir (3) · Antworten · vor 2 Std.").
 /// Gives the date.
 pub fn ui_footer_date(s: &str) -> Option<&str> {
+    ui_footer_date_in(s, &LineDates::NONE)
+}
+
+/// [`ui_footer_date`] of `s`, the line of `d` or a part of it.
+pub(crate) fn ui_footer_date_in<'s>(s: &'s str, d: &LineDates) -> Option<&'s str> {
     let s = trim(s);
     if s.len() > 160 || !has_ui_separator(s) {
         return None;
@@ -3956,7 +4256,7 @@ pub fn ui_footer_date(s: &str) -> Option<&str> {
         if UI_ITEM_ONLY.is_match(part) {
             ui += 1;
         } else if date.is_none() {
-            date = Some(footer_date(part)?);
+            date = Some(footer_date_in(part, d)?);
         } else {
             return None;
         }

@@ -173,12 +173,13 @@ fn lead_handle(s: &str) -> Option<(&str, &str)> {
 }
 
 fn date_span(s: &str) -> Option<(usize, usize, char)> {
-    date_span_in(s, &cues::Facts::ANY)
+    date_span_in(s, &cues::LineDates::NONE)
 }
 
-/// [`date_span`] of `s`, a part of the string `f` was gathered from.
-fn date_span_in(s: &str, f: &cues::Facts) -> Option<(usize, usize, char)> {
-    if let Some((a, b)) = cues::find_date_in(s, f) {
+/// [`date_span`] of `s`, the line of `d` or a part of it.
+fn date_span_in(s: &str, d: &cues::LineDates) -> Option<(usize, usize, char)> {
+    let f = d.facts;
+    if let Some((a, b)) = d.first(s) {
         let kind = if s.get(a..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) { 'D' } else { 'R' };
         return Some((a, b, kind));
     }
@@ -435,10 +436,10 @@ pub(crate) trait LineCues {
     fn strong(&self, i: usize) -> bool;
     /// `cues::is_ui_line(texts[i])`.
     fn ui(&self, i: usize) -> bool;
-    /// The byte facts of `texts[i]` (or of a string that holds it), `cues::Facts`.
-    fn facts(&self, i: usize) -> cues::Facts {
+    /// The date answers of `texts[i]` (its byte facts and date scan), `cues::LineDates`.
+    fn dates(&self, i: usize) -> cues::LineDates<'_> {
         let _ = i;
-        cues::Facts::ANY
+        cues::LineDates::NONE
     }
 }
 
@@ -571,7 +572,7 @@ pub(crate) fn induce_with(texts: &[&str], line_cues: &dyn LineCues, indents: &[u
         if !as_sig && !as_head && !as_two {
             continue;
         }
-        let Some(span) = date_span_in(t, &line_cues.facts(i)) else { continue };
+        let Some(span) = date_span_in(t, &line_cues.dates(i)) else { continue };
         let mut m = if as_sig { tail_meta(t) } else { None };
         if m.is_none() && as_head {
             m = meta(t, span, || facts.words(i));

@@ -28,7 +28,7 @@ use super::shapes;
 use super::{Comment, Page};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 mod readings;
 #[path = "text_induce.rs"]
@@ -58,6 +58,10 @@ struct Line<'a> {
     strong: OnceCell<bool>,
     nav: OnceCell<bool>,
     author: OnceCell<Option<cues::AuthorLine>>,
+    /// The text's date matches (`cues::DateScan`, read through
+    /// [`Line::dates`]), scanned on first use; `split_lines`, which changes
+    /// texts, does not ask for them (a scan belongs to its text).
+    dates: Cell<cues::DateScan>,
 }
 
 impl Line<'_> {
@@ -74,7 +78,11 @@ impl Line<'_> {
         *self.nav.get_or_init(|| cues::is_nav_line_in(&self.text, &self.facts))
     }
     fn author(&self) -> Option<&cues::AuthorLine> {
-        self.author.get_or_init(|| cues::author_line_in(&self.text, &self.facts)).as_ref()
+        self.author.get_or_init(|| cues::author_line_in(&self.text, &self.dates())).as_ref()
+    }
+    /// The date cues of the text and its parts, from one scan of the text.
+    fn dates(&self) -> cues::LineDates<'_> {
+        cues::LineDates::new(&self.text, &self.facts, &self.dates)
     }
     fn prose(&self) -> bool {
         *self.prose.get_or_init(|| !self.blank() && cues::is_prose_in(&self.text, &self.facts))
@@ -99,7 +107,7 @@ impl Line<'_> {
                 || self.nav()
                 // A prose line is no teaser line (`is_prose` checks that),
                 // so the prose cue (needed for most lines anyway) goes first.
-                || is_furniture_rest_with(t, self.prose(), quiet, &self.facts)
+                || is_furniture_rest_with(t, self.prose(), quiet, &self.dates())
         })
     }
 }
@@ -461,6 +469,7 @@ impl<'a> Line<'a> {
             strong: OnceCell::new(),
             nav: OnceCell::new(),
             author: OnceCell::new(),
+            dates: Cell::default(),
         }
     }
 }
@@ -962,7 +971,7 @@ pub(crate) fn is_furniture_except_lexicon(t: &str) -> bool {
         || cues::is_strong_furniture(t)
         || cues::is_ui_line(t)
         || cues::is_nav_line(t)
-        || is_furniture_rest_with(t, false, true, &cues::Facts::ANY)
+        || is_furniture_rest_with(t, false, true, &cues::LineDates::NONE)
 }
 
 /// [`is_furniture`] minus the heading cues (which `split_lines` has computed already).
@@ -972,16 +981,18 @@ fn is_furniture_without_headings(t: &str) -> bool {
 
 /// [`is_furniture_without_headings`] minus its first four cues.
 fn is_furniture_rest(t: &str) -> bool {
-    is_furniture_rest_with(t, false, false, &cues::Facts::ANY)
+    is_furniture_rest_with(t, false, false, &cues::LineDates::NONE)
 }
 
 /// [`is_furniture_rest`]; `prose` says that `cues::is_prose(t)` holds, which
 /// includes `!cues::is_teaser_line(t)`, so that check is skipped; `no_lexicon`
-/// that the lexicon regex matches nowhere in `t`; `f` are the facts of a
-/// string that holds `t` (`cues::Facts`).
-fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool, f: &cues::Facts) -> bool {
+/// that the lexicon regex matches nowhere in `t`; `d` are the date answers
+/// of the line `t` is (`cues::LineDates`), with the facts of a string that
+/// holds `t` (`cues::Facts`).
+fn is_furniture_rest_with(t: &str, prose: bool, no_lexicon: bool, d: &cues::LineDates) -> bool {
+    let f = d.facts;
     cues::is_url_line(t)
-        || cues::is_meta_line_in(t, f)
+        || cues::is_meta_line_in(t, d)
         || cues::is_credit_in(t, f)
         || cues::is_signoff(t)
         || cues::is_weather_line_in(t, f)
@@ -1140,7 +1151,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // when no other line is one (session 6).
     let dated = |i: usize| {
         let t: &str = &lines[i].text;
-        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && cues::find_date_in(t, &lines[i].facts).is_some_and(|(_, b)| b == t.len())
+        t.as_bytes().last().is_some_and(u8::is_ascii_digit) && lines[i].dates().first(t).is_some_and(|(_, b)| b == t.len())
     };
     let title_idx = (0..head_end)
         .rev()
@@ -1561,7 +1572,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // A footer of UI words with the date ("Antworten · Gefällt mir · 5 Std."):
         // it closes the comment above it, whose first line may be its name line.
-        if let Some(date) = cues::ui_footer_date(t) {
+        if let Some(date) = cues::ui_footer_date_in(t, &l.dates()) {
             match cur.as_mut() {
                 Some(d) if d.open && !d.lines.is_empty() => {
                     if d.date.is_none() {
@@ -1769,7 +1780,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             let lead_num = lead_num.or(pending_number.take());
             if let Some(k) = date_at {
                 // Under a handle, the short dates of social-media copies count too.
-                let date = if handle.is_some() { cues::short_date_line(&lines[k].text) } else { cues::date_only(&lines[k].text) };
+                let date = if handle.is_some() { cues::short_date_line(&lines[k].text) } else { lines[k].dates().date_only(&lines[k].text) };
                 if let Some(date) = date {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {
                         return Attempt::default();
@@ -2136,8 +2147,8 @@ impl shapes::LineCues for Cached<'_, '_> {
     fn ui(&self, i: usize) -> bool {
         self.0[i].ui()
     }
-    fn facts(&self, i: usize) -> cues::Facts {
-        self.0[i].facts
+    fn dates(&self, i: usize) -> cues::LineDates<'_> {
+        self.0[i].dates()
     }
 }
 

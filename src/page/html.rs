@@ -418,10 +418,6 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
     let mut buf = String::new();
     let mut links = 0usize;
     let mut buf_tag = "div";
-    // Stack of (node, exit action, in_link, list_depth); the exit action,
-    // read when the element is entered: 0 on entering, 1 nothing, 2 a block
-    // end (flush), 3 an inline end (a space).
-    let mut stack = vec![(*root, 0u8, false, 0usize)];
     // Whether `visit` stopped the walk.
     let mut flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize| -> bool {
         let mut stop = false;
@@ -435,7 +431,15 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
         *links = 0;
         stop
     };
-    while let Some((node, exit, in_link, depth)) = stack.pop() {
+    // The walk follows the child, sibling and parent links (document order).
+    // `state` holds, for each element entered and not yet left, the state of
+    // its children (inside a link, list depth); the last is that of `node`.
+    // An element's end is handled when the walk leaves it: a block end
+    // flushes the block, an inline end adds a space.
+    let mut state: Vec<(bool, usize)> = vec![(false, 0)];
+    let mut node = *root;
+    'walk: loop {
+        let (in_link, depth) = state.last().copied().unwrap_or((false, 0));
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -445,48 +449,56 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
                 }
             }
             Node::Element(e) => {
-                match exit {
-                    0 => {}
-                    2 => {
+                let kind = tag_kind(e);
+                let entered = node.id() == root.id() || kind & tag::DEAD == 0 && ElementRef::wrap(node).is_some_and(|el| !skip(&el));
+                if entered {
+                    let block = kind & tag::BLOCK != 0;
+                    if block {
                         if flush(&mut buf, &mut links, buf_tag, depth) {
                             return;
                         }
-                        continue;
+                        buf_tag = e.name();
                     }
-                    3 => {
-                        buf.push(' ');
-                        continue;
+                    if kind & tag::BR == 0 {
+                        if let Some(c) = node.first_child() {
+                            state.push((in_link || kind & tag::A != 0, depth + usize::from(kind & tag::LIST != 0)));
+                            node = c;
+                            continue 'walk;
+                        }
+                        // An element without children ends here.
+                        if block {
+                            if flush(&mut buf, &mut links, buf_tag, depth) {
+                                return;
+                            }
+                        } else if kind & tag::SPACED != 0 {
+                            buf.push(' ');
+                        }
                     }
-                    _ => continue,
                 }
-                let kind = tag_kind(e);
-                let Some(el) = ElementRef::wrap(node) else { continue };
-                if node.id() != root.id() && (kind & tag::DEAD != 0 || skip(&el)) {
-                    continue;
-                }
-                let block = kind & tag::BLOCK != 0;
-                if block {
-                    if flush(&mut buf, &mut links, buf_tag, depth) {
-                        return;
-                    }
-                    buf_tag = e.name();
-                }
-                if kind & tag::BR != 0 {
-                    continue;
-                }
-                let link = in_link || kind & tag::A != 0;
-                let d = depth + usize::from(kind & tag::LIST != 0);
-                let exit = if block {
-                    2
-                } else if kind & tag::SPACED != 0 {
-                    3
-                } else {
-                    1
-                };
-                stack.push((node, exit, in_link, depth));
-                stack.extend(node.children().rev().map(|c| (c, 0, link, d)));
             }
             _ => {}
+        }
+        // On to the next sibling, leaving the elements that end here.
+        loop {
+            if node.id() == root.id() {
+                break 'walk;
+            }
+            if let Some(s) = node.next_sibling() {
+                node = s;
+                continue 'walk;
+            }
+            let Some(p) = node.parent() else { break 'walk };
+            state.pop();
+            let depth = state.last().map_or(0, |s| s.1);
+            let kind = p.value().as_element().map_or(0, tag_kind);
+            if kind & tag::BLOCK != 0 {
+                if flush(&mut buf, &mut links, buf_tag, depth) {
+                    return;
+                }
+            } else if kind & tag::SPACED != 0 {
+                buf.push(' ');
+            }
+            node = p;
         }
     }
     flush(&mut buf, &mut links, buf_tag, 0);

@@ -476,7 +476,8 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
 /// The blocks of [`blocks`], one by one, to `visit`; the walk stops when
 /// `visit` returns true.
 fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, visit: &mut dyn FnMut(Block<'a>) -> bool) {
-    let mut buf = String::new();
+    // Room for a block or two: the buffer is reused for every block of the walk.
+    let mut buf = String::with_capacity(256);
     let mut links = 0usize;
     let mut buf_tag = "div";
     // Whether `visit` stopped the walk.
@@ -497,7 +498,8 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
     // its children (inside a link, list depth); the last is that of `node`.
     // An element's end is handled when the walk leaves it: a block end
     // flushes the block, an inline end adds a space.
-    let mut state: Vec<(bool, usize)> = vec![(false, 0)];
+    let mut state: Vec<(bool, usize)> = Vec::with_capacity(32);
+    state.push((false, 0));
     let mut node = *root;
     'walk: loop {
         let (in_link, depth) = state.last().copied().unwrap_or((false, 0));
@@ -821,18 +823,48 @@ fn in_sidebar(el: &ElementRef) -> bool {
 
 /// Descendants of `item` that are not inside a nested comment item (one of
 /// `items`), in document order.
-fn own_descendants<'a>(item: &ElementRef<'a>, items: &FxHashSet<ego_tree::NodeId>) -> Vec<ElementRef<'a>> {
-    let mut out = Vec::new();
-    let mut stack: Vec<_> = item.children().rev().collect();
-    while let Some(n) = stack.pop() {
-        let Some(e) = ElementRef::wrap(n) else { continue };
-        if tag_kind(e.value()) & tag::DEAD != 0 || items.contains(&e.id()) {
-            continue;
+fn own_descendants<'a>(item: &ElementRef<'a>, items: &FxHashSet<ego_tree::NodeId>) -> Own<'a> {
+    let (mut els, mut ends) = (Vec::new(), Vec::new());
+    // The walk follows the child, sibling and parent links; `open` holds the
+    // places (in `els`) of the elements entered and not yet left.
+    let mut open: Vec<usize> = Vec::new();
+    let Some(mut node) = item.first_child() else { return Own { els, ends } };
+    loop {
+        if let Some(e) = ElementRef::wrap(node) {
+            if tag_kind(e.value()) & tag::DEAD == 0 && !items.contains(&e.id()) {
+                els.push(e);
+                ends.push(els.len());
+                if let Some(c) = node.first_child() {
+                    open.push(els.len() - 1);
+                    node = c;
+                    continue;
+                }
+            }
         }
-        out.push(e);
-        stack.extend(n.children().rev());
+        loop {
+            if let Some(s) = node.next_sibling() {
+                node = s;
+                break;
+            }
+            match node.parent() {
+                Some(p) if p.id() != item.id() => {
+                    if let Some(i) = open.pop() {
+                        ends[i] = els.len();
+                    }
+                    node = p;
+                }
+                _ => return Own { els, ends },
+            }
+        }
     }
-    out
+}
+
+/// An item's [`own_descendants`]: the elements in document order, and for
+/// each the end of its subtree among them (the place after its last own
+/// descendant), so that `els[i]` holds `els[j]` when `i < j < ends[i]`.
+struct Own<'a> {
+    els: Vec<ElementRef<'a>>,
+    ends: Vec<usize>,
 }
 
 // Class words are matched at "-", "_" and "__" boundaries too (BEM: "c-comment__name", "rk-comment__time").
@@ -1048,11 +1080,16 @@ struct ItemParts {
     reply: Option<ReplyRef>,
 }
 
-/// The parts of a comment item; `own` are its [`own_descendants`].
-fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
-    let is_in = |e: &ElementRef, container: &ElementRef| ancestors_any(e, &|a| a.id() == container.id());
+/// The parts of a comment item; `own` are its [`own_descendants`], `ends`
+/// their subtrees' ends ([`Own`]).
+fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
     let marks: Vec<ElMarks> = own.iter().map(el_marks).collect();
     let pos: FxHashMap<ego_tree::NodeId, usize> = own.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+    // `container` holds `e` (both own elements: by their places, else by `e`'s ancestors).
+    let is_in = |e: &ElementRef, container: &ElementRef| match (pos.get(&e.id()), pos.get(&container.id())) {
+        (Some(&i), Some(&c)) => c < i && i < ends[c],
+        _ => ancestors_any(e, &|a| a.id() == container.id()),
+    };
     let mark = |e: &ElementRef<'a>| pos.get(&e.id()).map_or_else(|| el_marks(e), |&i| marks[i]);
     let own_marked = || own.iter().zip(&marks);
 
@@ -1786,18 +1823,19 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
 
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     let item_ids: FxHashSet<ego_tree::NodeId> = items.iter().map(|i| i.id()).collect();
-    let owns: Vec<Vec<ElementRef>> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
+    let owns: Vec<Own> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
     let mut index_of: FxHashMap<_, usize> = FxHashMap::default();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
     // wrapper beside their parent rather than inside it).
     let mut levels: Vec<usize> = Vec::new();
-    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, own, &item_ids)).collect();
+    let mut above: FxHashMap<ego_tree::NodeId, usize> = FxHashMap::default();
+    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, &own.els, &own.ends, &item_ids)).collect();
     for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
         if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
-        if is_repeated_teaser(k, &all) || points_elsewhere(&owns[k]) {
+        if is_repeated_teaser(k, &all) || points_elsewhere(&owns[k].els) {
             continue;
         }
         let mut parts = parts.clone();
@@ -1816,7 +1854,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
             cur = n.parent();
         }
         let idx = comments.len();
-        let level = reply_level(item, items, &item_ids);
+        let level = reply_level(item, items, &item_ids, &mut above);
         let mut reply_to = parent;
         if reply_to.is_none() && level > 0 {
             reply_to = (0..idx).rev().find(|&k| levels[k] < level);
@@ -1894,18 +1932,36 @@ fn is_repeated_teaser(k: usize, all: &[ItemParts]) -> bool {
 /// How deep in a thread an item sits: enclosing items and reply wrappers
 /// ("children", "replies", "indent-1", ...), plus one for an item that
 /// marks itself as a reply.
-fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego_tree::NodeId>) -> usize {
-    let mut level = 0;
+/// `above` keeps, per node asked before, the count of reply wrappers and
+/// items among the node and its ancestors (items of one list share them).
+fn reply_level(
+    item: &ElementRef,
+    items: &[ElementRef],
+    item_ids: &FxHashSet<ego_tree::NodeId>,
+    above: &mut FxHashMap<ego_tree::NodeId, usize>,
+) -> usize {
+    // The ancestors up to the first one counted before, then their counts downwards.
+    let mut chain = Vec::new();
     let mut cur = item.parent();
+    let mut base = 0;
     while let Some(n) = cur {
+        if let Some(&k) = above.get(&n.id()) {
+            base = k;
+            break;
+        }
+        chain.push(n);
+        cur = n.parent();
+    }
+    for n in chain.into_iter().rev() {
         if let Some(e) = ElementRef::wrap(n) {
             let wrap = e.value().attr_str(at::CLASS).is_some_and(|c| REPLY_WRAP.is_match(c));
             if wrap || item_ids.contains(&e.id()) {
-                level += 1;
+                base += 1;
             }
         }
-        cur = n.parent();
+        above.insert(n.id(), base);
     }
+    let level = base;
     let self_reply = item.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
     // A flat list whose items carry their depth in a class ("replyTreeLevel1",
     // "depth-2", "comment-level-0"): the depth above the shallowest item's

@@ -2128,14 +2128,9 @@ fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
     let mut best: Option<(usize, ElementRef)> = None;
     for e in &all {
         let kind = tag_kind(e.value());
-        if kind & tag::DEAD != 0 || body_skip(e, memo) {
+        if kind & tag::DEAD != 0 {
             continue;
         }
-        let paragraphs: usize = e
-            .child_elements()
-            .filter(|c| tag_kind(c.value()) & tag::PARAGRAPH != 0 && !body_skip(c, memo))
-            .map(|c| text_of(&c).chars().count())
-            .sum();
         let bare: usize = if kind & tag::BARE_TEXT != 0 {
             e.children()
                 .filter_map(|c| c.value().as_text().map(|t| t.trim()))
@@ -2145,6 +2140,14 @@ fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
         } else {
             0
         };
+        let paragraph = |c: &ElementRef| tag_kind(c.value()) & tag::PARAGRAPH != 0;
+        // Without a paragraph child or sentences the score is 0 (never the
+        // best), whatever the skip test says: it is not asked.
+        if bare == 0 && !e.child_elements().any(|c| paragraph(&c)) || body_skip(e, memo) {
+            continue;
+        }
+        let paragraphs: usize =
+            e.child_elements().filter(|c| paragraph(c) && !body_skip(c, memo)).map(|c| text_of(&c).chars().count()).sum();
         let score = paragraphs + bare;
         // Text inside a comment is never the article.
         if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a, memo)) {

@@ -115,7 +115,6 @@ mod at {
     pub const CONTENT: &LocalName = &local_name!("content");
     pub const PROPERTY: &LocalName = &local_name!("property");
     pub const ITEMPROP: &LocalName = &local_name!("itemprop");
-    pub const ITEMTYPE: &LocalName = &local_name!("itemtype");
     pub const HREF: &LocalName = &local_name!("href");
     pub const WIDTH: &LocalName = &local_name!("width");
     pub const STYLE: &LocalName = &local_name!("style");
@@ -441,6 +440,25 @@ fn text_of(el: &ElementRef) -> String {
     out
 }
 
+/// `text_of(el).chars().count()`, without building the text: the same words
+/// and single spaces, counted. Test `text_chars_counts_text_of`.
+fn text_chars(el: &ElementRef) -> usize {
+    let (mut n, mut any) = (0, false);
+    for t in el.text() {
+        // A node whose words are single-spaced already counts whole.
+        if !t.is_empty() && cues::is_collapsed(t) {
+            n += usize::from(any) + t.chars().count();
+            any = true;
+            continue;
+        }
+        for w in cues::words(t) {
+            n += usize::from(any) + w.chars().count();
+            any = true;
+        }
+    }
+    n
+}
+
 /// `!text_of(el).is_empty()`, without building the text: a text node holds a word.
 fn has_words(el: &ElementRef) -> bool {
     el.text().any(|t| cues::words(t).next().is_some())
@@ -495,14 +513,14 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
     };
     // The walk follows the child, sibling and parent links (document order).
     // `state` holds, for each element entered and not yet left, the state of
-    // its children (inside a link, list depth); the last is that of `node`.
-    // An element's end is handled when the walk leaves it: a block end
-    // flushes the block, an inline end adds a space.
-    let mut state: Vec<(bool, usize)> = Vec::with_capacity(32);
-    state.push((false, 0));
+    // its children (inside a link, list depth) and its own tag kind; the
+    // last is that of `node`. An element's end is handled when the walk
+    // leaves it: a block end flushes the block, an inline end adds a space.
+    let mut state: Vec<(bool, usize, u32)> = Vec::with_capacity(32);
+    state.push((false, 0, 0));
     let mut node = *root;
     'walk: loop {
-        let (in_link, depth) = state.last().copied().unwrap_or((false, 0));
+        let (in_link, depth, _) = state.last().copied().unwrap_or((false, 0, 0));
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -524,7 +542,7 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
                     }
                     if kind & tag::BR == 0 {
                         if let Some(c) = node.first_child() {
-                            state.push((in_link || kind & tag::A != 0, depth + usize::from(kind & tag::LIST != 0)));
+                            state.push((in_link || kind & tag::A != 0, depth + usize::from(kind & tag::LIST != 0), kind));
                             node = c;
                             continue 'walk;
                         }
@@ -551,9 +569,9 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
                 continue 'walk;
             }
             let Some(p) = node.parent() else { break 'walk };
-            state.pop();
+            // `p`'s kind, and the state it was entered in.
+            let kind = state.pop().map_or(0, |s| s.2);
             let depth = state.last().map_or(0, |s| s.1);
-            let kind = p.value().as_element().map_or(0, tag_kind);
             if kind & tag::BLOCK != 0 {
                 if flush(&mut buf, &mut links, buf_tag, depth) {
                     return;
@@ -732,24 +750,42 @@ fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
 
 fn marks_comment_item(el: &ElementRef) -> bool {
     let v = el.value();
-    if tag_kind(v) & tag::NO_ITEM != 0 {
+    // Every mark below is an attribute: an element without any has none.
+    if v.attrs.is_empty() || tag_kind(v) & tag::NO_ITEM != 0 {
         return false;
     }
-    if attr_has_token(el, at::ITEMPROP, "comment") {
+    // The attributes asked below, read in one pass (each the first of its
+    // name, as `attr_str` gives it).
+    let (mut itemprop, mut itemtype, mut role, mut class, mut id) = (None, None, None, None, None);
+    for (k, val) in v.attrs.iter() {
+        if k.prefix.is_some() || k.ns != NO_NS {
+            continue;
+        }
+        let slot = match k.local {
+            html5ever::local_name!("itemprop") => &mut itemprop,
+            html5ever::local_name!("itemtype") => &mut itemtype,
+            html5ever::local_name!("role") => &mut role,
+            html5ever::local_name!("class") => &mut class,
+            html5ever::local_name!("id") => &mut id,
+            _ => continue,
+        };
+        slot.get_or_insert(&**val);
+    }
+    if has_token(itemprop, "comment") {
         return true;
     }
-    if v.attr_str(at::ITEMTYPE).is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
+    if itemtype.is_some_and(|t: &str| t.trim_end_matches('/').ends_with("/Comment")) {
         return true;
     }
     // ARIA: an entry of a feed or list (`role="article"` with its position in
     // the set), or an article role inside a comment area.
-    if v.attr_str(at::ROLE).is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+    if role.is_some_and(|r: &str| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
         return v.attr_str(at::ARIA_POSINSET).is_some()
             || ancestors_any(el, &|a| {
                 COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str(at::ARIA_LABEL).is_some_and(|l| COMMENT_AREA.is_match(l))
             });
     }
-    let class = v.attr_str(at::CLASS).unwrap_or("");
+    let class: &str = class.unwrap_or("");
     let tokens = || class.split_whitespace();
     // Both item patterns need a token: an empty class matches neither.
     // The common answer, no match, without the overlapping search.
@@ -763,7 +799,7 @@ fn marks_comment_item(el: &ElementRef) -> bool {
             return true;
         }
     }
-    if v.attr_str(at::ID).is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
+    if id.is_some_and(|id: &str| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
     // A "post" token needs a "p" or "P" (one memchr before the token split).
@@ -771,7 +807,7 @@ fn marks_comment_item(el: &ElementRef) -> bool {
         // A forum post: inside a comment area, or with the forum's own marks
         // (phpBB's "p1234" anchor id, a profile column or post body inside).
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
-            || v.attr_str(at::ID).is_some_and(|id| FORUM_POST_ID.is_match(id))
+            || id.is_some_and(|id: &str| FORUM_POST_ID.is_match(id))
             || el.elements_below().skip(1).any(|d| d.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
@@ -2147,7 +2183,7 @@ fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
             continue;
         }
         let paragraphs: usize =
-            e.child_elements().filter(|c| paragraph(c) && !body_skip(c, memo)).map(|c| text_of(&c).chars().count()).sum();
+            e.child_elements().filter(|c| paragraph(c) && !body_skip(c, memo)).map(|c| text_chars(&c)).sum();
         let score = paragraphs + bare;
         // Text inside a comment is never the article.
         if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a, memo)) {
@@ -2373,6 +2409,27 @@ mod tests {
                 assert_eq!(a, b);
             }
         }
+    }
+
+    /// `text_chars` counts the chars of `text_of`, on every element of the
+    /// fixture pages and of markup with runs of white space of every kind.
+    #[test]
+    fn text_chars_counts_text_of() {
+        let mut pages: Vec<String> = vec![
+            "<p>  ein \t zwei\n<b>drei</b>vier \u{a0} fünf  </p><p></p><p> </p><div>a<i> </i>b</div>".to_string(),
+            "<p>Ärger\u{2003}über <span>Öl</span>\u{3000}</p><p>x</p>".to_string(),
+        ];
+        let Ok(rd) = std::fs::read_dir("tests/fixtures") else { panic!("tests/fixtures") };
+        pages.extend(rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).filter_map(|p| std::fs::read_to_string(p).ok()));
+        let mut n = 0;
+        for page in &pages {
+            let doc = parse_html(page);
+            for el in doc.root_element().descendent_elements() {
+                assert_eq!(text_chars(&el), text_of(&el).chars().count(), "{:?}", text_of(&el));
+                n += 1;
+            }
+        }
+        assert!(n > 1000);
     }
 
     /// Each [`tag`] bit answers as the `&str` test it stands for, on every

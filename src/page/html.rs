@@ -184,64 +184,6 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("html cue regex must compile")
 }
 
-/// The class and id regexes as one dense DFA, for ASCII values: whether one
-/// of them matches, by a loop over the value's bytes, without the regex
-/// engine's per-call set-up (a cache taken from a pool, a lazy DFA's start
-/// state), which costs more than the scan on values this short. Built
-/// without Unicode: on an ASCII value, `(?i)` (no non-ASCII letter of the
-/// patterns folds to ASCII, and ASCII letters match only ASCII letters
-/// there), `\s`, `\b`, `\d` answer as with it. Other values ask the regex.
-/// Test `ascii_dfas_agree_with_the_regexes`.
-struct AsciiDfa(regex_automata::dfa::dense::DFA<Vec<u32>>);
-
-impl AsciiDfa {
-    fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
-        use regex_automata::{dfa::dense, util::syntax};
-        let dfa = dense::Builder::new()
-            .syntax(syntax::Config::new().unicode(false).utf8(false))
-            .build_many(patterns)
-            .expect("the class regexes build as an ASCII DFA");
-        AsciiDfa(dfa)
-    }
-
-    /// Whether a pattern matches `hay`, if `hay` is ASCII.
-    #[inline]
-    fn matches_ascii(&self, hay: &str) -> Option<bool> {
-        use regex_automata::{dfa::Automaton, Input};
-        if !hay.is_ascii() {
-            return None;
-        }
-        self.0.try_search_fwd(&Input::new(hay).earliest(true)).ok().map(|m| m.is_some())
-    }
-
-    /// `re.is_match(hay)` (`re` is the regex of this DFA's one pattern).
-    #[inline]
-    fn is_match(&self, re: &Regex, hay: &str) -> bool {
-        self.matches_ascii(hay).unwrap_or_else(|| re.is_match(hay))
-    }
-}
-
-/// A regex of class names and its [`AsciiDfa`].
-struct ClassRe {
-    re: Regex,
-    ascii: AsciiDfa,
-}
-
-impl ClassRe {
-    fn new(p: &str) -> Self {
-        ClassRe { re: re(p), ascii: AsciiDfa::new(&[p]) }
-    }
-
-    #[inline]
-    fn is_match(&self, hay: &str) -> bool {
-        self.ascii.is_match(&self.re, hay)
-    }
-
-    fn as_str(&self) -> &str {
-        self.re.as_str()
-    }
-}
-
 /// Tags whose content is never page text.
 fn is_dead_tag(name: &str) -> bool {
     matches!(
@@ -330,11 +272,11 @@ fn is_block_tag(name: &str) -> bool {
     )
 }
 
-static FURNITURE_CLASS: LazyLock<ClassRe> = LazyLock::new(|| {
-    ClassRe::new(r"(?i)cookie|consent|\bcmp\b|banner|newsletter|teaser|related|recommend|empfehl|promo|advert|\bads?\b|anzeige|werbung|sponsor|social|share|sharing|teilen|breadcrumb|paywall|weather|wetter|sidebar|widget|outbrain|taboola|popup|modal|push|subscribe|\btags?\b|tags-|byline|caption|credit|kicker|dachzeile|rubrik|toolbar|pagination|correction|navigation|umfrage|\bpoll|voting|abstimmung|\bquiz|wissenstest|gewinnspiel|standings|tabelle|\bnav\b|menu|footer|header|\bmeta\b|-meta\b|\bmeta-|bildtext|bildunterschrift|skip-link|screen-reader|comment|kommentar|diskussion|\bforum|leserbrief|respond|\blogin\b|\bbrand\b|\blogo\b|copyright|randspalte|\bbox\b|kasten|infobox|\bhinweis\b|notice")
+static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)cookie|consent|\bcmp\b|banner|newsletter|teaser|related|recommend|empfehl|promo|advert|\bads?\b|anzeige|werbung|sponsor|social|share|sharing|teilen|breadcrumb|paywall|weather|wetter|sidebar|widget|outbrain|taboola|popup|modal|push|subscribe|\btags?\b|tags-|byline|caption|credit|kicker|dachzeile|rubrik|toolbar|pagination|correction|navigation|umfrage|\bpoll|voting|abstimmung|\bquiz|wissenstest|gewinnspiel|standings|tabelle|\bnav\b|menu|footer|header|\bmeta\b|-meta\b|\bmeta-|bildtext|bildunterschrift|skip-link|screen-reader|comment|kommentar|diskussion|\bforum|leserbrief|respond|\blogin\b|\bbrand\b|\blogo\b|copyright|randspalte|\bbox\b|kasten|infobox|\bhinweis\b|notice")
 });
 
-static COMMENT_AREA: LazyLock<ClassRe> = LazyLock::new(|| ClassRe::new(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten|leserfrage|leserstimme|lesermeinung|reaktionen|reactions"));
+static COMMENT_AREA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)comment|kommentar|diskussion|disqus|thread|forum|posts|leserbrief|replies|antworten|leserfrage|leserstimme|lesermeinung|reaktionen|reactions"));
 
 /// A class token (the whole token) naming a comment item.
 const ITEM_TOKEN: &str = r"(?i:comment|kommentar|leserkommentar|leser-kommentar|forum-?beitrag|forumbeitrag|forum-post|forumpost|beitrag|posting|comment-?item|comment__item|commentitem|comment-entry|comment-wrapper|comment-container|user-comment|reader-comment|js-comment|c-comment|comment-thread-item|kommentar-item|kommentar-eintrag|cmt|cmt-?item|cmt-entry)";
@@ -351,15 +293,12 @@ static ITEM_CLASS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new([ITEM_TOKEN, ITEM_SUFFIX].map(|t| format!(r"(?:^|\s)(?:{t})(?:$|\s)"))).expect("html cue regex must compile")
 });
 
-/// [`ITEM_CLASS`]'s [`AsciiDfa`].
-static ITEM_CLASS_ASCII: LazyLock<AsciiDfa> = LazyLock::new(|| AsciiDfa::new(ITEM_CLASS.patterns()));
-
 /// Class names that make an element a teaser, not a comment, whatever else they say.
-static TEASERISH: LazyLock<ClassRe> = LazyLock::new(|| ClassRe::new(r"(?i)teaser|related|rubrik|ressort|kicker|opinion|meinung|promo|widget|sidebar"));
+static TEASERISH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)teaser|related|rubrik|ressort|kicker|opinion|meinung|promo|widget|sidebar"));
 
 /// Wrappers that hold replies: their items are one level deeper.
-static REPLY_WRAP: LazyLock<ClassRe> = LazyLock::new(|| {
-    ClassRe::new(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indented|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
+static REPLY_WRAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[\s_-])(?:children|replies|reply-?(?:list|container|wrapper|thread)|antworten|answers|subcomments|sub-comments|child-comments|indented|indent-?[1-9]|level-?[1-9]|depth-?[2-9])(?:$|[\s_-])")
 });
 
 /// An item that marks itself as a reply ("comment reply", "coral-reply", "is-reply").
@@ -789,7 +728,7 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     let tokens = || class.split_whitespace();
     // Both item patterns need a token: an empty class matches neither.
     // The common answer, no match, without the overlapping search.
-    if !class.is_empty() && ITEM_CLASS_ASCII.matches_ascii(class).unwrap_or_else(|| ITEM_CLASS.is_match(class)) {
+    if !class.is_empty() && ITEM_CLASS.is_match(class) {
         let item = ITEM_CLASS.matches(class);
         if item.matched(0) {
             return true;
@@ -820,8 +759,8 @@ static FORUM_POST_ID: LazyLock<Regex> = LazyLock::new(|| re(r"^p\d+$"));
 static FORUM_POST_PART: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:post-?profile|post-?body|postbit|poster-?info)$"));
 
 /// Elements that are never part of a comment's text: a forum profile column and a signature.
-static PROFILE_OR_SIGNATURE: LazyLock<ClassRe> = LazyLock::new(|| {
-    ClassRe::new(r"(?i)(?:^|\s)(?:post-?profile|user-?profile|profile|poster-?info|author-?info|userinfo|signature|signatur|sig|signaturecontainer)(?:$|\s)")
+static PROFILE_OR_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|\s)(?:post-?profile|user-?profile|profile|poster-?info|author-?info|userinfo|signature|signatur|sig|signaturecontainer)(?:$|\s)")
 });
 
 /// A quote of an earlier post inside a comment: a `blockquote` that names its
@@ -917,7 +856,7 @@ static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:cont
 fn may_be_text_class(t: &str) -> bool {
     t.as_bytes().last().is_some_and(|&b| matches!(b | 0x20, b't' | b'e' | b'y'))
 }
-static UI_CLASS: LazyLock<ClassRe> = LazyLock::new(|| ClassRe::new(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
+static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
 
 /// What `item_parts` asks of an element again and again, read once per
 /// element: its `class` and `itemprop` attributes and its class tests.
@@ -953,8 +892,7 @@ fn el_marks<'a>(e: &ElementRef<'a>) -> ElMarks<'a> {
         regex::RegexSet::new([AUTHOR_CLASS.as_str(), DATE_CLASS.as_str(), TITLE_CLASS.as_str(), UI_CLASS.as_str()]).expect("the class regexes compile")
     });
     // The common answer, no match, without the overlapping search.
-    static CLASS_SET_ASCII: LazyLock<AsciiDfa> = LazyLock::new(|| AsciiDfa::new(CLASS_SET.patterns()));
-    if !CLASS_SET_ASCII.matches_ascii(&c).unwrap_or_else(|| CLASS_SET.is_match(&c)) {
+    if !CLASS_SET.is_match(&c) {
         return ElMarks { class, itemprop, author: false, date: false, title: false, ui: ui_tag };
     }
     let m = CLASS_SET.matches(&c);
@@ -2607,57 +2545,8 @@ mod tests {
     /// `class_marks` answers false for an element without class and id without asking the regexes.
     #[test]
     fn class_regexes_need_a_class() {
-        for r in [&*AUTHOR_CLASS, &*DATE_CLASS, &*TITLE_CLASS, &UI_CLASS.re] {
+        for r in [&AUTHOR_CLASS, &DATE_CLASS, &TITLE_CLASS, &UI_CLASS] {
             assert!(!r.is_match(""), "{}", r.as_str());
-        }
-    }
-
-    /// Each [`AsciiDfa`] answers as its regexes on ASCII values: the class and
-    /// id values of the fixture and example pages, their tokens, the
-    /// patterns' words in several cases and at BEM and token boundaries,
-    /// white space of every kind, and non-words; non-ASCII values are left to
-    /// the regexes.
-    #[test]
-    fn ascii_dfas_agree_with_the_regexes() {
-        let mut values: Vec<String> = Vec::new();
-        for dir in ["tests/fixtures", "examples/pages", "tests/blind"] {
-            let Ok(rd) = std::fs::read_dir(dir) else { continue };
-            for path in rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")) {
-                let Ok(page) = std::fs::read_to_string(&path) else { continue };
-                let doc = parse_html(&page);
-                for el in doc.root_element().descendent_elements() {
-                    for (_, v) in el.value().attrs() {
-                        values.push(v.to_string());
-                        values.extend(v.split_whitespace().map(str::to_string));
-                    }
-                }
-            }
-        }
-        let words = [
-            "cookie", "cmp", "ads", "ad", "tag", "tags", "tags-x", "nav", "meta", "x-meta", "meta-x", "poll", "quiz", "forum", "login",
-            "brand", "logo", "box", "hinweis", "comment", "kommentar", "comment-item", "comment__item", "c-comment", "rootComment",
-            "x_kommentar", "post-profile", "signature", "sig", "children", "replies", "reply-list", "indent-3", "level-1", "depth-2",
-            "depth-1", "action", "like", "btn", "author", "user-name", "nick", "name", "user", "date", "time", "timestamp", "title",
-            "überschrift", "teaser", "widget", "thread", "cmt-entry", "beitrag", "posting",
-        ];
-        for w in words {
-            for v in [w.to_string(), w.to_uppercase(), format!("x {w}"), format!("{w} y"), format!("a-{w}-b"), format!("a_{w}"), format!("a__{w}"),
-                format!("{w}s"), format!("x{w}"), format!("\t{w}\n"), format!("{w}\x0b"), format!("{w}1"), format!("1{w}")] {
-                values.push(v);
-            }
-        }
-        values.extend(["", " ", "-", "_", "a b", "x\x0cy", "\r", "zzz", "123"].map(str::to_string));
-        let regexes: [&ClassRe; 6] = [&FURNITURE_CLASS, &COMMENT_AREA, &REPLY_WRAP, &PROFILE_OR_SIGNATURE, &UI_CLASS, &TEASERISH];
-        let item_dfa = &*ITEM_CLASS_ASCII;
-        let class_set = regex::RegexSet::new([AUTHOR_CLASS.as_str(), DATE_CLASS.as_str(), TITLE_CLASS.as_str(), UI_CLASS.as_str()]).unwrap();
-        let class_dfa = AsciiDfa::new(class_set.patterns());
-        assert!(values.len() > 1000);
-        for v in &values {
-            for r in regexes {
-                assert_eq!(r.ascii.matches_ascii(v), v.is_ascii().then(|| r.re.is_match(v)), "{} on {v:?}", r.as_str());
-            }
-            assert_eq!(item_dfa.matches_ascii(v), v.is_ascii().then(|| ITEM_CLASS.is_match(v)), "{v:?}");
-            assert_eq!(class_dfa.matches_ascii(v), v.is_ascii().then(|| class_set.is_match(v)), "{v:?}");
         }
     }
 

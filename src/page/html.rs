@@ -115,7 +115,6 @@ mod at {
     pub const CONTENT: &LocalName = &local_name!("content");
     pub const PROPERTY: &LocalName = &local_name!("property");
     pub const ITEMPROP: &LocalName = &local_name!("itemprop");
-    pub const ITEMTYPE: &LocalName = &local_name!("itemtype");
     pub const HREF: &LocalName = &local_name!("href");
     pub const WIDTH: &LocalName = &local_name!("width");
     pub const STYLE: &LocalName = &local_name!("style");
@@ -197,6 +196,70 @@ fn is_dead_tag(name: &str) -> bool {
 /// Tags that are page furniture wherever they are.
 fn is_furniture_tag(name: &str) -> bool {
     matches!(name, "nav" | "aside" | "form" | "figure" | "figcaption" | "label" | "dialog" | "menu")
+}
+
+/// What the readings ask of an element's tag, read from its name's atom by
+/// one `match` (the names of the spec are atoms: comparing them is comparing
+/// integers, where the `&str` tests compare strings one by one). Each bit
+/// is one of the tag tests; `tag_kind_agrees_with_the_name_tests` holds
+/// them to the `&str` forms.
+mod tag {
+    /// [`super::is_dead_tag`].
+    pub const DEAD: u32 = 1;
+    /// [`super::is_furniture_tag`].
+    pub const FURNITURE: u32 = 1 << 1;
+    /// [`super::is_block_tag`].
+    pub const BLOCK: u32 = 1 << 2;
+    /// An inline element whose end is a space in a block's text.
+    pub const SPACED: u32 = 1 << 3;
+    /// `ul`, `ol`: a list level.
+    pub const LIST: u32 = 1 << 4;
+    pub const BR: u32 = 1 << 5;
+    pub const A: u32 = 1 << 6;
+    /// `header`, `footer`, `h1`: skipped in the body whatever the class.
+    pub const BODY_SKIP: u32 = 1 << 7;
+    /// Tags that are never comment items ([`super::marks_comment_item`]).
+    pub const NO_ITEM: u32 = 1 << 8;
+    /// The children of an element whose text counts as its paragraphs (`body_root`).
+    pub const PARAGRAPH: u32 = 1 << 9;
+    /// Elements whose own text nodes count as sentences (`body_root`).
+    pub const BARE_TEXT: u32 = 1 << 10;
+    pub const FOOTER: u32 = 1 << 11;
+}
+
+/// The [`tag`] bits of an element.
+fn tag_kind(e: &scraper::node::Element) -> u32 {
+    use html5ever::local_name as n;
+    use tag::*;
+    match e.name.local {
+        n!("script") | n!("style") | n!("noscript") | n!("template") | n!("svg") | n!("iframe") | n!("button") | n!("input")
+        | n!("textarea") | n!("head") | n!("link") | n!("object") | n!("embed") | n!("canvas") | n!("video") | n!("audio")
+        | n!("map") => DEAD,
+        n!("select") | n!("option") => DEAD,
+        n!("meta") => DEAD | NO_ITEM,
+        n!("form") => FURNITURE | BLOCK,
+        n!("nav") | n!("aside") | n!("figure") | n!("figcaption") => FURNITURE | BLOCK,
+        n!("label") | n!("dialog") | n!("menu") => FURNITURE,
+        n!("p") => BLOCK | NO_ITEM | PARAGRAPH,
+        n!("h2") | n!("h3") => BLOCK | PARAGRAPH,
+        n!("blockquote") => BLOCK | PARAGRAPH,
+        n!("div") | n!("section") | n!("article") | n!("main") => BLOCK | BARE_TEXT,
+        n!("header") => BLOCK | BODY_SKIP,
+        n!("footer") => BLOCK | BODY_SKIP | FOOTER,
+        n!("h1") => BLOCK | BODY_SKIP | NO_ITEM,
+        n!("h4") | n!("h5") | n!("h6") | n!("li") | n!("dl") | n!("dt") | n!("dd") | n!("pre") | n!("table") | n!("tr")
+        | n!("fieldset") | n!("address") | n!("hr") | n!("body") | n!("html") | n!("details") | n!("summary") | n!("cite") => BLOCK,
+        n!("ul") | n!("ol") => BLOCK | LIST,
+        n!("br") => BLOCK | BR,
+        n!("time") => BLOCK | NO_ITEM,
+        n!("td") => SPACED | BARE_TEXT,
+        n!("th") | n!("em") | n!("small") | n!("i") => SPACED,
+        n!("span") | n!("b") | n!("strong") => SPACED | NO_ITEM,
+        n!("a") => SPACED | A | NO_ITEM,
+        n!("img") => NO_ITEM,
+        n!("font") | n!("center") => BARE_TEXT,
+        _ => 0,
+    }
 }
 
 fn is_block_tag(name: &str) -> bool {
@@ -316,6 +379,25 @@ fn text_of(el: &ElementRef) -> String {
     out
 }
 
+/// `text_of(el).chars().count()`, without building the text: the same words
+/// and single spaces, counted. Test `text_chars_counts_text_of`.
+fn text_chars(el: &ElementRef) -> usize {
+    let (mut n, mut any) = (0, false);
+    for t in el.text() {
+        // A node whose words are single-spaced already counts whole.
+        if !t.is_empty() && cues::is_collapsed(t) {
+            n += usize::from(any) + t.chars().count();
+            any = true;
+            continue;
+        }
+        for w in cues::words(t) {
+            n += usize::from(any) + w.chars().count();
+            any = true;
+        }
+    }
+    n
+}
+
 /// `!text_of(el).is_empty()`, without building the text: a text node holds a word.
 fn has_words(el: &ElementRef) -> bool {
     el.text().any(|t| cues::words(t).next().is_some())
@@ -351,13 +433,10 @@ fn first_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool
 /// The blocks of [`blocks`], one by one, to `visit`; the walk stops when
 /// `visit` returns true.
 fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool, visit: &mut dyn FnMut(Block<'a>) -> bool) {
-    let mut buf = String::new();
+    // Room for a block or two: the buffer is reused for every block of the walk.
+    let mut buf = String::with_capacity(256);
     let mut links = 0usize;
     let mut buf_tag = "div";
-    // Stack of (node, exit action, in_link, list_depth); the exit action,
-    // read when the element is entered: 0 on entering, 1 nothing, 2 a block
-    // end (flush), 3 an inline end (a space).
-    let mut stack = vec![(*root, 0u8, false, 0usize)];
     // Whether `visit` stopped the walk.
     let mut flush = |buf: &mut String, links: &mut usize, tag: &'a str, depth: usize| -> bool {
         let mut stop = false;
@@ -371,7 +450,16 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
         *links = 0;
         stop
     };
-    while let Some((node, exit, in_link, depth)) = stack.pop() {
+    // The walk follows the child, sibling and parent links (document order).
+    // `state` holds, for each element entered and not yet left, the state of
+    // its children (inside a link, list depth) and its own tag kind; the
+    // last is that of `node`. An element's end is handled when the walk
+    // leaves it: a block end flushes the block, an inline end adds a space.
+    let mut state: Vec<(bool, usize, u32)> = Vec::with_capacity(32);
+    state.push((false, 0, 0));
+    let mut node = *root;
+    'walk: loop {
+        let (in_link, depth, _) = state.last().copied().unwrap_or((false, 0, 0));
         match node.value() {
             Node::Text(t) => {
                 let s: &str = t;
@@ -381,51 +469,109 @@ fn walk_blocks<'a>(root: ElementRef<'a>, skip: &dyn Fn(&ElementRef<'a>) -> bool,
                 }
             }
             Node::Element(e) => {
-                match exit {
-                    0 => {}
-                    2 => {
+                let kind = tag_kind(e);
+                let entered = node.id() == root.id() || kind & tag::DEAD == 0 && ElementRef::wrap(node).is_some_and(|el| !skip(&el));
+                if entered {
+                    let block = kind & tag::BLOCK != 0;
+                    if block {
                         if flush(&mut buf, &mut links, buf_tag, depth) {
                             return;
                         }
-                        continue;
+                        buf_tag = e.name();
                     }
-                    3 => {
-                        buf.push(' ');
-                        continue;
+                    if kind & tag::BR == 0 {
+                        if let Some(c) = node.first_child() {
+                            state.push((in_link || kind & tag::A != 0, depth + usize::from(kind & tag::LIST != 0), kind));
+                            node = c;
+                            continue 'walk;
+                        }
+                        // An element without children ends here.
+                        if block {
+                            if flush(&mut buf, &mut links, buf_tag, depth) {
+                                return;
+                            }
+                        } else if kind & tag::SPACED != 0 {
+                            buf.push(' ');
+                        }
                     }
-                    _ => continue,
                 }
-                let name = e.name();
-                let Some(el) = ElementRef::wrap(node) else { continue };
-                if node.id() != root.id() && (is_dead_tag(name) || skip(&el)) {
-                    continue;
-                }
-                let block = is_block_tag(name);
-                if block {
-                    if flush(&mut buf, &mut links, buf_tag, depth) {
-                        return;
-                    }
-                    buf_tag = name;
-                }
-                if name == "br" {
-                    continue;
-                }
-                let link = in_link || name == "a";
-                let d = depth + usize::from(matches!(name, "ul" | "ol"));
-                let exit = if block {
-                    2
-                } else if matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i") {
-                    3
-                } else {
-                    1
-                };
-                stack.push((node, exit, in_link, depth));
-                stack.extend(node.children().rev().map(|c| (c, 0, link, d)));
             }
             _ => {}
         }
+        // On to the next sibling, leaving the elements that end here.
+        loop {
+            if node.id() == root.id() {
+                break 'walk;
+            }
+            if let Some(s) = node.next_sibling() {
+                node = s;
+                continue 'walk;
+            }
+            let Some(p) = node.parent() else { break 'walk };
+            // `p`'s kind, and the state it was entered in.
+            let kind = state.pop().map_or(0, |s| s.2);
+            let depth = state.last().map_or(0, |s| s.1);
+            if kind & tag::BLOCK != 0 {
+                if flush(&mut buf, &mut links, buf_tag, depth) {
+                    return;
+                }
+            } else if kind & tag::SPACED != 0 {
+                buf.push(' ');
+            }
+            node = p;
+        }
     }
     flush(&mut buf, &mut links, buf_tag, 0);
+}
+
+/// `ElementRef::descendent_elements` (the element, then the elements below
+/// it in document order), following the child, sibling and parent links
+/// directly: ego-tree's `Descendants` takes two steps per node (an open and
+/// a close edge) and filters the open ones. Test
+/// `elements_below_agree_with_descendent_elements`.
+trait ElementsBelow<'a> {
+    fn elements_below(&self) -> Below<'a>;
+}
+
+impl<'a> ElementsBelow<'a> for ElementRef<'a> {
+    #[inline]
+    fn elements_below(&self) -> Below<'a> {
+        Below { root: **self, next: Some(**self) }
+    }
+}
+
+/// The iterator of [`ElementsBelow::elements_below`].
+#[derive(Clone)]
+struct Below<'a> {
+    root: ego_tree::NodeRef<'a, Node>,
+    next: Option<ego_tree::NodeRef<'a, Node>>,
+}
+
+impl<'a> Iterator for Below<'a> {
+    type Item = ElementRef<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<ElementRef<'a>> {
+        loop {
+            let node = self.next?;
+            // The node after `node` in document order, inside `root`.
+            self.next = node.first_child().or_else(|| {
+                let mut n = node;
+                loop {
+                    if n.id() == self.root.id() {
+                        return None;
+                    }
+                    if let Some(s) = n.next_sibling() {
+                        return Some(s);
+                    }
+                    n = n.parent()?;
+                }
+            });
+            if let Some(e) = ElementRef::wrap(node) {
+                return Some(e);
+            }
+        }
+    }
 }
 
 fn ancestors_any(el: &ElementRef, pred: &dyn Fn(&ElementRef) -> bool) -> bool {
@@ -448,7 +594,7 @@ fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     let mut og = None;
     let mut title = None;
     let mut site = None;
-    for el in doc.root_element().descendent_elements() {
+    for el in doc.root_element().elements_below() {
         match el.value().name() {
             "meta" if el.value().attr_str(at::PROPERTY).is_some_and(|p| p.eq_ignore_ascii_case("og:title")) => {
                 og = og.or_else(|| el.value().attr_str(at::CONTENT).map(cues::collapse_ws));
@@ -468,7 +614,7 @@ fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
         site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t)) || ancestors_any(el, &|a| attr_has_token(a, at::ROLE, "banner"))
     };
     let mut site_h1 = false;
-    for el in doc.root_element().descendent_elements() {
+    for el in doc.root_element().elements_below() {
         if el.value().name() == "h1" && outside(&el) {
             let t = text_of(&el);
             if t.is_empty() {
@@ -486,7 +632,7 @@ fn title_of(doc: &Html, memo: &Memo) -> Option<String> {
     }
     // A page whose h1 is the site name gives the headline one level lower.
     if site_h1 {
-        let h2 = doc.root_element().descendent_elements().find(|el| {
+        let h2 = doc.root_element().elements_below().find(|el| {
             el.value().name() == "h2" && outside(el) && !in_sidebar(el) && !ancestors_any(el, &|a| is_comment_item(a, memo)) && {
                 let t = text_of(el);
                 cues::word_count(&t) >= 2 && cues::comment_header(&t).is_none() && !cues::is_ui_line(&t)
@@ -538,29 +684,47 @@ fn strip_site_suffix(t: &str) -> String {
 /// is the article or the page, whatever its class says ("beitrag" is also
 /// German for an article).
 fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
-    memo.answer(&memo.comment_item, el, || marks_comment_item(el) && !el.descendent_elements().any(|d| d.value().name() == "h1"))
+    memo.answer(&memo.comment_item, el, || marks_comment_item(el) && !el.elements_below().any(|d| d.value().name() == "h1"))
 }
 
 fn marks_comment_item(el: &ElementRef) -> bool {
     let v = el.value();
-    if matches!(v.name(), "h1" | "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta") {
+    // Every mark below is an attribute: an element without any has none.
+    if v.attrs.is_empty() || tag_kind(v) & tag::NO_ITEM != 0 {
         return false;
     }
-    if attr_has_token(el, at::ITEMPROP, "comment") {
+    // The attributes asked below, read in one pass (each the first of its
+    // name, as `attr_str` gives it).
+    let (mut itemprop, mut itemtype, mut role, mut class, mut id) = (None, None, None, None, None);
+    for (k, val) in v.attrs.iter() {
+        if k.prefix.is_some() || k.ns != NO_NS {
+            continue;
+        }
+        let slot = match k.local {
+            html5ever::local_name!("itemprop") => &mut itemprop,
+            html5ever::local_name!("itemtype") => &mut itemtype,
+            html5ever::local_name!("role") => &mut role,
+            html5ever::local_name!("class") => &mut class,
+            html5ever::local_name!("id") => &mut id,
+            _ => continue,
+        };
+        slot.get_or_insert(&**val);
+    }
+    if has_token(itemprop, "comment") {
         return true;
     }
-    if v.attr_str(at::ITEMTYPE).is_some_and(|t| t.trim_end_matches('/').ends_with("/Comment")) {
+    if itemtype.is_some_and(|t: &str| t.trim_end_matches('/').ends_with("/Comment")) {
         return true;
     }
     // ARIA: an entry of a feed or list (`role="article"` with its position in
     // the set), or an article role inside a comment area.
-    if v.attr_str(at::ROLE).is_some_and(|r| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+    if role.is_some_and(|r: &str| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
         return v.attr_str(at::ARIA_POSINSET).is_some()
             || ancestors_any(el, &|a| {
                 COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str(at::ARIA_LABEL).is_some_and(|l| COMMENT_AREA.is_match(l))
             });
     }
-    let class = v.attr_str(at::CLASS).unwrap_or("");
+    let class: &str = class.unwrap_or("");
     let tokens = || class.split_whitespace();
     // Both item patterns need a token: an empty class matches neither.
     // The common answer, no match, without the overlapping search.
@@ -574,7 +738,7 @@ fn marks_comment_item(el: &ElementRef) -> bool {
             return true;
         }
     }
-    if v.attr_str(at::ID).is_some_and(|id| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
+    if id.is_some_and(|id: &str| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
     // A "post" token needs a "p" or "P" (one memchr before the token split).
@@ -582,8 +746,8 @@ fn marks_comment_item(el: &ElementRef) -> bool {
         // A forum post: inside a comment area, or with the forum's own marks
         // (phpBB's "p1234" anchor id, a profile column or post body inside).
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)))
-            || v.attr_str(at::ID).is_some_and(|id| FORUM_POST_ID.is_match(id))
-            || el.descendent_elements().skip(1).any(|d| d.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
+            || id.is_some_and(|id: &str| FORUM_POST_ID.is_match(id))
+            || el.elements_below().skip(1).any(|d| d.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
 }
@@ -607,7 +771,7 @@ fn quote_of<'a>(e: &ElementRef<'a>) -> Option<Option<String>> {
         return None;
     }
     static QUOTE_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)quote|zitat"));
-    let cite = e.descendent_elements().find(|d| d.value().name() == "cite").map(|c| text_of(&c));
+    let cite = e.elements_below().find(|d| d.value().name() == "cite").map(|c| text_of(&c));
     let first = first_blocks(*e, &|_| false, 1).into_iter().next().map(|b| b.text);
     let name = cite
         .as_deref()
@@ -634,18 +798,48 @@ fn in_sidebar(el: &ElementRef) -> bool {
 
 /// Descendants of `item` that are not inside a nested comment item (one of
 /// `items`), in document order.
-fn own_descendants<'a>(item: &ElementRef<'a>, items: &FxHashSet<ego_tree::NodeId>) -> Vec<ElementRef<'a>> {
-    let mut out = Vec::new();
-    let mut stack: Vec<_> = item.children().rev().collect();
-    while let Some(n) = stack.pop() {
-        let Some(e) = ElementRef::wrap(n) else { continue };
-        if items.contains(&e.id()) || is_dead_tag(e.value().name()) {
-            continue;
+fn own_descendants<'a>(item: &ElementRef<'a>, items: &FxHashSet<ego_tree::NodeId>) -> Own<'a> {
+    let (mut els, mut ends) = (Vec::new(), Vec::new());
+    // The walk follows the child, sibling and parent links; `open` holds the
+    // places (in `els`) of the elements entered and not yet left.
+    let mut open: Vec<usize> = Vec::new();
+    let Some(mut node) = item.first_child() else { return Own { els, ends } };
+    loop {
+        if let Some(e) = ElementRef::wrap(node) {
+            if tag_kind(e.value()) & tag::DEAD == 0 && !items.contains(&e.id()) {
+                els.push(e);
+                ends.push(els.len());
+                if let Some(c) = node.first_child() {
+                    open.push(els.len() - 1);
+                    node = c;
+                    continue;
+                }
+            }
         }
-        out.push(e);
-        stack.extend(n.children().rev());
+        loop {
+            if let Some(s) = node.next_sibling() {
+                node = s;
+                break;
+            }
+            match node.parent() {
+                Some(p) if p.id() != item.id() => {
+                    if let Some(i) = open.pop() {
+                        ends[i] = els.len();
+                    }
+                    node = p;
+                }
+                _ => return Own { els, ends },
+            }
+        }
     }
-    out
+}
+
+/// An item's [`own_descendants`]: the elements in document order, and for
+/// each the end of its subtree among them (the place after its last own
+/// descendant), so that `els[i]` holds `els[j]` when `i < j < ends[i]`.
+struct Own<'a> {
+    els: Vec<ElementRef<'a>>,
+    ends: Vec<usize>,
 }
 
 // Class words are matched at "-", "_" and "__" boundaries too (BEM: "c-comment__name", "rk-comment__time").
@@ -860,11 +1054,16 @@ struct ItemParts {
     reply: Option<ReplyRef>,
 }
 
-/// The parts of a comment item; `own` are its [`own_descendants`].
-fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
-    let is_in = |e: &ElementRef, container: &ElementRef| ancestors_any(e, &|a| a.id() == container.id());
+/// The parts of a comment item; `own` are its [`own_descendants`], `ends`
+/// their subtrees' ends ([`Own`]).
+fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
     let marks: Vec<ElMarks> = own.iter().map(el_marks).collect();
     let pos: FxHashMap<ego_tree::NodeId, usize> = own.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+    // `container` holds `e` (both own elements: by their places, else by `e`'s ancestors).
+    let is_in = |e: &ElementRef, container: &ElementRef| match (pos.get(&e.id()), pos.get(&container.id())) {
+        (Some(&i), Some(&c)) => c < i && i < ends[c],
+        _ => ancestors_any(e, &|a| a.id() == container.id()),
+    };
     let mark = |e: &ElementRef<'a>| pos.get(&e.id()).map_or_else(|| el_marks(e), |&i| marks[i]);
     let own_marked = || own.iter().zip(&marks);
 
@@ -895,7 +1094,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], items: &FxHashS
             // check would refuse ("Rentner vom Mühlberg"); other elements
             // must look like a name.
             let inner: Vec<(bool, String)> = a
-                .descendent_elements()
+                .elements_below()
                 .skip(1)
                 .filter(|e| matches!(e.value().name(), "a" | "strong" | "b" | "span" | "cite"))
                 .filter(|e| !is_badge(e))
@@ -1127,7 +1326,7 @@ fn comments_and_first_item<'a>(doc: &'a Html, memo: &Memo) -> (Vec<Comment>, Opt
     let next = next_article(doc, memo);
     let items: Vec<ElementRef> = doc
         .root_element()
-        .descendent_elements()
+        .elements_below()
         .take_while(|e| next.is_none_or(|n| n.id() != e.id()))
         .filter(|e| is_comment_item(e, memo) && !in_sidebar(e))
         .collect();
@@ -1146,11 +1345,17 @@ fn next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
 
 /// [`next_article`], searched.
 fn find_next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
-    let articles: Vec<ElementRef> = doc.root_element().descendent_elements().filter(|e| e.value().name() == "article").collect();
+    // Fewer than two `article` elements in the tree's arena (which holds the
+    // document's nodes and perhaps detached ones): fewer in the document.
+    let article = |v: &Node| v.as_element().is_some_and(|e| e.name.local == html5ever::local_name!("article"));
+    if doc.tree.values().filter(|v| article(v)).nth(1).is_none() {
+        return None;
+    }
+    let articles: Vec<ElementRef> = doc.root_element().elements_below().filter(|e| e.value().name() == "article").collect();
     if articles.len() < 2 {
         return None;
     }
-    let h1 = doc.root_element().descendent_elements().find(|e| e.value().name() == "h1")?;
+    let h1 = doc.root_element().elements_below().find(|e| e.value().name() == "h1")?;
     let main = articles.iter().rev().find(|a| ancestors_any(&h1, &|x| x.id() == a.id()))?;
     let class = main.value().attr_str(at::CLASS);
     let mut after = false;
@@ -1162,8 +1367,8 @@ fn find_next_article<'a>(doc: &'a Html, memo: &Memo) -> Option<ElementRef<'a>> {
         if !after || a.value().attr_str(at::CLASS) != class || ancestors_any(a, &|x| x.id() == main.id()) || is_comment_item(a, memo) || in_sidebar(a) {
             continue;
         }
-        let heading = a.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2"));
-        let text = a.descendent_elements().any(|d| d.value().name() == "p" && cues::word_count(&text_of(&d)) >= 12);
+        let heading = a.elements_below().any(|d| matches!(d.value().name(), "h1" | "h2"));
+        let text = a.elements_below().any(|d| d.value().name() == "p" && cues::word_count(&text_of(&d)) >= 12);
         if heading && text {
             return Some(*a);
         }
@@ -1183,7 +1388,7 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
     // "Kommentare (12)", or any short heading with a count: "Fan-Talk (3)"),
     // and the parent of a count line ("4 Leserstimmen · Ihre Meinung schreiben").
     let mut candidates: Vec<ElementRef> = Vec::new();
-    for e in doc.root_element().descendent_elements() {
+    for e in doc.root_element().elements_below() {
         let v = e.value();
         if matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header") && {
             let t = text_of(&e);
@@ -1212,8 +1417,8 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
     }
     let mut items: Vec<ElementRef> = Vec::new();
     for section in &sections {
-        for parent in std::iter::once(*section).chain(section.descendent_elements().skip(1)) {
-            let children: Vec<ElementRef> = parent.child_elements().filter(|c| !is_dead_tag(c.value().name())).collect();
+        for parent in std::iter::once(*section).chain(section.elements_below().skip(1)) {
+            let children: Vec<ElementRef> = parent.child_elements().filter(|c| tag_kind(c.value()) & tag::DEAD == 0).collect();
             if children.len() < 2 {
                 continue;
             }
@@ -1248,15 +1453,13 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
     // of the item's own text, that are headed items themselves.
     let mut work = items.clone();
     while let Some(item) = work.pop() {
-        let tag = item.value().name();
         let mut stack: Vec<_> = item.children().rev().collect();
         while let Some(n) = stack.pop() {
             let Some(d) = ElementRef::wrap(n) else { continue };
-            let dn = d.value().name();
-            if is_dead_tag(dn) || is_furniture_tag(dn) {
+            if tag_kind(d.value()) & (tag::DEAD | tag::FURNITURE) != 0 {
                 continue;
             }
-            if dn == tag && text_before(&d, &item) && !is_quote_box(&d) && memo.answer(&memo.headed, &d, || is_headed(&d)) {
+            if d.value().name.local == item.value().name.local && text_before(&d, &item) && !is_quote_box(&d) && memo.answer(&memo.headed, &d, || is_headed(&d)) {
                 if !items.iter().any(|i| i.id() == d.id()) {
                     items.push(d);
                     work.push(d);
@@ -1269,12 +1472,12 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
     // Items of a second article further down the page are that article's.
     if let Some(next) = next_article(doc, memo).filter(|_| !items.is_empty()) {
         let after: FxHashSet<_> =
-            doc.root_element().descendent_elements().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
+            doc.root_element().elements_below().skip_while(|e| e.id() != next.id()).map(|e| e.id()).collect();
         items.retain(|i| !after.contains(&i.id()));
     }
     if items.len() > 1 {
         // Document order (nested groups were found after their parents' groups).
-        let order: FxHashMap<_, usize> = doc.root_element().descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+        let order: FxHashMap<_, usize> = doc.root_element().elements_below().enumerate().map(|(i, e)| (e.id(), i)).collect();
         items.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(0));
         items.dedup_by_key(|e| e.id());
     }
@@ -1284,7 +1487,7 @@ fn items_by_header_lines<'a>(doc: &'a Html, memo: &Memo) -> (Vec<ElementRef<'a>>
 /// The count of the last heading before `first` that ends in one ("Fan-Talk (3)").
 fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
     let mut n = None;
-    for e in doc.root_element().descendent_elements() {
+    for e in doc.root_element().elements_below() {
         if e.id() == first.id() {
             break;
         }
@@ -1299,7 +1502,7 @@ fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
 /// ("Name, 18.11.2026, 10:41"), the `dd` after it the text. Returns the list
 /// and its comments.
 fn comments_from_dl(doc: &Html) -> Option<(ElementRef<'_>, Vec<Comment>)> {
-    for dl in doc.root_element().descendent_elements().filter(|e| e.value().name() == "dl") {
+    for dl in doc.root_element().elements_below().filter(|e| e.value().name() == "dl") {
         if in_sidebar(&dl) || dl.value().attr_str(at::CLASS).is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c)) {
             continue;
         }
@@ -1487,14 +1690,13 @@ fn is_name_el(e: &ElementRef) -> bool {
 /// An element with a name element, a date element and some text beside
 /// them (nested elements of its own tag, replies, are not looked into).
 fn has_name_and_time(e: &ElementRef) -> bool {
-    let tag = e.value().name();
+    let own_tag = &e.value().name.local;
     let (mut name, mut time) = (false, false);
     let mut stack: Vec<_> = e.children().rev().collect();
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         let Some(d) = ElementRef::wrap(n) else { continue };
-        let dn = d.value().name();
-        if is_dead_tag(dn) || dn == tag {
+        if tag_kind(d.value()) & tag::DEAD != 0 || d.value().name.local == *own_tag {
             continue;
         }
         seen += 1;
@@ -1549,7 +1751,7 @@ fn starts_with_header_min(e: &ElementRef, words: usize) -> bool {
 /// area (a class or id naming comments, or a comment-section heading beside
 /// it). Gives the comments and the count of that heading.
 fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
-    for ns in doc.root_element().descendent_elements().filter(|e| e.value().name() == "noscript") {
+    for ns in doc.root_element().elements_below().filter(|e| e.value().name() == "noscript") {
         let raw: String = ns.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
         if raw.len() < 80 || !raw.contains('<') {
             continue;
@@ -1595,18 +1797,19 @@ fn comments_from_noscript(doc: &Html) -> Option<(Vec<Comment>, Option<usize>)> {
 
 fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     let item_ids: FxHashSet<ego_tree::NodeId> = items.iter().map(|i| i.id()).collect();
-    let owns: Vec<Vec<ElementRef>> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
+    let owns: Vec<Own> = items.iter().map(|item| own_descendants(item, &item_ids)).collect();
     let mut index_of: FxHashMap<_, usize> = FxHashMap::default();
     let mut comments: Vec<Comment> = Vec::new();
     // Reply level of each kept comment (for threads whose replies sit in a
     // wrapper beside their parent rather than inside it).
     let mut levels: Vec<usize> = Vec::new();
-    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, own, &item_ids)).collect();
+    let mut above: FxHashMap<ego_tree::NodeId, usize> = FxHashMap::default();
+    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, &own.els, &own.ends, &item_ids)).collect();
     for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
         if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;
         }
-        if is_repeated_teaser(k, &all) || points_elsewhere(&owns[k]) {
+        if is_repeated_teaser(k, &all) || points_elsewhere(&owns[k].els) {
             continue;
         }
         let mut parts = parts.clone();
@@ -1625,7 +1828,7 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
             cur = n.parent();
         }
         let idx = comments.len();
-        let level = reply_level(item, items, &item_ids);
+        let level = reply_level(item, items, &item_ids, &mut above);
         let mut reply_to = parent;
         if reply_to.is_none() && level > 0 {
             reply_to = (0..idx).rev().find(|&k| levels[k] < level);
@@ -1679,7 +1882,7 @@ fn points_elsewhere(own: &[ElementRef]) -> bool {
     own.iter().any(|e| {
         let first = e.text().map(str::trim).find(|t| !t.is_empty());
         first.is_some_and(|t| t.starts_with(['z', 'Z', 'k', 'K']))
-            && e.descendent_elements().any(|a| a.value().name() == "a")
+            && e.elements_below().any(|a| a.value().name() == "a")
             && cues::points_elsewhere(&text_of(e))
     })
 }
@@ -1703,18 +1906,36 @@ fn is_repeated_teaser(k: usize, all: &[ItemParts]) -> bool {
 /// How deep in a thread an item sits: enclosing items and reply wrappers
 /// ("children", "replies", "indent-1", ...), plus one for an item that
 /// marks itself as a reply.
-fn reply_level(item: &ElementRef, items: &[ElementRef], item_ids: &FxHashSet<ego_tree::NodeId>) -> usize {
-    let mut level = 0;
+/// `above` keeps, per node asked before, the count of reply wrappers and
+/// items among the node and its ancestors (items of one list share them).
+fn reply_level(
+    item: &ElementRef,
+    items: &[ElementRef],
+    item_ids: &FxHashSet<ego_tree::NodeId>,
+    above: &mut FxHashMap<ego_tree::NodeId, usize>,
+) -> usize {
+    // The ancestors up to the first one counted before, then their counts downwards.
+    let mut chain = Vec::new();
     let mut cur = item.parent();
+    let mut base = 0;
     while let Some(n) = cur {
+        if let Some(&k) = above.get(&n.id()) {
+            base = k;
+            break;
+        }
+        chain.push(n);
+        cur = n.parent();
+    }
+    for n in chain.into_iter().rev() {
         if let Some(e) = ElementRef::wrap(n) {
             let wrap = e.value().attr_str(at::CLASS).is_some_and(|c| REPLY_WRAP.is_match(c));
             if wrap || item_ids.contains(&e.id()) {
-                level += 1;
+                base += 1;
             }
         }
-        cur = n.parent();
+        above.insert(n.id(), base);
     }
+    let level = base;
     let self_reply = item.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| REPLY_ITEM.is_match(t)));
     // A flat list whose items carry their depth in a class ("replyTreeLevel1",
     // "depth-2", "comment-level-0"): the depth above the shallowest item's
@@ -1774,31 +1995,34 @@ fn mention(comments: &[Comment], rest: &str) -> Option<usize> {
 
 /// The number of comments the page announces.
 fn declared(doc: &Html) -> Option<usize> {
-    for el in doc.root_element().descendent_elements() {
+    // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
+    // As the regex `(?i)count|anzahl`: none of their letters has a non-ASCII
+    // case variant (test `count_class_is_ascii_ci`).
+    let count_class = |c: &str| contains_any_ascii_ci(c, &["count", "anzahl"]);
+    // One pass for two readings: the first `itemprop=commentCount` whose
+    // value is a number wins; failing one, the first counter element that
+    // gives a count (found in the same pass, used after it).
+    let mut counter = None;
+    for el in doc.root_element().elements_below() {
         if attr_has_token(&el, at::ITEMPROP, "commentCount") {
             let v = el.value().attr_str(at::CONTENT).map(str::to_string).unwrap_or_else(|| text_of(&el));
             if let Ok(n) = v.trim().parse() {
                 return Some(n);
             }
         }
-    }
-    let skip = |e: &ElementRef| is_furniture_tag(e.value().name()) || e.value().name() == "footer" || in_teaser_box(e);
-    // A counter element inside a comment toolbar ("<span class=comment-count>6 Kommentare</span>").
-    // As the regex `(?i)count|anzahl`: none of their letters has a non-ASCII
-    // case variant (test `count_class_is_ascii_ci`).
-    let count_class = |c: &str| contains_any_ascii_ci(c, &["count", "anzahl"]);
-    for el in doc.root_element().descendent_elements() {
-        if el.value().attr_str(at::CLASS).is_some_and(count_class) && !in_sidebar(&el) && !in_teaser_box(&el) {
+        if counter.is_none() && el.value().attr_str(at::CLASS).is_some_and(count_class) && !in_sidebar(&el) && !in_teaser_box(&el) {
             let t = text_of(&el);
-            if let Some(Header::Count(n)) = cues::comment_header(&t) {
-                return Some(n);
-            }
-            // A counter of a forum thread: "5 Antworten", "12 Beiträge", "3 replies".
-            if let Some(n) = counted_replies(&t) {
-                return Some(n);
-            }
+            counter = match cues::comment_header(&t) {
+                Some(Header::Count(n)) => Some(n),
+                // A counter of a forum thread: "5 Antworten", "12 Beiträge", "3 replies".
+                _ => counted_replies(&t),
+            };
         }
     }
+    if counter.is_some() {
+        return counter;
+    }
+    let skip = |e: &ElementRef| tag_kind(e.value()) & (tag::FURNITURE | tag::FOOTER) != 0 || in_teaser_box(e);
     // The first block that gives a count (the walk stops there).
     let mut count = None;
     walk_blocks(doc.root_element(), &skip, &mut |b| {
@@ -1834,8 +2058,7 @@ fn in_teaser_box(e: &ElementRef) -> bool {
 // Body
 
 fn body_skip(e: &ElementRef, memo: &Memo) -> bool {
-    let name = e.value().name();
-    if is_furniture_tag(name) || matches!(name, "header" | "footer" | "h1") {
+    if tag_kind(e.value()) & (tag::FURNITURE | tag::BODY_SKIP) != 0 {
         return true;
     }
     memo.answer(&memo.body_skip, e, || {
@@ -1870,7 +2093,7 @@ fn is_widget_box(e: &ElementRef) -> bool {
 
 /// The element holding the article text.
 fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
-    let all: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
+    let all: Vec<ElementRef> = doc.root_element().elements_below().collect();
     if let Some(e) = all.iter().find(|e| attr_has_token(e, at::ITEMPROP, "articleBody")) {
         return *e;
     }
@@ -1878,15 +2101,11 @@ fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
     // by sentences written straight into it (paragraphs split by <br>).
     let mut best: Option<(usize, ElementRef)> = None;
     for e in &all {
-        if is_dead_tag(e.value().name()) || body_skip(e, memo) {
+        let kind = tag_kind(e.value());
+        if kind & tag::DEAD != 0 {
             continue;
         }
-        let paragraphs: usize = e
-            .child_elements()
-            .filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "blockquote") && !body_skip(c, memo))
-            .map(|c| text_of(&c).chars().count())
-            .sum();
-        let bare: usize = if matches!(e.value().name(), "div" | "section" | "article" | "main" | "td" | "font" | "center") {
+        let bare: usize = if kind & tag::BARE_TEXT != 0 {
             e.children()
                 .filter_map(|c| c.value().as_text().map(|t| t.trim()))
                 .filter(|t| t.len() >= 30 && t.bytes().filter(|&b| b == b' ').count() >= 5)
@@ -1895,6 +2114,14 @@ fn body_root<'a>(doc: &'a Html, memo: &Memo) -> ElementRef<'a> {
         } else {
             0
         };
+        let paragraph = |c: &ElementRef| tag_kind(c.value()) & tag::PARAGRAPH != 0;
+        // Without a paragraph child or sentences the score is 0 (never the
+        // best), whatever the skip test says: it is not asked.
+        if bare == 0 && !e.child_elements().any(|c| paragraph(&c)) || body_skip(e, memo) {
+            continue;
+        }
+        let paragraphs: usize =
+            e.child_elements().filter(|c| paragraph(c) && !body_skip(c, memo)).map(|c| text_chars(&c)).sum();
         let score = paragraphs + bare;
         // Text inside a comment is never the article.
         if score > 0 && best.is_none_or(|(s, _)| score > s) && !ancestors_any(e, &|a| is_comment_item(a, memo)) {
@@ -2046,13 +2273,13 @@ pub fn parse(html: &str) -> Page {
                 .or_else(|| first.parent().and_then(ElementRef::wrap));
             if let Some(section) = section.filter(|_| ancestors_any(&first, &|a| a.id() == root.id())) {
                 let after: FxHashSet<_> =
-                    section.descendent_elements().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
+                    section.elements_below().skip_while(|e| e.id() != first.id()).map(|e| e.id()).collect();
                 body = body_from_skip(root, &memo, &|e| after.contains(&e.id()));
                 body_done = true;
             }
             if declared_comments.is_none() {
                 declared_comments = counted_heading_before(&doc, &first)
-                    .or_else(|| section.and_then(|s| s.descendent_elements().find_map(|e| count_line(&e))));
+                    .or_else(|| section.and_then(|s| s.elements_below().find_map(|e| count_line(&e))));
             }
         }
         if !body_done {
@@ -2092,6 +2319,89 @@ pub fn parse(html: &str) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `elements_below` gives the elements `descendent_elements` gives, in
+    /// the same order, from every element of pages with nesting, misnested
+    /// formatting tags (the adoption agency moves nodes), tables (foster
+    /// parenting) and text between elements.
+    #[test]
+    fn elements_below_agree_with_descendent_elements() {
+        let pages = [
+            "<html><body><div><p>a<b>b</p>c</b><ul><li>x<li>y</ul></div><table><tr>t<td>1</td></tr></table><a href=x><div>z</a>q</div></body></html>",
+            "<p>one<p>two<div><span><i>three</span></i></div>",
+            "",
+            "<!-- c --><html><head><title>T</title></head><body>text only</body></html>",
+        ];
+        let mut more: Vec<String> = Vec::new();
+        for dir in ["tests/fixtures", "examples/pages"] {
+            let Ok(rd) = std::fs::read_dir(dir) else { continue };
+            let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect();
+            paths.sort();
+            more.extend(paths.iter().take(12).filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        for page in pages.iter().map(|p| p.to_string()).chain(more) {
+            let doc = parse_html(&page);
+            for el in doc.root_element().descendent_elements() {
+                let a: Vec<_> = el.descendent_elements().map(|e| e.id()).collect();
+                let b: Vec<_> = el.elements_below().map(|e| e.id()).collect();
+                assert_eq!(a, b);
+            }
+        }
+    }
+
+    /// `text_chars` counts the chars of `text_of`, on every element of the
+    /// fixture pages and of markup with runs of white space of every kind.
+    #[test]
+    fn text_chars_counts_text_of() {
+        let mut pages: Vec<String> = vec![
+            "<p>  ein \t zwei\n<b>drei</b>vier \u{a0} fünf  </p><p></p><p> </p><div>a<i> </i>b</div>".to_string(),
+            "<p>Ärger\u{2003}über <span>Öl</span>\u{3000}</p><p>x</p>".to_string(),
+        ];
+        let Ok(rd) = std::fs::read_dir("tests/fixtures") else { panic!("tests/fixtures") };
+        pages.extend(rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).filter_map(|p| std::fs::read_to_string(p).ok()));
+        let mut n = 0;
+        for page in &pages {
+            let doc = parse_html(page);
+            for el in doc.root_element().descendent_elements() {
+                assert_eq!(text_chars(&el), text_of(&el).chars().count(), "{:?}", text_of(&el));
+                n += 1;
+            }
+        }
+        assert!(n > 1000);
+    }
+
+    /// Each [`tag`] bit answers as the `&str` test it stands for, on every
+    /// tag those tests name and on others (upper case included: the parser
+    /// lower-cases HTML tag names, the atom of "P" is not that of "p").
+    #[test]
+    fn tag_kind_agrees_with_the_name_tests() {
+        let names = [
+            "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "option", "input", "textarea", "head",
+            "meta", "link", "object", "embed", "canvas", "video", "audio", "map", "nav", "aside", "form", "figure", "figcaption",
+            "label", "dialog", "menu", "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5",
+            "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "fieldset", "address", "hr", "br",
+            "body", "html", "details", "summary", "cite", "time", "td", "th", "span", "a", "b", "strong", "em", "small", "i",
+            "img", "font", "center", "title", "u", "abbr", "tbody", "thead", "picture", "source", "foreignObject", "P", "DIV",
+            "x-comment", "comment-item", "",
+        ];
+        for name in names {
+            let el = scraper::node::Element::new(html5ever::QualName::new(None, html5ever::ns!(html), name.into()), Vec::new());
+            let k = tag_kind(&el);
+            let bit = |b: u32| k & b != 0;
+            assert_eq!(bit(tag::DEAD), is_dead_tag(name), "{name}");
+            assert_eq!(bit(tag::FURNITURE), is_furniture_tag(name), "{name}");
+            assert_eq!(bit(tag::BLOCK), is_block_tag(name), "{name}");
+            assert_eq!(bit(tag::SPACED), matches!(name, "td" | "th" | "span" | "a" | "b" | "strong" | "em" | "small" | "i"), "{name}");
+            assert_eq!(bit(tag::LIST), matches!(name, "ul" | "ol"), "{name}");
+            assert_eq!(bit(tag::BR), name == "br", "{name}");
+            assert_eq!(bit(tag::A), name == "a", "{name}");
+            assert_eq!(bit(tag::FOOTER), name == "footer", "{name}");
+            assert_eq!(bit(tag::BODY_SKIP), matches!(name, "header" | "footer" | "h1"), "{name}");
+            assert_eq!(bit(tag::NO_ITEM), matches!(name, "h1" | "span" | "a" | "p" | "time" | "b" | "strong" | "img" | "meta"), "{name}");
+            assert_eq!(bit(tag::PARAGRAPH), matches!(name, "p" | "h2" | "h3" | "blockquote"), "{name}");
+            assert_eq!(bit(tag::BARE_TEXT), matches!(name, "div" | "section" | "article" | "main" | "td" | "font" | "center"), "{name}");
+        }
+    }
 
     /// `contains_any_ascii_ci` on the raw class answers as `to_lowercase().contains`
     /// for the words of `in_teaser_box` and `in_sidebar`.

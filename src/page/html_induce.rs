@@ -16,7 +16,7 @@
 //! comment. Walks are iterative and bounded by a node budget; nothing here
 //! unwraps input-derived values.
 
-use super::{at, is_block_tag, is_dead_tag, is_removed_placeholder, mention, AttrStr, TEASERISH};
+use super::{at, is_block_tag, is_dead_tag, is_removed_placeholder, mention, AttrStr, ElementsBelow, TEASERISH};
 use crate::page::cues;
 use crate::page::Comment;
 use scraper::node::Element;
@@ -294,7 +294,7 @@ fn depth_hint(e: &ElementRef) -> Option<(bool, u32)> {
         }
     }
     // A spacer: an image or cell with a width and no text, before the text.
-    for d in e.descendent_elements().skip(1).take(12) {
+    for d in e.elements_below().skip(1).take(12) {
         let name = d.value().name();
         if (name == "img" || name == "td") && d.text().all(|t| t.trim().is_empty()) {
             if let Some(n) = d.value().attr_str(at::WIDTH).and_then(|w| w.trim().trim_end_matches("px").parse::<u32>().ok()) {
@@ -341,7 +341,7 @@ fn parent_ref(e: &ElementRef, others: &HashSet<Key>) -> Option<String> {
         return Some(r);
     }
     let mut n = 0;
-    for d in e.descendent_elements().skip(1) {
+    for d in e.elements_below().skip(1) {
         n += 1;
         if n > 60 || others.contains(&ekey(&d)) {
             break;
@@ -390,7 +390,7 @@ fn evaluate<'a>(top: &[ElementRef<'a>], sig: &str, budget: &mut usize) -> Option
         members.push((*t, None));
         let mut seen = 0;
         let nests = sig.contains('.') || matches!(sig, "li" | "article" | "section" | "blockquote" | "table");
-        for d in t.descendent_elements().skip(1).filter(|_| nests) {
+        for d in t.elements_below().skip(1).filter(|_| nests) {
             seen += 1;
             if seen > 20_000 {
                 break;
@@ -487,7 +487,7 @@ pub(super) fn records(doc: &Html) -> Option<(Vec<Comment>, ElementRef<'_>)> {
     let mut budget = BUDGET;
     let mut best: Option<Candidate> = None;
     let mut groups = 0usize;
-        for el in doc.root_element().descendent_elements() {
+        for el in doc.root_element().elements_below() {
         if budget == 0 || groups >= MAX_GROUPS {
             break;
         }

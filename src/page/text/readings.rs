@@ -512,8 +512,11 @@ pub(super) fn live_blog_page(lines: &[Line]) -> Option<Page> {
     let mut staff = 0usize;
     for i in 0..lines.len() {
         if let Some(h) = blog_head(lines, i) {
-            if heads.is_empty() && !h.staff {
-                // Heads of readers before the first newsroom entry: no live blog.
+            if heads.is_empty() && (!h.staff || lines[..i].iter().any(|l| l.header.is_some())) {
+                // Heads of readers before the first newsroom entry, or a
+                // comment-section header ("Kommentare (6)") above it: no
+                // live blog (the newsroom answering in its comment section
+                // writes comments).
                 return None;
             }
             staff += usize::from(h.staff);

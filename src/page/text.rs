@@ -1128,10 +1128,18 @@ fn norm_key(s: &str) -> String {
     cues::collapse_ws_lower(s)
 }
 
+/// A control in brackets, as text browsers show buttons and links ("[Liveblog
+/// neu laden]", "[Alle Fotos der Strecke]"): a short bracketed line (up to six
+/// words) without a sentence in it. Neither title nor body ("[Anmerkung der
+/// Redaktion: … aktualisiert.]" is a sentence and stays).
+fn bracketed_control(t: &str) -> bool {
+    t.len() >= 3 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(['[', ']', '.', '!', '?', ':']) && cues::word_count(t) <= 6
+}
+
 fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, Vec<String>) {
     let mut keep = vec![false; end];
     for i in 0..end {
-        keep[i] = !lines[i].blank() && !seg[i] && !lines[i].furniture();
+        keep[i] = !lines[i].blank() && !seg[i] && !lines[i].furniture() && !bracketed_control(&lines[i].text);
     }
     // Captions: a line directly above a credit-only line ("Foto: dpa", "REUTERS").
     // Only a kept line can be dropped, and a kept line is not blank (`keep[i - 1]`
@@ -1145,7 +1153,9 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     // (a kicker or badge of one or two words only if nothing longer is there).
     let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose());
     let head_end = first_prose.unwrap_or(end);
-    let headline = |i: usize| keep[i] && cues::is_headline_like(&lines[i].text) && !cues::is_greeting_or_address_field(&lines[i].text);
+    // A link line ("=> URL label", gemtext) is no headline, nor a control
+    // (`bracketed_control`, dropped above).
+    let headline = |i: usize| keep[i] && !lines[i].text.starts_with("=>") && cues::is_headline_like(&lines[i].text) && !cues::is_greeting_or_address_field(&lines[i].text);
     // A line that ends in a date ("Pressemitteilung der Stadt vom
     // 16.11.2026") is a source or dateline under the headline, a title only
     // when no other line is one (session 6).
@@ -1205,6 +1215,12 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
         let t = lines[i].text.as_ref();
         let t = match cues::post_field(t) {
             Some((cues::PostField::Subject, v)) if !v.trim().is_empty() => v,
+            _ => t,
+        };
+        // A Markdown or gemtext heading's marks ("## Titel") are not the title's.
+        let marks = t.bytes().take_while(|&b| b == b'#').count();
+        let t = match t.get(marks..) {
+            Some(rest) if (1..=6).contains(&marks) && rest.starts_with(' ') && !rest.trim().is_empty() => rest,
             _ => t,
         };
         cues::collapse_ws(t)

@@ -388,15 +388,22 @@ const STAFF_WORDS: [&str; 8] = ["newsdesk", "newsroom", "reporter", "reporterin"
 /// Whether `b` holds a separator between spaces: " | ", " · ", " • ",
 /// " – ", " — " (the cuts of [`separated_parts`]).
 fn has_spaced_separator(b: &[u8]) -> bool {
-    memchr::memchr3_iter(b'|', 0xc2, 0xe2, b).any(|i| {
-        i > 0
-            && b[i - 1] == b' '
-            && match b[i] {
-                b'|' => b.get(i + 1) == Some(&b' '),
-                0xc2 => b.get(i + 1..i + 3) == Some(&[0xb7, b' ']),
-                _ => matches!(b.get(i + 1..i + 4), Some([0x80, 0x93 | 0x94 | 0xa2, b' '])),
-            }
-    })
+    memchr::memchr3_iter(b'|', 0xc2, 0xe2, b).any(|i| spaced_separator_at(b, i).is_some())
+}
+
+/// The byte length of the separator at `b[i]` ('|', '·', '•', '–', '—')
+/// when a space stands on each side of it.
+fn spaced_separator_at(b: &[u8], i: usize) -> Option<usize> {
+    if i == 0 || b[i - 1] != b' ' {
+        return None;
+    }
+    let n = match b[i] {
+        b'|' => 1,
+        0xc2 if b.get(i + 1) == Some(&0xb7) => 2,
+        0xe2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94 | 0xa2])) => 3,
+        _ => return None,
+    };
+    (b.get(i + n) == Some(&b' ')).then_some(n)
 }
 
 /// A cheap first look for [`staff_word`]: the line holds one of the
@@ -415,10 +422,10 @@ fn separated_parts(t: &str) -> Option<Vec<&str>> {
     }
     let mut parts = Vec::new();
     let mut from = 0;
-    for (i, c) in t.char_indices() {
-        if matches!(c, '|' | '·' | '•' | '–' | '—') && i > 0 && b[i - 1] == b' ' && b.get(i + c.len_utf8()) == Some(&b' ') {
+    for i in memchr::memchr3_iter(b'|', 0xc2, 0xe2, b) {
+        if let Some(n) = spaced_separator_at(b, i) {
             parts.push(t.get(from..i)?.trim());
-            from = i + c.len_utf8();
+            from = i + n;
         }
     }
     if parts.is_empty() {
@@ -446,8 +453,8 @@ fn blog_head<'a>(lines: &'a [Line], i: usize) -> Option<BlogHead<'a>> {
     for p in parts {
         if p.split([' ', ',', '/']).any(staff_word) {
             staff = true;
-        } else if date.is_none() && p.as_bytes().iter().any(u8::is_ascii_digit) && (bare_time(p) || cues::date_only(p).is_some()) {
-            date = if bare_time(p) { Some(p) } else { cues::date_only(p) };
+        } else if let Some(d) = (date.is_none() && p.as_bytes().iter().any(u8::is_ascii_digit)).then(|| if bare_time(p) { Some(p) } else { cues::date_only(p) }).flatten() {
+            date = Some(d);
         } else {
             others.push(p);
         }

@@ -1519,8 +1519,16 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     if !chars_more_than(s, 90) {
         return LEXICON.is_match(s);
     }
-    let hits = LEXICON.find_iter(s).take(4).count();
-    hits >= 1 && ((hits >= 2 && !chars_more_than(s, 600)) || (!chars_more_than(s, 300) && LEXICON_STRONG.is_match(s)) || hits >= 4)
+    // Up to 600 chars two hits decide (`hits >= 2` is the rule's first
+    // case; one hit needs the strong cue); a longer line needs four.
+    if chars_more_than(s, 600) {
+        return LEXICON.find_iter(s).take(4).count() >= 4;
+    }
+    match LEXICON.find_iter(s).take(2).count() {
+        0 => false,
+        1 => !chars_more_than(s, 300) && LEXICON_STRONG.is_match(s),
+        _ => true,
+    }
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {

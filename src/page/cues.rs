@@ -2774,6 +2774,29 @@ const fn word_key(b: &[u8]) -> u64 {
     k
 }
 
+/// [`word_key`] of a word of 2 to 7 bytes by two overlapping loads (the
+/// bytes they share are the same, so OR-ing them is exact) and a SWAR
+/// ASCII lowercase (0x20 added to the bytes 'A'..='Z' only; the zero bytes
+/// above the word and non-ASCII bytes stay). Test
+/// `fast_word_keys_agree_with_word_key`.
+#[inline(always)]
+fn word_key_2_7(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!((2..=7).contains(&n));
+    let x = if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else {
+        let lo = u16::from_le_bytes([b[0], b[1]]) as u64;
+        let hi = u16::from_le_bytes([b[n - 2], b[n - 1]]) as u64;
+        lo | hi << (8 * (n - 2))
+    };
+    let x7 = x & !SWAR_HIGH;
+    let upper = swar_ge(x7, 0x41) & !swar_ge(x7, 0x5b) & !x & SWAR_HIGH;
+    (x | upper >> 2) | (n as u64) << 56
+}
+
 /// The slot of a word key in a [`key_table`] (the top bits of a
 /// multiplicative hash).
 const fn key_slot(k: u64) -> usize {
@@ -2826,10 +2849,21 @@ static STOPWORD_TABLE: [u64; 256] = key_table(STOPWORDS);
 /// up in the sorted keys.
 fn is_stopword(w: &str) -> bool {
     let b = w.as_bytes();
-    let hit = (2..=7).contains(&b.len()) && key_known(&STOPWORD_TABLE, word_key(b));
+    let hit = (2..=7).contains(&b.len()) && key_known(&STOPWORD_TABLE, word_key_2_7(b));
     debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
     hit
 }
+
+/// `u8::is_ascii_alphanumeric` as a table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 /// Whether a word of `s` (as [`words`] yields it) is a function word once
 /// the non-alphanumeric chars at its ends are trimmed.
@@ -2837,9 +2871,9 @@ fn is_stopword(w: &str) -> bool {
 fn is_stopword_token(w: &str) -> bool {
     let b = w.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
-    if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+    if ASCII_ALNUM[first as usize] & ASCII_ALNUM[last as usize] {
         // Nothing to trim.
-        return b.len() <= 7 && is_stopword(w);
+        return is_stopword(w);
     }
     // Trim ASCII punctuation bytewise; a non-ASCII char at an end takes the
     // char-wise trim.
@@ -2897,11 +2931,21 @@ fn prose_words(s: &str) -> bool {
     if total < 12 {
         return false;
     }
+    // The least count of function words whose share reaches 0.12, by the
+    // same f32 test (monotone in the count): ~0.12 * total, corrected.
+    let t = total as f32;
+    let mut need = ((0.12 * t) as usize).max(1);
+    while need > 1 && (need - 1) as f32 / t >= 0.12 {
+        need -= 1;
+    }
+    while (need as f32) / t < 0.12 {
+        need += 1;
+    }
     let mut stop = 0usize;
     for w in words(s) {
         if is_stopword_token(w) {
             stop += 1;
-            if stop as f32 / total as f32 >= 0.12 {
+            if stop == need {
                 return true;
             }
         }
@@ -3333,6 +3377,43 @@ mod tests {
             assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn fast_word_keys_agree_with_word_key() {
+        let mut n = 0;
+        for l in test_lines() {
+            for w in l.split_whitespace() {
+                let b = w.as_bytes();
+                for i in 0..b.len() {
+                    for j in i + 2..=(i + 7).min(b.len()) {
+                        assert_eq!(word_key_2_7(&b[i..j]), word_key(&b[i..j]), "{:?}", &b[i..j]);
+                        n += 1;
+                    }
+                }
+            }
+        }
+        for x in 0..=255u8 {
+            for y in [b'a', b'Z', b'@', b'[', 0x80, 0xc3, 0xff, 0] {
+                for k in [[x, y].as_slice(), &[y, x, y], &[x, x, y, x, y, x, x]] {
+                    assert_eq!(word_key_2_7(k), word_key(k), "{k:?}");
+                }
+            }
+        }
+        assert!(n > 100_000, "{n}");
+        // The count of function words prose_words needs, against the share test.
+        for total in 12..5000usize {
+            let need = (1..).find(|&k| k as f32 / total as f32 >= 0.12).unwrap();
+            let t = total as f32;
+            let mut m = ((0.12 * t) as usize).max(1);
+            while m > 1 && (m - 1) as f32 / t >= 0.12 {
+                m -= 1;
+            }
+            while (m as f32) / t < 0.12 {
+                m += 1;
+            }
+            assert_eq!(m, need, "{total}");
         }
     }
 

@@ -3375,6 +3375,9 @@ mod tests {
                 assert_eq!(is_stopword_token(w), STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(t)), "{w:?}");
             }
             assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
+            for t in [l, "antwortet", "erwiderte", "wantwortetw", "erwiderterwiderte", "antworte", "rwiderte"] {
+                assert_eq!(has_reply_verb(t.as_bytes()), t.contains("antwortet") || t.contains("erwiderte"), "{t:?}");
+            }
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
         }
@@ -4377,9 +4380,15 @@ static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—
 
 /// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
 /// "Name antwortete auf Other · heute, 07:44". The date may be missing.
+/// Whether `b` holds "antwortet" or "erwiderte", by one search for the 'w'
+/// both have (at 3 and at 2) instead of one search each.
+fn has_reply_verb(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'w', b).any(|i| i >= 3 && b.get(i - 3..i + 6) == Some(b"antwortet") || i >= 2 && b.get(i - 2..i + 7) == Some(b"erwiderte"))
+}
+
 pub fn reply_header(s: &str) -> Option<AuthorLine> {
     let s = trim(s).trim_end_matches(':').trim_end();
-    if !(contains_at(s.as_bytes(), b"antwortet", 3) || contains_at(s.as_bytes(), b"erwiderte", 2)) || chars_more_than(s, 160) {
+    if !has_reply_verb(s.as_bytes()) || chars_more_than(s, 160) {
         return None;
     }
     let (head, date) = match find_last_date(s) {

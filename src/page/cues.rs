@@ -257,14 +257,19 @@ impl StartRegex {
         }
     }
 
-    /// `Regex::is_match`, after the tests of the first two bytes.
-    fn is_match(&self, s: &str) -> bool {
-        let possible = match (&self.starts, s.as_bytes()) {
+    /// The tests of the first two bytes: false when `s` cannot match.
+    #[inline(always)]
+    fn may_match(&self, s: &str) -> bool {
+        match (&self.starts, s.as_bytes()) {
             (Some(t), [b, c, ..]) => t.two[*b as usize][(*c >> 6) as usize] >> (c & 63) & 1 == 1,
             (Some(t), [b]) => t.one[*b as usize],
             _ => true,
-        };
-        possible && self.re.is_match(s)
+        }
+    }
+
+    /// `Regex::is_match`, after the tests of the first two bytes.
+    fn is_match(&self, s: &str) -> bool {
+        self.may_match(s) && self.re.is_match(s)
     }
 }
 
@@ -1952,6 +1957,98 @@ pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
 static LEAD_NUMBER: LazyLock<StartRegex> =
     LazyLock::new(|| StartRegex::new(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6})|(\d{1,4})\))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
 
+/// [`LEAD_NUMBER`]'s match of `s`: the number of the group that took part
+/// (None when it does not parse) and the end of the match. Read by hand
+/// ([`lead_number_by_hand`]) where that is sure, else by the captures.
+#[inline]
+fn lead_number(s: &str) -> Option<(Option<u32>, usize)> {
+    // The start tables of the regex first, as `captures` asks them: most
+    // lines begin otherwise.
+    if !LEAD_NUMBER.may_match(s) {
+        return None;
+    }
+    if let Some(m) = lead_number_by_hand(s) {
+        return m;
+    }
+    let c = captures(&LEAD_NUMBER, s)?;
+    let number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
+    Some((number, c.get(0).map_or(0, |m| m.end())))
+}
+
+/// [`lead_number`] without the bounded backtracker (~3 k instructions a
+/// capture): Some(the answer), or None where a char may be a non-ASCII `\d`.
+/// The pattern backtracks nowhere that matters: after the number its tail
+/// (`\s*[:.]?\s*(?:[—–|·:-]\s*)?`) always matches, greedily; `#\s?` takes
+/// the white space when a digit follows it (else no path has a digit
+/// there); `\d{1,6}` takes up to six digits; the labels begin with
+/// different letters; `(\d{1,4})\)` needs the whole digit run (at most four)
+/// before ')'. `\s` is `char::is_whitespace`; a digit run ends sure at an
+/// ASCII char or a char that is not `char::is_numeric` (a superset of
+/// `\d`); else None. Test `lead_number_agrees_with_the_captures`.
+fn lead_number_by_hand(s: &str) -> Option<Option<(Option<u32>, usize)>> {
+    let b = s.as_bytes();
+    let char_at = |i: usize| s.get(i..).and_then(|t| t.chars().next());
+    // The end of a run of white-space chars from `i`.
+    let spaces = |mut i: usize| {
+        while let Some(c) = char_at(i).filter(|c| c.is_whitespace()) {
+            i += c.len_utf8();
+        }
+        i
+    };
+    // The end of the ASCII digits from `i`, at most `max`; None when a char
+    // that may be a `\d` follows fewer.
+    let digits = |i: usize, max: usize| {
+        let j = i + b[i..].iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+        match char_at(j) {
+            Some(c) if j - i < max && !c.is_ascii() && c.is_numeric() => None,
+            _ => Some(j),
+        }
+    };
+    let (from, to, end) = match b.first() {
+        Some(b'#') => {
+            let i = match char_at(1) {
+                Some(c) if c.is_whitespace() => 1 + c.len_utf8(),
+                _ => 1,
+            };
+            let j = digits(i, 6)?;
+            if j == i {
+                // No digit after the white space (or after '#'): with or
+                // without `\s?` no path has one there.
+                return Some(None);
+            }
+            (i, j, j)
+        }
+        Some(b'N' | b'B' | b'K') => {
+            let Some(label) = ["Nr.", "Beitrag", "Kommentar"].into_iter().find(|l| s.starts_with(l)) else { return Some(None) };
+            let mut i = spaces(label.len());
+            if b.get(i) == Some(&b'#') {
+                i = spaces(i + 1);
+            }
+            let j = digits(i, 6)?;
+            if j == i {
+                return Some(None);
+            }
+            (i, j, j)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let j = digits(0, 5)?;
+            if j > 4 || b.get(j) != Some(&b')') {
+                return Some(None);
+            }
+            (0, j, j + 1)
+        }
+        _ => return if b.first().is_some_and(|c| !c.is_ascii()) { None } else { Some(None) },
+    };
+    let mut e = spaces(end);
+    if matches!(b.get(e), Some(b':' | b'.')) {
+        e = spaces(e + 1);
+    }
+    if let Some(c) = char_at(e).filter(|c| matches!(c, '—' | '–' | '|' | '·' | ':' | '-')) {
+        e = spaces(e + c.len_utf8());
+    }
+    Some(Some((s[from..to].parse().ok(), e)))
+}
+
 static FIELD_LABEL: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?i)^(?:(?P<name>name|nickname|nutzername|benutzername|autor|autorin|verfasser|verfasserin|absender)|(?P<date>datum|date|zeit|erstellt(?:\s+am)?|geschrieben(?:\s+am)?|verfasst(?:\s+am)?|gepostet(?:\s+am)?))\s*:\s*(?P<value>\S.*)$")
 });
@@ -2204,9 +2301,9 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
     }
     let mut number = None;
     let mut rest = s;
-    if let Some(c) = captures(&LEAD_NUMBER, s) {
-        number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
-        rest = s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim();
+    if let Some((n, end)) = lead_number(s) {
+        number = n;
+        rest = s.get(end..).unwrap_or("").trim();
     }
     let rest = strip_bullet(rest).unwrap_or(rest);
     // Strip trailing UI words ("| Antworten", "· Melden").
@@ -2285,9 +2382,9 @@ pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
     if s.len() > 120 {
         return None;
     }
-    let c = captures(&LEAD_NUMBER, s)?;
-    let number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok())?;
-    let rest = strip_von(s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim());
+    let (number, end) = lead_number(s)?;
+    let number = number?;
+    let rest = strip_von(s.get(end..).unwrap_or("").trim());
     (is_name_like(rest) && word_count(rest) <= 4 && find_date(rest).is_none()).then_some((number, rest))
 }
 
@@ -3418,6 +3515,40 @@ mod tests {
             }
             assert_eq!(m, need, "{total}");
         }
+    }
+
+    #[test]
+    fn lead_number_agrees_with_the_captures() {
+        let by_captures = |s: &str| {
+            let c = captures(&LEAD_NUMBER, s)?;
+            let number: Option<u32> = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
+            Some((number, c.get(0).map_or(0, |m| m.end())))
+        };
+        let mut lines = test_lines();
+        let heads = ["", "#", "# ", "#\u{2009}", "#  ", "#\u{a0}", "Nr.", "Nr. ", "Nr.#", "Nr. # ", "Nr #", "Beitrag", "Beitrag #", "Kommentar  # ", "NR.", "beitrag ", "x", "\u{663}"];
+        let nums = ["", "3", "12", "1234", "12345", "123456", "1234567", "\u{663}", "1\u{663}", "12\u{bd}", "\u{ff11}"];
+        let seps = ["", ")", "))", " )", ":", ".", " .", "\u{2009}"];
+        let tails = ["", " Name", " \u{2014} Name", ": Name", " :: x", " | x", "\u{b7} x", " - x", "\u{a0}x", "\u{c4}rger", "\u{2009}\u{2013}\u{2009}x", "\u{2013}x", ".: -", " 5"];
+        for h in heads {
+            for n in nums {
+                for sep in seps {
+                    for t in tails {
+                        lines.push(format!("{h}{n}{sep}{t}"));
+                    }
+                }
+            }
+        }
+        let (mut sure, mut some) = (0, 0);
+        for l in &lines {
+            let reference = by_captures(l);
+            if let Some(m) = lead_number_by_hand(l) {
+                sure += 1;
+                some += m.is_some() as usize;
+                assert_eq!(m, reference, "{l:?}");
+            }
+            assert_eq!(lead_number(l), reference, "{l:?}");
+        }
+        assert!(sure > 20_000 && some > 5_000, "{sure} {some}");
     }
 
     #[test]

@@ -257,14 +257,19 @@ impl StartRegex {
         }
     }
 
-    /// `Regex::is_match`, after the tests of the first two bytes.
-    fn is_match(&self, s: &str) -> bool {
-        let possible = match (&self.starts, s.as_bytes()) {
+    /// The tests of the first two bytes: false when `s` cannot match.
+    #[inline(always)]
+    fn may_match(&self, s: &str) -> bool {
+        match (&self.starts, s.as_bytes()) {
             (Some(t), [b, c, ..]) => t.two[*b as usize][(*c >> 6) as usize] >> (c & 63) & 1 == 1,
             (Some(t), [b]) => t.one[*b as usize],
             _ => true,
-        };
-        possible && self.re.is_match(s)
+        }
+    }
+
+    /// `Regex::is_match`, after the tests of the first two bytes.
+    fn is_match(&self, s: &str) -> bool {
+        self.may_match(s) && self.re.is_match(s)
     }
 }
 
@@ -1519,8 +1524,16 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     if !chars_more_than(s, 90) {
         return LEXICON.is_match(s);
     }
-    let hits = LEXICON.find_iter(s).take(4).count();
-    hits >= 1 && ((hits >= 2 && !chars_more_than(s, 600)) || (!chars_more_than(s, 300) && LEXICON_STRONG.is_match(s)) || hits >= 4)
+    // Up to 600 chars two hits decide (`hits >= 2` is the rule's first
+    // case; one hit needs the strong cue); a longer line needs four.
+    if chars_more_than(s, 600) {
+        return LEXICON.find_iter(s).take(4).count() >= 4;
+    }
+    match LEXICON.find_iter(s).take(2).count() {
+        0 => false,
+        1 => !chars_more_than(s, 300) && LEXICON_STRONG.is_match(s),
+        _ => true,
+    }
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1907,17 +1920,134 @@ pub fn strip_bullet(s: &str) -> Option<&str> {
     None
 }
 
+/// The pattern [`numbered_title`] reads by hand (the test reference).
+#[cfg(test)]
 static NUMBERED: LazyLock<StartRegex> = LazyLock::new(|| StartRegex::new(r"^(?:#\s?)?(\d{1,5})[.)]\s+(\S.*)$"));
 
 /// A numbered comment title "3. Text" -> (3, "Text").
+///
+/// Read by hand as the captures of `^(?:#\s?)?(\d{1,5})[.)]\s+(\S.*)$`
+/// ([`NUMBERED`], kept for the agreement test
+/// `numbered_title_agrees_with_the_captures`) read it, without the bounded
+/// backtracker (~4 k instructions a matching line): `#` and one white-space
+/// char (`\s` is `char::is_whitespace`); the number is the run of `\d`
+/// before `.` or `)`, which parses only when it is ASCII digits, so a run of
+/// ASCII digits followed by anything but `.` or `)` (another digit, a
+/// non-ASCII `\d`) answers None as the regex does (no match, or no parse);
+/// `\s+` takes every white-space char, so the text is the rest from the
+/// first other char, which `.*$` takes when it holds no line feed.
 pub fn numbered_title(s: &str) -> Option<(u32, &str)> {
-    let c = captures(&NUMBERED, s.trim())?;
-    let n = c.get(1)?.as_str().parse().ok()?;
-    Some((n, c.get(2)?.as_str().trim()))
+    let s = s.trim();
+    let r = match s.strip_prefix('#') {
+        Some(t) => t.strip_prefix(|c: char| c.is_whitespace()).unwrap_or(t),
+        None => s,
+    };
+    let n = r.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=5).contains(&n) {
+        return None;
+    }
+    let rest = r[n..].strip_prefix(['.', ')'])?;
+    let text = rest.trim_start();
+    if text.len() == rest.len() || text.is_empty() || text.contains('\n') {
+        return None;
+    }
+    Some((r[..n].parse().ok()?, text))
 }
 
 static LEAD_NUMBER: LazyLock<StartRegex> =
     LazyLock::new(|| StartRegex::new(r"^(?:#\s?(\d{1,6})|(?:Nr\.|Beitrag|Kommentar)\s*#?\s*(\d{1,6})|(\d{1,4})\))\s*[:.]?\s*(?:[—–|·:-]\s*)?"));
+
+/// [`LEAD_NUMBER`]'s match of `s`: the number of the group that took part
+/// (None when it does not parse) and the end of the match. Read by hand
+/// ([`lead_number_by_hand`]) where that is sure, else by the captures.
+#[inline]
+fn lead_number(s: &str) -> Option<(Option<u32>, usize)> {
+    // The start tables of the regex first, as `captures` asks them: most
+    // lines begin otherwise.
+    if !LEAD_NUMBER.may_match(s) {
+        return None;
+    }
+    if let Some(m) = lead_number_by_hand(s) {
+        return m;
+    }
+    let c = captures(&LEAD_NUMBER, s)?;
+    let number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
+    Some((number, c.get(0).map_or(0, |m| m.end())))
+}
+
+/// [`lead_number`] without the bounded backtracker (~3 k instructions a
+/// capture): Some(the answer), or None where a char may be a non-ASCII `\d`.
+/// The pattern backtracks nowhere that matters: after the number its tail
+/// (`\s*[:.]?\s*(?:[—–|·:-]\s*)?`) always matches, greedily; `#\s?` takes
+/// the white space when a digit follows it (else no path has a digit
+/// there); `\d{1,6}` takes up to six digits; the labels begin with
+/// different letters; `(\d{1,4})\)` needs the whole digit run (at most four)
+/// before ')'. `\s` is `char::is_whitespace`; a digit run ends sure at an
+/// ASCII char or a char that is not `char::is_numeric` (a superset of
+/// `\d`); else None. Test `lead_number_agrees_with_the_captures`.
+fn lead_number_by_hand(s: &str) -> Option<Option<(Option<u32>, usize)>> {
+    let b = s.as_bytes();
+    let char_at = |i: usize| s.get(i..).and_then(|t| t.chars().next());
+    // The end of a run of white-space chars from `i`.
+    let spaces = |mut i: usize| {
+        while let Some(c) = char_at(i).filter(|c| c.is_whitespace()) {
+            i += c.len_utf8();
+        }
+        i
+    };
+    // The end of the ASCII digits from `i`, at most `max`; None when a char
+    // that may be a `\d` follows fewer.
+    let digits = |i: usize, max: usize| {
+        let j = i + b[i..].iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+        match char_at(j) {
+            Some(c) if j - i < max && !c.is_ascii() && c.is_numeric() => None,
+            _ => Some(j),
+        }
+    };
+    let (from, to, end) = match b.first() {
+        Some(b'#') => {
+            let i = match char_at(1) {
+                Some(c) if c.is_whitespace() => 1 + c.len_utf8(),
+                _ => 1,
+            };
+            let j = digits(i, 6)?;
+            if j == i {
+                // No digit after the white space (or after '#'): with or
+                // without `\s?` no path has one there.
+                return Some(None);
+            }
+            (i, j, j)
+        }
+        Some(b'N' | b'B' | b'K') => {
+            let Some(label) = ["Nr.", "Beitrag", "Kommentar"].into_iter().find(|l| s.starts_with(l)) else { return Some(None) };
+            let mut i = spaces(label.len());
+            if b.get(i) == Some(&b'#') {
+                i = spaces(i + 1);
+            }
+            let j = digits(i, 6)?;
+            if j == i {
+                return Some(None);
+            }
+            (i, j, j)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let j = digits(0, 5)?;
+            if j > 4 || b.get(j) != Some(&b')') {
+                return Some(None);
+            }
+            (0, j, j + 1)
+        }
+        _ => return if b.first().is_some_and(|c| !c.is_ascii()) { None } else { Some(None) },
+    };
+    let mut e = spaces(end);
+    if matches!(b.get(e), Some(b':' | b'.')) {
+        e = spaces(e + 1);
+    }
+    if let Some(c) = char_at(e).filter(|c| matches!(c, '—' | '–' | '|' | '·' | ':' | '-')) {
+        e = spaces(e + c.len_utf8());
+    }
+    Some(Some((s[from..to].parse().ok(), e)))
+}
 
 static FIELD_LABEL: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(r"(?i)^(?:(?P<name>name|nickname|nutzername|benutzername|autor|autorin|verfasser|verfasserin|absender)|(?P<date>datum|date|zeit|erstellt(?:\s+am)?|geschrieben(?:\s+am)?|verfasst(?:\s+am)?|gepostet(?:\s+am)?))\s*:\s*(?P<value>\S.*)$")
@@ -2171,9 +2301,9 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
     }
     let mut number = None;
     let mut rest = s;
-    if let Some(c) = captures(&LEAD_NUMBER, s) {
-        number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
-        rest = s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim();
+    if let Some((n, end)) = lead_number(s) {
+        number = n;
+        rest = s.get(end..).unwrap_or("").trim();
     }
     let rest = strip_bullet(rest).unwrap_or(rest);
     // Strip trailing UI words ("| Antworten", "· Melden").
@@ -2252,9 +2382,9 @@ pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
     if s.len() > 120 {
         return None;
     }
-    let c = captures(&LEAD_NUMBER, s)?;
-    let number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok())?;
-    let rest = strip_von(s.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("").trim());
+    let (number, end) = lead_number(s)?;
+    let number = number?;
+    let rest = strip_von(s.get(end..).unwrap_or("").trim());
     (is_name_like(rest) && word_count(rest) <= 4 && find_date(rest).is_none()).then_some((number, rest))
 }
 
@@ -2469,11 +2599,20 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
         let name = c.name("name")?.as_str().trim();
         return is_name_like(name).then(|| ReplyRef::Name(name.to_string()));
     }
-    let c = captures(&REPLY, s)?;
-    if let Some(n) = c.name("num").and_then(|m| m.as_str().parse().ok()) {
+    if !REPLY.is_match(s) {
+        return None;
+    }
+    let (num, name) = match reply_groups_ascii(s) {
+        Some(g) => g,
+        None => {
+            let c = REPLY.captures(s)?;
+            (c.name("num").map(|m| m.as_str()), c.name("name").map(|m| m.as_str()))
+        }
+    };
+    if let Some(n) = num.and_then(|m| m.parse().ok()) {
         return Some(ReplyRef::Number(n));
     }
-    let name = c.name("name")?.as_str().trim();
+    let name = name?.trim();
     if let Some(rest) = name.strip_prefix('#').or_else(|| name.strip_prefix("Nr.")) {
         if let Ok(n) = rest.trim().parse() {
             return Some(ReplyRef::Number(n));
@@ -2484,6 +2623,103 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     } else {
         None
     }
+}
+
+/// The `num` and `name` groups of [`REPLY`]'s match of `s`, a trimmed line
+/// that REPLY matches, read by hand on a plain line, or None (the caller
+/// takes the captures: the bounded backtracker costs ~12–16 k instructions
+/// a line here). Plain: ASCII (so `(?i)` is ASCII case folding and `\s` the
+/// ASCII white space), and the text after the preposition (`r`) printable
+/// ASCII, not beginning with "den", "beitrag", "kommentar" or "post" (the
+/// optional label group, left to the captures) and without " vom " or
+/// " am " (the optional date group). The captures are those of the first
+/// successful path in the pattern's priority order; each choice here takes
+/// the first option or one whose predecessors cannot succeed, and any other
+/// case answers None: the bracket and "als " are taken when present (not
+/// taking them leaves no way to "antwort"); "antwort" is "antworten" only
+/// when 'e' follows (`\s+` must); the white-space runs are taken whole
+/// (the next item needs a non-space). Then `r` is a group and a tail of
+/// `\s*:?[)\]]?` to the end (the date group cannot match): the longest such
+/// tail (`m` is `r` without it) follows the number (no digit is a tail
+/// char) and the shortest name (a lazy `{1,50}?`; tails are closed under
+/// suffixes, so every shorter name leaves a non-tail). The number
+/// alternative comes first and matches when `m` is `(?:nr\.?\s*|#\s?)`
+/// and 1–6 digits; else the name is `m` without a leading '@' (taken when
+/// present), 1–50 chars without ':' or ']'. Test
+/// `reply_groups_agree_with_the_captures`.
+fn reply_groups_ascii(s: &str) -> Option<(Option<&str>, Option<&str>)> {
+    let b = s.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    let ws = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    // A run of white space from `i`, at least one char, or None.
+    let run = |i: usize| {
+        let j = i + b.get(i..)?.iter().take_while(|&&c| ws(c)).count();
+        (j > i).then_some(j)
+    };
+    let mut i = matches!(b.first(), Some(b'(' | b'[')) as usize;
+    if at(i, b"als") && b.get(i + 3).is_some_and(|&c| ws(c)) {
+        i = run(i + 3)?;
+    }
+    if !at(i, b"antwort") {
+        return None;
+    }
+    i += 7;
+    i = match run(i) {
+        Some(j) => j,
+        None if at(i, b"en") => run(i + 2)?,
+        None => return None,
+    };
+    let p = if at(i, b"auf") {
+        3
+    } else if at(i, b"an") || at(i, b"zu") {
+        2
+    } else {
+        return None;
+    };
+    i = run(i + p)?;
+    let r = &s[i..];
+    let rb = r.as_bytes();
+    if !rb.iter().all(|&c| (0x20..0x7f).contains(&c)) || [&b"den"[..], b"beitrag", b"kommentar", b"post"].iter().any(|w| at(i, w)) {
+        return None;
+    }
+    let lower = rb.to_ascii_lowercase();
+    if memchr::memmem::find(&lower, b" vom ").is_some() || memchr::memmem::find(&lower, b" am ").is_some() {
+        return None;
+    }
+    let mut k = rb.len();
+    if k > 0 && matches!(rb[k - 1], b')' | b']') {
+        k -= 1;
+    }
+    if k > 0 && rb[k - 1] == b':' {
+        k -= 1;
+    }
+    while k > 0 && rb[k - 1] == b' ' {
+        k -= 1;
+    }
+    let m = &r[..k];
+    let mb = m.as_bytes();
+    let d = mb.len() - mb.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=6).contains(&(mb.len() - d)) {
+        let p = &mb[..d];
+        let label = match p {
+            [] | [b'#'] | [b'#', b' '] => true,
+            [n, r, rest @ ..] if [*n, *r].eq_ignore_ascii_case(b"nr") => {
+                rest.strip_prefix(b".").unwrap_or(rest).iter().all(|&c| c == b' ')
+            }
+            _ => false,
+        };
+        if label {
+            return Some((Some(&m[d..]), None));
+        }
+    }
+    let name = m.strip_prefix('@').unwrap_or(m);
+    if name.is_empty() || name.len() > 50 || name.contains([':', ']']) {
+        return None;
+    }
+    Some((None, Some(name)))
 }
 
 static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2635,6 +2871,29 @@ const fn word_key(b: &[u8]) -> u64 {
     k
 }
 
+/// [`word_key`] of a word of 2 to 7 bytes by two overlapping loads (the
+/// bytes they share are the same, so OR-ing them is exact) and a SWAR
+/// ASCII lowercase (0x20 added to the bytes 'A'..='Z' only; the zero bytes
+/// above the word and non-ASCII bytes stay). Test
+/// `fast_word_keys_agree_with_word_key`.
+#[inline(always)]
+fn word_key_2_7(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!((2..=7).contains(&n));
+    let x = if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else {
+        let lo = u16::from_le_bytes([b[0], b[1]]) as u64;
+        let hi = u16::from_le_bytes([b[n - 2], b[n - 1]]) as u64;
+        lo | hi << (8 * (n - 2))
+    };
+    let x7 = x & !SWAR_HIGH;
+    let upper = swar_ge(x7, 0x41) & !swar_ge(x7, 0x5b) & !x & SWAR_HIGH;
+    (x | upper >> 2) | (n as u64) << 56
+}
+
 /// The slot of a word key in a [`key_table`] (the top bits of a
 /// multiplicative hash).
 const fn key_slot(k: u64) -> usize {
@@ -2687,10 +2946,21 @@ static STOPWORD_TABLE: [u64; 256] = key_table(STOPWORDS);
 /// up in the sorted keys.
 fn is_stopword(w: &str) -> bool {
     let b = w.as_bytes();
-    let hit = (2..=7).contains(&b.len()) && key_known(&STOPWORD_TABLE, word_key(b));
+    let hit = (2..=7).contains(&b.len()) && key_known(&STOPWORD_TABLE, word_key_2_7(b));
     debug_assert_eq!(hit, STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)));
     hit
 }
+
+/// `u8::is_ascii_alphanumeric` as a table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 /// Whether a word of `s` (as [`words`] yields it) is a function word once
 /// the non-alphanumeric chars at its ends are trimmed.
@@ -2698,9 +2968,9 @@ fn is_stopword(w: &str) -> bool {
 fn is_stopword_token(w: &str) -> bool {
     let b = w.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
-    if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+    if ASCII_ALNUM[first as usize] & ASCII_ALNUM[last as usize] {
         // Nothing to trim.
-        return b.len() <= 7 && is_stopword(w);
+        return is_stopword(w);
     }
     // Trim ASCII punctuation bytewise; a non-ASCII char at an end takes the
     // char-wise trim.
@@ -2758,11 +3028,21 @@ fn prose_words(s: &str) -> bool {
     if total < 12 {
         return false;
     }
+    // The least count of function words whose share reaches 0.12, by the
+    // same f32 test (monotone in the count): ~0.12 * total, corrected.
+    let t = total as f32;
+    let mut need = ((0.12 * t) as usize).max(1);
+    while need > 1 && (need - 1) as f32 / t >= 0.12 {
+        need -= 1;
+    }
+    while (need as f32) / t < 0.12 {
+        need += 1;
+    }
     let mut stop = 0usize;
     for w in words(s) {
         if is_stopword_token(w) {
             stop += 1;
-            if stop as f32 / total as f32 >= 0.12 {
+            if stop == need {
                 return true;
             }
         }
@@ -3192,9 +3472,165 @@ mod tests {
                 assert_eq!(is_stopword_token(w), STOPWORDS.iter().any(|sw| sw.eq_ignore_ascii_case(t)), "{w:?}");
             }
             assert_eq!(has_ui_separator(l), l.contains(['|', '·', '•']), "{l:?}");
+            for t in [l, "antwortet", "erwiderte", "wantwortetw", "erwiderterwiderte", "antworte", "rwiderte"] {
+                assert_eq!(has_reply_verb(t.as_bytes()), t.contains("antwortet") || t.contains("erwiderte"), "{t:?}");
+            }
             // SCHRIEB_END is a necessary condition for SCHRIEB.
             assert!(!SCHRIEB.is_match(l) || SCHRIEB_END.is_match(l), "{l:?}");
         }
+    }
+
+    #[test]
+    fn fast_word_keys_agree_with_word_key() {
+        let mut n = 0;
+        for l in test_lines() {
+            for w in l.split_whitespace() {
+                let b = w.as_bytes();
+                for i in 0..b.len() {
+                    for j in i + 2..=(i + 7).min(b.len()) {
+                        assert_eq!(word_key_2_7(&b[i..j]), word_key(&b[i..j]), "{:?}", &b[i..j]);
+                        n += 1;
+                    }
+                }
+            }
+        }
+        for x in 0..=255u8 {
+            for y in [b'a', b'Z', b'@', b'[', 0x80, 0xc3, 0xff, 0] {
+                for k in [[x, y].as_slice(), &[y, x, y], &[x, x, y, x, y, x, x]] {
+                    assert_eq!(word_key_2_7(k), word_key(k), "{k:?}");
+                }
+            }
+        }
+        assert!(n > 100_000, "{n}");
+        // The count of function words prose_words needs, against the share test.
+        for total in 12..5000usize {
+            let need = (1..).find(|&k| k as f32 / total as f32 >= 0.12).unwrap();
+            let t = total as f32;
+            let mut m = ((0.12 * t) as usize).max(1);
+            while m > 1 && (m - 1) as f32 / t >= 0.12 {
+                m -= 1;
+            }
+            while (m as f32) / t < 0.12 {
+                m += 1;
+            }
+            assert_eq!(m, need, "{total}");
+        }
+    }
+
+    #[test]
+    fn lead_number_agrees_with_the_captures() {
+        let by_captures = |s: &str| {
+            let c = captures(&LEAD_NUMBER, s)?;
+            let number: Option<u32> = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
+            Some((number, c.get(0).map_or(0, |m| m.end())))
+        };
+        let mut lines = test_lines();
+        let heads = ["", "#", "# ", "#\u{2009}", "#  ", "#\u{a0}", "Nr.", "Nr. ", "Nr.#", "Nr. # ", "Nr #", "Beitrag", "Beitrag #", "Kommentar  # ", "NR.", "beitrag ", "x", "\u{663}"];
+        let nums = ["", "3", "12", "1234", "12345", "123456", "1234567", "\u{663}", "1\u{663}", "12\u{bd}", "\u{ff11}"];
+        let seps = ["", ")", "))", " )", ":", ".", " .", "\u{2009}"];
+        let tails = ["", " Name", " \u{2014} Name", ": Name", " :: x", " | x", "\u{b7} x", " - x", "\u{a0}x", "\u{c4}rger", "\u{2009}\u{2013}\u{2009}x", "\u{2013}x", ".: -", " 5"];
+        for h in heads {
+            for n in nums {
+                for sep in seps {
+                    for t in tails {
+                        lines.push(format!("{h}{n}{sep}{t}"));
+                    }
+                }
+            }
+        }
+        let (mut sure, mut some) = (0, 0);
+        for l in &lines {
+            let reference = by_captures(l);
+            if let Some(m) = lead_number_by_hand(l) {
+                sure += 1;
+                some += m.is_some() as usize;
+                assert_eq!(m, reference, "{l:?}");
+            }
+            assert_eq!(lead_number(l), reference, "{l:?}");
+        }
+        assert!(sure > 20_000 && some > 5_000, "{sure} {some}");
+    }
+
+    #[test]
+    fn reply_groups_agree_with_the_captures() {
+        let mut lines = test_lines();
+        let opens = ["", "(", "[", "(als ", "Als\t", "als  "];
+        let verbs = ["Antwort", "antworten", "ANTWORT", "Antworte", "antwortEN"];
+        let gaps = [" ", "\t ", "\u{a0}", "\x0b"];
+        let preps = ["auf", "an", "zu", "AUF", "Zu", "um", "aufs"];
+        let labels = ["", "den ", "Beitrag ", "kommentar von ", "Post ", "den Kommentar von ", "Dennis ", "Postbote "];
+        let groups = [
+            "3", "#3", "# 3", "#  3", "nr. 7", "Nr.7", "NR 12", "nr..7", "1234567", "123456", "@Max", "@", "Nadine K.", "Lene \u{1f30a}", "x:y", "a]b",
+            "Max 3", "3 Leute", "\u{212a}laus", "\u{17f}abine", "#Nr. 5", "@#4", "Nr. 4", ")", "Max)", "A Very Long Name That Goes On And On And On Forever More",
+        ];
+        let tails = ["", " vom 12.03.2024", " am Montag", " am", ")", "]", ":", ":)", " :]", "  ", "))", ": x", " AM 3", " Vom x", "\u{e4}"];
+        for o in opens {
+            for v in verbs {
+                for g in gaps {
+                    for p in preps {
+                        for l in labels {
+                            for gr in groups {
+                                for t in tails {
+                                    lines.push(format!("{o}{v}{g}{p}{g}{l}{gr}{t}"));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let (mut matched, mut fast) = (0, 0);
+        for l in &lines {
+            let t = trim(l);
+            if !REPLY.is_match(t) {
+                continue;
+            }
+            matched += 1;
+            if let Some(g) = reply_groups_ascii(t) {
+                fast += 1;
+                let c = REPLY.captures(t).expect("REPLY matches");
+                assert_eq!(g, (c.name("num").map(|m| m.as_str()), c.name("name").map(|m| m.as_str())), "{l:?}");
+            }
+        }
+        assert!(matched > 20_000 && fast > 10_000, "{matched} {fast}");
+    }
+
+    #[test]
+    fn numbered_title_agrees_with_the_captures() {
+        let reference = |s: &str| -> Option<(u32, String)> {
+            let c = captures(&NUMBERED, s.trim())?;
+            let n = c.get(1)?.as_str().parse().ok()?;
+            Some((n, c.get(2)?.as_str().trim().to_string()))
+        };
+        let mut lines = test_lines();
+        let heads = ["", "#", "# ", "#\u{a0}", "#  ", "#\n", " #", "##"];
+        let nums = ["", "3", "12", "99999", "123456", "0", "\u{663}", "1\u{663}", "\u{663}1", "\u{ff11}", "1a"];
+        let seps = [".", ")", ":", "", ".)", "]", "\u{2024}"];
+        let gaps = ["", " ", "  ", "\t", "\n", " \n ", "\u{a0}", "\u{3000}", "\u{85}", "\u{180e}", "\u{200b}", "\u{2028}"];
+        let texts = ["", "Titel", "Die Ukraine ist ein. ...", "x\ny", " ", "\u{e4}rger", "\u{200b}"];
+        for h in heads {
+            for n in nums {
+                for sep in seps {
+                    for g in gaps {
+                        for t in texts {
+                            lines.push(format!("{h}{n}{sep}{g}{t}"));
+                        }
+                    }
+                }
+            }
+        }
+        // Every char as the white space after the number and after '#'.
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            lines.push(format!("3.{c}Titel"));
+            lines.push(format!("#{c}3) Titel"));
+        }
+        let mut some = 0;
+        for l in &lines {
+            let fast = numbered_title(l);
+            some += fast.is_some() as usize;
+            assert_eq!(fast.map(|(n, t)| (n, t.to_string())), reference(l), "{l:?}");
+        }
+        assert!(some > 1000, "{some}");
     }
 
     #[test]
@@ -4075,9 +4511,15 @@ static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—
 
 /// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
 /// "Name antwortete auf Other · heute, 07:44". The date may be missing.
+/// Whether `b` holds "antwortet" or "erwiderte", by one search for the 'w'
+/// both have (at 3 and at 2) instead of one search each.
+fn has_reply_verb(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'w', b).any(|i| i >= 3 && b.get(i - 3..i + 6) == Some(b"antwortet") || i >= 2 && b.get(i - 2..i + 7) == Some(b"erwiderte"))
+}
+
 pub fn reply_header(s: &str) -> Option<AuthorLine> {
     let s = trim(s).trim_end_matches(':').trim_end();
-    if !(contains_at(s.as_bytes(), b"antwortet", 3) || contains_at(s.as_bytes(), b"erwiderte", 2)) || chars_more_than(s, 160) {
+    if !has_reply_verb(s.as_bytes()) || chars_more_than(s, 160) {
         return None;
     }
     let (head, date) = match find_last_date(s) {

@@ -745,3 +745,128 @@ pub(super) fn titles_in_records(cs: &mut [Comment]) {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Outline records (session 14, seg19)
+
+/// An outline heading: a run of one to six '*' or '#' marks and a space
+/// ("*** NAME <DATE>", "### NAME · DATE"); (depth, the heading's text).
+fn outline_heading(t: &str) -> Option<(usize, &str)> {
+    let b = t.as_bytes();
+    let m = *b.first()?;
+    if m != b'*' && m != b'#' {
+        return None;
+    }
+    let k = b.iter().take_while(|&&c| c == m).count();
+    ((1..=6).contains(&k) && b.get(k) == Some(&b' ')).then(|| (k, t[k + 1..].trim()))
+}
+
+/// A metadata line of an outline entry: a key wrapped in colons
+/// (":ID: 17", ":END:"), the entry's properties, not its text.
+fn colon_key_line(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(':') else { return false };
+    let Some(p) = rest.find(':') else { return false };
+    p > 0 && rest[..p].bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') && (rest.len() == p + 1 || rest.as_bytes()[p + 1] == b' ')
+}
+
+/// The length of a time of day at the start of `t` ("18:42", "7:05:10").
+fn time_prefix(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) || b.get(h) != Some(&b':') || !b.get(h + 1..h + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    let mut e = h + 3;
+    if b.get(e) == Some(&b':') && b.get(e + 1..e + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+        e += 3;
+    }
+    (!b.get(e).is_some_and(u8::is_ascii_digit)).then_some(e)
+}
+
+/// A record head in an outline heading: an author and a date, without
+/// trailing tags (":redaktion:") and the brackets around the date.
+fn outline_head(t: &str) -> Option<(String, String)> {
+    let mut t = t.trim();
+    // Trailing tags: a last word wrapped in colons.
+    if let Some((a, last)) = t.rsplit_once(' ') {
+        if last.len() >= 3 && last.starts_with(':') && last.ends_with(':') && !last.contains(' ') {
+            t = a.trim_end();
+        }
+    }
+    let (a, mut b) = cues::find_date(t)?;
+    // A time after a weekday ("2026-11-20 Fr 18:42"): the date goes on.
+    let rest = t[b..].trim_start();
+    if let Some((w, r)) = rest.split_once(' ') {
+        if (2..=3).contains(&w.trim_end_matches(['.', ',']).chars().count()) && w.chars().next().is_some_and(char::is_uppercase) {
+            if let Some(e) = time_prefix(r) {
+                b = t.len() - r.len() + e;
+            }
+        }
+    }
+    let date = t[a..b].to_string();
+    let before = t[..a].trim_end_matches(['<', '[', '(', ' ', '·', '|', ',', '–', '-', '—']).trim();
+    let after = t[b..].trim_start_matches(['>', ']', ')', ' ', '·', '|', ',', '–', '-', '—']).trim();
+    let before = before.strip_suffix(" am").or(before.strip_suffix(" um")).unwrap_or(before).trim();
+    let name = if before.is_empty() { after } else if after.is_empty() { before } else { return None };
+    let name = name.strip_prefix("von ").unwrap_or(name).trim();
+    (!name.is_empty() && cues::word_count(name) <= 5 && cues::is_name_like(name)).then(|| (name.to_string(), date))
+}
+
+/// Comments written as outline entries (an Org or Markdown export): each
+/// an outline heading with an author and a date, its text the lines below
+/// it up to the next heading; the heading's depth (the number of marks) is
+/// the reply depth. Colon-key metadata lines (":ID: …") are no text.
+pub(super) fn outline_records(lines: &[Line]) -> Option<Section> {
+    // Cheap gate: three or more lines open with an outline mark.
+    if lines.iter().filter(|l| matches!(l.text.as_bytes().first(), Some(b'*' | b'#'))).take(3).count() < 3 {
+        return None;
+    }
+    let heads: Vec<(usize, usize, Option<(String, String)>)> =
+        (0..lines.len()).filter_map(|i| outline_heading(&lines[i].text).map(|(d, t)| (i, d, outline_head(t)))).collect();
+    if heads.iter().filter(|h| h.2.is_some()).count() < 3 {
+        return None;
+    }
+    let mut recs = vec![];
+    let mut first = None;
+    for (k, (i, depth, head)) in heads.iter().enumerate() {
+        let Some((author, date)) = head else { continue };
+        let end = heads.get(k + 1).map_or(lines.len(), |h| h.0);
+        let mut drawer = false;
+        let mut text = vec![];
+        for l in &lines[i + 1..end] {
+            let t: &str = &l.text;
+            if colon_key_line(t) {
+                drawer = !t.eq_ignore_ascii_case(":END:") && (drawer || t.ends_with(':'));
+                continue;
+            }
+            if drawer || l.blank() {
+                continue;
+            }
+            text.push(t);
+        }
+        // A placeholder where a comment was removed.
+        if text.is_empty() || text.len() == 1 && (cues::is_moderation_note(text[0]) || removed_note(text[0])) {
+            continue;
+        }
+        first.get_or_insert(*i);
+        let mut rec = Rec { author: Some(author.clone()), date: Some(date.clone()), indent: *depth, ..Rec::default() };
+        read_text(&mut rec, text);
+        recs.push(rec);
+    }
+    if !passes_gates(&recs) {
+        return None;
+    }
+    let first = first?;
+    // The heading the entries hang under ("** Kommentare (8)") opens the list.
+    let above = (0..first).rev().take(3).find(|&k| !lines[k].blank());
+    let start = match above.and_then(|k| outline_heading(&lines[k].text).map(|h| (k, h.1))) {
+        Some((k, t)) if cues::comment_header(t).is_some() || cues::word_count(t) <= 4 => k,
+        _ => super::caption_above(lines, first),
+    };
+    let declared = outline_heading(&lines[start].text).map_or(lines[start].text.as_ref(), |h| h.1);
+    let declared = cues::comment_header(declared).and_then(|h| match h {
+        cues::Header::Count(c) => Some(c),
+        _ => None,
+    });
+    Some((start, Attempt { comments: to_comments(recs), declared }))
+}

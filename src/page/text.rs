@@ -1406,6 +1406,22 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
             || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
 }
 
+/// A placeholder where a comment was removed, which closes the block
+/// above a name: a short line ending in "entfernt", "gelöscht", … or a
+/// moderation note ("[Von der Moderation gekürzt]").
+fn removal_line(t: &str) -> bool {
+    let w = t.trim_end_matches(['.', '!', ']', ')', ' ']);
+    cues::is_moderation_note(t) || cues::word_count(t) <= 12 && ["entfernt", "gelöscht", "ausgeblendet", "gesperrt"].iter().any(|e| w.ends_with(e))
+}
+
+/// A short attribute line under a commenter's name: a place, a role or a
+/// badge ("Äußere Neustadt", "Lokale Organisation"): one to three words,
+/// name-like, no digit, no UI.
+fn attribute_line(l: &Line) -> bool {
+    let t: &str = &l.text;
+    !l.blank() && t.len() <= 40 && !t.bytes().any(|b| b.is_ascii_digit()) && (1..=3).contains(&cues::word_count(t)) && !l.ui() && cues::is_name_like(t)
+}
+
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&k| !lines[k].blank())
 }
@@ -1787,9 +1803,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 Some((k, _)) => next_nonblank(lines, k + 1).map(|d| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d }),
                 None => nxt,
             };
-            for _ in 0..2 {
+            for step in 0..2 {
                 match date_at {
                     Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
+                    // One short attribute line under a name right after a
+                    // UI line or removal placeholder ("Antworten" / "NAME" /
+                    // "Äußere Neustadt" / "vor 2 Std.", an app copy): a
+                    // place, role or badge, not the author. (After a blank
+                    // line the first line may be a comment title.)
+                    Some(k) if step == 0 && handle.is_none() && k == j + 1 && j > from && (lines[j - 1].ui() || removal_line(&lines[j - 1].text)) && attribute_line(&lines[k]) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
                     _ => break,
                 }
             }

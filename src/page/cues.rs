@@ -1270,7 +1270,7 @@ fn header_match(s: &str) -> Option<Header> {
 const UI_ITEM: &str = r"(?:
     antworten|antwort\s+schreiben|auf\s+diesen\s+(?:beitrag|kommentar)\s+antworten|melden|(?:beitrag|kommentar|missbrauch)\s+melden|empfehlen|teilen|zitieren|bearbeiten|löschen|permalink|link\s+kopieren|
     gefällt\s+mir(?:\s+nicht)?|
-    (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|
+    (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich|danke)\s*(?:\(\s*\d+\s*\)|[:·]?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
     \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓]|[↩⇄★☆🔁⭐]\s*\d+|
     (?:war|ist|fanden\s+sie|finden\s+sie|fandest\s+du|findest\s+du)\s+diese[rn]?\s+(?:kommentar|beitrag|antwort)\s+hilfreich\s*\??|(?:ja|nein)\s*\(\s*\d+\s*\)|
@@ -1298,7 +1298,7 @@ const UI_ITEM: &str = r"(?:
 
 static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
     StartRegex::new(&format!(
-        r"(?ix)^(?:[|·•/]\s*)?\[?\s*{UI_ITEM}\s*\]?(?:\s*[|·•/,]?\s*\[?\s*{UI_ITEM}\s*\]?)*\s*[|·•/]?\s*[.!]?$"
+        r"(?ix)^(?:[|·•/]\s*)?\[?\s*{UI_ITEM}\s*\]?(?:\s*[|·•/,]?\s*\[?\s*{UI_ITEM}\s*\]?)*\s*[|·•/]?\s*(?:[.!]|…|\.\.\.)?$"
     ))
 });
 

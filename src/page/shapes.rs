@@ -338,6 +338,12 @@ fn date_under_name(f: &Facts, i: usize, from: usize, span: (usize, usize, char))
     Some(Meta { key: ('2', kind, '-', '-', '-'), date: (a, b), head_end: s.len(), inline: None, sig: None, above: true })
 }
 
+/// A short attribute line under a name in a three-line head ("Lindenau",
+/// "Lokale Organisation"): one to three words, no digit, no date.
+fn attribute_line(s: &str) -> bool {
+    s.len() <= 40 && (1..=3).contains(&cues::word_count(s)) && !s.bytes().any(|b| b.is_ascii_digit()) && !cues::is_ui_line(s) && cues::is_name_like(s)
+}
+
 /// `s.find(": ")` by a byte search for ':' (a `str` pattern builds a
 /// searcher per call).
 fn colon_space(s: &str) -> Option<usize> {
@@ -696,16 +702,30 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
     // Two-line heads: the name on its own line above the date line (or a
     // date line whose head names nobody, under such a line).
-    let above: Vec<bool> = reps
+    let above: Vec<usize> = reps
         .iter()
         .enumerate()
         .map(|(k, &r)| {
-            let Some(m) = metas[r].as_ref() else { return false };
-            r > 0
+            let Some(m) = metas[r].as_ref() else { return 0 };
+            let one = r > 0
                 && (k == 0 || reps[k - 1] + 1 < r - 1 || !header)
                 && metas[r - 1].is_none()
                 && (m.above
-                    || m.sig.is_none() && m.inline.is_none() && f.name_line(r - 1) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, &labels).is_none())
+                    || m.sig.is_none() && m.inline.is_none() && f.name_line(r - 1) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, &labels).is_none());
+            // A short attribute line (a place, role or badge) between the
+            // name and the date, the name right under the UI line or removal
+            // placeholder that closes the record before it (an app copy, one
+            // field per line): a three-line head. After a blank line the
+            // first line may be a comment title above NAME / DATE.
+            let two = one
+                && r >= 2
+                && attribute_line(texts[r - 1])
+                && !texts[r - 2].is_empty()
+                && metas[r - 2].is_none()
+                && (k == 0 || reps[k - 1] + 2 < r - 1)
+                && f.name_line(r - 2)
+                && (cues::is_ui_line(texts[r - 3]) || removed_line(texts[r - 3]));
+            usize::from(one) + usize::from(two)
         })
         .collect();
     // Regions of text per repetition.
@@ -713,12 +733,12 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     for (k, &r) in reps.iter().enumerate() {
         if header {
             let end = match reps.get(k + 1) {
-                Some(&next) => next - usize::from(above[k + 1]),
+                Some(&next) => next - above[k + 1],
                 None => last_end.map_or(r + 1, |e| before_teaser(f, r + 1, e)),
             };
             regions.push((r + 1, end.max(r + 1)));
         } else {
-            let own = r - usize::from(above[k]);
+            let own = r - above[k];
             let start = if k == 0 {
                 let mut s = own;
                 // Above an action bar the whole block is the record (name line, short text).
@@ -841,7 +861,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             with_prose += 1;
         }
         let mut author = match m.sig {
-            _ if above[k] => name_of_line(texts[r - 1]),
+            _ if above[k] > 0 => name_of_line(texts[r - above[k]]),
             Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
             // An action bar holds no name ("… · Bearbeitet"), unless it opens
             // with a bracketed signature.
@@ -893,7 +913,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     }
     // A footer reading starts at the first record's number line ("#1") when one stands above it.
     let start = if header {
-        first - usize::from(above[0])
+        first - above[0]
     } else {
         regions.first().map_or(first, |r| r.0 - usize::from(r.0 > 0 && number_ref(texts[r.0 - 1]).is_some()))
     };

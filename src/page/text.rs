@@ -1136,6 +1136,37 @@ fn bracketed_control(t: &str) -> bool {
     t.len() >= 3 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(['[', ']', '.', '!', '?', ':']) && cues::word_count(t) <= 6
 }
 
+/// The lines of hard-wrapped prose paragraphs before `end` (a dump wrapped
+/// at a fixed width, every line too short to be prose on its own): blocks
+/// of two or more lines without a blank between them, all but the last 45
+/// to 80 chars long, whose joined text is prose. A byte-length test per line
+/// first; the prose test only on such blocks.
+fn wrapped_prose(lines: &[Line], end: usize) -> Vec<bool> {
+    let mut out = vec![false; end];
+    let wide = |l: &Line| l.text.len() >= 45 && !cues::chars_more_than(&l.text, 80);
+    let mut i = 0;
+    while i < end {
+        if lines[i].blank() || !wide(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < end && !lines[j].blank() && wide(&lines[j]) {
+            j += 1;
+        }
+        // The block's last line may be short (the paragraph's end).
+        let last = if j < end && !lines[j].blank() && lines[j].text.len() < 45 { j + 1 } else { j };
+        if last - i >= 2 {
+            let joined = lines[i..last].iter().map(|l| l.text.as_ref()).collect::<Vec<&str>>().join(" ");
+            if cues::is_prose(&joined) && joined.bytes().filter(|&b| matches!(b, b'.' | b'!' | b'?')).count() >= 1 {
+                out[i..last].fill(true);
+            }
+        }
+        i = last.max(i + 1);
+    }
+    out
+}
+
 fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, Vec<String>) {
     let mut keep = vec![false; end];
     for i in 0..end {
@@ -1151,7 +1182,13 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     }
     // Title: the last headline-like kept line before the first prose line
     // (a kicker or badge of one or two words only if nothing longer is there).
-    let first_prose = (0..end).find(|&i| keep[i] && lines[i].prose());
+    // A page without a prose line may be wrapped at a fixed width: its
+    // wrapped paragraphs are its prose.
+    let mut first_prose = (0..end).find(|&i| keep[i] && lines[i].prose());
+    let wrapped = if first_prose.is_none() { wrapped_prose(lines, end) } else { vec![false; end] };
+    if first_prose.is_none() {
+        first_prose = (0..end).find(|&i| keep[i] && wrapped[i]);
+    }
     let head_end = first_prose.unwrap_or(end);
     // A link line ("=> URL label", gemtext) is no headline, nor a control
     // (`bracketed_control`, dropped above).
@@ -1193,7 +1230,7 @@ fn body_and_title(lines: &[Line], end: usize, seg: &[bool]) -> (Option<String>, 
     while i < end {
         // A quoted sentence (a voice in a street survey) is no list item.
         let quoted = |t: &str| t.starts_with(['„', '"', '»', '“']) && t.ends_with(['“', '"', '«', '”']) && cues::word_count(t) >= 4;
-        let short = |k: usize| !lines[k].blank() && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120) && !quoted(&lines[k].text);
+        let short = |k: usize| !lines[k].blank() && !wrapped[k] && !lines[k].prose() && !cues::chars_more_than(&lines[k].text, 120) && !quoted(&lines[k].text);
         let continues = |k: usize| k > 0 && lines[k - 1].prose() && lines[k].text.ends_with(['.', '!', '?']) && cues::word_count(&lines[k].text) >= 4;
         if !short(i) || continues(i) {
             i += 1;
@@ -1404,6 +1441,22 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
             || name_handle_date(lines, m)
             || l.author().is_some_and(|a| a.author.is_some() && a.date.is_some())
             || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
+}
+
+/// A placeholder where a comment was removed, which closes the block
+/// above a name: a short line ending in "entfernt", "gelöscht", … or a
+/// moderation note ("[Von der Moderation gekürzt]").
+fn removal_line(t: &str) -> bool {
+    let w = t.trim_end_matches(['.', '!', ']', ')', ' ']);
+    cues::is_moderation_note(t) || cues::word_count(t) <= 12 && ["entfernt", "gelöscht", "ausgeblendet", "gesperrt"].iter().any(|e| w.ends_with(e))
+}
+
+/// A short attribute line under a commenter's name: a place, a role or a
+/// badge ("Äußere Neustadt", "Lokale Organisation"): one to three words,
+/// name-like, no digit, no UI.
+fn attribute_line(l: &Line) -> bool {
+    let t: &str = &l.text;
+    !l.blank() && t.len() <= 40 && !t.bytes().any(|b| b.is_ascii_digit()) && (1..=3).contains(&cues::word_count(t)) && !l.ui() && cues::is_name_like(t)
 }
 
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
@@ -1787,9 +1840,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 Some((k, _)) => next_nonblank(lines, k + 1).map(|d| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d }),
                 None => nxt,
             };
-            for _ in 0..2 {
+            for step in 0..2 {
                 match date_at {
                     Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
+                    // One short attribute line under a name right after a
+                    // UI line or removal placeholder ("Antworten" / "NAME" /
+                    // "Äußere Neustadt" / "vor 2 Std.", an app copy): a
+                    // place, role or badge, not the author. (After a blank
+                    // line the first line may be a comment title.)
+                    Some(k) if step == 0 && handle.is_none() && k == j + 1 && j > from && (lines[j - 1].ui() || removal_line(&lines[j - 1].text)) && attribute_line(&lines[k]) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
                     _ => break,
                 }
             }

@@ -79,6 +79,14 @@ fn apply_readings(text: &str, lines: &[Line], first_prose: Option<usize>, sectio
                     }
                 }
             }
+            // Outline entries ("*** NAME <DATE>", the heading depth the reply
+            // depth) of which the cue reading holds only some: the outline reading.
+            if let Some((s, att)) = more::outline_records(lines) {
+                if att.comments.len() > n && s <= cs + 3 && s + 3 >= cs {
+                    *section = Some((s, att));
+                    return true;
+                }
+            }
             if n < 2 || catt.comments.iter().any(|c| c.date.is_none() || c.author.is_none()) {
                 return false;
             }
@@ -119,7 +127,7 @@ fn records(text: &str, lines: &[Line], first_prose: Option<usize>) -> Option<Sec
     };
     // The families of seg13 (`more`): field exports, space-aligned tables,
     // call-in transcripts; each only where it finds more.
-    let more = [more::field_records(lines), more::aligned_records(text, lines), more::transcript_records(lines)];
+    let more = [more::field_records(lines), more::aligned_records(text, lines), more::transcript_records(lines), more::outline_records(lines)];
     more.into_iter().flatten().fold(best, |b, m| match b {
         Some(b) if b.1.comments.len() >= m.1.comments.len() => Some(b),
         _ => Some(m),

@@ -96,6 +96,108 @@ fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
     None
 }
 
+/// A JSON value's text: a string unescaped, `null` empty, a number or
+/// literal as written, an object or array empty. Returns (value, rest).
+fn json_value(t: &str) -> Option<(String, &str)> {
+    let t = t.trim_start();
+    let b = t.as_bytes();
+    match *b.first()? {
+        b'"' => {
+            let mut out = String::new();
+            let mut chars = t[1..].char_indices();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '"' => return Some((out, &t[i + 2..])),
+                    '\\' => match chars.next()?.1 {
+                        'n' => out.push('\n'),
+                        't' | 'r' => out.push(' '),
+                        'u' => {
+                            let hex: String = (0..4).filter_map(|_| chars.next().map(|x| x.1)).collect();
+                            out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}'));
+                        }
+                        e => out.push(e),
+                    },
+                    c => out.push(c),
+                }
+            }
+            None
+        }
+        b'{' | b'[' => {
+            // Skipped whole: nested values are no fields of the record.
+            let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+            for (i, &c) in b.iter().enumerate() {
+                match c {
+                    _ if esc => esc = false,
+                    b'\\' if in_str => esc = true,
+                    b'"' => in_str = !in_str,
+                    b'{' | b'[' if !in_str => depth += 1,
+                    b'}' | b']' if !in_str => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some((String::new(), &t[i + 1..]));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+        _ => {
+            let e = b.iter().position(|&c| c == b',' || c == b'}' || c.is_ascii_whitespace()).unwrap_or(b.len());
+            let v = &t[..e];
+            Some((if v == "null" { String::new() } else { v.to_string() }, &t[e..]))
+        }
+    }
+}
+
+/// The fields of a JSON object on one line ("{"id":7,"autor":"…",…}").
+fn json_object(t: &str) -> Option<Vec<(String, String)>> {
+    let mut rest = t.strip_prefix('{')?.trim_start();
+    let mut out = vec![];
+    loop {
+        if let Some(r) = rest.strip_prefix('}') {
+            return r.trim().is_empty().then_some(out);
+        }
+        let (key, r) = json_value(rest).filter(|_| rest.starts_with('"'))?;
+        let r = r.trim_start().strip_prefix(':')?;
+        let (v, r) = json_value(r)?;
+        out.push((key, v));
+        let r = r.trim_start();
+        rest = r.strip_prefix(',').map_or(r, str::trim_start);
+    }
+}
+
+/// Field records written as JSON Lines, one object per line: another
+/// spelling of a field export (the key is the label); read like one.
+fn json_line_records(lines: &[Line]) -> Option<Section> {
+    // Cheap gate: three or more lines that open an object with a key.
+    let objectish = |l: &Line| l.text.starts_with("{\"") && l.text.ends_with('}');
+    if lines.iter().filter(|l| objectish(l)).take(3).count() < 3 {
+        return None;
+    }
+    let mut raws = vec![];
+    let mut first = None;
+    for (i, l) in lines.iter().enumerate() {
+        if !objectish(l) {
+            continue;
+        }
+        let Some(fields) = json_object(&l.text) else { continue };
+        if fields.len() < 3 {
+            continue;
+        }
+        first.get_or_insert(i);
+        let fields = fields.into_iter().map(|(k, v)| (k.to_lowercase(), v.split('\n').map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect())).collect();
+        raws.push(Raw { fields, indent: 0 });
+    }
+    if raws.len() < 3 {
+        return None;
+    }
+    let recs = read_raws(&raws)?;
+    let first = first?;
+    let start = session_above(lines, first).unwrap_or_else(|| super::caption_above(lines, first));
+    Some((start, Attempt { comments: to_comments(recs), declared: None }))
+}
+
 /// A data file's "key: value" line (see [`field_of`]).
 fn key_field(t: &str) -> Option<(&str, Option<&str>)> {
     let b = t.as_bytes();
@@ -128,6 +230,12 @@ fn is_prompt(t: &str) -> bool {
     if t.starts_with("$ ") {
         return true;
     }
+    // A shell prompt with user, host or path: "user@host:~/dir$ cmd".
+    if let Some((tok, _)) = t.split_once(' ') {
+        if tok.len() >= 2 && tok.ends_with(['$', '#', '%']) && tok.contains(['@', ':']) {
+            return true;
+        }
+    }
     let b = t.as_bytes();
     let p = b.iter().take(40).position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'));
     p.is_some_and(|p| p > 0 && matches!(&b[p..], [b'=', b'#' | b'>', b' ', ..] | [b'=', b'#' | b'>']))
@@ -152,11 +260,21 @@ fn record_rule(t: &str) -> bool {
     t.starts_with("-[") && t.ends_with(['-', ']'])
 }
 
+/// One record of a field export: its fields in order, each a label and
+/// its value lines.
+struct Raw {
+    fields: Vec<(String, Vec<String>)>,
+    indent: usize,
+}
+
 const AUTHOR_LABELS: [&str; 9] = ["autor", "autorin", "name", "verfasser", "von", "benutzer", "nutzer", "user", "username"];
 const TITLE_LABELS: [&str; 6] = ["betreff", "titel", "überschrift", "subject", "title", "thema"];
 
 /// The records of a field export (see the module docs).
 pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
+    if let Some(s) = json_line_records(lines) {
+        return Some(s);
+    }
     // Cheap gate: nine or more lines that may be fields.
     let fields: Vec<Option<(&str, Option<&str>)>> = lines.iter().map(|l| if l.blank() { None } else { field_of(&l.text) }).collect();
     if fields.iter().filter(|f| f.is_some()).count() < 9 {
@@ -184,11 +302,6 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     let starts: Vec<usize> = labels.iter().copied().filter(|&i| fields[i].is_some_and(|(l, _)| l.to_lowercase() == opener)).collect();
     if starts.len() < 3 {
         return None;
-    }
-    // Each record: its fields in order, each a label and its value lines.
-    struct Raw {
-        fields: Vec<(String, Vec<String>)>,
-        indent: usize,
     }
     let mut raws: Vec<Raw> = vec![];
     for (r, &s) in starts.iter().enumerate() {
@@ -240,10 +353,24 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
         }
         raws.push(rec);
     }
+    let recs = read_raws(&raws)?;
+    let start = session_above(lines, starts[0]).unwrap_or_else(|| super::caption_above(lines, starts[0]));
+    // A count field above the records ("Anzahl Kommentare: 5").
+    let declared = (0..starts[0]).rev().find_map(|i| {
+        let (l, v) = fields[i]?;
+        let l = l.to_lowercase();
+        (l.contains("kommentar") || l.contains("beitr") || l.contains("antwort")).then(|| v?.parse::<usize>().ok()).flatten()
+    });
+    Some((start, Attempt { comments: to_comments(recs), declared }))
+}
+
+/// The comments of a field export's records: each field's role found from
+/// the values it holds (see the module docs).
+fn read_raws(raws: &[Raw]) -> Option<Vec<Rec>> {
     let n = raws.len();
     // The labels every record may hold, in the order of the first record.
     let mut order: Vec<String> = vec![];
-    for r in &raws {
+    for r in raws {
         for (l, _) in &r.fields {
             if !order.contains(l) {
                 order.push(l.clone());
@@ -258,18 +385,21 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
     let words = |l: &str| col(l).iter().map(|s| cues::word_count(s)).sum::<usize>() / n;
     let text_l = order.iter().filter(|l| **l != date_l && words(l) >= 5 && share(&col(l), &|s| sentence_like(s))).max_by_key(|l| words(l))?.clone();
     let ints = |l: &str| col(l).iter().map(|s| s.trim().trim_start_matches('#').parse::<u32>().ok()).collect::<Vec<_>>();
-    let id_l = order.iter().find(|l| distinct_numbers(&ints(l), n));
-    // Ids that are not numbers ("k-7f3a"): short distinct tokens with a digit.
-    let key_l = if id_l.is_some() {
-        None
-    } else {
-        order.iter().find(|l| {
-            let mut c = col(l);
-            let tokens = c.iter().all(|s| !s.is_empty() && s.len() <= 24 && !s.contains(char::is_whitespace) && s.bytes().any(|b| b.is_ascii_digit()));
-            c.sort_unstable();
-            c.dedup();
-            tokens && c.len() == n
-        })
+    let id_at = order.iter().position(|l| distinct_numbers(&ints(l), n));
+    // Ids that are not numbers ("k-7f3a"): short distinct tokens with a
+    // digit; they are the id when they come before a numeric column of
+    // distinct values (an export's "likes" counts can be distinct too).
+    let key_at = order.iter().position(|l| {
+        let mut c = col(l);
+        let tokens = c.iter().all(|s| !s.is_empty() && s.len() <= 24 && !s.contains(char::is_whitespace) && s.bytes().any(|b| b.is_ascii_digit()));
+        c.sort_unstable();
+        c.dedup();
+        *l != date_l && tokens && c.len() == n
+    });
+    let (id_l, key_l) = match (id_at, key_at) {
+        (Some(i), Some(k)) if k < i => (None, Some(&order[k])),
+        (Some(i), _) => (Some(&order[i]), None),
+        (None, k) => (None, k.map(|k| &order[k])),
     };
     let namey = |s: &str| !s.is_empty() && s.chars().count() <= 40 && !s.contains('\n') && cues::is_name_like(s) && !is_date(s) && s.parse::<f64>().is_err();
     let distinct = |l: &str| {
@@ -309,8 +439,8 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
             continue;
         }
         let text = value(r, &text_l).unwrap_or_default();
-        // A placeholder where a comment was removed.
-        if text.lines().count() == 1 && (cues::is_moderation_note(&text) || removed_note(&text)) {
+        // A placeholder where a comment was removed; a record without text.
+        if text.trim().is_empty() || text.lines().count() == 1 && (cues::is_moderation_note(&text) || removed_note(&text)) {
             continue;
         }
         let mut rec = Rec {
@@ -334,17 +464,7 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
         read_text(&mut rec, text.lines().collect());
         recs.push(rec);
     }
-    if !passes_gates(&recs) {
-        return None;
-    }
-    let start = session_above(lines, starts[0]).unwrap_or_else(|| super::caption_above(lines, starts[0]));
-    // A count field above the records ("Anzahl Kommentare: 5").
-    let declared = (0..starts[0]).rev().find_map(|i| {
-        let (l, v) = fields[i]?;
-        let l = l.to_lowercase();
-        (l.contains("kommentar") || l.contains("beitr") || l.contains("antwort")).then(|| v?.parse::<usize>().ok()).flatten()
-    });
-    Some((start, Attempt { comments: to_comments(recs), declared }))
+    passes_gates(&recs).then_some(recs)
 }
 
 /// "[Dieser Beitrag wurde von der Moderation entfernt.]", "(gelöscht)".
@@ -624,4 +744,129 @@ pub(super) fn titles_in_records(cs: &mut [Comment]) {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Outline records (session 14, seg19)
+
+/// An outline heading: a run of one to six '*' or '#' marks and a space
+/// ("*** NAME <DATE>", "### NAME · DATE"); (depth, the heading's text).
+fn outline_heading(t: &str) -> Option<(usize, &str)> {
+    let b = t.as_bytes();
+    let m = *b.first()?;
+    if m != b'*' && m != b'#' {
+        return None;
+    }
+    let k = b.iter().take_while(|&&c| c == m).count();
+    ((1..=6).contains(&k) && b.get(k) == Some(&b' ')).then(|| (k, t[k + 1..].trim()))
+}
+
+/// A metadata line of an outline entry: a key wrapped in colons
+/// (":ID: 17", ":END:"), the entry's properties, not its text.
+fn colon_key_line(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(':') else { return false };
+    let Some(p) = rest.find(':') else { return false };
+    p > 0 && rest[..p].bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') && (rest.len() == p + 1 || rest.as_bytes()[p + 1] == b' ')
+}
+
+/// The length of a time of day at the start of `t` ("18:42", "7:05:10").
+fn time_prefix(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) || b.get(h) != Some(&b':') || !b.get(h + 1..h + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    let mut e = h + 3;
+    if b.get(e) == Some(&b':') && b.get(e + 1..e + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+        e += 3;
+    }
+    (!b.get(e).is_some_and(u8::is_ascii_digit)).then_some(e)
+}
+
+/// A record head in an outline heading: an author and a date, without
+/// trailing tags (":redaktion:") and the brackets around the date.
+fn outline_head(t: &str) -> Option<(String, String)> {
+    let mut t = t.trim();
+    // Trailing tags: a last word wrapped in colons.
+    if let Some((a, last)) = t.rsplit_once(' ') {
+        if last.len() >= 3 && last.starts_with(':') && last.ends_with(':') && !last.contains(' ') {
+            t = a.trim_end();
+        }
+    }
+    let (a, mut b) = cues::find_date(t)?;
+    // A time after a weekday ("2026-11-20 Fr 18:42"): the date goes on.
+    let rest = t[b..].trim_start();
+    if let Some((w, r)) = rest.split_once(' ') {
+        if (2..=3).contains(&w.trim_end_matches(['.', ',']).chars().count()) && w.chars().next().is_some_and(char::is_uppercase) {
+            if let Some(e) = time_prefix(r) {
+                b = t.len() - r.len() + e;
+            }
+        }
+    }
+    let date = t[a..b].to_string();
+    let before = t[..a].trim_end_matches(['<', '[', '(', ' ', '·', '|', ',', '–', '-', '—']).trim();
+    let after = t[b..].trim_start_matches(['>', ']', ')', ' ', '·', '|', ',', '–', '-', '—']).trim();
+    let before = before.strip_suffix(" am").or(before.strip_suffix(" um")).unwrap_or(before).trim();
+    let name = if before.is_empty() { after } else if after.is_empty() { before } else { return None };
+    let name = name.strip_prefix("von ").unwrap_or(name).trim();
+    (!name.is_empty() && cues::word_count(name) <= 5 && cues::is_name_like(name)).then(|| (name.to_string(), date))
+}
+
+/// Comments written as outline entries (an Org or Markdown export): each
+/// an outline heading with an author and a date, its text the lines below
+/// it up to the next heading; the heading's depth (the number of marks) is
+/// the reply depth. Colon-key metadata lines (":ID: …") are no text.
+pub(super) fn outline_records(lines: &[Line]) -> Option<Section> {
+    // Cheap gate: three or more lines open with an outline mark.
+    if lines.iter().filter(|l| matches!(l.text.as_bytes().first(), Some(b'*' | b'#'))).take(3).count() < 3 {
+        return None;
+    }
+    let heads: Vec<(usize, usize, Option<(String, String)>)> =
+        (0..lines.len()).filter_map(|i| outline_heading(&lines[i].text).map(|(d, t)| (i, d, outline_head(t)))).collect();
+    if heads.iter().filter(|h| h.2.is_some()).count() < 3 {
+        return None;
+    }
+    let mut recs = vec![];
+    let mut first = None;
+    for (k, (i, depth, head)) in heads.iter().enumerate() {
+        let Some((author, date)) = head else { continue };
+        let end = heads.get(k + 1).map_or(lines.len(), |h| h.0);
+        let mut drawer = false;
+        let mut text = vec![];
+        for l in &lines[i + 1..end] {
+            let t: &str = &l.text;
+            if colon_key_line(t) {
+                drawer = !t.eq_ignore_ascii_case(":END:") && (drawer || t.ends_with(':'));
+                continue;
+            }
+            if drawer || l.blank() {
+                continue;
+            }
+            text.push(t);
+        }
+        // A placeholder where a comment was removed.
+        if text.is_empty() || text.len() == 1 && (cues::is_moderation_note(text[0]) || removed_note(text[0])) {
+            continue;
+        }
+        first.get_or_insert(*i);
+        let mut rec = Rec { author: Some(author.clone()), date: Some(date.clone()), indent: *depth, ..Rec::default() };
+        read_text(&mut rec, text);
+        recs.push(rec);
+    }
+    if !passes_gates(&recs) {
+        return None;
+    }
+    let first = first?;
+    // The heading the entries hang under ("** Kommentare (8)") opens the list.
+    let above = (0..first).rev().take(3).find(|&k| !lines[k].blank());
+    let start = match above.and_then(|k| outline_heading(&lines[k].text).map(|h| (k, h.1))) {
+        Some((k, t)) if cues::comment_header(t).is_some() || cues::word_count(t) <= 4 => k,
+        _ => super::caption_above(lines, first),
+    };
+    let declared = outline_heading(&lines[start].text).map_or(lines[start].text.as_ref(), |h| h.1);
+    let declared = cues::comment_header(declared).and_then(|h| match h {
+        cues::Header::Count(c) => Some(c),
+        _ => None,
+    });
+    Some((start, Attempt { comments: to_comments(recs), declared }))
 }

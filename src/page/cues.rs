@@ -2803,6 +2803,21 @@ pub fn is_reply_to_handles(s: &str) -> bool {
     }
 }
 
+/// What stands where a comment was removed or cut: a moderation note
+/// ([`is_moderation_note`]) or a short notice (up to 12 words, brackets
+/// and end punctuation aside) ending in "entfernt", "gelöscht", "gesperrt",
+/// "ausgeblendet", "zurückgezogen", "deleted" or "removed" ("Dieser
+/// Kommentar wurde entfernt.", "[gelöscht]"). Shared by the comment pass
+/// (a placeholder closes the block above a name) and the field and table
+/// readings (a record that is only a placeholder is no comment).
+pub(crate) fn is_removal_placeholder(t: &str) -> bool {
+    if is_moderation_note(t) {
+        return true;
+    }
+    let t = t.trim().trim_matches(['[', ']', '(', ')']).trim_end_matches(['.', '!']).to_lowercase();
+    t.len() <= 140 && ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"].iter().any(|w| t.ends_with(w)) && word_count(&t) <= 12
+}
+
 /// A moderation note appended to a comment, in square brackets:
 /// "[Beitrag von der Moderation gekürzt. Bitte bleiben Sie sachlich.]",
 /// "[Von der Redaktion bearbeitet]".

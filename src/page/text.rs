@@ -1443,14 +1443,6 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
             || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
 }
 
-/// A placeholder where a comment was removed, which closes the block
-/// above a name: a short line ending in "entfernt", "gelöscht", … or a
-/// moderation note ("[Von der Moderation gekürzt]").
-fn removal_line(t: &str) -> bool {
-    let w = t.trim_end_matches(['.', '!', ']', ')', ' ']);
-    cues::is_moderation_note(t) || cues::word_count(t) <= 12 && ["entfernt", "gelöscht", "ausgeblendet", "gesperrt"].iter().any(|e| w.ends_with(e))
-}
-
 /// A short attribute line under a commenter's name: a place, a role or a
 /// badge ("Äußere Neustadt", "Lokale Organisation"): one to three words,
 /// name-like, no digit, no UI.
@@ -1848,7 +1840,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     // "Äußere Neustadt" / "vor 2 Std.", an app copy): a
                     // place, role or badge, not the author. (After a blank
                     // line the first line may be a comment title.)
-                    Some(k) if step == 0 && handle.is_none() && k == j + 1 && j > from && (lines[j - 1].ui() || removal_line(&lines[j - 1].text)) && attribute_line(&lines[k]) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
+                    Some(k) if step == 0 && handle.is_none() && k == j + 1 && j > from && (lines[j - 1].ui() || cues::is_removal_placeholder(&lines[j - 1].text)) && attribute_line(&lines[k]) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
                     _ => break,
                 }
             }

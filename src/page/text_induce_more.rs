@@ -440,7 +440,7 @@ fn read_raws(raws: &[Raw]) -> Option<Vec<Rec>> {
         }
         let text = value(r, &text_l).unwrap_or_default();
         // A placeholder where a comment was removed; a record without text.
-        if text.trim().is_empty() || text.lines().count() == 1 && (cues::is_moderation_note(&text) || removed_note(&text)) {
+        if text.trim().is_empty() || text.lines().count() == 1 && cues::is_removal_placeholder(&text) {
             continue;
         }
         let mut rec = Rec {
@@ -465,12 +465,6 @@ fn read_raws(raws: &[Raw]) -> Option<Vec<Rec>> {
         recs.push(rec);
     }
     passes_gates(&recs).then_some(recs)
-}
-
-/// "[Dieser Beitrag wurde von der Moderation entfernt.]", "(gelöscht)".
-fn removed_note(t: &str) -> bool {
-    let t = t.trim().trim_matches(['[', ']', '(', ')']).trim_end_matches(['.', '!']).to_lowercase();
-    t.len() <= 140 && ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"].iter().any(|w| t.ends_with(w)) && cues::word_count(&t) <= 12
 }
 
 // ---------------------------------------------------------------------------
@@ -845,7 +839,7 @@ pub(super) fn outline_records(lines: &[Line]) -> Option<Section> {
             text.push(t);
         }
         // A placeholder where a comment was removed.
-        if text.is_empty() || text.len() == 1 && (cues::is_moderation_note(text[0]) || removed_note(text[0])) {
+        if text.is_empty() || text.len() == 1 && cues::is_removal_placeholder(text[0]) {
             continue;
         }
         first.get_or_insert(*i);

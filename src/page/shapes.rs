@@ -718,7 +718,8 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             // field per line): a three-line head. After a blank line the
             // first line may be a comment title above NAME / DATE.
             let two = one
-                && r >= 2
+                // The name at r - 2, the UI line or placeholder above it.
+                && r >= 3
                 && attribute_line(texts[r - 1])
                 && !texts[r - 2].is_empty()
                 && metas[r - 2].is_none()
@@ -1013,6 +1014,24 @@ mod tests {
         for w in &words {
             assert_eq!(is_connector(w), CONNECTORS.contains(&w.to_lowercase().as_str()), "{w:?}");
         }
+    }
+
+    /// A three-line head (NAME / attribute / DATE) whose name is the page's
+    /// first line: there is no line above it for the UI test to read
+    /// (session 14 review: the test read line r − 3 of a head at r = 2).
+    #[test]
+    fn three_line_head_at_the_first_line() {
+        let mut texts: Vec<&str> = Vec::new();
+        for (name, place, date) in [("Anna Berg", "Lindenau", "vor 2 Std."), ("Bernd Kurz", "Plagwitz", "vor 3 Std."), ("Carla Jung", "Gohlis", "vor 4 Std."), ("Dieter Falk", "Connewitz", "vor 5 Std.")] {
+            texts.extend([name, place, date, "Ich finde die Entscheidung richtig, weil es ruhiger wird.", "Antworten"]);
+        }
+        let indents = vec![0; texts.len()];
+        let got = induce(&texts, &indents, 0, |_| true);
+        assert_eq!(format!("{got:?}"), format!("{:?}", reference::induce(&texts, &indents, 0)));
+        let authors: Vec<Option<String>> = got.expect("four records").records.into_iter().map(|r| r.author).collect();
+        // After the first record the heads follow a UI line: the attribute
+        // line is no author.
+        assert_eq!(&authors[1..], &[Some("Bernd Kurz".to_string()), Some("Carla Jung".to_string()), Some("Dieter Falk".to_string())]);
     }
 
     /// The induced records of the cached reading and of the plain one

@@ -413,7 +413,8 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             // field per line): a three-line head. After a blank line the
             // first line may be a comment title above NAME / DATE.
             let two = one
-                && r >= 2
+                // The name at r - 2, the UI line or placeholder above it.
+                && r >= 3
                 && super::attribute_line(texts[r - 1])
                 && !texts[r - 2].is_empty()
                 && metas[r - 2].is_none()

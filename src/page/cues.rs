@@ -1967,9 +1967,13 @@ fn lead_number(s: &str) -> Option<(Option<u32>, usize)> {
     if !LEAD_NUMBER.may_match(s) {
         return None;
     }
-    if let Some(m) = lead_number_by_hand(s) {
-        return m;
-    }
+    lead_number_by_hand(s).unwrap_or_else(|| lead_number_by_captures(s))
+}
+
+/// [`lead_number`] read from [`LEAD_NUMBER`]'s captures (the bounded
+/// backtracker): the way every line was read before the by-hand reading,
+/// and its test reference.
+fn lead_number_by_captures(s: &str) -> Option<(Option<u32>, usize)> {
     let c = captures(&LEAD_NUMBER, s)?;
     let number = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
     Some((number, c.get(0).map_or(0, |m| m.end())))
@@ -3043,16 +3047,7 @@ fn prose_words(s: &str) -> bool {
     if total < 12 {
         return false;
     }
-    // The least count of function words whose share reaches 0.12, by the
-    // same f32 test (monotone in the count): ~0.12 * total, corrected.
-    let t = total as f32;
-    let mut need = ((0.12 * t) as usize).max(1);
-    while need > 1 && (need - 1) as f32 / t >= 0.12 {
-        need -= 1;
-    }
-    while (need as f32) / t < 0.12 {
-        need += 1;
-    }
+    let need = prose_need(total);
     let mut stop = 0usize;
     for w in words(s) {
         if is_stopword_token(w) {
@@ -3063,6 +3058,22 @@ fn prose_words(s: &str) -> bool {
         }
     }
     false
+}
+
+/// The least count of function words among `total` words whose share
+/// reaches 0.12, by the same f32 test as `stop as f32 / total as f32 >= 0.12`
+/// (monotone in the count): ~0.12 * total, corrected. Test
+/// `fast_word_keys_agree_with_word_key`.
+fn prose_need(total: usize) -> usize {
+    let t = total as f32;
+    let mut need = ((0.12 * t) as usize).max(1);
+    while need > 1 && (need - 1) as f32 / t >= 0.12 {
+        need -= 1;
+    }
+    while (need as f32) / t < 0.12 {
+        need += 1;
+    }
+    need
 }
 
 /// A prose sentence line: long enough, with function words and sentence punctuation.
@@ -3520,25 +3531,12 @@ mod tests {
         // The count of function words prose_words needs, against the share test.
         for total in 12..5000usize {
             let need = (1..).find(|&k| k as f32 / total as f32 >= 0.12).unwrap();
-            let t = total as f32;
-            let mut m = ((0.12 * t) as usize).max(1);
-            while m > 1 && (m - 1) as f32 / t >= 0.12 {
-                m -= 1;
-            }
-            while (m as f32) / t < 0.12 {
-                m += 1;
-            }
-            assert_eq!(m, need, "{total}");
+            assert_eq!(prose_need(total), need, "{total}");
         }
     }
 
     #[test]
     fn lead_number_agrees_with_the_captures() {
-        let by_captures = |s: &str| {
-            let c = captures(&LEAD_NUMBER, s)?;
-            let number: Option<u32> = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).and_then(|m| m.as_str().parse().ok());
-            Some((number, c.get(0).map_or(0, |m| m.end())))
-        };
         let mut lines = test_lines();
         let heads = ["", "#", "# ", "#\u{2009}", "#  ", "#\u{a0}", "Nr.", "Nr. ", "Nr.#", "Nr. # ", "Nr #", "Beitrag", "Beitrag #", "Kommentar  # ", "NR.", "beitrag ", "x", "\u{663}"];
         let nums = ["", "3", "12", "1234", "12345", "123456", "1234567", "\u{663}", "1\u{663}", "12\u{bd}", "\u{ff11}"];
@@ -3555,7 +3553,7 @@ mod tests {
         }
         let (mut sure, mut some) = (0, 0);
         for l in &lines {
-            let reference = by_captures(l);
+            let reference = lead_number_by_captures(l);
             if let Some(m) = lead_number_by_hand(l) {
                 sure += 1;
                 some += m.is_some() as usize;
@@ -4524,14 +4522,14 @@ static REPLY_VERB: LazyLock<Regex> =
 
 static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—-]\s*|\s+)(?:am|um|vom)?\s*$"));
 
-/// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
-/// "Name antwortete auf Other · heute, 07:44". The date may be missing.
 /// Whether `b` holds "antwortet" or "erwiderte", by one search for the 'w'
 /// both have (at 3 and at 2) instead of one search each.
 fn has_reply_verb(b: &[u8]) -> bool {
     memchr::memchr_iter(b'w', b).any(|i| i >= 3 && b.get(i - 3..i + 6) == Some(b"antwortet") || i >= 2 && b.get(i - 2..i + 7) == Some(b"erwiderte"))
 }
 
+/// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",
+/// "Name antwortete auf Other · heute, 07:44". The date may be missing.
 pub fn reply_header(s: &str) -> Option<AuthorLine> {
     let s = trim(s).trim_end_matches(':').trim_end();
     if !has_reply_verb(s.as_bytes()) || chars_more_than(s, 160) {

@@ -96,75 +96,43 @@ fn field_of(t: &str) -> Option<(&str, Option<&str>)> {
     None
 }
 
-/// A JSON value's text: a string unescaped, `null` empty, a number or
-/// literal as written, an object or array empty. Returns (value, rest).
-fn json_value(t: &str) -> Option<(String, &str)> {
-    let t = t.trim_start();
-    let b = t.as_bytes();
-    match *b.first()? {
-        b'"' => {
-            let mut out = String::new();
-            let mut chars = t[1..].char_indices();
-            while let Some((i, c)) = chars.next() {
-                match c {
-                    '"' => return Some((out, &t[i + 2..])),
-                    '\\' => match chars.next()?.1 {
-                        'n' => out.push('\n'),
-                        't' | 'r' => out.push(' '),
-                        'u' => {
-                            let hex: String = (0..4).filter_map(|_| chars.next().map(|x| x.1)).collect();
-                            out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}'));
-                        }
-                        e => out.push(e),
-                    },
-                    c => out.push(c),
-                }
-            }
-            None
-        }
-        b'{' | b'[' => {
-            // Skipped whole: nested values are no fields of the record.
-            let (mut depth, mut in_str, mut esc) = (0usize, false, false);
-            for (i, &c) in b.iter().enumerate() {
-                match c {
-                    _ if esc => esc = false,
-                    b'\\' if in_str => esc = true,
-                    b'"' => in_str = !in_str,
-                    b'{' | b'[' if !in_str => depth += 1,
-                    b'}' | b']' if !in_str => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((String::new(), &t[i + 1..]));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            None
-        }
-        _ => {
-            let e = b.iter().position(|&c| c == b',' || c == b'}' || c.is_ascii_whitespace()).unwrap_or(b.len());
-            let v = &t[..e];
-            Some((if v == "null" { String::new() } else { v.to_string() }, &t[e..]))
-        }
-    }
-}
-
-/// The fields of a JSON object on one line ("{"id":7,"autor":"…",…}").
+/// The fields of a JSON object on one line ("{"id":7,"autor":"…",…}"), in
+/// their order, read by serde_json: a string value unescaped (a tab or
+/// carriage return as a space; valid JSON holds them only as escapes),
+/// `null` empty, a number or literal as written (a raw value), a nested
+/// object or array empty (no field of the record). None when the line is
+/// no JSON object.
 fn json_object(t: &str) -> Option<Vec<(String, String)>> {
-    let mut rest = t.strip_prefix('{')?.trim_start();
-    let mut out = vec![];
-    loop {
-        if let Some(r) = rest.strip_prefix('}') {
-            return r.trim().is_empty().then_some(out);
+    use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+    use serde_json::value::RawValue;
+    struct Fields(Vec<(String, String)>);
+    struct FieldsVisitor;
+    impl<'de> Visitor<'de> for FieldsVisitor {
+        type Value = Fields;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
         }
-        let (key, r) = json_value(rest).filter(|_| rest.starts_with('"'))?;
-        let r = r.trim_start().strip_prefix(':')?;
-        let (v, r) = json_value(r)?;
-        out.push((key, v));
-        let r = r.trim_start();
-        rest = r.strip_prefix(',').map_or(r, str::trim_start);
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+            let mut out = Vec::new();
+            while let Some((key, raw)) = map.next_entry::<String, Box<RawValue>>()? {
+                let raw = raw.get();
+                let value = match raw.as_bytes().first() {
+                    Some(b'"') => serde_json::from_str::<String>(raw).map_err(serde::de::Error::custom)?.replace(['\t', '\r'], " "),
+                    Some(b'{' | b'[') => String::new(),
+                    _ if raw == "null" => String::new(),
+                    _ => raw.to_string(),
+                };
+                out.push((key, value));
+            }
+            Ok(Fields(out))
+        }
     }
+    impl<'de> Deserialize<'de> for Fields {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(FieldsVisitor)
+        }
+    }
+    serde_json::from_str::<Fields>(t).ok().map(|f| f.0)
 }
 
 /// Field records written as JSON Lines, one object per line: another

@@ -18,16 +18,9 @@ use std::time::{Duration, Instant};
 use comment_radar::page;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-fn read_dir(dir: &Path, ext: &str) -> Vec<(String, Vec<u8>)> {
-    let rd = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    let mut v: Vec<(String, Vec<u8>)> = rd
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().and_then(|x| x.to_str()) == Some(ext))
-        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))))
-        .collect();
-    v.sort();
-    v
-}
+#[path = "../examples/common/pages.rs"]
+mod pages;
+use pages::read_pages;
 
 fn bench_group(c: &mut Criterion, name: &str, pages: &[(String, Vec<u8>)]) {
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
@@ -79,9 +72,9 @@ fn bench(c: &mut Criterion) {
     let seeds = root.join("../shared/seeds");
     assert!(seeds.is_dir(), "{} is missing: the benchmark reads the seed pages from it", seeds.display());
     let fixtures = root.join("tests/fixtures");
-    let mut text = read_dir(&fixtures, "txt");
-    text.extend(read_dir(&seeds, "txt"));
-    let html = read_dir(&fixtures, "html");
+    let mut text = read_pages(&fixtures, "txt");
+    text.extend(read_pages(&seeds, "txt"));
+    let html = read_pages(&fixtures, "html");
     bench_group(c, "text dumps", &text);
     let seed = |name: &str| Path::new(name).starts_with(&seeds);
     bench_within(c, "text dumps: seeds", &text, seed);

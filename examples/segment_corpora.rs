@@ -18,22 +18,12 @@
 //!
 //! ROUNDS defaults to 200; `--pages` also prints each page's figure.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let rd = std::fs::read_dir(dir).unwrap_or_else(|e| {
-        eprintln!("{}: {e} (the seeds are read from ../shared/seeds by path)", dir.display());
-        std::process::exit(2)
-    });
-    let mut v: Vec<(String, Vec<u8>)> = rd
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().and_then(|x| x.to_str()) == Some("txt"))
-        .filter_map(|p| std::fs::read(&p).ok().map(|d| (p.display().to_string(), d)))
-        .collect();
-    v.sort();
-    v
-}
+#[path = "common/pages.rs"]
+mod pages;
+use pages::read_pages;
 
 fn main() {
     let mut rounds = 200usize;
@@ -52,7 +42,7 @@ fn main() {
     let corpora = ["seeds", "examples", "fixtures"];
     let mut pages: Vec<(usize, String, Vec<u8>)> = Vec::new();
     for (k, dir) in [root.join("../shared/seeds"), root.join("examples/pages"), root.join("tests/fixtures")].iter().enumerate() {
-        pages.extend(read_dir(dir).into_iter().map(|(n, d)| (k, n, d)));
+        pages.extend(read_pages(dir, "txt").into_iter().map(|(n, d)| (k, n, d)));
     }
     // One warm-up round builds the lazily compiled regexes.
     for (_, name, data) in &pages {

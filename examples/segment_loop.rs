@@ -15,18 +15,11 @@
 //!   valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*segment_loop*rounds*' \
 //!       ./target/release/examples/segment_loop 10        # or: segment_loop 3 html
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn read_dir(dir: &Path, ext: &str) -> Vec<(String, Vec<u8>)> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut v: Vec<(String, Vec<u8>)> = rd
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().and_then(|x| x.to_str()) == Some(ext))
-        .filter_map(|p| std::fs::read(&p).ok().map(|d| (p.display().to_string(), d)))
-        .collect();
-    v.sort();
-    v
-}
+#[path = "common/pages.rs"]
+mod pages;
+use pages::read_pages;
 
 fn main() {
     let n: usize = match std::env::args().nth(1) {
@@ -45,9 +38,9 @@ fn main() {
         }),
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut pages = read_dir(&root.join("tests/fixtures"), &ext);
+    let mut pages = read_pages(&root.join("tests/fixtures"), &ext);
     if ext == "txt" {
-        pages.extend(read_dir(&root.join("../shared/seeds"), &ext));
+        pages.extend(read_pages(&root.join("../shared/seeds"), &ext));
     }
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
     // One warm-up round compiles the lazily built regexes; the measured

@@ -193,20 +193,28 @@ fn lower_fits<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
 fn is_date_run(r: &str) -> bool {
     r.split(['/', 'T', ' ']).any(|p| {
         let p = p.trim_end_matches('.');
-        let parts: Vec<&str> = p.split(['.', ':', '-']).collect();
+        // The first three parts and their number (no allocation).
+        let mut parts = [""; 3];
+        let mut np = 0;
+        for (k, x) in p.split(['.', ':', '-']).enumerate() {
+            if k < 3 {
+                parts[k] = x;
+            }
+            np = k + 1;
+        }
         let ok = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
         let num = |s: &str| s.parse::<u32>().unwrap_or(99);
         if p.contains(':') {
-            parts.len() >= 2 && ok(parts[0], 1, 2) && ok(parts[1], 2, 2) && num(parts[0]) < 24 && num(parts[1]) < 60
+            np >= 2 && ok(parts[0], 1, 2) && ok(parts[1], 2, 2) && num(parts[0]) < 24 && num(parts[1]) < 60
         } else if p.contains('-') {
-            parts.len() == 3 && ok(parts[0], 4, 4) && ok(parts[1], 1, 2) && ok(parts[2], 1, 2) && (1..=12).contains(&num(parts[1]))
+            np == 3 && ok(parts[0], 4, 4) && ok(parts[1], 1, 2) && ok(parts[2], 1, 2) && (1..=12).contains(&num(parts[1]))
         } else {
-            parts.len() >= 2
+            np >= 2
                 && ok(parts[0], 1, 2)
                 && ok(parts[1], 1, 2)
                 && (1..=31).contains(&num(parts[0]))
                 && (1..=12).contains(&num(parts[1]))
-                && parts.get(2).is_none_or(|y| y.is_empty() || ok(y, 2, 4))
+                && (np < 3 || parts[2].is_empty() || ok(parts[2], 2, 4))
         }
     })
 }

@@ -485,7 +485,7 @@ pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
         return None;
     }
     let raw: Vec<&str> = super::super::raw_lines(text).map(str::trim_end).collect();
-    if raw.len() != lines.len() || raw.iter().filter(|t| gapped(t)).count() < 3 {
+    if raw.len() != lines.len() || raw.iter().filter(|t| gapped(t)).take(3).count() < 3 {
         return None;
     }
     let mut best: Option<Section> = None;
@@ -522,6 +522,14 @@ pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
         // A row: no indentation, three or more cells (two gaps at least).
         if raw[i].starts_with(' ') || !gaps(raw[i], 2) {
             i += 1;
+            continue;
+        }
+        // A block is read with four rows or more, one a line up to the
+        // first blank one: with a blank line among the next three, every
+        // block starting here or before that line is shorter (the walk
+        // below would end at it), so the walk goes on after it.
+        if let Some(b) = (i + 1..(i + 4).min(raw.len())).find(|&k| raw[k].trim().is_empty()).or((i + 4 > raw.len()).then_some(raw.len())) {
+            i = b + 1;
             continue;
         }
         let starts = cell_starts(raw[i]);
@@ -574,12 +582,8 @@ fn with_header_border(mut block: Vec<String>) -> Vec<String> {
 // Call-in transcripts
 
 /// "Gisela (Soltau): Ich finde …" -> ("Gisela", "Ich finde …").
-fn turn(t: &str) -> Option<(&str, &str)> {
-    let b = t.as_bytes();
-    let p = memchr::memchr_iter(b':', &b[..b.len().min(64)]).find(|&p| b.get(p + 1) == Some(&b' '))?;
-    if p > 60 {
-        return None;
-    }
+/// `p` is the line's [`turn_colon`].
+fn turn(t: &str, p: usize) -> Option<(&str, &str)> {
     let who = t[..p].trim();
     let name = who.split_once(" (").map_or(who, |(n, rest)| if rest.ends_with(')') { n } else { who }).trim();
     let words = name.split_whitespace().count();
@@ -590,9 +594,23 @@ fn turn(t: &str) -> Option<(&str, &str)> {
     (cues::word_count(said) >= 3).then_some((name, said))
 }
 
+/// Where a turn's speaker ends: the first ": " in the first 64 bytes, at
+/// byte 60 at most (what [`turn`] asks before the speaker's name).
+fn turn_colon(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b':', &b[..b.len().min(64)]).find(|&p| b.get(p + 1) == Some(&b' ')).filter(|&p| p <= 60)
+}
+
 /// The callers' turns of a call-in transcript (see the module docs).
 pub(super) fn transcript_records(lines: &[Line]) -> Option<Section> {
-    let turns: Vec<(usize, &str, &str)> = (0..lines.len()).filter(|&i| !lines[i].blank()).filter_map(|i| turn(&lines[i].text).map(|(a, b)| (i, a, b))).collect();
+    // Exact gate: every turn has its colon (`turn_colon`) and a reading
+    // needs six turns, so a page with fewer such lines reads none; the
+    // speaker's name test is asked only when there are six.
+    let colons: Vec<(usize, usize)> = (0..lines.len()).filter_map(|i| turn_colon(&lines[i].text).map(|p| (i, p))).collect();
+    if colons.len() < 6 {
+        return None;
+    }
+    let turns: Vec<(usize, &str, &str)> = colons.into_iter().filter_map(|(i, p)| turn(&lines[i].text, p).map(|(a, b)| (i, a, b))).collect();
     if turns.len() < 6 {
         return None;
     }

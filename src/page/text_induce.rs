@@ -94,7 +94,7 @@ fn apply_readings(text: &str, lines: &[Line], first_prose: Option<usize>, sectio
             // signature recurs above it.
             let sig_at = |k: usize| {
                 let t: &str = &lines[k].text;
-                (!lines[k].blank() && head_candidate(t)).then(|| signature(&tokens(t))).filter(|g| g.contains('D') && g.contains('W'))
+                (!lines[k].blank() && head_candidate_in(t, &lines[k].facts)).then(|| signature(&tokens(t))).filter(|g| g.contains('D') && g.contains('W'))
             };
             let Some((at, sig)) = (cs..(cs + 3).min(lines.len())).find_map(|k| sig_at(k).map(|g| (k, g))) else { return false };
             let ends = ends_class(&lines[at].text);
@@ -359,12 +359,25 @@ fn ends_class(t: &str) -> (char, char) {
 
 /// A line that may be a record head: short, a word and a date or number,
 /// not a sentence.
+#[cfg(test)]
 fn head_candidate(t: &str) -> bool {
+    head_candidate_in(t, &cues::Facts::ANY)
+}
+
+/// [`head_candidate`] of a line's text with the line's facts: a clear class
+/// bit says the line holds no such byte, so no ASCII digit without
+/// `C_DIGITISH`, no "vor " without a 'v', no "gestern" without a 'g', no
+/// "heute" without a 't', and those scans are skipped (test
+/// `head_candidate_agrees_with_and_without_facts`).
+fn head_candidate_in(t: &str, f: &cues::Facts) -> bool {
     // `str::contains` with a `&str` sets up a searcher per call; these are built once.
-    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-        LazyLock::new(|| ["vor ", "gestern", "heute"].map(memchr::memmem::Finder::new));
+    static WORDS: LazyLock<[(u64, memchr::memmem::Finder<'static>); 3]> =
+        LazyLock::new(|| [(cues::C_V, "vor "), (cues::C_G, "gestern"), (cues::C_T, "heute")].map(|(c, w)| (c, memchr::memmem::Finder::new(w))));
     let b = t.as_bytes();
-    if t.len() > 120 || !(b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|w| w.find(b).is_some())) || cues::chars_more_than(t, 90) {
+    if t.len() > 120
+        || !(f.may(cues::C_DIGITISH) && b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|(c, w)| f.may(*c) && w.find(b).is_some()))
+        || cues::chars_more_than(t, 90)
+    {
         return false;
     }
     // Sentence ends after a word: "… fertig." is text.
@@ -624,7 +637,7 @@ fn rule_or_empty(t: &str) -> bool {
 /// The best list of records whose heads share a line signature.
 fn signature_records(lines: &[Line], first_prose: Option<usize>) -> Option<Section> {
     // One cheap pass: the candidate heads. Fewer than three: nothing to do.
-    let cands: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].blank() && head_candidate(&lines[i].text)).collect();
+    let cands: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].blank() && head_candidate_in(&lines[i].text, &lines[i].facts)).collect();
     if cands.len() < 3 {
         return None;
     }
@@ -1003,6 +1016,25 @@ mod tests {
         assert!(!head_candidate("Die Anlage kostet rund 48.000 Euro, davon übernimmt der Kreis die Hälfte."));
         assert!(head_candidate("Von Nadine K. am 3. März 2024"));
         assert!(head_candidate("petra.holl | 2026-11-19 09:30:02 UTC | #2"));
+    }
+
+    /// The facts' guard changes no answer: on the testgen lines and their
+    /// parts (a part keeps the whole line's facts, as a cut line does).
+    #[test]
+    fn head_candidate_agrees_with_and_without_facts() {
+        let mut n = 0;
+        for l in crate::page::testgen::lines() {
+            let f = cues::Facts::of(&l);
+            let cuts: Vec<usize> = (0..=l.len()).filter(|&k| l.is_char_boundary(k)).step_by(7).collect();
+            for &a in &cuts {
+                for t in [&l[a..], &l[..a]] {
+                    assert_eq!(head_candidate_in(t, &f), head_candidate(t), "{t:?}");
+                    assert_eq!(head_candidate_in(t, &cues::Facts::of(t)), head_candidate(t), "{t:?}");
+                    n += head_candidate(t) as usize;
+                }
+            }
+        }
+        assert!(n > 100, "too few head candidates among the test lines: {n}");
     }
 
     fn rec(author: &str, text: &[&str]) -> Rec {

@@ -643,11 +643,12 @@ fn signature_records(lines: &[Line], first_prose: Option<usize>) -> Option<Secti
     }
     // Lines of one signature share their first and last char class: only
     // buckets of three or more are tokenised.
+    let ends: Vec<(char, char)> = cands.iter().map(|&i| ends_class(&lines[i].text)).collect();
     let mut buckets: FxHashMap<(char, char), usize> = FxHashMap::default();
-    for &i in &cands {
-        *buckets.entry(ends_class(&lines[i].text)).or_default() += 1;
+    for e in &ends {
+        *buckets.entry(*e).or_default() += 1;
     }
-    let cands: Vec<usize> = cands.into_iter().filter(|&i| buckets.get(&ends_class(&lines[i].text)).is_some_and(|&c| c >= 3)).collect();
+    let cands: Vec<usize> = cands.into_iter().zip(&ends).filter(|(_, e)| buckets.get(e).is_some_and(|&c| c >= 3)).map(|(i, _)| i).collect();
     // The groups are read in the order of their first head, so that of
     // equally scored runs the earliest signature wins. (Until session 11 they
     // were read in a std HashMap's randomly seeded order, and three fuzz

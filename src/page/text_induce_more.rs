@@ -603,14 +603,24 @@ fn turn_colon(t: &str) -> Option<usize> {
 
 /// The callers' turns of a call-in transcript (see the module docs).
 pub(super) fn transcript_records(lines: &[Line]) -> Option<Section> {
-    // Exact gate: every turn has its colon (`turn_colon`) and a reading
-    // needs six turns, so a page with fewer such lines reads none; the
-    // speaker's name test is asked only when there are six.
+    // Exact gate: every turn has its colon (`turn_colon`), and a run of
+    // turns (only blank lines between them, six or more are read) lies
+    // within one run of such lines: the speaker's name test is asked only
+    // of lines in runs of six or more of them.
     let colons: Vec<(usize, usize)> = (0..lines.len()).filter_map(|i| turn_colon(&lines[i].text).map(|p| (i, p))).collect();
-    if colons.len() < 6 {
-        return None;
+    let mut in_runs = vec![];
+    let mut k = 0;
+    while k < colons.len() {
+        let mut e = k + 1;
+        while e < colons.len() && (colons[e - 1].0 + 1..colons[e].0).all(|x| lines[x].blank()) {
+            e += 1;
+        }
+        if e - k >= 6 {
+            in_runs.extend_from_slice(&colons[k..e]);
+        }
+        k = e;
     }
-    let turns: Vec<(usize, &str, &str)> = colons.into_iter().filter_map(|(i, p)| turn(&lines[i].text, p).map(|(a, b)| (i, a, b))).collect();
+    let turns: Vec<(usize, &str, &str)> = in_runs.into_iter().filter_map(|(i, p)| turn(&lines[i].text, p).map(|(a, b)| (i, a, b))).collect();
     if turns.len() < 6 {
         return None;
     }

@@ -97,7 +97,7 @@ pub(crate) const C_DOT: u64 = 1 << 5;
 pub(crate) const C_COLON: u64 = 1 << 6;
 const C_OPEN: u64 = 1 << 7;
 const C_CLOSE: u64 = 1 << 8;
-const C_BAR: u64 = 1 << 9;
+pub(crate) const C_BAR: u64 = 1 << 9;
 /// '>' or '/'.
 const C_GT_SLASH: u64 = 1 << 10;
 /// 0xB7, the last byte of '·' (C2 B7).

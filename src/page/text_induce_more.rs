@@ -166,6 +166,14 @@ fn json_line_records(lines: &[Line]) -> Option<Section> {
     Some((start, Attempt { comments: to_comments(recs), declared: None }))
 }
 
+/// Whether [`field_of`] may read a field from a line, by its byte classes:
+/// each field it reads has a colon (a label's or a key's) or a bar (psql's),
+/// or is a bare label of at most 48 bytes (test
+/// `fields_need_a_colon_a_bar_or_a_short_line`).
+fn may_be_field(t: &str, f: &cues::Facts) -> bool {
+    f.may(cues::C_COLON | cues::C_BAR) || cues::trim(t).len() <= 48
+}
+
 /// A data file's "key: value" line (see [`field_of`]).
 fn key_field(t: &str) -> Option<(&str, Option<&str>)> {
     let b = t.as_bytes();
@@ -244,7 +252,7 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
         return Some(s);
     }
     // Cheap gate: nine or more lines that may be fields.
-    let fields: Vec<Option<(&str, Option<&str>)>> = lines.iter().map(|l| if l.blank() { None } else { field_of(&l.text) }).collect();
+    let fields: Vec<Option<(&str, Option<&str>)>> = lines.iter().map(|l| if l.blank() || !may_be_field(&l.text, &l.facts) { None } else { field_of(&l.text) }).collect();
     if fields.iter().filter(|f| f.is_some()).count() < 9 {
         return None;
     }
@@ -859,4 +867,43 @@ pub(super) fn outline_records(lines: &[Line]) -> Option<Section> {
         _ => None,
     });
     Some((start, Attempt { comments: to_comments(recs), declared }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_be_field` says no only where `field_of` reads no field: on the
+    /// testgen lines and their parts (with the whole line's facts, as a cut
+    /// line keeps them) and on the lines of the fixture pages.
+    #[test]
+    fn fields_need_a_colon_a_bar_or_a_short_line() {
+        let mut n = 0;
+        for l in crate::page::testgen::lines() {
+            let f = cues::Facts::of(&l);
+            let cuts: Vec<usize> = (0..=l.len()).filter(|&k| l.is_char_boundary(k)).step_by(5).collect();
+            for &a in &cuts {
+                for t in [&l[a..], &l[..a]] {
+                    if field_of(t).is_some() {
+                        n += 1;
+                        assert!(may_be_field(t, &f) && may_be_field(t, &cues::Facts::of(t)), "{t:?}");
+                    }
+                }
+            }
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for e in std::fs::read_dir(dir).expect("tests/fixtures") {
+            let p = e.expect("a fixture").path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                let page = std::fs::read_to_string(&p).expect("a text fixture");
+                for l in super::super::super::split_lines(&page) {
+                    if field_of(&l.text).is_some() {
+                        n += 1;
+                        assert!(may_be_field(&l.text, &l.facts), "{}: {:?}", p.display(), l.text);
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "too few field lines to test: {n}");
+    }
 }

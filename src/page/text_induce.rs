@@ -1024,17 +1024,11 @@ mod tests {
     #[test]
     fn head_candidate_agrees_with_and_without_facts() {
         let mut n = 0;
-        for l in crate::page::testgen::lines() {
-            let f = cues::Facts::of(&l);
-            let cuts: Vec<usize> = (0..=l.len()).filter(|&k| l.is_char_boundary(k)).step_by(7).collect();
-            for &a in &cuts {
-                for t in [&l[a..], &l[..a]] {
-                    assert_eq!(head_candidate_in(t, &f), head_candidate(t), "{t:?}");
-                    assert_eq!(head_candidate_in(t, &cues::Facts::of(t)), head_candidate(t), "{t:?}");
-                    n += head_candidate(t) as usize;
-                }
-            }
-        }
+        crate::page::testgen::line_parts(7, |t, f| {
+            assert_eq!(head_candidate_in(t, f), head_candidate(t), "{t:?}");
+            assert_eq!(head_candidate_in(t, &cues::Facts::of(t)), head_candidate(t), "{t:?}");
+            n += head_candidate(t) as usize;
+        });
         assert!(n > 100, "too few head candidates among the test lines: {n}");
     }
 

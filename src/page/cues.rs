@@ -86,18 +86,18 @@ pub(crate) struct Facts {
 pub(crate) const C_NORM: u64 = 1 << 0;
 /// What [`may_hold_date`]'s byte pass looks for: an ASCII digit, or a byte
 /// from 0xC4 on other than 0xE2.
-const C_DIGITISH: u64 = 1 << 1;
+pub(crate) const C_DIGITISH: u64 = 1 << 1;
 /// 'v' or 'V' (of "vor").
-const C_V: u64 = 1 << 2;
+pub(crate) const C_V: u64 = 1 << 2;
 /// 'g' or 'G' (of "gerade").
-const C_G: u64 = 1 << 3;
+pub(crate) const C_G: u64 = 1 << 3;
 /// The sentence punctuation [`is_prose`] needs: '.', '!', '?', ':', ','.
 const C_PROSE_PUNCT: u64 = 1 << 4;
 pub(crate) const C_DOT: u64 = 1 << 5;
 pub(crate) const C_COLON: u64 = 1 << 6;
 const C_OPEN: u64 = 1 << 7;
 const C_CLOSE: u64 = 1 << 8;
-const C_BAR: u64 = 1 << 9;
+pub(crate) const C_BAR: u64 = 1 << 9;
 /// '>' or '/'.
 const C_GT_SLASH: u64 = 1 << 10;
 /// 0xB7, the last byte of '·' (C2 B7).
@@ -119,7 +119,7 @@ const C_QUOTE_LAST: u64 = 1 << 18;
 /// 'a' or 'A'.
 const C_A: u64 = 1 << 19;
 /// 't' or 'T'.
-const C_T: u64 = 1 << 20;
+pub(crate) const C_T: u64 = 1 << 20;
 /// 'w' or 'W'.
 const C_W: u64 = 1 << 21;
 /// The lead bytes of multi-byte white space: 0xC2, 0xE1, 0xE2, 0xE3.

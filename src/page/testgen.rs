@@ -124,6 +124,21 @@ pub fn lines() -> Vec<String> {
     }
     out
 }
+
+/// The parts of every line of [`lines`]: its prefixes and suffixes cut at
+/// every `step`-th char boundary, each given with the whole line's facts
+/// (a line the parser cuts keeps them).
+pub(crate) fn line_parts(step: usize, mut f: impl FnMut(&str, &crate::page::cues::Facts)) {
+    for l in lines() {
+        let facts = crate::page::cues::Facts::of(&l);
+        let cuts: Vec<usize> = (0..=l.len()).filter(|&k| l.is_char_boundary(k)).step_by(step).collect();
+        for &a in &cuts {
+            f(&l[a..], &facts);
+            f(&l[..a], &facts);
+        }
+    }
+}
+
 /// Perturbed copies of whole pages: lines shuffled, lines replaced by
 /// perturbed ones, lines from other pages mixed in.
 pub fn pages_perturbed(copies: usize) -> Vec<String> {

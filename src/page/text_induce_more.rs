@@ -166,6 +166,14 @@ fn json_line_records(lines: &[Line]) -> Option<Section> {
     Some((start, Attempt { comments: to_comments(recs), declared: None }))
 }
 
+/// Whether [`field_of`] may read a field from a line, by its byte classes:
+/// each field it reads has a colon (a label's or a key's) or a bar (psql's),
+/// or is a bare label of at most 48 bytes (test
+/// `fields_need_a_colon_a_bar_or_a_short_line`).
+fn may_be_field(t: &str, f: &cues::Facts) -> bool {
+    f.may(cues::C_COLON | cues::C_BAR) || cues::trim(t).len() <= 48
+}
+
 /// A data file's "key: value" line (see [`field_of`]).
 fn key_field(t: &str) -> Option<(&str, Option<&str>)> {
     let b = t.as_bytes();
@@ -244,7 +252,7 @@ pub(super) fn field_records(lines: &[Line]) -> Option<Section> {
         return Some(s);
     }
     // Cheap gate: nine or more lines that may be fields.
-    let fields: Vec<Option<(&str, Option<&str>)>> = lines.iter().map(|l| if l.blank() { None } else { field_of(&l.text) }).collect();
+    let fields: Vec<Option<(&str, Option<&str>)>> = lines.iter().map(|l| if l.blank() || !may_be_field(&l.text, &l.facts) { None } else { field_of(&l.text) }).collect();
     if fields.iter().filter(|f| f.is_some()).count() < 9 {
         return None;
     }
@@ -485,7 +493,7 @@ pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
         return None;
     }
     let raw: Vec<&str> = super::super::raw_lines(text).map(str::trim_end).collect();
-    if raw.len() != lines.len() || raw.iter().filter(|t| gapped(t)).count() < 3 {
+    if raw.len() != lines.len() || raw.iter().filter(|t| gapped(t)).take(3).count() < 3 {
         return None;
     }
     let mut best: Option<Section> = None;
@@ -522,6 +530,14 @@ pub(super) fn aligned_records(text: &str, lines: &[Line]) -> Option<Section> {
         // A row: no indentation, three or more cells (two gaps at least).
         if raw[i].starts_with(' ') || !gaps(raw[i], 2) {
             i += 1;
+            continue;
+        }
+        // A block is read with four rows or more, one a line up to the
+        // first blank one: with a blank line among the next three, every
+        // block starting here or before that line is shorter (the walk
+        // below would end at it), so the walk goes on after it.
+        if let Some(b) = (i + 1..(i + 4).min(raw.len())).find(|&k| raw[k].trim().is_empty()).or((i + 4 > raw.len()).then_some(raw.len())) {
+            i = b + 1;
             continue;
         }
         let starts = cell_starts(raw[i]);
@@ -574,12 +590,8 @@ fn with_header_border(mut block: Vec<String>) -> Vec<String> {
 // Call-in transcripts
 
 /// "Gisela (Soltau): Ich finde …" -> ("Gisela", "Ich finde …").
-fn turn(t: &str) -> Option<(&str, &str)> {
-    let b = t.as_bytes();
-    let p = memchr::memchr_iter(b':', &b[..b.len().min(64)]).find(|&p| b.get(p + 1) == Some(&b' '))?;
-    if p > 60 {
-        return None;
-    }
+/// `p` is the line's [`turn_colon`].
+fn turn(t: &str, p: usize) -> Option<(&str, &str)> {
     let who = t[..p].trim();
     let name = who.split_once(" (").map_or(who, |(n, rest)| if rest.ends_with(')') { n } else { who }).trim();
     let words = name.split_whitespace().count();
@@ -590,9 +602,33 @@ fn turn(t: &str) -> Option<(&str, &str)> {
     (cues::word_count(said) >= 3).then_some((name, said))
 }
 
+/// Where a turn's speaker ends: the first ": " in the first 64 bytes, at
+/// byte 60 at most (what [`turn`] asks before the speaker's name).
+fn turn_colon(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b':', &b[..b.len().min(64)]).find(|&p| b.get(p + 1) == Some(&b' ')).filter(|&p| p <= 60)
+}
+
 /// The callers' turns of a call-in transcript (see the module docs).
 pub(super) fn transcript_records(lines: &[Line]) -> Option<Section> {
-    let turns: Vec<(usize, &str, &str)> = (0..lines.len()).filter(|&i| !lines[i].blank()).filter_map(|i| turn(&lines[i].text).map(|(a, b)| (i, a, b))).collect();
+    // Exact gate: every turn has its colon (`turn_colon`), and a run of
+    // turns (only blank lines between them, six or more are read) lies
+    // within one run of such lines: the speaker's name test is asked only
+    // of lines in runs of six or more of them.
+    let colons: Vec<(usize, usize)> = (0..lines.len()).filter_map(|i| turn_colon(&lines[i].text).map(|p| (i, p))).collect();
+    let mut in_runs = vec![];
+    let mut k = 0;
+    while k < colons.len() {
+        let mut e = k + 1;
+        while e < colons.len() && (colons[e - 1].0 + 1..colons[e].0).all(|x| lines[x].blank()) {
+            e += 1;
+        }
+        if e - k >= 6 {
+            in_runs.extend_from_slice(&colons[k..e]);
+        }
+        k = e;
+    }
+    let turns: Vec<(usize, &str, &str)> = in_runs.into_iter().filter_map(|(i, p)| turn(&lines[i].text, p).map(|(a, b)| (i, a, b))).collect();
     if turns.len() < 6 {
         return None;
     }
@@ -831,4 +867,37 @@ pub(super) fn outline_records(lines: &[Line]) -> Option<Section> {
         _ => None,
     });
     Some((start, Attempt { comments: to_comments(recs), declared }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_be_field` says no only where `field_of` reads no field: on the
+    /// testgen lines and their parts (with the whole line's facts, as a cut
+    /// line keeps them) and on the lines of the fixture pages.
+    #[test]
+    fn fields_need_a_colon_a_bar_or_a_short_line() {
+        let mut n = 0;
+        crate::page::testgen::line_parts(5, |t, f| {
+            if field_of(t).is_some() {
+                n += 1;
+                assert!(may_be_field(t, f) && may_be_field(t, &cues::Facts::of(t)), "{t:?}");
+            }
+        });
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for e in std::fs::read_dir(dir).expect("tests/fixtures") {
+            let p = e.expect("a fixture").path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                let page = std::fs::read_to_string(&p).expect("a text fixture");
+                for l in super::super::super::split_lines(&page) {
+                    if field_of(&l.text).is_some() {
+                        n += 1;
+                        assert!(may_be_field(&l.text, &l.facts), "{}: {:?}", p.display(), l.text);
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "too few field lines to test: {n}");
+    }
 }

@@ -1900,14 +1900,58 @@ pub fn tail(s: &str, n: usize) -> &str {
 // ---------------------------------------------------------------------------
 // Comment structure: bullets, author lines, numbering, replies
 
+/// The end of a text browser's link reference at byte `i` of `b` ("[31]" of
+/// "[31]Klaus Hemmerich", lynx and links number every link so): '[' at the
+/// start or after white space, 1–4 ASCII digits, ']', and right after it the
+/// link's text (no white space, ':' or bracket: "[1]: url" is a Markdown
+/// reference, "Satz [3] weiter" a footnote).
+fn link_ref_end(b: &[u8], i: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'[') || i > 0 && !b[i - 1].is_ascii_whitespace() {
+        return None;
+    }
+    let digits = b.get(i + 1..)?.iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    let close = i + 1 + digits;
+    let next = *b.get(close + 1)?;
+    ((1..=4).contains(&digits) && b.get(close) == Some(&b']') && !next.is_ascii_whitespace() && !matches!(next, b':' | b'[' | b']')).then_some(close + 1)
+}
+
+/// How many text-browser link references `s` holds (see [`link_ref_end`]).
+pub(crate) fn link_ref_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'[', b).filter(|&i| link_ref_end(b, i).is_some()).count()
+}
+
+/// `s` without its text-browser link references ("[32]Antworten [33]Melden"
+/// -> "Antworten Melden"), or None when it holds none.
+pub(crate) fn strip_link_refs(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut from = 0;
+    for i in memchr::memchr_iter(b'[', b) {
+        if i < from {
+            continue;
+        }
+        if let Some(end) = link_ref_end(b, i) {
+            out.push_str(s.get(from..i)?);
+            from = end;
+        }
+    }
+    (from > 0).then(|| {
+        out.push_str(s.get(from..).unwrap_or(""));
+        out
+    })
+}
+
 /// The content after a bullet marker ("• ", "* ", "- ", "– ", "· ", "▪ "), if any.
+/// Text browsers draw the bullets of nested lists as "*", "+", "o" (lynx:
+/// one per level), so "+ " and "o " are bullets too.
 pub fn strip_bullet(s: &str) -> Option<&str> {
     let t = trim_start(s);
     // Every bullet starts with one of these bytes.
-    if !matches!(t.as_bytes().first(), Some(0xe2 | 0xc2 | b'*' | b'-')) {
+    if !matches!(t.as_bytes().first(), Some(0xe2 | 0xc2 | b'*' | b'-' | b'+' | b'o')) {
         return None;
     }
-    for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—"] {
+    for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—", "+", "o"] {
         if let Some(rest) = t.strip_prefix(b) {
             if rest.starts_with(char::is_whitespace) {
                 let rest = rest.trim();
@@ -3422,7 +3466,7 @@ mod tests {
 
         pub fn strip_bullet(s: &str) -> Option<&str> {
             let t = s.trim_start();
-            for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—"] {
+            for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—", "+", "o"] {
                 if let Some(rest) = t.strip_prefix(b) {
                     if rest.starts_with(char::is_whitespace) {
                         let rest = rest.trim();

@@ -288,6 +288,20 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             line.facts = facts;
             line
         }));
+    // A text browser's dump (lynx, links) numbers every link ("[31]Klaus
+    // Hemmerich", "[32]Antworten [33]Melden"): the numbers are no text, and
+    // the cues see the names and UI words without them. Read only where the
+    // page holds several (one "[2]Foo" is not a dump).
+    if cues::link_ref_count(text) >= 5 {
+        for l in lines.iter_mut() {
+            if memchr::memchr(b'[', l.text.as_bytes()).is_some() {
+                if let Some(t) = cues::strip_link_refs(&l.text) {
+                    l.text = Cow::Owned(t);
+                    l.facts = cues::Facts::of(&l.text);
+                }
+            }
+        }
+    }
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
     if screen_reader {

@@ -4804,6 +4804,46 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
 
+/// A time alone: "18:34", "18:34:05", "18:34 Uhr".
+pub(crate) fn bare_time(p: &str) -> bool {
+    let t = p.strip_suffix("Uhr").map_or(p, str::trim_end);
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let hm = |r: &[u8]| r.len() == 3 && r[0] == b':' && r[1].is_ascii_digit() && r[2].is_ascii_digit();
+    (1..=2).contains(&h) && match &b[h..] {
+        r if r.len() == 3 => hm(r),
+        r if r.len() == 6 => hm(&r[..3]) && hm(&r[3..]),
+        _ => false,
+    }
+}
+
+/// A head that gives a name and only the time of day, the day being given
+/// elsewhere (a day separator line above the comments, or none):
+/// "NAME um 18:02 Uhr:", "NAME, 18:02", "NAME · 18:02 Uhr" -> the name and
+/// the time. The name is name-like, at most five words, and holds no date.
+pub(crate) fn name_time_head(s: &str) -> Option<AuthorLine> {
+    let s = trim(s).trim_end_matches(':').trim_end();
+    let b = s.as_bytes();
+    if b.len() > 90 || !(b.last()?.is_ascii_digit() || s.ends_with("Uhr")) {
+        return None;
+    }
+    let core = s.strip_suffix("Uhr").map_or(s, str::trim_end);
+    let sp = core.rfind(' ')?;
+    let time = s.get(sp + 1..)?;
+    if !bare_time(time) {
+        return None;
+    }
+    let head = s.get(..sp)?.trim_end();
+    let head = head.strip_suffix(" um").unwrap_or(head);
+    let name = trim(head.trim_end_matches([',', '·', '|', '–', '—', '-', ' ']));
+    (!name.is_empty() && word_count(name) <= 5 && is_name_like(name) && find_date(name).is_none()).then(|| AuthorLine {
+        author: Some(name.to_string()),
+        date: Some(time.to_string()),
+        number: None,
+        reply: None,
+    })
+}
+
 /// [`CHAT_LINE`] up to its text group: on a line that one matches, the
 /// match ends where `text` begins (the greedy `\s+` takes all white space
 /// after the colon, `text` begins with the next char), with the same time

@@ -1784,7 +1784,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let direct_next = lines.get(j + 1).filter(|n| !n.blank());
 
         // Author/date header, or a reply header ("↳ Name antwortete Other · heute, 07:44").
-        if let Some(al) = l.author().cloned().or_else(|| cues::reply_header(cues::strip_reply_arrow(t))) {
+        // A head with only the time of day needs its text right below it
+        // (not another such line: a programme's "NAME um 19:00 Uhr" lines).
+        let time_head = || {
+            cues::name_time_head(t).filter(|_| direct_next.is_some_and(|n| cues::name_time_head(&n.text).is_none()))
+        };
+        if let Some(al) = l.author().cloned().or_else(|| cues::reply_header(cues::strip_reply_arrow(t))).or_else(time_head) {
             if al.author.is_none() {
                 // A bare date: the header's second line, a trailing date, or an
                 // anonymous comment.

@@ -2841,6 +2841,27 @@ pub fn is_count_only(s: &str) -> bool {
     matches!(t.get(num_end..).map(str::trim), Some("" | "Tsd." | "Mio." | "K" | "k" | "M" | "Tsd"))
 }
 
+/// A hierarchical number on a line of its own ("1.1", "4.1", "1.1.2"; a
+/// trailing '.' may follow): how many numbers it holds (2 to 6), the depth
+/// of the entry it opens in a numbered thread. Each number has one or two
+/// digits ("1.244" is a count with a thousands dot).
+pub(crate) fn outline_number_depth(s: &str) -> Option<usize> {
+    let t = trim(s);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let b = t.as_bytes();
+    if b.len() < 3 || b.len() > 17 || !b[0].is_ascii_digit() {
+        return None;
+    }
+    let mut depth = 0;
+    for part in t.split('.') {
+        if !(1..=2).contains(&part.len()) || !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        depth += 1;
+    }
+    (2..=6).contains(&depth).then_some(depth)
+}
+
 /// A reply line naming handles that follow on lines of their own:
 /// "Antwort an" (then "@handle", "und", "@handle"), "Als Antwort an".
 pub fn is_reply_to_handles(s: &str) -> bool {
@@ -4287,10 +4308,22 @@ static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
 /// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
-/// a comment header or comment text.
+/// a comment header or comment text. A rank or badge may come first, the
+/// fields after it, parted by " · " or " | " ("Stammgast · Beiträge: 1.244 ·
+/// dabei seit 03/2011"): every part short, a later one a profile field.
 pub fn is_profile_line(s: &str) -> bool {
     let s = trim(s);
-    s.len() <= 120 && PROFILE_LINE.is_match(s)
+    if s.len() > 120 {
+        return false;
+    }
+    if PROFILE_LINE.is_match(s) {
+        return true;
+    }
+    let sep = if s.contains(" · ") { " · " } else if s.contains(" | ") { " | " } else { return false };
+    let mut parts = s.split(sep).map(trim);
+    parts.next().is_some_and(|rank| (1..=3).contains(&word_count(rank)))
+        && parts.clone().all(|p| (1..=4).contains(&word_count(p)))
+        && parts.any(|p| PROFILE_LINE.is_match(p))
 }
 
 static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {

@@ -1521,6 +1521,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut pending_number: Option<u32> = None;
     // A dated signature ("— Name, date") has closed a comment.
     let mut signed = false;
+    // A hierarchical number line ("1.1.2") above the next head: the head's
+    // reply depth, added to its indentation (a plain number, depth 1, adds
+    // nothing).
+    let mut outline_indent: Option<usize> = None;
 
     fn flush<'a>(cur: &mut Option<Draft<'a>>, drafts: &mut Vec<Draft<'a>>) {
         if let Some(d) = cur.take() {
@@ -1719,6 +1723,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
+        if let Some(depth) = cues::outline_number_depth(t) {
+            close(&mut cur);
+            pending.clear();
+            outline_indent = Some(2 * (depth - 1));
+            continue;
+        }
         // A bare count ("17", "2,1 Tsd."): reply, like or view counts; a
         // reaction bar ("♡ 29  ⚑") likewise.
         if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80) && cues::is_reaction_bar(t) {
@@ -1815,7 +1825,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
             d.letter = cues::letter_header(t).is_some();
             cur = Some(d);
             continue;
@@ -1874,7 +1884,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     pending.clear();
                     let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
-                    let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
                     d.handle = handle.map(|(_, h)| h.to_string());
                     cur = Some(d);
                     skip_to = k + 1;
@@ -1950,6 +1960,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         match cur.as_mut() {
             Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => {
                 d.lines.push(Cow::Borrowed(cues::strip_more_link(t)));
+                outline_indent = None;
                 continue;
             }
             Some(d) => d.open = false,

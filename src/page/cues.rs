@@ -1011,8 +1011,8 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
-      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
-      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
+      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen|Leser-?meinungen|Leser-?zuschriften)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
+      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | Antworten\s*:\s*(?P<n7>\d{1,6})
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
@@ -1021,6 +1021,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static PLAIN_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
         (?:Leser-?)?Kommentare|Leserkommentare|Leserbriefe|Leserforum|Leserdebatte|Leserdiskussion|Diskussion|Debatte|Forum|
+        Leser-?(?:meinungen|reaktionen|zuschriften)|
         (?:Leser-?)?Kommentare\s+(?:zum|zu\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
         Forum\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|Diskussion\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
         (?:Ihre\s+)?Meinung(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|

@@ -1845,6 +1845,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
+        // A role or badge line between a head without a date and its date
+        // line ("NAME antwortet auf NAME" / "Redaktion" / "vor 3 Stunden"):
+        // no new author.
+        if cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty() && d.author.is_some() && d.date.is_none())
+            && attribute_line(l)
+            && direct_next.is_some_and(|n| n.dates().date_only(&n.text).is_some())
+        {
+            continue;
+        }
         // Name line ("Name", "Kommentar #3 von Name", "3) Name") followed by a
         // date line, perhaps with the author's handle between them
         // ("@name@server").

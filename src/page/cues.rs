@@ -5246,3 +5246,74 @@ mod session6_tests {
         assert_eq!(strip_caps_label("[ÄÖÜ] x"), Some("x"));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Session 15 (seg20): cues of heads that carry over between sites
+
+#[cfg(test)]
+mod seg20_tests {
+    use super::*;
+
+    #[test]
+    fn text_browser_link_references() {
+        assert_eq!(strip_link_refs("[32]Antworten [33]Melden   Gefällt mir (4)").as_deref(), Some("Antworten Melden   Gefällt mir (4)"));
+        assert_eq!(strip_link_refs("o [37]WÜ Kundendienst – 20.11.2026").as_deref(), Some("o WÜ Kundendienst – 20.11.2026"));
+        // Footnotes, Markdown references, brackets without digits, too many digits: kept.
+        assert_eq!(strip_link_refs("Satz.[3] Weiter"), None);
+        assert_eq!(strip_link_refs("Satz [3] weiter"), None);
+        assert_eq!(strip_link_refs("[1]: https://example.org"), None);
+        assert_eq!(strip_link_refs("[Beitrag entfernt]"), None);
+        assert_eq!(strip_link_refs("[12345]Name"), None);
+        assert_eq!(strip_link_refs("[7]"), None);
+        assert_eq!(strip_link_refs("x [7"), None);
+        assert_eq!(link_ref_count("[1]a [2]b Satz [3] c [4]: d [5]e"), 3);
+    }
+
+    #[test]
+    fn lynx_bullets() {
+        assert_eq!(strip_bullet("   + Renate Sauer – 20.11.2026"), Some("Renate Sauer – 20.11.2026"));
+        assert_eq!(strip_bullet("      o Jonas P."), Some("Jonas P."));
+        assert_eq!(strip_bullet("oder nicht"), None);
+        assert_eq!(strip_bullet("+49 30 1234"), None);
+    }
+
+    #[test]
+    fn heads_with_the_time_of_day_only() {
+        let a = name_time_head("Uta Behrens um 18:02 Uhr:").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Uta Behrens"), Some("18:02 Uhr")));
+        let a = name_time_head("Kai aus Norden · 07:45").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Kai aus Norden"), Some("07:45")));
+        assert!(name_time_head("Der Zug fuhr erst um 18:02 Uhr los, viel zu spät.").is_none());
+        assert!(name_time_head("am 20.11.2026 um 18:02 Uhr").is_none());
+        assert!(name_time_head("18:02 Uhr").is_none());
+        assert!(name_time_head("Termin um 1802").is_none());
+        assert!(bare_time("18:34") && bare_time("18:34:05") && bare_time("8:34 Uhr") && !bare_time("18:3") && !bare_time("183:34"));
+    }
+
+    #[test]
+    fn hierarchical_numbers() {
+        assert_eq!(outline_number_depth("1.1"), Some(2));
+        assert_eq!(outline_number_depth("4.1.2."), Some(3));
+        assert_eq!(outline_number_depth("1"), None);
+        assert_eq!(outline_number_depth("1.244"), None);
+        assert_eq!(outline_number_depth("1.1 Titel"), None);
+        assert_eq!(outline_number_depth("1..2"), None);
+    }
+
+    #[test]
+    fn profile_lines_with_a_rank_first() {
+        assert!(is_profile_line("Beiträge: 1.204"));
+        assert!(is_profile_line("Vielschreiber · Beiträge: 2.310 · dabei seit 03/2011"));
+        assert!(is_profile_line("Urgestein | Beiträge: 88 | Mitglied seit 2009"));
+        assert!(!is_profile_line("Kai Roth · 20.11.2026"));
+        assert!(!is_profile_line("Wir haben das geprüft · Beiträge: 3 sind online und der Rest folgt später"));
+    }
+
+    #[test]
+    fn reader_opinion_headers() {
+        assert_eq!(comment_header("Lesermeinungen (14)"), Some(Header::Count(14)));
+        assert_eq!(comment_header("Leserzuschriften: 3"), Some(Header::Count(3)));
+        assert_eq!(comment_header("Leserreaktionen"), Some(Header::Plain));
+        assert_eq!(comment_header("Meinungen zum Haushalt der Stadt"), None);
+    }
+}

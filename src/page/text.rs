@@ -1035,6 +1035,10 @@ fn segments(lines: &[Line], from: usize, to: usize) -> Vec<Segment> {
             i += 1;
             continue;
         };
+        if menu_item(lines, i) {
+            i += 1;
+            continue;
+        }
         // The segment runs to the next teaser heading.
         let mut j = i + 1;
         while j < to && lines[j].teaser.is_none() && !is_section_header(lines, j) {
@@ -1052,6 +1056,19 @@ fn segments(lines: &[Line], from: usize, to: usize) -> Vec<Segment> {
         i = j;
     }
     out
+}
+
+/// Whether line `i` is the last item of a menu copied one item per line
+/// ("Sport" / "Kultur" / "Podcast" and a blank line): the two lines above
+/// it are short items too (one to three words, no sentence), and the line
+/// below it is blank. A section name there ("Podcast", "Wetter") opens no
+/// teaser segment, which would run on over the article below.
+fn menu_item(lines: &[Line], i: usize) -> bool {
+    let item = |l: &Line| {
+        let t: &str = &l.text;
+        !l.blank() && t.len() <= 30 && (1..=3).contains(&cues::word_count(t)) && !t.contains(['.', '!', '?', ':'])
+    };
+    i >= 2 && item(&lines[i - 1]) && item(&lines[i - 2]) && lines.get(i + 1).is_none_or(|l| l.blank())
 }
 
 /// Whether the lines under a segment's heading are teasers (no run of
@@ -1076,15 +1093,44 @@ fn teaser_lines(lines: &[Line], s: &Segment) -> bool {
     best < s.need
 }
 
+/// Where the teaser lines of a segment end: at its heading when its lines
+/// are article text, else at its end, or before the prose paragraphs that
+/// close it after the box's button ("Newsletter" / … / "Jetzt anmelden" /
+/// the article's next paragraph: a copy without blank lines runs the box
+/// into the text).
+fn teaser_end(lines: &[Line], s: &Segment) -> usize {
+    if !teaser_lines(lines, s) {
+        return s.head + 1;
+    }
+    // From the end back: prose paragraphs and furniture (a share bar after
+    // them) up to the button: a UI line or a short furniture line without a
+    // colon ("Jetzt kostenlos anmelden"; a teaser headline has more words
+    // or a "Place: …" colon).
+    let button = |l: &Line| l.ui() || l.furniture() && cues::word_count(&l.text) <= 4 && !l.text.contains(':');
+    let mut start = s.end;
+    for k in (s.head + 1..s.end).rev() {
+        let l = &lines[k];
+        if l.blank() {
+            continue;
+        }
+        if l.prose() && !l.furniture() {
+            start = k;
+        } else if start < s.end && button(l) {
+            return start;
+        } else if !l.furniture() {
+            return s.end;
+        }
+    }
+    s.end
+}
+
 /// For lines `from..to`, whether each lies in a teaser/related-content
 /// segment (true) rather than in article text.
 fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
     let mut flags = vec![false; lines.len()];
     for s in segments(lines, from, to) {
         flags[s.head] = true;
-        if teaser_lines(lines, &s) {
-            flags[s.head + 1..s.end].fill(true);
-        }
+        flags[s.head + 1..teaser_end(lines, &s)].fill(true);
     }
     flags
 }
@@ -1094,13 +1140,14 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
 /// before the body's end, and about later ones only on some paths; the
 /// segments after a comment section are mostly never asked about). The
 /// answers are those of `segment_flags(lines, 0, lines.len())`: the
-/// extents do not depend on the lazy cues, and the cues are pure.
+/// extents do not depend on the lazy cues, and the cues are pure (so does
+/// `teaser_end`, computed once per segment).
 struct SegmentFlags<'p, 'a> {
     lines: &'p [Line<'a>],
     segs: Vec<Segment>,
     /// Per line, 1 + the index of its segment in `segs` (0: in none).
     of: Vec<u32>,
-    teaser: Vec<OnceCell<bool>>,
+    teaser: Vec<OnceCell<usize>>,
 }
 
 impl<'p, 'a> SegmentFlags<'p, 'a> {
@@ -1119,7 +1166,7 @@ impl<'p, 'a> SegmentFlags<'p, 'a> {
             k => {
                 let k = k as usize - 1;
                 let s = &self.segs[k];
-                i == s.head || *self.teaser[k].get_or_init(|| teaser_lines(self.lines, s))
+                i == s.head || i < *self.teaser[k].get_or_init(|| teaser_end(self.lines, s))
             }
         }
     }

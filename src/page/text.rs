@@ -2102,6 +2102,11 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         if cues::is_thread_starter(&text) {
             continue;
         }
+        // A removed entry that kept its head ("Beitrag #5 · DATE" / "Dieser
+        // Beitrag wurde von der Moderation entfernt."): no comment.
+        if d.lines.len() == 1 && removed_entry(&text) {
+            continue;
+        }
         kept.push(d);
         texts.push(text);
     }
@@ -2165,6 +2170,16 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         });
     }
     Attempt { comments, declared }
+}
+
+/// The text of a removed entry: a removal placeholder that names what was
+/// removed or who removed it ("Dieser Beitrag wurde von der Moderation
+/// entfernt.", "Kommentar gelöscht"; not "Mein Konto ist gelöscht.").
+fn removed_entry(text: &str) -> bool {
+    cues::is_removal_placeholder(text) && {
+        let l = text.to_lowercase();
+        ["beitrag", "kommentar", "moderation", "redaktion", "verfasser", "nachricht", "posting"].iter().any(|w| l.contains(w))
+    }
 }
 
 /// "@3 text": the number addressed at a text's start (session 6).

@@ -1148,6 +1148,22 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         header_el = Some(h);
         (!a.is_empty()).then_some(a)
     });
+    // A name in the element right before the date ("<h5>Name</h5>
+    // <small>Freitag, 20. November 2026</small>", Bootstrap's media objects):
+    // an own element whose text, without badges, is a short name.
+    let mut name_el = None;
+    let author = author.or_else(|| {
+        let e = date_el?.prev_siblings().find_map(ElementRef::wrap)?;
+        if !pos.contains_key(&e.id()) || mark(&e).ui {
+            return None;
+        }
+        let a = clean_author(&text_without_badges(&e));
+        let name = !a.is_empty() && cues::word_count(&a) <= 5 && cues::is_name_like(&a) && cues::find_date(&a).is_none() && !cues::is_ui_line(&a);
+        name.then(|| {
+            name_el = Some(e);
+            a
+        })
+    });
 
     // Title.
     let title_el = own
@@ -1160,7 +1176,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .map(|(e, _)| e)
         .or_else(|| own_marked().find(|(e, m)| m.title || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")).map(|(e, _)| e))
         .copied()
-        .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)));
+        .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)) && name_el.is_none_or(|n| n.id() != e.id()));
     let title = title_el.map(|e| text_of(&e)).filter(|s| !s.is_empty() && !cues::is_ui_line(s));
 
     // Text.
@@ -1196,6 +1212,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
+            || name_el.is_some_and(|n| n.id() == e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
             || text_el.is_none() && (m.date || m.author)
             // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").

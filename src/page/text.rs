@@ -2176,7 +2176,13 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
 /// removed or who removed it ("Dieser Beitrag wurde von der Moderation
 /// entfernt.", "Kommentar gelöscht"; not "Mein Konto ist gelöscht.").
 fn removed_entry(text: &str) -> bool {
-    cues::is_removal_placeholder(text) && {
+    // A placeholder is short (at most 140 bytes lower-cased) and ends with
+    // its verb: other texts are not lower-cased at all.
+    let tail = text.trim_end_matches(['.', '!', ']', ')', ' ']);
+    let verb = ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"]
+        .iter()
+        .any(|v| tail.len() >= v.len() && tail.get(tail.len() - v.len()..).is_some_and(|w| w.eq_ignore_ascii_case(v)));
+    text.len() <= 200 && verb && cues::is_removal_placeholder(text) && {
         let l = text.to_lowercase();
         ["beitrag", "kommentar", "moderation", "redaktion", "verfasser", "nachricht", "posting"].iter().any(|w| l.contains(w))
     }

@@ -776,6 +776,18 @@ fn label_author(l: &str) -> Option<String> {
     (cues::is_name_like(name) && cues::word_count(name) <= 5).then(|| name.to_string())
 }
 
+/// A badge's text: one or two capitalised words, no digit, no sentence
+/// punctuation, at most 20 chars ("Autor", "Top-Fan", "Redaktion").
+fn name_badge(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().count() <= 20
+        && (1..=2).contains(&cues::word_count(t))
+        && t.starts_with(char::is_uppercase)
+        && !t.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '!' | '?' | ',' | '@'))
+        && !cues::is_ui_line(t)
+}
+
 /// phpBB's anchor id of a post ("p311902").
 static FORUM_POST_ID: LazyLock<Regex> = LazyLock::new(|| re(r"^p\d+$"));
 
@@ -1176,7 +1188,16 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
     });
     // The name an accessibility label gives ("Kommentar von NAME vor 2
     // Tagen", "Antwort von NAME auf den Kommentar von …").
-    let author = author.or_else(|| item.value().attr_str(at::ARIA_LABEL).and_then(label_author));
+    let mut label_name_el = None;
+    let author = author.or_else(|| {
+        let a = item.value().attr_str(at::ARIA_LABEL).and_then(label_author)?;
+        // The element that shows the name is no text.
+        label_name_el = own
+            .iter()
+            .find(|e| matches!(e.value().name(), "a" | "span" | "strong" | "b" | "cite") && text_of(e).trim() == a)
+            .copied();
+        Some(a)
+    });
     // A name in the element right before the date ("<h5>Name</h5>
     // <small>Freitag, 20. November 2026</small>", Bootstrap's media objects):
     // an own element whose text, without badges, is a short name.
@@ -1230,6 +1251,18 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .map(|(e, _)| *e);
     // Quotes of earlier posts: not text; a named one says whom this comment answers.
     let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
+    // A badge beside the name ("Autor", "Top-Fan"): the element right before
+    // the name (or before its wrapper), or an inline one right after it.
+    let badges: Vec<ego_tree::NodeId> = author_el
+        .or(name_el)
+        .or(label_name_el)
+        .map(|n| {
+            let wrap = n.parent().and_then(ElementRef::wrap).filter(|p| p.id() != item.id() && p.children().filter_map(ElementRef::wrap).count() == 1);
+            let before = [Some(n), wrap].into_iter().flatten().filter_map(|x| x.prev_siblings().find_map(ElementRef::wrap));
+            let after = n.next_siblings().find_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "span" | "small" | "em" | "i" | "b" | "strong"));
+            before.chain(after).filter(|e| name_badge(&text_of(e))).map(|e| e.id()).collect()
+        })
+        .unwrap_or_default();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
         if items.contains(&e.id()) {
             return true;
@@ -1242,6 +1275,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
             || name_el.is_some_and(|n| n.id() == e.id())
+            || label_name_el.is_some_and(|n| n.id() == e.id())
+            || badges.contains(&e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
             || text_el.is_none() && (m.date || m.author)
             // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
@@ -2399,7 +2434,8 @@ mod tests {
         let p = parse(&page);
         let got: Vec<(Option<&str>, Option<&str>, Option<usize>)> = p.comments.iter().map(|c| (c.author.as_deref(), c.date.as_deref(), c.reply_to)).collect();
         assert_eq!(got, vec![(Some("Ina Roth"), Some("2 Tg."), None), (Some("Verein"), Some("1 Tg."), Some(0)), (Some("Jo Berg"), Some("5 Std."), None)]);
-        assert!(p.comments.iter().all(|c| !c.text.contains('♥') && !c.text.contains("Sommerfest")));
+        let texts: Vec<&str> = p.comments.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Gibt es auch wieder den Kuchenstand am Eingang?", "Ja, ab 14 Uhr gibt es Kuchen und Kaffee.", "Schade, da bin ich leider im Urlaub."]);
         assert_eq!(label_author("Antwort von Verein auf den Kommentar von Ina Roth vor 1 Tag").as_deref(), Some("Verein"));
         assert_eq!(label_author("Kommentar von Ina Roth, 20.11.2026").as_deref(), Some("Ina Roth"));
         assert_eq!(label_author("Kommentare"), None);

@@ -1011,8 +1011,8 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
-      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
-      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
+      | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen|Leser-?meinungen|Leser-?zuschriften)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
+      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | Antworten\s*:\s*(?P<n7>\d{1,6})
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
@@ -1021,6 +1021,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static PLAIN_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
         (?:Leser-?)?Kommentare|Leserkommentare|Leserbriefe|Leserforum|Leserdebatte|Leserdiskussion|Diskussion|Debatte|Forum|
+        Leser-?(?:meinungen|reaktionen|zuschriften)|
         (?:Leser-?)?Kommentare\s+(?:zum|zu\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
         Forum\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|Diskussion\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema)|
         (?:Ihre\s+)?Meinung(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|
@@ -1900,14 +1901,58 @@ pub fn tail(s: &str, n: usize) -> &str {
 // ---------------------------------------------------------------------------
 // Comment structure: bullets, author lines, numbering, replies
 
+/// The end of a text browser's link reference at byte `i` of `b` ("[31]" of
+/// "[31]Klaus Hemmerich", lynx and links number every link so): '[' at the
+/// start or after white space, 1–4 ASCII digits, ']', and right after it the
+/// link's text (no white space, ':' or bracket: "[1]: url" is a Markdown
+/// reference, "Satz [3] weiter" a footnote).
+fn link_ref_end(b: &[u8], i: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'[') || i > 0 && !b[i - 1].is_ascii_whitespace() {
+        return None;
+    }
+    let digits = b.get(i + 1..)?.iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    let close = i + 1 + digits;
+    let next = *b.get(close + 1)?;
+    ((1..=4).contains(&digits) && b.get(close) == Some(&b']') && !next.is_ascii_whitespace() && !matches!(next, b':' | b'[' | b']')).then_some(close + 1)
+}
+
+/// How many text-browser link references `s` holds (see [`link_ref_end`]).
+pub(crate) fn link_ref_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'[', b).filter(|&i| link_ref_end(b, i).is_some()).count()
+}
+
+/// `s` without its text-browser link references ("[32]Antworten [33]Melden"
+/// -> "Antworten Melden"), or None when it holds none.
+pub(crate) fn strip_link_refs(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut from = 0;
+    for i in memchr::memchr_iter(b'[', b) {
+        if i < from {
+            continue;
+        }
+        if let Some(end) = link_ref_end(b, i) {
+            out.push_str(s.get(from..i)?);
+            from = end;
+        }
+    }
+    (from > 0).then(|| {
+        out.push_str(s.get(from..).unwrap_or(""));
+        out
+    })
+}
+
 /// The content after a bullet marker ("• ", "* ", "- ", "– ", "· ", "▪ "), if any.
+/// Text browsers draw the bullets of nested lists as "*", "+", "o" (lynx:
+/// one per level), so "+ " and "o " are bullets too.
 pub fn strip_bullet(s: &str) -> Option<&str> {
     let t = trim_start(s);
     // Every bullet starts with one of these bytes.
-    if !matches!(t.as_bytes().first(), Some(0xe2 | 0xc2 | b'*' | b'-')) {
+    if !matches!(t.as_bytes().first(), Some(0xe2 | 0xc2 | b'*' | b'-' | b'+' | b'o')) {
         return None;
     }
-    for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—"] {
+    for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—", "+", "o"] {
         if let Some(rest) = t.strip_prefix(b) {
             if rest.starts_with(char::is_whitespace) {
                 let rest = rest.trim();
@@ -2797,6 +2842,27 @@ pub fn is_count_only(s: &str) -> bool {
     matches!(t.get(num_end..).map(str::trim), Some("" | "Tsd." | "Mio." | "K" | "k" | "M" | "Tsd"))
 }
 
+/// A hierarchical number on a line of its own ("1.1", "4.1", "1.1.2"; a
+/// trailing '.' may follow): how many numbers it holds (2 to 6), the depth
+/// of the entry it opens in a numbered thread. Each number has one or two
+/// digits ("1.244" is a count with a thousands dot).
+pub(crate) fn outline_number_depth(s: &str) -> Option<usize> {
+    let t = trim(s);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let b = t.as_bytes();
+    if b.len() < 3 || b.len() > 17 || !b[0].is_ascii_digit() {
+        return None;
+    }
+    let mut depth = 0;
+    for part in t.split('.') {
+        if !(1..=2).contains(&part.len()) || !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        depth += 1;
+    }
+    (2..=6).contains(&depth).then_some(depth)
+}
+
 /// A reply line naming handles that follow on lines of their own:
 /// "Antwort an" (then "@handle", "und", "@handle"), "Als Antwort an".
 pub fn is_reply_to_handles(s: &str) -> bool {
@@ -3422,7 +3488,7 @@ mod tests {
 
         pub fn strip_bullet(s: &str) -> Option<&str> {
             let t = s.trim_start();
-            for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—"] {
+            for b in ["•", "◦", "▪", "▸", "►", "·", "*", "-", "–", "—", "+", "o"] {
                 if let Some(rest) = t.strip_prefix(b) {
                     if rest.starts_with(char::is_whitespace) {
                         let rest = rest.trim();
@@ -4243,10 +4309,22 @@ static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
 /// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
-/// a comment header or comment text.
+/// a comment header or comment text. A rank or badge may come first, the
+/// fields after it, parted by " · " or " | " ("Stammgast · Beiträge: 1.244 ·
+/// dabei seit 03/2011"): every part short, a later one a profile field.
 pub fn is_profile_line(s: &str) -> bool {
     let s = trim(s);
-    s.len() <= 120 && PROFILE_LINE.is_match(s)
+    if s.len() > 120 {
+        return false;
+    }
+    if PROFILE_LINE.is_match(s) {
+        return true;
+    }
+    let sep = if s.contains(" · ") { " · " } else if s.contains(" | ") { " | " } else { return false };
+    let mut parts = s.split(sep).map(trim);
+    parts.next().is_some_and(|rank| (1..=3).contains(&word_count(rank)))
+        && parts.clone().all(|p| (1..=4).contains(&word_count(p)))
+        && parts.any(|p| PROFILE_LINE.is_match(p))
 }
 
 static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -4760,6 +4838,46 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
 
+/// A time alone: "18:34", "18:34:05", "18:34 Uhr".
+pub(crate) fn bare_time(p: &str) -> bool {
+    let t = p.strip_suffix("Uhr").map_or(p, str::trim_end);
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let hm = |r: &[u8]| r.len() == 3 && r[0] == b':' && r[1].is_ascii_digit() && r[2].is_ascii_digit();
+    (1..=2).contains(&h) && match &b[h..] {
+        r if r.len() == 3 => hm(r),
+        r if r.len() == 6 => hm(&r[..3]) && hm(&r[3..]),
+        _ => false,
+    }
+}
+
+/// A head that gives a name and only the time of day, the day being given
+/// elsewhere (a day separator line above the comments, or none):
+/// "NAME um 18:02 Uhr:", "NAME, 18:02", "NAME · 18:02 Uhr" -> the name and
+/// the time. The name is name-like, at most five words, and holds no date.
+pub(crate) fn name_time_head(s: &str) -> Option<AuthorLine> {
+    let s = trim(s).trim_end_matches(':').trim_end();
+    let b = s.as_bytes();
+    if b.len() > 90 || !(b.last()?.is_ascii_digit() || s.ends_with("Uhr")) {
+        return None;
+    }
+    let core = s.strip_suffix("Uhr").map_or(s, str::trim_end);
+    let sp = core.rfind(' ')?;
+    let time = s.get(sp + 1..)?;
+    if !bare_time(time) {
+        return None;
+    }
+    let head = s.get(..sp)?.trim_end();
+    let head = head.strip_suffix(" um").unwrap_or(head);
+    let name = trim(head.trim_end_matches([',', '·', '|', '–', '—', '-', ' ']));
+    (!name.is_empty() && word_count(name) <= 5 && is_name_like(name) && find_date(name).is_none()).then(|| AuthorLine {
+        author: Some(name.to_string()),
+        date: Some(time.to_string()),
+        number: None,
+        reply: None,
+    })
+}
+
 /// [`CHAT_LINE`] up to its text group: on a line that one matches, the
 /// match ends where `text` begins (the greedy `\s+` takes all white space
 /// after the colon, `text` begins with the next char), with the same time
@@ -5126,5 +5244,76 @@ mod session6_tests {
         assert_eq!(strip_caps_label("[OK]"), None);
         assert_eq!(strip_caps_label("[Ü"), None);
         assert_eq!(strip_caps_label("[ÄÖÜ] x"), Some("x"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Session 15 (seg20): cues of heads that carry over between sites
+
+#[cfg(test)]
+mod seg20_tests {
+    use super::*;
+
+    #[test]
+    fn text_browser_link_references() {
+        assert_eq!(strip_link_refs("[32]Antworten [33]Melden   Gefällt mir (4)").as_deref(), Some("Antworten Melden   Gefällt mir (4)"));
+        assert_eq!(strip_link_refs("o [37]WÜ Kundendienst – 20.11.2026").as_deref(), Some("o WÜ Kundendienst – 20.11.2026"));
+        // Footnotes, Markdown references, brackets without digits, too many digits: kept.
+        assert_eq!(strip_link_refs("Satz.[3] Weiter"), None);
+        assert_eq!(strip_link_refs("Satz [3] weiter"), None);
+        assert_eq!(strip_link_refs("[1]: https://example.org"), None);
+        assert_eq!(strip_link_refs("[Beitrag entfernt]"), None);
+        assert_eq!(strip_link_refs("[12345]Name"), None);
+        assert_eq!(strip_link_refs("[7]"), None);
+        assert_eq!(strip_link_refs("x [7"), None);
+        assert_eq!(link_ref_count("[1]a [2]b Satz [3] c [4]: d [5]e"), 3);
+    }
+
+    #[test]
+    fn lynx_bullets() {
+        assert_eq!(strip_bullet("   + Renate Sauer – 20.11.2026"), Some("Renate Sauer – 20.11.2026"));
+        assert_eq!(strip_bullet("      o Jonas P."), Some("Jonas P."));
+        assert_eq!(strip_bullet("oder nicht"), None);
+        assert_eq!(strip_bullet("+49 30 1234"), None);
+    }
+
+    #[test]
+    fn heads_with_the_time_of_day_only() {
+        let a = name_time_head("Uta Behrens um 18:02 Uhr:").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Uta Behrens"), Some("18:02 Uhr")));
+        let a = name_time_head("Kai aus Norden · 07:45").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Kai aus Norden"), Some("07:45")));
+        assert!(name_time_head("Der Zug fuhr erst um 18:02 Uhr los, viel zu spät.").is_none());
+        assert!(name_time_head("am 20.11.2026 um 18:02 Uhr").is_none());
+        assert!(name_time_head("18:02 Uhr").is_none());
+        assert!(name_time_head("Termin um 1802").is_none());
+        assert!(bare_time("18:34") && bare_time("18:34:05") && bare_time("8:34 Uhr") && !bare_time("18:3") && !bare_time("183:34"));
+    }
+
+    #[test]
+    fn hierarchical_numbers() {
+        assert_eq!(outline_number_depth("1.1"), Some(2));
+        assert_eq!(outline_number_depth("4.1.2."), Some(3));
+        assert_eq!(outline_number_depth("1"), None);
+        assert_eq!(outline_number_depth("1.244"), None);
+        assert_eq!(outline_number_depth("1.1 Titel"), None);
+        assert_eq!(outline_number_depth("1..2"), None);
+    }
+
+    #[test]
+    fn profile_lines_with_a_rank_first() {
+        assert!(is_profile_line("Beiträge: 1.204"));
+        assert!(is_profile_line("Vielschreiber · Beiträge: 2.310 · dabei seit 03/2011"));
+        assert!(is_profile_line("Urgestein | Beiträge: 88 | Mitglied seit 2009"));
+        assert!(!is_profile_line("Kai Roth · 20.11.2026"));
+        assert!(!is_profile_line("Wir haben das geprüft · Beiträge: 3 sind online und der Rest folgt später"));
+    }
+
+    #[test]
+    fn reader_opinion_headers() {
+        assert_eq!(comment_header("Lesermeinungen (14)"), Some(Header::Count(14)));
+        assert_eq!(comment_header("Leserzuschriften: 3"), Some(Header::Count(3)));
+        assert_eq!(comment_header("Leserreaktionen"), Some(Header::Plain));
+        assert_eq!(comment_header("Meinungen zum Haushalt der Stadt"), None);
     }
 }

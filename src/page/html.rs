@@ -719,7 +719,11 @@ fn marks_comment_item(el: &ElementRef) -> bool {
     // ARIA: an entry of a feed or list (`role="article"` with its position in
     // the set), or an article role inside a comment area.
     if role.is_some_and(|r: &str| r.eq_ignore_ascii_case("article")) && v.name() != "article" {
+        // (A feed entry that holds labelled comments is the post they
+        // answer, no comment.)
         return v.attr_str(at::ARIA_POSINSET).is_some()
+            && !el.elements_below().skip(1).any(|d| d.value().attr_str(at::ARIA_LABEL).is_some_and(comment_label))
+            || v.attr_str(at::ARIA_LABEL).is_some_and(comment_label)
             || ancestors_any(el, &|a| {
                 COMMENT_AREA.is_match(&class_str(a)) || a.value().attr_str(at::ARIA_LABEL).is_some_and(|l| COMMENT_AREA.is_match(l))
             });
@@ -750,6 +754,38 @@ fn marks_comment_item(el: &ElementRef) -> bool {
             || el.elements_below().skip(1).any(|d| d.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
+}
+
+/// An accessibility label that names a comment and its author ("Kommentar
+/// von NAME vor 2 Tagen", "Antwort von NAME auf den Kommentar von NAME",
+/// "Comment by NAME"): what a screen reader announces for a comment.
+fn comment_label(l: &str) -> bool {
+    let l = l.trim_start();
+    ["Kommentar von ", "Antwort von ", "Comment by ", "Reply by ", "Reply from "].iter().any(|p| l.len() > p.len() && l.starts_with(p))
+}
+
+/// The author a [`comment_label`] names: the words after "von"/"by" up to
+/// the parent's mention (" auf den Kommentar von", " to ") or the age
+/// (" vor …", " am …", a date).
+fn label_author(l: &str) -> Option<String> {
+    let l = l.trim_start();
+    let rest = ["Kommentar von ", "Antwort von ", "Comment by ", "Reply by ", "Reply from "].iter().find_map(|p| l.strip_prefix(p))?;
+    let end = [" auf den Kommentar", " auf den Beitrag", " vor ", " am ", " to ", " · ", ", "].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len());
+    let end = cues::find_date(rest).map_or(end, |(a, _)| end.min(a));
+    let name = rest.get(..end)?.trim();
+    (cues::is_name_like(name) && cues::word_count(name) <= 5).then(|| name.to_string())
+}
+
+/// A badge's text: one or two capitalised words, no digit, no sentence
+/// punctuation, at most 20 chars ("Autor", "Top-Fan", "Redaktion").
+fn name_badge(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().count() <= 20
+        && (1..=2).contains(&cues::word_count(t))
+        && t.starts_with(char::is_uppercase)
+        && !t.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '!' | '?' | ',' | '@'))
+        && !cues::is_ui_line(t)
 }
 
 /// phpBB's anchor id of a post ("p311902").
@@ -1124,6 +1160,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .or_else(|| own_marked().find(|(e, m)| m.date && short_date_of(e).is_some()).map(|(e, _)| e))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
         .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && cues::date_only(&text_of(e)).is_some()).map(|(e, _)| e))
+        // ... or only a social network's short age ("2 Tg.", "20 Std.").
+        .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && cues::short_date_line(&text_of(e)).is_some()).map(|(e, _)| e))
         // A short age whose exact date is in its `title` ("2 T." with title
         // "Sa., 21. Nov. 2026, 10:31"): the visible text is the date. The
         // title is looked at first (few elements have one); a text-only
@@ -1148,6 +1186,34 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         header_el = Some(h);
         (!a.is_empty()).then_some(a)
     });
+    // The name an accessibility label gives ("Kommentar von NAME vor 2
+    // Tagen", "Antwort von NAME auf den Kommentar von …").
+    let mut label_name_el = None;
+    let author = author.or_else(|| {
+        let a = item.value().attr_str(at::ARIA_LABEL).and_then(label_author)?;
+        // The element that shows the name is no text.
+        label_name_el = own
+            .iter()
+            .find(|e| matches!(e.value().name(), "a" | "span" | "strong" | "b" | "cite") && text_of(e).trim() == a)
+            .copied();
+        Some(a)
+    });
+    // A name in the element right before the date ("<h5>Name</h5>
+    // <small>Freitag, 20. November 2026</small>", Bootstrap's media objects):
+    // an own element whose text, without badges, is a short name.
+    let mut name_el = None;
+    let author = author.or_else(|| {
+        let e = date_el?.prev_siblings().find_map(ElementRef::wrap)?;
+        if !pos.contains_key(&e.id()) || mark(&e).ui {
+            return None;
+        }
+        let a = clean_author(&text_without_badges(&e));
+        let name = !a.is_empty() && cues::word_count(&a) <= 5 && cues::is_name_like(&a) && cues::find_date(&a).is_none() && !cues::is_ui_line(&a);
+        name.then(|| {
+            name_el = Some(e);
+            a
+        })
+    });
 
     // Title.
     let title_el = own
@@ -1160,7 +1226,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .map(|(e, _)| e)
         .or_else(|| own_marked().find(|(e, m)| m.title || matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")).map(|(e, _)| e))
         .copied()
-        .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)));
+        .filter(|e| author_el.is_none_or(|a| a.id() != e.id() && !is_in(e, &a)) && name_el.is_none_or(|n| n.id() != e.id()));
     let title = title_el.map(|e| text_of(&e)).filter(|s| !s.is_empty() && !cues::is_ui_line(s));
 
     // Text.
@@ -1185,6 +1251,18 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .map(|(e, _)| *e);
     // Quotes of earlier posts: not text; a named one says whom this comment answers.
     let quotes: Vec<(ElementRef<'a>, Option<String>)> = own.iter().filter_map(|e| quote_of(e).map(|n| (*e, n))).collect();
+    // A badge beside the name ("Autor", "Top-Fan"): the element right before
+    // the name (or before its wrapper), or an inline one right after it.
+    let badges: Vec<ego_tree::NodeId> = author_el
+        .or(name_el)
+        .or(label_name_el)
+        .map(|n| {
+            let wrap = n.parent().and_then(ElementRef::wrap).filter(|p| p.id() != item.id() && p.children().filter_map(ElementRef::wrap).count() == 1);
+            let before = [Some(n), wrap].into_iter().flatten().filter_map(|x| x.prev_siblings().find_map(ElementRef::wrap));
+            let after = n.next_siblings().find_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "span" | "small" | "em" | "i" | "b" | "strong"));
+            before.chain(after).filter(|e| name_badge(&text_of(e))).map(|e| e.id()).collect()
+        })
+        .unwrap_or_default();
     let skip_parts = |e: &ElementRef<'a>| -> bool {
         if items.contains(&e.id()) {
             return true;
@@ -1196,10 +1274,15 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
             || author_el.is_some_and(|a| a.id() == e.id())
             || date_el.is_some_and(|d| d.id() == e.id())
             || header_el.is_some_and(|h| h.id() == e.id())
+            || name_el.is_some_and(|n| n.id() == e.id())
+            || label_name_el.is_some_and(|n| n.id() == e.id())
+            || badges.contains(&e.id())
             || title_el.is_some_and(|t| t.id() == e.id())
             || text_el.is_none() && (m.date || m.author)
             // A moderation note in brackets ("[Beitrag von der Moderation gekürzt …]").
             || e.text().next().is_some_and(|t| t.trim_start().starts_with('[')) && cues::is_moderation_note(&text_of(e))
+            // A reaction count ("👍❤️ 22"): symbols and a number, no word.
+            || e.text().next().is_some_and(|t| t.trim_start().as_bytes().first().is_some_and(|&b| b >= 0xe2)) && is_short_leaf(e) && cues::is_reaction_bar(&text_of(e))
     };
     let root = text_el.unwrap_or(*item);
     let mut paras: Vec<String> = Vec::new();
@@ -1945,8 +2028,21 @@ fn reply_level(
             let min = items.iter().filter_map(class_depth).min().unwrap_or(d);
             return d - min.min(d);
         }
+        // Items side by side with their replies, which sit in nested lists
+        // ("li > article" and "li > ul > li > article"): the list depth
+        // above the shallowest item's.
+        let d = list_depth(item);
+        if d > 0 {
+            let min = items.iter().map(list_depth).min().unwrap_or(d);
+            return d - min.min(d);
+        }
     }
     level + usize::from(self_reply && level == 0)
+}
+
+/// How many `ul`/`ol` lists hold an element.
+fn list_depth(e: &ElementRef) -> usize {
+    e.ancestors().filter(|a| a.value().as_element().is_some_and(|x| matches!(x.name(), "ul" | "ol"))).count()
 }
 
 /// The depth number an item's class gives ("replyTreeLevel2" → 2,
@@ -2319,6 +2415,31 @@ pub fn parse(html: &str) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Comments announced by their accessibility label are items, the feed
+    /// entry that holds them (the post they answer) is none; replies sit in
+    /// a list nested beside their parent; a short age is the date; the
+    /// author comes from the label when no element names it.
+    #[test]
+    fn labelled_comments_inside_a_feed_entry() {
+        let c = |label: &str, name: &str, text: &str, age: &str| {
+            format!(r##"<div role="article" aria-label="{label}"><a href="/seite/x"><span>{name}</span></a><div dir="auto">{text}</div><span>♥ 3</span><ul><li><a href="#"><span>{age}</span></a></li></ul></div>"##)
+        };
+        let page = format!(
+            r#"<html><body><div role="article" aria-posinset="1"><h2>Verein</h2><div dir="auto">Unser Sommerfest findet am Samstag auf der Festwiese statt, alle sind herzlich eingeladen.</div><ul><li>{}<ul><li>{}</li></ul></li><li>{}</li></ul></div></body></html>"#,
+            c("Kommentar von Ina Roth vor 2 Tagen", "Ina Roth", "Gibt es auch wieder den Kuchenstand am Eingang?", "2 Tg."),
+            c("Antwort von Verein auf den Kommentar von Ina Roth vor 1 Tag", "Verein", "Ja, ab 14 Uhr gibt es Kuchen und Kaffee.", "1 Tg."),
+            c("Kommentar von Jo Berg vor 5 Stunden", "Jo Berg", "Schade, da bin ich leider im Urlaub.", "5 Std."),
+        );
+        let p = parse(&page);
+        let got: Vec<(Option<&str>, Option<&str>, Option<usize>)> = p.comments.iter().map(|c| (c.author.as_deref(), c.date.as_deref(), c.reply_to)).collect();
+        assert_eq!(got, vec![(Some("Ina Roth"), Some("2 Tg."), None), (Some("Verein"), Some("1 Tg."), Some(0)), (Some("Jo Berg"), Some("5 Std."), None)]);
+        let texts: Vec<&str> = p.comments.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Gibt es auch wieder den Kuchenstand am Eingang?", "Ja, ab 14 Uhr gibt es Kuchen und Kaffee.", "Schade, da bin ich leider im Urlaub."]);
+        assert_eq!(label_author("Antwort von Verein auf den Kommentar von Ina Roth vor 1 Tag").as_deref(), Some("Verein"));
+        assert_eq!(label_author("Kommentar von Ina Roth, 20.11.2026").as_deref(), Some("Ina Roth"));
+        assert_eq!(label_author("Kommentare"), None);
+    }
 
     /// `elements_below` gives the elements `descendent_elements` gives, in
     /// the same order, from every element of pages with nesting, misnested

@@ -288,6 +288,20 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             line.facts = facts;
             line
         }));
+    // A text browser's dump (lynx, links) numbers every link ("[31]Klaus
+    // Hemmerich", "[32]Antworten [33]Melden"): the numbers are no text, and
+    // the cues see the names and UI words without them. Read only where the
+    // page holds several (one "[2]Foo" is not a dump).
+    if cues::link_ref_count(text) >= 5 {
+        for l in lines.iter_mut() {
+            if memchr::memchr(b'[', l.text.as_bytes()).is_some() {
+                if let Some(t) = cues::strip_link_refs(&l.text) {
+                    l.text = Cow::Owned(t);
+                    l.facts = cues::Facts::of(&l.text);
+                }
+            }
+        }
+    }
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
     if screen_reader {
@@ -1021,6 +1035,10 @@ fn segments(lines: &[Line], from: usize, to: usize) -> Vec<Segment> {
             i += 1;
             continue;
         };
+        if menu_item(lines, i) {
+            i += 1;
+            continue;
+        }
         // The segment runs to the next teaser heading.
         let mut j = i + 1;
         while j < to && lines[j].teaser.is_none() && !is_section_header(lines, j) {
@@ -1038,6 +1056,19 @@ fn segments(lines: &[Line], from: usize, to: usize) -> Vec<Segment> {
         i = j;
     }
     out
+}
+
+/// Whether line `i` is the last item of a menu copied one item per line
+/// ("Sport" / "Kultur" / "Podcast" and a blank line): the two lines above
+/// it are short items too (one to three words, no sentence), and the line
+/// below it is blank. A section name there ("Podcast", "Wetter") opens no
+/// teaser segment, which would run on over the article below.
+fn menu_item(lines: &[Line], i: usize) -> bool {
+    let item = |l: &Line| {
+        let t: &str = &l.text;
+        !l.blank() && t.len() <= 30 && (1..=3).contains(&cues::word_count(t)) && !t.contains(['.', '!', '?', ':'])
+    };
+    i >= 2 && item(&lines[i - 1]) && item(&lines[i - 2]) && lines.get(i + 1).is_none_or(|l| l.blank())
 }
 
 /// Whether the lines under a segment's heading are teasers (no run of
@@ -1062,15 +1093,44 @@ fn teaser_lines(lines: &[Line], s: &Segment) -> bool {
     best < s.need
 }
 
+/// Where the teaser lines of a segment end: at its heading when its lines
+/// are article text, else at its end, or before the prose paragraphs that
+/// close it after the box's button ("Newsletter" / … / "Jetzt anmelden" /
+/// the article's next paragraph: a copy without blank lines runs the box
+/// into the text).
+fn teaser_end(lines: &[Line], s: &Segment) -> usize {
+    if !teaser_lines(lines, s) {
+        return s.head + 1;
+    }
+    // From the end back: prose paragraphs and furniture (a share bar after
+    // them) up to the button: a UI line or a short furniture line without a
+    // colon ("Jetzt kostenlos anmelden"; a teaser headline has more words
+    // or a "Place: …" colon).
+    let button = |l: &Line| l.ui() || l.furniture() && cues::word_count(&l.text) <= 4 && !l.text.contains(':');
+    let mut start = s.end;
+    for k in (s.head + 1..s.end).rev() {
+        let l = &lines[k];
+        if l.blank() {
+            continue;
+        }
+        if l.prose() && !l.furniture() {
+            start = k;
+        } else if start < s.end && button(l) {
+            return start;
+        } else if !l.furniture() {
+            return s.end;
+        }
+    }
+    s.end
+}
+
 /// For lines `from..to`, whether each lies in a teaser/related-content
 /// segment (true) rather than in article text.
 fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
     let mut flags = vec![false; lines.len()];
     for s in segments(lines, from, to) {
         flags[s.head] = true;
-        if teaser_lines(lines, &s) {
-            flags[s.head + 1..s.end].fill(true);
-        }
+        flags[s.head + 1..teaser_end(lines, &s)].fill(true);
     }
     flags
 }
@@ -1080,13 +1140,14 @@ fn segment_flags(lines: &[Line], from: usize, to: usize) -> Vec<bool> {
 /// before the body's end, and about later ones only on some paths; the
 /// segments after a comment section are mostly never asked about). The
 /// answers are those of `segment_flags(lines, 0, lines.len())`: the
-/// extents do not depend on the lazy cues, and the cues are pure.
+/// extents do not depend on the lazy cues, and the cues are pure (so does
+/// `teaser_end`, computed once per segment).
 struct SegmentFlags<'p, 'a> {
     lines: &'p [Line<'a>],
     segs: Vec<Segment>,
     /// Per line, 1 + the index of its segment in `segs` (0: in none).
     of: Vec<u32>,
-    teaser: Vec<OnceCell<bool>>,
+    teaser: Vec<OnceCell<usize>>,
 }
 
 impl<'p, 'a> SegmentFlags<'p, 'a> {
@@ -1105,7 +1166,7 @@ impl<'p, 'a> SegmentFlags<'p, 'a> {
             k => {
                 let k = k as usize - 1;
                 let s = &self.segs[k];
-                i == s.head || *self.teaser[k].get_or_init(|| teaser_lines(self.lines, s))
+                i == s.head || i < *self.teaser[k].get_or_init(|| teaser_end(self.lines, s))
             }
         }
     }
@@ -1507,6 +1568,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut pending_number: Option<u32> = None;
     // A dated signature ("— Name, date") has closed a comment.
     let mut signed = false;
+    // A hierarchical number line ("1.1.2") above the next head: the head's
+    // reply depth, added to its indentation (a plain number, depth 1, adds
+    // nothing).
+    let mut outline_indent: Option<usize> = None;
 
     fn flush<'a>(cur: &mut Option<Draft<'a>>, drafts: &mut Vec<Draft<'a>>) {
         if let Some(d) = cur.take() {
@@ -1705,6 +1770,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
+        if let Some(depth) = cues::outline_number_depth(t) {
+            close(&mut cur);
+            pending.clear();
+            outline_indent = Some(2 * (depth - 1));
+            continue;
+        }
         // A bare count ("17", "2,1 Tsd."): reply, like or view counts; a
         // reaction bar ("♡ 29  ⚑") likewise.
         if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80) && cues::is_reaction_bar(t) {
@@ -1770,7 +1841,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let direct_next = lines.get(j + 1).filter(|n| !n.blank());
 
         // Author/date header, or a reply header ("↳ Name antwortete Other · heute, 07:44").
-        if let Some(al) = l.author().cloned().or_else(|| cues::reply_header(cues::strip_reply_arrow(t))) {
+        // A head with only the time of day needs its text right below it
+        // (not another such line: a programme's "NAME um 19:00 Uhr" lines).
+        let time_head = || {
+            cues::name_time_head(t).filter(|_| direct_next.is_some_and(|n| cues::name_time_head(&n.text).is_none()))
+        };
+        if let Some(al) = l.author().cloned().or_else(|| cues::reply_header(cues::strip_reply_arrow(t))).or_else(time_head) {
             if al.author.is_none() {
                 // A bare date: the header's second line, a trailing date, or an
                 // anonymous comment.
@@ -1796,7 +1872,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
             d.letter = cues::letter_header(t).is_some();
             cur = Some(d);
             continue;
@@ -1815,6 +1891,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 pending_title = Some((cues::collapse_ws(title), num));
                 continue;
             }
+        }
+        // A role or badge line between a head without a date and its date
+        // line ("NAME antwortet auf NAME" / "Redaktion" / "vor 3 Stunden"):
+        // no new author.
+        if cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty() && d.author.is_some() && d.date.is_none())
+            && attribute_line(l)
+            && direct_next.is_some_and(|n| n.dates().date_only(&n.text).is_some())
+        {
+            continue;
         }
         // Name line ("Name", "Kommentar #3 von Name", "3) Name") followed by a
         // date line, perhaps with the author's handle between them
@@ -1855,7 +1940,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     pending.clear();
                     let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
-                    let mut d = new_draft(al, l.indent, bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
                     d.handle = handle.map(|(_, h)| h.to_string());
                     cur = Some(d);
                     skip_to = k + 1;
@@ -1931,6 +2016,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         match cur.as_mut() {
             Some(d) if d.open && !(d.bullet && l.indent <= d.indent) => {
                 d.lines.push(Cow::Borrowed(cues::strip_more_link(t)));
+                outline_indent = None;
                 continue;
             }
             Some(d) => d.open = false,
@@ -2016,6 +2102,11 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         if cues::is_thread_starter(&text) {
             continue;
         }
+        // A removed entry that kept its head ("Beitrag #5 · DATE" / "Dieser
+        // Beitrag wurde von der Moderation entfernt."): no comment.
+        if d.lines.len() == 1 && removed_entry(&text) {
+            continue;
+        }
         kept.push(d);
         texts.push(text);
     }
@@ -2079,6 +2170,22 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         });
     }
     Attempt { comments, declared }
+}
+
+/// The text of a removed entry: a removal placeholder that names what was
+/// removed or who removed it ("Dieser Beitrag wurde von der Moderation
+/// entfernt.", "Kommentar gelöscht"; not "Mein Konto ist gelöscht.").
+fn removed_entry(text: &str) -> bool {
+    // A placeholder is short (at most 140 bytes lower-cased) and ends with
+    // its verb: other texts are not lower-cased at all.
+    let tail = text.trim_end_matches(['.', '!', ']', ')', ' ']);
+    let verb = ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"]
+        .iter()
+        .any(|v| tail.len() >= v.len() && tail.get(tail.len() - v.len()..).is_some_and(|w| w.eq_ignore_ascii_case(v)));
+    text.len() <= 200 && verb && cues::is_removal_placeholder(text) && {
+        let l = text.to_lowercase();
+        ["beitrag", "kommentar", "moderation", "redaktion", "verfasser", "nachricht", "posting"].iter().any(|w| l.contains(w))
+    }
 }
 
 /// "@3 text": the number addressed at a text's start (session 6).

@@ -453,7 +453,7 @@ fn blog_head<'a>(lines: &'a [Line], i: usize) -> Option<BlogHead<'a>> {
     for p in parts {
         if p.split([' ', ',', '/']).any(staff_word) {
             staff = true;
-        } else if let Some(d) = (date.is_none() && p.as_bytes().iter().any(u8::is_ascii_digit)).then(|| if bare_time(p) { Some(p) } else { cues::date_only(p) }).flatten() {
+        } else if let Some(d) = (date.is_none() && p.as_bytes().iter().any(u8::is_ascii_digit)).then(|| if cues::bare_time(p) { Some(p) } else { cues::date_only(p) }).flatten() {
             date = Some(d);
         } else {
             others.push(p);
@@ -462,18 +462,6 @@ fn blog_head<'a>(lines: &'a [Line], i: usize) -> Option<BlogHead<'a>> {
     Some(BlogHead { line: i, date: date?, staff, others })
 }
 
-/// A time alone: "18:34", "18:34:05", "18:34 Uhr".
-fn bare_time(p: &str) -> bool {
-    let t = p.strip_suffix("Uhr").map_or(p, str::trim_end);
-    let b = t.as_bytes();
-    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let hm = |r: &[u8]| r.len() == 3 && r[0] == b':' && r[1].is_ascii_digit() && r[2].is_ascii_digit();
-    (1..=2).contains(&h) && match &b[h..] {
-        r if r.len() == 3 => hm(r),
-        r if r.len() == 6 => hm(&r[..3]) && hm(&r[3..]),
-        _ => false,
-    }
-}
 
 /// The text of a removed entry ("Dieser Beitrag wurde von der Moderation
 /// entfernt, weil …").

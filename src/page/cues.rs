@@ -4838,6 +4838,20 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
 
+/// A stage direction of a verbatim record on a line of its own: an
+/// interjection in brackets that opens with applause, a call or laughter
+/// ("(Beifall bei der SPD)", "(Zuruf von der CDU: …)", "(Heiterkeit)").
+pub(crate) fn stage_direction(s: &str) -> bool {
+    let t = s.trim();
+    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else { return false };
+    let first = inner.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    t.len() <= 300
+        && matches!(
+            first,
+            "Beifall" | "Zuruf" | "Zurufe" | "Zwischenruf" | "Zwischenrufe" | "Heiterkeit" | "Lachen" | "Widerspruch" | "Unruhe" | "Applaus" | "Buhrufe"
+        )
+}
+
 /// A time alone: "18:34", "18:34:05", "18:34 Uhr".
 pub(crate) fn bare_time(p: &str) -> bool {
     let t = p.strip_suffix("Uhr").map_or(p, str::trim_end);

@@ -660,6 +660,16 @@ pub fn parse(text: &str) -> Page {
         seg_forum = None;
         forum_title = None;
     }
+    // A verbatim record (a parliament's or council's speeches, each under
+    // its speaker and time, with interjections in brackets on lines of their
+    // own: "(Beifall bei …)", "(Zuruf von …)"): its heads are speakers, no
+    // commenters. Not under a comment section's header (readers may write
+    // such an aside).
+    if section.as_ref().is_some_and(|(s, _)| lines[*s].header.is_none() && lines[*s..].iter().filter(|l| cues::stage_direction(&l.text)).nth(1).is_some()) {
+        section = None;
+        seg_forum = None;
+        forum_title = None;
+    }
     let body_end = section.as_ref().map_or(n, |(s, _)| *s);
     let (title, body) = body_and_title(&lines, body_end, &segs.up_to(body_end, seg_forum.unwrap_or(0)));
     let title = forum_title.or(title);

@@ -2289,6 +2289,11 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|admin|team|angepinnt|angeheftet|top-?kommentar)$")
 });
 
+/// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
+pub(crate) fn is_badge_word(s: &str) -> bool {
+    BADGE.is_match(s)
+}
+
 /// A header made of parts between separators, in any order: one name, one
 /// date or age, and perhaps a reply marker and badges
 /// ("u/name · 2 Std. · Antwort auf u/other · bearbeitet").

@@ -441,7 +441,9 @@ fn head_labels(lines: &mut [Line]) {
 
 /// A role or badge word after the name of a head "NAME · ROLE · DATE"
 /// ("Annegret Hofmann · Bürger*in", "Umweltamt · Verwaltung") is no part of
-/// the name (session 6): one word without digits after the last " · ".
+/// the name (session 6): one word without digits after the last " · ", or a
+/// badge word in brackets ("NAME (Redaktion)", session 16). Nor is the
+/// separator a name line ends in ("NAME ·" over its date line).
 /// An edit mark alone ("bearbeitet") is no name.
 fn role_tails(comments: &mut [Comment]) {
     for c in comments {
@@ -450,6 +452,22 @@ fn role_tails(comments: &mut [Comment]) {
         // bearbeitet") is no author.
         if matches!(a, "bearbeitet" | "editiert" | "geändert" | "edited" | "(bearbeitet)" | "(edited)") {
             c.author = None;
+            continue;
+        }
+        // A name line that ends in its head's separator, the date being on
+        // the next line ("NAME ·" / "vor 5 Std."): the name.
+        let mut name = a.trim_end();
+        if let Some(bare) = ['·', '|', '•', '–'].iter().find_map(|&c| name.strip_suffix(c)).map(str::trim_end).filter(|b| !b.is_empty()) {
+            name = bare;
+        }
+        // A badge in brackets after the name ("NAME (Redaktion)").
+        if let Some((bare, badge)) = name.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+            if !bare.trim().is_empty() && cues::is_badge_word(badge) {
+                name = bare.trim_end();
+            }
+        }
+        if name.len() < a.len() {
+            c.author = Some(name.to_string());
             continue;
         }
         let Some(p) = a.rfind(" · ") else { continue };

@@ -1922,6 +1922,71 @@ pub(crate) fn link_ref_count(s: &str) -> usize {
     memchr::memchr_iter(b'[', b).filter(|&i| link_ref_end(b, i).is_some()).count()
 }
 
+/// How many Markdown links ("[text](url)", "![alt](url)") `s` holds, counted
+/// up to `max`: a "](" after a '[' on the same line.
+pub(crate) fn markdown_link_count(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, b"](")
+        .filter(|&i| b[..i].iter().rev().take_while(|&&c| c != b'\n').any(|&c| c == b'['))
+        .take(max)
+        .count()
+}
+
+/// A line of a Markdown dump (html2text, pandoc) as text: a heading's marks
+/// ("## Kommentare (12)"), images ("![alt](url)"), link targets ("[Antworten](url)"
+/// -> "Antworten") and emphasis marks ("**Name**", "_(Redaktion)_") are no
+/// text. None when the line holds none of them.
+pub(crate) fn strip_markdown(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let hashes = b.iter().take_while(|&&c| c == b'#').count();
+    let heading = (1..=6).contains(&hashes) && b.get(hashes) == Some(&b' ');
+    if !heading && memchr::memchr3(b'[', b'*', b'_', b).is_none() {
+        return None;
+    }
+    let s = if heading { &s[hashes + 1..] } else { s };
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // "[text](url)" and "![alt](url)": the text, no image.
+        if c == b'[' || c == b'!' && b.get(i + 1) == Some(&b'[') {
+            let open = if c == b'!' { i + 1 } else { i };
+            if let Some(close) = memchr::memchr(b']', &b[open..]).map(|p| open + p) {
+                if b.get(close + 1) == Some(&b'(') {
+                    if let Some(end) = memchr::memchr(b')', &b[close..]).map(|p| close + p) {
+                        if !s[close + 2..end].contains(' ') {
+                            if c != b'!' {
+                                out.push_str(&s[open + 1..close]);
+                            }
+                            i = end + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // "**" and "__" anywhere; a single '_' or '*' at a word's edge.
+        if matches!(c, b'*' | b'_') {
+            if b.get(i + 1) == Some(&c) {
+                i += 2;
+                continue;
+            }
+            let before = i == 0 || b[i - 1].is_ascii_whitespace();
+            let after = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
+            if before != after {
+                i += 1;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    let out = collapse_ws(out.trim());
+    (out != s || heading).then_some(out)
+}
+
 /// `s` without its text-browser link references ("[32]Antworten [33]Melden"
 /// -> "Antworten Melden"), or None when it holds none.
 pub(crate) fn strip_link_refs(s: &str) -> Option<String> {
@@ -5334,5 +5399,37 @@ mod seg20_tests {
         assert_eq!(comment_header("Leserzuschriften: 3"), Some(Header::Count(3)));
         assert_eq!(comment_header("Leserreaktionen"), Some(Header::Plain));
         assert_eq!(comment_header("Meinungen zum Haushalt der Stadt"), None);
+    }
+}
+
+/// The text cues of session 16 (seg21).
+#[cfg(test)]
+mod seg21_tests {
+    use super::*;
+
+    #[test]
+    fn markdown_marks_are_no_text() {
+        assert_eq!(strip_markdown("## Kommentare (7)").as_deref(), Some("Kommentare (7)"));
+        assert_eq!(strip_markdown("* **Ole Timm** _(Redaktion)_ · 20.11.2026, 18:02").as_deref(), Some("* Ole Timm (Redaktion) · 20.11.2026, 18:02"));
+        assert_eq!(strip_markdown("[Antworten](https://x.example/a/1) [Melden](https://x.example/m/1)").as_deref(), Some("Antworten Melden"));
+        assert_eq!(strip_markdown("![Logo](https://x.example/logo.png)").as_deref(), Some(""));
+        assert_eq!(strip_markdown("_Dieser Kommentar wurde entfernt._").as_deref(), Some("Dieser Kommentar wurde entfernt."));
+        // Inside a word, and a bullet with spaces on both sides, the marks stay.
+        assert_eq!(strip_markdown("Gruß an alle Bürger*innen von wald_fee"), None);
+        assert_eq!(strip_markdown("Preis 3 * 4 Euro"), None);
+        assert_eq!(strip_markdown("Ein Satz ohne Auszeichnung."), None);
+        // A bracket that is no link stays.
+        assert_eq!(strip_markdown("[Anzeige] Jetzt lesen (gratis)"), None);
+        assert_eq!(markdown_link_count("[a](u) [b](v)\n[c] (d) [e](w)", 5), 3);
+    }
+
+    #[test]
+    fn stage_directions_of_a_verbatim_record() {
+        assert!(stage_direction("(Beifall bei der SPD und der CDU)"));
+        assert!(stage_direction("(Zuruf von der FDP: Das stimmt nicht!)"));
+        assert!(stage_direction("  (Heiterkeit)"));
+        assert!(!stage_direction("(Foto: Archiv)"));
+        assert!(!stage_direction("Beifall bei der SPD"));
+        assert!(!stage_direction("(Beifall) und dann ging es weiter"));
     }
 }

@@ -302,6 +302,17 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             }
         }
     }
+    // A Markdown dump (html2text, pandoc: links "[Antworten](url)", headings
+    // "## Kommentare (12)", "**Name**"): the marks are no text. Read only
+    // where the page holds several Markdown links.
+    if cues::markdown_link_count(text, 5) >= 5 {
+        for l in lines.iter_mut() {
+            if let Some(t) = cues::strip_markdown(&l.text) {
+                l.text = Cow::Owned(t);
+                l.facts = cues::Facts::of(&l.text);
+            }
+        }
+    }
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
     if screen_reader {
@@ -513,7 +524,7 @@ fn blank_line<'a>() -> Line<'a> {
 
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
-    let lines = split_lines(text);
+    let mut lines = split_lines(text);
     let n = lines.len();
     // A mail digest or thread copy: each message has its own header block.
     if let Some(page) = mail_page(&lines) {
@@ -528,6 +539,18 @@ pub fn parse(text: &str) -> Page {
     if let Some(page) = readings::chat_log_page(&lines).or_else(|| readings::field_entries_page(&lines)).or_else(|| readings::live_blog_page(&lines)) {
         return page;
     }
+    // A Markdown dump wraps its paragraphs at a fixed width (html2text: 78
+    // columns): after the comment section's header, the wrapped paragraphs
+    // (every line 45-80 chars, none prose on its own) are prose for every pass.
+    if cues::markdown_link_count(text, 5) >= 5 {
+        if let Some(h) = lines.iter().position(|l| matches!(l.header, Some(Header::Count(_)))) {
+            let wrapped = wrapped_prose(&lines[h..], n - h);
+            for (l, _) in lines[h..].iter_mut().zip(&wrapped).filter(|(_, w)| **w) {
+                l.prose = OnceCell::from(true);
+            }
+        }
+    }
+    let lines = lines;
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
 
     // Pass 1: the comment section.

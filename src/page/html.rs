@@ -789,6 +789,19 @@ fn name_badge(t: &str) -> bool {
         && !cues::is_ui_line(t)
 }
 
+/// A link to another comment of the thread on the same page (`href="#post-4710"`,
+/// the parent an answer names): no text of the comment that holds it.
+fn item_link(e: &ElementRef, items: &FxHashSet<ego_tree::NodeId>) -> bool {
+    let Some(frag) = e.value().attr_str(at::HREF).and_then(|h| h.strip_prefix('#')).filter(|f| !f.is_empty()) else { return false };
+    if e.value().name() != "a" {
+        return false;
+    }
+    let Some(root) = e.ancestors().filter_map(ElementRef::wrap).last() else { return false };
+    root.elements_below().find(|x| x.value().attr_str(at::ID) == Some(frag)).is_some_and(|t| {
+        items.contains(&t.id()) || t.ancestors().any(|a| items.contains(&a.id())) || t.elements_below().nth(1).is_some_and(|c| items.contains(&c.id()))
+    })
+}
+
 /// phpBB's anchor id of a post ("p311902").
 static FORUM_POST_ID: LazyLock<Regex> = LazyLock::new(|| re(r"^p\d+$"));
 
@@ -1293,6 +1306,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         }
         let m = mark(e);
         m.ui
+            || is_hidden(e.value())
+            || item_link(e, items)
             || quotes.iter().any(|(q, _)| q.id() == e.id())
             || m.class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())

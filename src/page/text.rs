@@ -1828,8 +1828,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             continue;
         }
         // A bare count ("17", "2,1 Tsd."): reply, like or view counts; a
-        // reaction bar ("♡ 29  ⚑") likewise.
-        if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80) && cues::is_reaction_bar(t) {
+        // reaction bar ("♡ 29  ⚑", or the count first: "9 ♥") likewise.
+        if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80 || c.is_ascii_digit()) && cues::is_reaction_bar(t) {
             if open_with_text {
                 // A reaction ("❤️") over its count is no text either.
                 if let Some(d) = cur.as_mut() {

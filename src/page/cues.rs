@@ -4908,6 +4908,21 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
 
+/// Whether `initials` (two or three capitals, as an avatar shows them:
+/// "RM", "DC") are the initials of `name` (two to four capitalised words:
+/// the first letters of its first and last word, or of every word).
+pub(crate) fn initials_of(name: &str, initials: &str) -> bool {
+    let caps: Vec<char> = initials.trim().chars().collect();
+    if !(2..=3).contains(&caps.len()) || !caps.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let firsts: Vec<char> = name.split_whitespace().filter_map(|w| w.chars().next()).collect();
+    if !(2..=4).contains(&firsts.len()) || !firsts.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    caps == firsts || caps.len() == 2 && caps[0] == firsts[0] && caps[1] == firsts[firsts.len() - 1]
+}
+
 /// A stage direction of a verbatim record on a line of its own: an
 /// interjection in brackets that opens with applause, a call or laughter
 /// ("(Beifall bei der SPD)", "(Zuruf von der CDU: …)", "(Heiterkeit)").
@@ -5421,6 +5436,16 @@ mod seg21_tests {
         // A bracket that is no link stays.
         assert_eq!(strip_markdown("[Anzeige] Jetzt lesen (gratis)"), None);
         assert_eq!(markdown_link_count("[a](u) [b](v)\n[c] (d) [e](w)", 5), 3);
+    }
+
+    #[test]
+    fn avatar_initials() {
+        assert!(initials_of("Reto Imhof", "RI"));
+        assert!(initials_of("Anna Lena Vogt", "AV"));
+        assert!(initials_of("Anna Lena Vogt", "ALV"));
+        assert!(!initials_of("Reto Imhof", "RM"));
+        assert!(!initials_of("reto imhof", "RI"));
+        assert!(!initials_of("Imhof", "I"));
     }
 
     #[test]

@@ -1600,6 +1600,16 @@ fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_repl
     }
 }
 
+/// The name on the line above head `j` (a blank line may lie between) when
+/// the line above the name holds its initials, as an avatar shows them
+/// ("RM" / "Reinhard Maier"), and the name line's index.
+fn avatar_name_above<'l>(lines: &'l [Line], j: usize) -> Option<(&'l str, usize)> {
+    let k = (j.checked_sub(2)?..j).rev().find(|&k| !lines[k].blank())?;
+    let name: &str = &lines[k].text;
+    let initials: &str = &lines[k.checked_sub(1)?].text;
+    (cues::initials_of(name, initials) && cues::is_name_like(name)).then_some((name, k))
+}
+
 /// Reads comments from `from` on. Gives up (no comments) when prose that
 /// belongs to no comment comes before the first comment: the header was
 /// then not the comment section.
@@ -1920,6 +1930,24 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 if p.starts_with('@') && !d.lines.is_empty() {
                     d.lines.push(Cow::Borrowed(p));
                 }
+            }
+            // One word as the head's name ("Mitglied · vor 3 Tagen") under
+            // an avatar's initials and a name ("RM" / "Reinhard Maier"): the
+            // word is a role, the name is the author's, no text of the
+            // comment before.
+            let mut al = al;
+            if let Some((name, k)) = al.author.as_deref().filter(|a| cues::word_count(a) == 1).and_then(|_| avatar_name_above(lines, j)) {
+                if let Some(d) = cur.as_mut() {
+                    if d.lines.len() >= 2 && d.lines[d.lines.len() - 1] == lines[k].text && d.lines[d.lines.len() - 2] == lines[k - 1].text {
+                        d.lines.truncate(d.lines.len() - 2);
+                        // A removed entry's placeholder above the initials
+                        // is no text of the comment before either.
+                        if d.lines.len() >= 2 && d.lines.last().is_some_and(|x| cues::is_removal_placeholder(x)) {
+                            d.lines.pop();
+                        }
+                    }
+                }
+                al.author = Some(name.to_string());
             }
             flush(&mut cur, &mut drafts);
             pending.clear();

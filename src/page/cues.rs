@@ -1923,11 +1923,12 @@ pub(crate) fn link_ref_count(s: &str) -> usize {
 }
 
 /// How many Markdown links ("[text](url)", "![alt](url)") `s` holds, counted
-/// up to `max`: a "](" after a '[' on the same line.
+/// up to `max`: a '[' whose first ']' on the same line is followed by '('.
+/// A search for '[' (rare on other pages), not for "](".
 pub(crate) fn markdown_link_count(s: &str, max: usize) -> usize {
     let b = s.as_bytes();
-    memchr::memmem::find_iter(b, b"](")
-        .filter(|&i| b[..i].iter().rev().take_while(|&&c| c != b'\n').any(|&c| c == b'['))
+    memchr::memchr_iter(b'[', b)
+        .filter(|&i| memchr::memchr2(b']', b'\n', &b[i..]).is_some_and(|p| b[i + p] == b']' && b.get(i + p + 1) == Some(&b'(')))
         .take(max)
         .count()
 }
@@ -5424,37 +5425,38 @@ mod seg21_tests {
 
     #[test]
     fn markdown_marks_are_no_text() {
-        assert_eq!(strip_markdown("## Kommentare (7)").as_deref(), Some("Kommentare (7)"));
-        assert_eq!(strip_markdown("* **Ole Timm** _(Redaktion)_ · 20.11.2026, 18:02").as_deref(), Some("* Ole Timm (Redaktion) · 20.11.2026, 18:02"));
-        assert_eq!(strip_markdown("[Antworten](https://x.example/a/1) [Melden](https://x.example/m/1)").as_deref(), Some("Antworten Melden"));
-        assert_eq!(strip_markdown("![Logo](https://x.example/logo.png)").as_deref(), Some(""));
-        assert_eq!(strip_markdown("_Dieser Kommentar wurde entfernt._").as_deref(), Some("Dieser Kommentar wurde entfernt."));
-        // Inside a word, and a bullet with spaces on both sides, the marks stay.
-        assert_eq!(strip_markdown("Gruß an alle Bürger*innen von wald_fee"), None);
-        assert_eq!(strip_markdown("Preis 3 * 4 Euro"), None);
-        assert_eq!(strip_markdown("Ein Satz ohne Auszeichnung."), None);
-        // A bracket that is no link stays.
-        assert_eq!(strip_markdown("[Anzeige] Jetzt lesen (gratis)"), None);
+        // Each line and what is left of it (None: nothing to strip). Inside
+        // a word, and as a bullet with spaces on both sides, the marks stay;
+        // a bracket that is no link stays.
+        let cases = [
+            ("## Kommentare (7)", Some("Kommentare (7)")),
+            ("* **Ole Timm** _(Redaktion)_ · 20.11.2026, 18:02", Some("* Ole Timm (Redaktion) · 20.11.2026, 18:02")),
+            ("[Antworten](https://x.example/a/1) [Melden](https://x.example/m/1)", Some("Antworten Melden")),
+            ("![Logo](https://x.example/logo.png)", Some("")),
+            ("_Dieser Kommentar wurde entfernt._", Some("Dieser Kommentar wurde entfernt.")),
+            ("Gruß an alle Bürger*innen von wald_fee", None),
+            ("Preis 3 * 4 Euro", None),
+            ("Ein Satz ohne Auszeichnung.", None),
+            ("[Anzeige] Jetzt lesen (gratis)", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(strip_markdown(line).as_deref(), want, "{line:?}");
+        }
         assert_eq!(markdown_link_count("[a](u) [b](v)\n[c] (d) [e](w)", 5), 3);
     }
 
     #[test]
     fn avatar_initials() {
-        assert!(initials_of("Reto Imhof", "RI"));
-        assert!(initials_of("Anna Lena Vogt", "AV"));
-        assert!(initials_of("Anna Lena Vogt", "ALV"));
-        assert!(!initials_of("Reto Imhof", "RM"));
-        assert!(!initials_of("reto imhof", "RI"));
-        assert!(!initials_of("Imhof", "I"));
+        let cases = [("Reto Imhof", "RI", true), ("Anna Lena Vogt", "AV", true), ("Anna Lena Vogt", "ALV", true), ("Reto Imhof", "RM", false), ("reto imhof", "RI", false), ("Imhof", "I", false)];
+        for (name, initials, want) in cases {
+            assert_eq!(initials_of(name, initials), want, "{name:?} {initials:?}");
+        }
     }
 
     #[test]
     fn stage_directions_of_a_verbatim_record() {
-        assert!(stage_direction("(Beifall bei der SPD und der CDU)"));
-        assert!(stage_direction("(Zuruf von der FDP: Das stimmt nicht!)"));
-        assert!(stage_direction("  (Heiterkeit)"));
-        assert!(!stage_direction("(Foto: Archiv)"));
-        assert!(!stage_direction("Beifall bei der SPD"));
-        assert!(!stage_direction("(Beifall) und dann ging es weiter"));
+        let yes = ["(Beifall bei der SPD und der CDU)", "(Zuruf von der FDP: Das stimmt nicht!)", "  (Heiterkeit)"];
+        let no = ["(Foto: Archiv)", "Beifall bei der SPD", "(Beifall) und dann ging es weiter"];
+        assert!(yes.iter().all(|l| stage_direction(l)) && !no.iter().any(|l| stage_direction(l)));
     }
 }

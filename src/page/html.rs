@@ -790,10 +790,11 @@ fn name_badge(t: &str) -> bool {
 }
 
 /// A link to another comment of the thread on the same page (`href="#post-4710"`,
-/// the parent an answer names): no text of the comment that holds it.
+/// the parent an answer names): no text of the comment that holds it. A
+/// mention the reader typed ("@NAME" linked to NAME's comment) stays text.
 fn item_link(e: &ElementRef, items: &FxHashSet<ego_tree::NodeId>) -> bool {
     let Some(frag) = e.value().attr_str(at::HREF).and_then(|h| h.strip_prefix('#')).filter(|f| !f.is_empty()) else { return false };
-    if e.value().name() != "a" {
+    if e.value().name() != "a" || e.text().next().is_some_and(|t| t.trim_start().starts_with('@')) {
         return false;
     }
     let Some(root) = e.ancestors().filter_map(ElementRef::wrap).last() else { return false };

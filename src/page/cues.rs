@@ -4909,6 +4909,35 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
 
+/// A line's words after the symbols that lead it ("▾ 3 Antworten" -> "3 Antworten").
+fn after_symbols(s: &str) -> &str {
+    s.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@').trim_start()
+}
+
+/// The opener of an expanded reply group: a count of answers, perhaps after
+/// an arrow ("▾ 3 Antworten", "2 weitere Antworten", "1 Antwort").
+pub(crate) fn reply_group_open(s: &str) -> bool {
+    let t = after_symbols(s);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || t.len() > 40 {
+        return false;
+    }
+    let rest = t[digits..].trim_start();
+    let rest = rest.strip_prefix("weitere ").unwrap_or(rest);
+    matches!(rest.trim_end(), "Antworten" | "Antwort" | "antworten" | "Replies" | "replies" | "Reply" | "reply")
+}
+
+/// The closer of an expanded reply group ("▴ Antworten ausblenden",
+/// "Antworten verbergen", "Hide replies").
+pub(crate) fn reply_group_close(s: &str) -> bool {
+    let t = after_symbols(s);
+    t.len() <= 32
+        && matches!(
+            t.trim_end(),
+            "Antworten ausblenden" | "Antworten verbergen" | "Antworten einklappen" | "Weniger Antworten" | "Hide replies" | "Hide Replies"
+        )
+}
+
 /// Whether `initials` (two or three capitals, as an avatar shows them:
 /// "RM", "DC") are the initials of `name` (two to four capitalised words:
 /// the first letters of its first and last word, or of every word).
@@ -5443,6 +5472,15 @@ mod seg21_tests {
             assert_eq!(strip_markdown(line).as_deref(), want, "{line:?}");
         }
         assert_eq!(markdown_link_count("[a](u) [b](v)\n[c] (d) [e](w)", 5), 3);
+    }
+
+    #[test]
+    fn reply_groups() {
+        let open = ["▾ 3 Antworten", "2 weitere Antworten", "1 Antwort", "⌄ 12 Antworten"];
+        let close = ["▴ Antworten ausblenden", "Antworten verbergen", "Hide replies"];
+        let neither = ["👍 14   Antworten   Melden", "Antworten", "3 Antworten anzeigen, bitte", "2026 Antworten auf alles"];
+        assert!(open.iter().all(|l| reply_group_open(l)) && close.iter().all(|l| reply_group_close(l)));
+        assert!(neither.iter().all(|l| !reply_group_open(l) && !reply_group_close(l)));
     }
 
     #[test]

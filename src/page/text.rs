@@ -1645,6 +1645,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
     }
 
+    // The end of an expanded reply group ("▾ 3 Antworten" … "▴ Antworten
+    // ausblenden"): the heads before it answer the comment above the group.
+    let mut group_end = 0usize;
+
     for j in from..lines.len() {
         if j < skip_to {
             continue;
@@ -1654,6 +1658,25 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             continue;
         }
         let t: &str = &l.text;
+        // A reply group's opener, where its closer follows before the next
+        // opener: the comment above ends, the heads up to the closer are
+        // one level deeper.
+        // (An opener ends in "Antwort(en)", "Reply", "Replies": its last byte first.)
+        if j >= group_end
+            && matches!(t.as_bytes().last(), Some(b'n' | b't' | b's' | b'y'))
+            && t.len() <= 48
+            && (!drafts.is_empty() || cur.is_some())
+            && l.facts.may(cues::C_DIGITISH)
+            && cues::reply_group_open(t)
+        {
+            let end = (j + 1..lines.len().min(j + 400)).take_while(|&k| !cues::reply_group_open(&lines[k].text)).find(|&k| cues::reply_group_close(&lines[k].text));
+            if let Some(k) = end {
+                group_end = k;
+                close(&mut cur);
+                pending.clear();
+                continue;
+            }
+        }
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         // Asked only by the comment-title test below.
         let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
@@ -1752,7 +1775,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
-            let mut d = new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end), false, &mut pending_reply, &mut pending_title);
             d.lines.push(Cow::Borrowed(text));
             cur = Some(d);
             continue;
@@ -1951,7 +1974,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end) + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
             d.letter = cues::letter_header(t).is_some();
             cur = Some(d);
             continue;
@@ -2019,7 +2042,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     pending.clear();
                     let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
-                    let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end) + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
                     d.handle = handle.map(|(_, h)| h.to_string());
                     cur = Some(d);
                     skip_to = k + 1;
@@ -2088,7 +2111,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
-            cur = Some(new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title));
+            cur = Some(new_draft(al, l.indent + 2 * usize::from(j < group_end), false, &mut pending_reply, &mut pending_title));
             continue;
         }
         // Text.

@@ -1922,6 +1922,72 @@ pub(crate) fn link_ref_count(s: &str) -> usize {
     memchr::memchr_iter(b'[', b).filter(|&i| link_ref_end(b, i).is_some()).count()
 }
 
+/// How many Markdown links ("[text](url)", "![alt](url)") `s` holds, counted
+/// up to `max`: a '[' whose first ']' on the same line is followed by '('.
+/// A search for '[' (rare on other pages), not for "](".
+pub(crate) fn markdown_link_count(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'[', b)
+        .filter(|&i| memchr::memchr2(b']', b'\n', &b[i..]).is_some_and(|p| b[i + p] == b']' && b.get(i + p + 1) == Some(&b'(')))
+        .take(max)
+        .count()
+}
+
+/// A line of a Markdown dump (html2text, pandoc) as text: a heading's marks
+/// ("## Kommentare (12)"), images ("![alt](url)"), link targets ("[Antworten](url)"
+/// -> "Antworten") and emphasis marks ("**Name**", "_(Redaktion)_") are no
+/// text. None when the line holds none of them.
+pub(crate) fn strip_markdown(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let hashes = b.iter().take_while(|&&c| c == b'#').count();
+    let heading = (1..=6).contains(&hashes) && b.get(hashes) == Some(&b' ');
+    if !heading && memchr::memchr3(b'[', b'*', b'_', b).is_none() {
+        return None;
+    }
+    let s = if heading { &s[hashes + 1..] } else { s };
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // "[text](url)" and "![alt](url)": the text, no image.
+        if c == b'[' || c == b'!' && b.get(i + 1) == Some(&b'[') {
+            let open = if c == b'!' { i + 1 } else { i };
+            if let Some(close) = memchr::memchr(b']', &b[open..]).map(|p| open + p) {
+                if b.get(close + 1) == Some(&b'(') {
+                    if let Some(end) = memchr::memchr(b')', &b[close..]).map(|p| close + p) {
+                        if !s[close + 2..end].contains(' ') {
+                            if c != b'!' {
+                                out.push_str(&s[open + 1..close]);
+                            }
+                            i = end + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // "**" and "__" anywhere; a single '_' or '*' at a word's edge.
+        if matches!(c, b'*' | b'_') {
+            if b.get(i + 1) == Some(&c) {
+                i += 2;
+                continue;
+            }
+            let before = i == 0 || b[i - 1].is_ascii_whitespace();
+            let after = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
+            if before != after {
+                i += 1;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    let out = collapse_ws(out.trim());
+    (out != s || heading).then_some(out)
+}
+
 /// `s` without its text-browser link references ("[32]Antworten [33]Melden"
 /// -> "Antworten Melden"), or None when it holds none.
 pub(crate) fn strip_link_refs(s: &str) -> Option<String> {
@@ -2288,6 +2354,11 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|admin|team|angepinnt|angeheftet|top-?kommentar)$")
 });
+
+/// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
+pub(crate) fn is_badge_word(s: &str) -> bool {
+    BADGE.is_match(s)
+}
 
 /// A header made of parts between separators, in any order: one name, one
 /// date or age, and perhaps a reply marker and badges
@@ -4838,6 +4909,64 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
 
+/// A line's words after the symbols that lead it ("▾ 3 Antworten" -> "3 Antworten").
+fn after_symbols(s: &str) -> &str {
+    s.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@').trim_start()
+}
+
+/// The opener of an expanded reply group: a count of answers, perhaps after
+/// an arrow ("▾ 3 Antworten", "2 weitere Antworten", "1 Antwort").
+pub(crate) fn reply_group_open(s: &str) -> bool {
+    let t = after_symbols(s);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || t.len() > 40 {
+        return false;
+    }
+    let rest = t[digits..].trim_start();
+    let rest = rest.strip_prefix("weitere ").unwrap_or(rest);
+    matches!(rest.trim_end(), "Antworten" | "Antwort" | "antworten" | "Replies" | "replies" | "Reply" | "reply")
+}
+
+/// The closer of an expanded reply group ("▴ Antworten ausblenden",
+/// "Antworten verbergen", "Hide replies").
+pub(crate) fn reply_group_close(s: &str) -> bool {
+    let t = after_symbols(s);
+    t.len() <= 32
+        && matches!(
+            t.trim_end(),
+            "Antworten ausblenden" | "Antworten verbergen" | "Antworten einklappen" | "Weniger Antworten" | "Hide replies" | "Hide Replies"
+        )
+}
+
+/// Whether `initials` (two or three capitals, as an avatar shows them:
+/// "RM", "DC") are the initials of `name` (two to four capitalised words:
+/// the first letters of its first and last word, or of every word).
+pub(crate) fn initials_of(name: &str, initials: &str) -> bool {
+    let caps: Vec<char> = initials.trim().chars().collect();
+    if !(2..=3).contains(&caps.len()) || !caps.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let firsts: Vec<char> = name.split_whitespace().filter_map(|w| w.chars().next()).collect();
+    if !(2..=4).contains(&firsts.len()) || !firsts.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    caps == firsts || caps.len() == 2 && caps[0] == firsts[0] && caps[1] == firsts[firsts.len() - 1]
+}
+
+/// A stage direction of a verbatim record on a line of its own: an
+/// interjection in brackets that opens with applause, a call or laughter
+/// ("(Beifall bei der SPD)", "(Zuruf von der CDU: …)", "(Heiterkeit)").
+pub(crate) fn stage_direction(s: &str) -> bool {
+    let t = s.trim();
+    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else { return false };
+    let first = inner.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    t.len() <= 300
+        && matches!(
+            first,
+            "Beifall" | "Zuruf" | "Zurufe" | "Zwischenruf" | "Zwischenrufe" | "Heiterkeit" | "Lachen" | "Widerspruch" | "Unruhe" | "Applaus" | "Buhrufe"
+        )
+}
+
 /// A time alone: "18:34", "18:34:05", "18:34 Uhr".
 pub(crate) fn bare_time(p: &str) -> bool {
     let t = p.strip_suffix("Uhr").map_or(p, str::trim_end);
@@ -5315,5 +5444,57 @@ mod seg20_tests {
         assert_eq!(comment_header("Leserzuschriften: 3"), Some(Header::Count(3)));
         assert_eq!(comment_header("Leserreaktionen"), Some(Header::Plain));
         assert_eq!(comment_header("Meinungen zum Haushalt der Stadt"), None);
+    }
+}
+
+/// The text cues of session 16 (seg21).
+#[cfg(test)]
+mod seg21_tests {
+    use super::*;
+
+    #[test]
+    fn markdown_marks_are_no_text() {
+        // Each line and what is left of it (None: nothing to strip). Inside
+        // a word, and as a bullet with spaces on both sides, the marks stay;
+        // a bracket that is no link stays.
+        let cases = [
+            ("## Kommentare (7)", Some("Kommentare (7)")),
+            ("* **Ole Timm** _(Redaktion)_ · 20.11.2026, 18:02", Some("* Ole Timm (Redaktion) · 20.11.2026, 18:02")),
+            ("[Antworten](https://x.example/a/1) [Melden](https://x.example/m/1)", Some("Antworten Melden")),
+            ("![Logo](https://x.example/logo.png)", Some("")),
+            ("_Dieser Kommentar wurde entfernt._", Some("Dieser Kommentar wurde entfernt.")),
+            ("Gruß an alle Bürger*innen von wald_fee", None),
+            ("Preis 3 * 4 Euro", None),
+            ("Ein Satz ohne Auszeichnung.", None),
+            ("[Anzeige] Jetzt lesen (gratis)", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(strip_markdown(line).as_deref(), want, "{line:?}");
+        }
+        assert_eq!(markdown_link_count("[a](u) [b](v)\n[c] (d) [e](w)", 5), 3);
+    }
+
+    #[test]
+    fn reply_groups() {
+        let open = ["▾ 3 Antworten", "2 weitere Antworten", "1 Antwort", "⌄ 12 Antworten"];
+        let close = ["▴ Antworten ausblenden", "Antworten verbergen", "Hide replies"];
+        let neither = ["👍 14   Antworten   Melden", "Antworten", "3 Antworten anzeigen, bitte", "2026 Antworten auf alles"];
+        assert!(open.iter().all(|l| reply_group_open(l)) && close.iter().all(|l| reply_group_close(l)));
+        assert!(neither.iter().all(|l| !reply_group_open(l) && !reply_group_close(l)));
+    }
+
+    #[test]
+    fn avatar_initials() {
+        let cases = [("Reto Imhof", "RI", true), ("Anna Lena Vogt", "AV", true), ("Anna Lena Vogt", "ALV", true), ("Reto Imhof", "RM", false), ("reto imhof", "RI", false), ("Imhof", "I", false)];
+        for (name, initials, want) in cases {
+            assert_eq!(initials_of(name, initials), want, "{name:?} {initials:?}");
+        }
+    }
+
+    #[test]
+    fn stage_directions_of_a_verbatim_record() {
+        let yes = ["(Beifall bei der SPD und der CDU)", "(Zuruf von der FDP: Das stimmt nicht!)", "  (Heiterkeit)"];
+        let no = ["(Foto: Archiv)", "Beifall bei der SPD", "(Beifall) und dann ging es weiter"];
+        assert!(yes.iter().all(|l| stage_direction(l)) && !no.iter().any(|l| stage_direction(l)));
     }
 }

@@ -123,6 +123,7 @@ mod at {
     pub const REL: &LocalName = &local_name!("rel");
     pub const ARIA_POSINSET: &LocalName = &local_name!("aria-posinset");
     pub const ARIA_LABEL: &LocalName = &local_name!("aria-label");
+    pub const ARIA_HIDDEN: &LocalName = &local_name!("aria-hidden");
     pub static RESOURCE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("resource"));
     pub static DATA_ROLE: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-role"));
     pub static DATA_FIELD: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-field"));
@@ -788,6 +789,20 @@ fn name_badge(t: &str) -> bool {
         && !cues::is_ui_line(t)
 }
 
+/// A link to another comment of the thread on the same page (`href="#post-4710"`,
+/// the parent an answer names): no text of the comment that holds it. A
+/// mention the reader typed ("@NAME" linked to NAME's comment) stays text.
+fn item_link(e: &ElementRef, items: &FxHashSet<ego_tree::NodeId>) -> bool {
+    let Some(frag) = e.value().attr_str(at::HREF).and_then(|h| h.strip_prefix('#')).filter(|f| !f.is_empty()) else { return false };
+    if e.value().name() != "a" || e.text().next().is_some_and(|t| t.trim_start().starts_with('@')) {
+        return false;
+    }
+    let Some(root) = e.ancestors().filter_map(ElementRef::wrap).last() else { return false };
+    root.elements_below().find(|x| x.value().attr_str(at::ID) == Some(frag)).is_some_and(|t| {
+        items.contains(&t.id()) || t.ancestors().any(|a| items.contains(&a.id())) || t.elements_below().nth(1).is_some_and(|c| items.contains(&c.id()))
+    })
+}
+
 /// phpBB's anchor id of a post ("p311902").
 static FORUM_POST_ID: LazyLock<Regex> = LazyLock::new(|| re(r"^p\d+$"));
 
@@ -947,7 +962,24 @@ fn clean_author(s: &str) -> String {
     let s = SAYS.replace(s, "");
     let s = s.trim().trim_end_matches([':', '|', '·', ',']).trim();
     let s = s.strip_prefix("Von ").or_else(|| s.strip_prefix("von ")).unwrap_or(s);
-    cues::collapse_ws(cues::strip_place(cues::strip_author_extras(s)))
+    cues::collapse_ws(cues::strip_place(cues::strip_author_extras(without_handle(s))))
+}
+
+/// A full name with the member's handle after it ("Tilo Brandt @tbrandt",
+/// "Tilo Brandt @ tbrandt"): the name. A handle alone stays.
+fn without_handle(s: &str) -> &str {
+    let Some(p) = s.rfind('@') else { return s };
+    let (name, handle) = (s[..p].trim_end(), s[p + 1..].trim());
+    if name.is_empty() || handle.is_empty() || handle.contains(char::is_whitespace) || !cues::is_name_like(name) {
+        return s;
+    }
+    name
+}
+
+/// An element that screen readers skip (`aria-hidden="true"`): an avatar's
+/// initials, an icon, a separator bullet. Its text is no name and no comment text.
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    e.attr_str(at::ARIA_HIDDEN).is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 /// A badge beside a name ("Offizielles Konto", "Redaktion", "Top-Kommentator").
@@ -970,7 +1002,7 @@ fn text_without_badges(el: &ElementRef) -> String {
                 out.push(' ');
             }
             Node::Element(e) if !is_dead_tag(e.name()) => {
-                if ElementRef::wrap(n).is_some_and(|x| is_badge(&x)) {
+                if is_hidden(e) || ElementRef::wrap(n).is_some_and(|x| is_badge(&x)) {
                     continue;
                 }
                 stack.extend(n.children().rev());
@@ -1025,9 +1057,9 @@ fn date_from(s: &str) -> Option<String> {
 /// attribute; the gold keeps what the page shows.
 fn short_date(t: &str) -> bool {
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:\d{1,2}\.\s?(?:Jan|Feb|Mär|Mrz|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]{0,7}\.?|gestern|heute|vorgestern|gerade\s+eben|soeben)$")
+        re(r"(?i)^(?:\d{1,2}\.\s?(?:Jan|Feb|Mär|Mrz|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]{0,7}\.?(?:,?\s+(?:um\s+)?\d{1,2}:\d{2}(?:\s*Uhr)?)?|gestern|heute|vorgestern|gerade\s+eben|soeben)$")
     });
-    t.len() <= 24 && (SHORT.is_match(t) || cues::footer_date(t).is_some())
+    t.len() <= 32 && (SHORT.is_match(t) || cues::footer_date(t).is_some())
 }
 
 /// A link to a member's profile: `rel=author`, or an `href` whose path
@@ -1041,7 +1073,11 @@ fn profile_link(e: &ElementRef) -> bool {
     }
     let Some(h) = e.value().attr_str(at::HREF) else { return false };
     let path = h.split_once("://").map_or(h, |(_, r)| r.find('/').map_or("", |p| &r[p..]));
-    ["/u/", "/user/", "/users/", "/profil/", "/profile/", "/benutzer/", "/member/", "/members/", "/mitglied/", "/people/"].iter().any(|p| path.starts_with(p))
+    // The user segment leads the path, or follows a prefix of one or two
+    // short segments ("/-/users/NAME", "/de/profil/NAME").
+    ["/u/", "/user/", "/users/", "/profil/", "/profile/", "/benutzer/", "/member/", "/members/", "/mitglied/", "/people/"]
+        .iter()
+        .any(|p| path.find(p).is_some_and(|i| i <= 8 && path[..i].split('/').filter(|x| !x.is_empty()).count() <= 2))
 }
 
 /// An element's short date text, if it is one.
@@ -1118,7 +1154,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .or_else(|| own_marked().find(|(e, m)| m.author && has_words(e)).map(|(e, _)| *e))
         // A link to the member's profile ("/u/NAME", "/user/…", rel=author)
         // that reads as a name.
-        .or_else(|| own_marked().find(|(e, m)| profile_link(e) && cues::word_count(&text_of(e)) <= 4 && !m.ui).map(|(e, _)| *e));
+        .or_else(|| own_marked().find(|(e, m)| profile_link(e) && cues::word_count(without_handle(&text_without_badges(e))) <= 4 && !m.ui).map(|(e, _)| *e));
     // An author element that also holds the date ("von <strong>Name</strong> » 13. Mai 2024, 07:14"):
     // the name is its inner name element, or what the author-line cue reads.
     let author_text = author_el.map(|e| text_without_badges(&e));
@@ -1160,6 +1196,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .or_else(|| own_marked().find(|(e, m)| m.date && short_date_of(e).is_some()).map(|(e, _)| e))
         // An element that holds nothing but a date ("vor 2 Stunden", "gestern, 21:14").
         .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && cues::date_only(&text_of(e)).is_some()).map(|(e, _)| e))
+        // ... or a day and month with the time ("21. Nov., 07:30").
+        .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && short_date_of(e).is_some_and(|t| t.contains(':'))).map(|(e, _)| e))
         // ... or only a social network's short age ("2 Tg.", "20 Std.").
         .or_else(|| own_marked().find(|(e, m)| is_short_leaf(e) && !m.ui && cues::short_date_line(&text_of(e)).is_some()).map(|(e, _)| e))
         // A short age whose exact date is in its `title` ("2 T." with title
@@ -1269,6 +1307,8 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         }
         let m = mark(e);
         m.ui
+            || is_hidden(e.value())
+            || item_link(e, items)
             || quotes.iter().any(|(q, _)| q.id() == e.id())
             || m.class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())

@@ -302,6 +302,17 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             }
         }
     }
+    // A Markdown dump (html2text, pandoc: links "[Antworten](url)", headings
+    // "## Kommentare (12)", "**Name**"): the marks are no text. Read only
+    // where the page holds several Markdown links.
+    if cues::markdown_link_count(text, 5) >= 5 {
+        for l in lines.iter_mut() {
+            if let Some(t) = cues::strip_markdown(&l.text) {
+                l.text = Cow::Owned(t);
+                l.facts = cues::Facts::of(&l.text);
+            }
+        }
+    }
     // A screen reader's text export: role prefixes are not text, and a
     // heading's level is its depth (a reply's heading is one level deeper).
     if screen_reader {
@@ -441,7 +452,9 @@ fn head_labels(lines: &mut [Line]) {
 
 /// A role or badge word after the name of a head "NAME · ROLE · DATE"
 /// ("Annegret Hofmann · Bürger*in", "Umweltamt · Verwaltung") is no part of
-/// the name (session 6): one word without digits after the last " · ".
+/// the name (session 6): one word without digits after the last " · ", or a
+/// badge word in brackets ("NAME (Redaktion)", session 16). Nor is the
+/// separator a name line ends in ("NAME ·" over its date line).
 /// An edit mark alone ("bearbeitet") is no name.
 fn role_tails(comments: &mut [Comment]) {
     for c in comments {
@@ -450,6 +463,22 @@ fn role_tails(comments: &mut [Comment]) {
         // bearbeitet") is no author.
         if matches!(a, "bearbeitet" | "editiert" | "geändert" | "edited" | "(bearbeitet)" | "(edited)") {
             c.author = None;
+            continue;
+        }
+        // A name line that ends in its head's separator, the date being on
+        // the next line ("NAME ·" / "vor 5 Std."): the name.
+        let mut name = a.trim_end();
+        if let Some(bare) = ['·', '|', '•', '–'].iter().find_map(|&c| name.strip_suffix(c)).map(str::trim_end).filter(|b| !b.is_empty()) {
+            name = bare;
+        }
+        // A badge in brackets after the name ("NAME (Redaktion)").
+        if let Some((bare, badge)) = name.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+            if !bare.trim().is_empty() && cues::is_badge_word(badge) {
+                name = bare.trim_end();
+            }
+        }
+        if name.len() < a.len() {
+            c.author = Some(name.to_string());
             continue;
         }
         let Some(p) = a.rfind(" · ") else { continue };
@@ -495,7 +524,7 @@ fn blank_line<'a>() -> Line<'a> {
 
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
-    let lines = split_lines(text);
+    let mut lines = split_lines(text);
     let n = lines.len();
     // A mail digest or thread copy: each message has its own header block.
     if let Some(page) = mail_page(&lines) {
@@ -510,6 +539,18 @@ pub fn parse(text: &str) -> Page {
     if let Some(page) = readings::chat_log_page(&lines).or_else(|| readings::field_entries_page(&lines)).or_else(|| readings::live_blog_page(&lines)) {
         return page;
     }
+    // A Markdown dump wraps its paragraphs at a fixed width (html2text: 78
+    // columns): after the comment section's header, the wrapped paragraphs
+    // (every line 45-80 chars, none prose on its own) are prose for every pass.
+    if cues::markdown_link_count(text, 5) >= 5 {
+        if let Some(h) = lines.iter().position(|l| matches!(l.header, Some(Header::Count(_)))) {
+            let wrapped = wrapped_prose(&lines[h..], n - h);
+            for (l, _) in lines[h..].iter_mut().zip(&wrapped).filter(|(_, w)| **w) {
+                l.prose = OnceCell::from(true);
+            }
+        }
+    }
+    let lines = lines;
     let first_prose = lines.iter().position(|l| l.prose() && !l.furniture());
 
     // Pass 1: the comment section.
@@ -657,6 +698,16 @@ pub fn parse(text: &str) -> Page {
     // The page's own repeated record (`induce`): read when no reading found
     // comments, or when the reading is a dated teaser list or a part of it.
     if induce::apply(text, &lines, first_prose, &mut section) {
+        seg_forum = None;
+        forum_title = None;
+    }
+    // A verbatim record (a parliament's or council's speeches, each under
+    // its speaker and time, with interjections in brackets on lines of their
+    // own: "(Beifall bei …)", "(Zuruf von …)"): its heads are speakers, no
+    // commenters. Not under a comment section's header (readers may write
+    // such an aside).
+    if section.as_ref().is_some_and(|(s, _)| lines[*s].header.is_none() && lines[*s..].iter().filter(|l| cues::stage_direction(&l.text)).nth(1).is_some()) {
+        section = None;
         seg_forum = None;
         forum_title = None;
     }
@@ -1549,6 +1600,16 @@ fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_repl
     }
 }
 
+/// The name on the line above head `j` (a blank line may lie between) when
+/// the line above the name holds its initials, as an avatar shows them
+/// ("RM" / "Reinhard Maier"), and the name line's index.
+fn avatar_name_above<'l>(lines: &'l [Line], j: usize) -> Option<(&'l str, usize)> {
+    let k = (j.checked_sub(2)?..j).rev().find(|&k| !lines[k].blank())?;
+    let name: &str = &lines[k].text;
+    let initials: &str = &lines[k.checked_sub(1)?].text;
+    (cues::initials_of(name, initials) && cues::is_name_like(name)).then_some((name, k))
+}
+
 /// Reads comments from `from` on. Gives up (no comments) when prose that
 /// belongs to no comment comes before the first comment: the header was
 /// then not the comment section.
@@ -1584,6 +1645,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
     }
 
+    // The end of an expanded reply group ("▾ 3 Antworten" … "▴ Antworten
+    // ausblenden"): the heads before it answer the comment above the group.
+    let mut group_end = 0usize;
+
     for j in from..lines.len() {
         if j < skip_to {
             continue;
@@ -1593,6 +1658,25 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             continue;
         }
         let t: &str = &l.text;
+        // A reply group's opener, where its closer follows before the next
+        // opener: the comment above ends, the heads up to the closer are
+        // one level deeper.
+        // (An opener ends in "Antwort(en)", "Reply", "Replies": its last byte first.)
+        if j >= group_end
+            && matches!(t.as_bytes().last(), Some(b'n' | b't' | b's' | b'y'))
+            && t.len() <= 48
+            && (!drafts.is_empty() || cur.is_some())
+            && l.facts.may(cues::C_DIGITISH)
+            && cues::reply_group_open(t)
+        {
+            let end = (j + 1..lines.len().min(j + 400)).take_while(|&k| !cues::reply_group_open(&lines[k].text)).find(|&k| cues::reply_group_close(&lines[k].text));
+            if let Some(k) = end {
+                group_end = k;
+                close(&mut cur);
+                pending.clear();
+                continue;
+            }
+        }
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         // Asked only by the comment-title test below.
         let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
@@ -1691,7 +1775,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
-            let mut d = new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end), false, &mut pending_reply, &mut pending_title);
             d.lines.push(Cow::Borrowed(text));
             cur = Some(d);
             continue;
@@ -1777,8 +1861,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             continue;
         }
         // A bare count ("17", "2,1 Tsd."): reply, like or view counts; a
-        // reaction bar ("♡ 29  ⚑") likewise.
-        if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80) && cues::is_reaction_bar(t) {
+        // reaction bar ("♡ 29  ⚑", or the count first: "9 ♥") likewise.
+        if cues::is_count_only(t) || t.as_bytes().first().is_some_and(|&c| c >= 0x80 || c.is_ascii_digit()) && cues::is_reaction_bar(t) {
             if open_with_text {
                 // A reaction ("❤️") over its count is no text either.
                 if let Some(d) = cur.as_mut() {
@@ -1870,9 +1954,27 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     d.lines.push(Cow::Borrowed(p));
                 }
             }
+            // One word as the head's name ("Mitglied · vor 3 Tagen") under
+            // an avatar's initials and a name ("RM" / "Reinhard Maier"): the
+            // word is a role, the name is the author's, no text of the
+            // comment before.
+            let mut al = al;
+            if let Some((name, k)) = al.author.as_deref().filter(|a| cues::word_count(a) == 1).and_then(|_| avatar_name_above(lines, j)) {
+                if let Some(d) = cur.as_mut() {
+                    if d.lines.len() >= 2 && d.lines[d.lines.len() - 1] == lines[k].text && d.lines[d.lines.len() - 2] == lines[k - 1].text {
+                        d.lines.truncate(d.lines.len() - 2);
+                        // A removed entry's placeholder above the initials
+                        // is no text of the comment before either.
+                        if d.lines.len() >= 2 && d.lines.last().is_some_and(|x| cues::is_removal_placeholder(x)) {
+                            d.lines.pop();
+                        }
+                    }
+                }
+                al.author = Some(name.to_string());
+            }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end) + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
             d.letter = cues::letter_header(t).is_some();
             cur = Some(d);
             continue;
@@ -1940,7 +2042,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     pending.clear();
                     let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
-                    let mut d = new_draft(al, l.indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end) + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
                     d.handle = handle.map(|(_, h)| h.to_string());
                     cur = Some(d);
                     skip_to = k + 1;
@@ -2009,7 +2111,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
-            cur = Some(new_draft(al, l.indent, false, &mut pending_reply, &mut pending_title));
+            cur = Some(new_draft(al, l.indent + 2 * usize::from(j < group_end), false, &mut pending_reply, &mut pending_title));
             continue;
         }
         // Text.

@@ -2700,16 +2700,17 @@ pub enum ReplyRef {
 }
 
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^[(\[]?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)|(?:in\s+)?reply(?:ing)?\s+to)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// Whether a line whose first char (after white space) is `c` may be a
-/// [`reply_marker`]: `c` begins REPLY ("(", "[", "als", "antwort") or BEZUG
-/// ("bezug", "bezieht", "zu"), in any case (no other char case-folds to
-/// a, b or z). Keep in step with both patterns. Lets a caller skip
-/// building the line (test `reply_markers_begin_as_announced`).
+/// [`reply_marker`]: `c` begins REPLY ("(", "[", "als", "antwort", an
+/// English widget's "replying to", "in reply to") or BEZUG ("bezug",
+/// "bezieht", "zu"), in any case (no other char case-folds to a, b, i, r or
+/// z). Keep in step with both patterns. Lets a caller skip building the line
+/// (test `reply_markers_begin_as_announced`).
 pub fn may_start_reply_marker(c: char) -> bool {
-    matches!(c, '(' | '[' | 'a' | 'A' | 'b' | 'B' | 'z' | 'Z')
+    matches!(c, '(' | '[' | 'a' | 'A' | 'b' | 'B' | 'i' | 'I' | 'r' | 'R' | 'z' | 'Z')
 }
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
@@ -3268,7 +3269,7 @@ mod tests {
     #[test]
     fn reply_markers_begin_as_announced() {
         let mut lines = crate::page::testgen::lines();
-        for l in ["Antwort auf Nadine K.", "(Antwort an #3)", "[als Antwort zu @Max:]", "Bezug: Leserbrief von Anna Berg", "Zu: Kommentar von Max", "ANTWORT AUF Bert"] {
+        for l in ["Antwort auf Nadine K.", "(Antwort an #3)", "[als Antwort zu @Max:]", "Bezug: Leserbrief von Anna Berg", "Zu: Kommentar von Max", "ANTWORT AUF Bert", "Replying to Anna B.", "In reply to Max"] {
             lines.push(l.to_string());
             lines.push(format!(" \u{a0}{}", l.to_lowercase()));
         }
@@ -4378,6 +4379,9 @@ mod tests {
         // Messenger copies put the marker in square brackets on its own line.
         assert_eq!(reply_marker("[Als Antwort auf Lene 🌊]"), Some(ReplyRef::Name("Lene 🌊".into())));
         assert_eq!(reply_marker("[Antwort auf #4]"), Some(ReplyRef::Number(4)));
+        assert_eq!(reply_marker("Replying to Anna B."), Some(ReplyRef::Name("Anna B.".into())));
+        assert_eq!(reply_marker("In reply to @maxi"), Some(ReplyRef::Name("maxi".into())));
+        assert_eq!(reply_marker("Replying to the question of whether the bridge stays closed after the flood"), None);
         assert!(is_name_like("spon-facebook-10000122439"));
         assert!(is_name_like("M. Danneberg"));
         assert!(!is_name_like("Das ist doch klar."));

@@ -320,12 +320,17 @@ fn starts(pattern: &str) -> Option<Starts> {
 /// Month names and abbreviations as German pages print them.
 const MONTHS: &str = r"(?:Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Mär\.?|Maerz|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept?\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?)";
 
-/// A time after a date: "21:47", "21:47 Uhr", "um 18:12 Uhr", "21.47 Uhr".
-const TIME_TAIL: &str = r"(?:\s*(?:[,/|·–—-]|(?-u:\b)um(?-u:\b)|T)?\s*(?:um\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr(?-u:\b))?|\d{1,2}\.\d{2}\s*Uhr(?-u:\b)))?";
+/// A time after a date: "21:47", "21:47 Uhr", "um 18:12 Uhr", "21.47 Uhr",
+/// an English widget's "6:02 PM".
+const TIME_TAIL: &str = r"(?:\s*(?:[,/|·–—-]|(?-u:\b)um(?-u:\b)|T)?\s*(?:um\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr(?-u:\b)|\s?(?-i:[AP]\.?M)(?-u:\b)\.?)?|\d{1,2}\.\d{2}\s*Uhr(?-u:\b)))?";
+
+/// English month names and abbreviations, as an English comment widget
+/// prints them before the day ("Nov 20, 2026").
+const EN_MONTHS: &str = r"(?:January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let abs = format!(
-        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}|(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.,?\s+(?:um\s+)?\d{{1,2}}:\d{{2}}(?:\s*Uhr(?-u:\b))?"
+        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b){EN_MONTHS}\.?\s\d{{1,2}},\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}|(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.,?\s+(?:um\s+)?\d{{1,2}}:\d{{2}}(?:\s*Uhr(?-u:\b))?"
     );
     let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)(?-u:\b)|(?:Sek|Min|Std)(?-u:\b)\.?)";
     let rel = format!(
@@ -2172,8 +2177,10 @@ static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:\s*[—–|,·:(\[»›>-]\s*|\s+)(?:(?:schrieb|schreibt|kommentierte|kommentiert|meinte|meint|antwortete|antwortet|sagt|sagte|postete)(?-u:\b)\s*)?(?:am|um|vom)?\s*$")
 });
 
-/// The verbs of a "Name schrieb:" header, a `(?ix)` pattern.
-const SCHRIEB_VERB: &str = r"(?:schrieb|schreibt|kommentierte|meinte|meint|antwortete|schrieb\s+als\s+antwort)\s*:?$";
+/// The verbs of a "Name schrieb:" header, a `(?ix)` pattern. WordPress's
+/// "Name sagt:" / "Name says:" needs its colon (without it the words are
+/// prose: "Die Ministerin sagt").
+const SCHRIEB_VERB: &str = r"(?:schrieb|schreibt|kommentierte|meinte|meint|antwortete|(?P<says>sagt|says)|schrieb\s+als\s+antwort)\s*:?$";
 
 static SCHRIEB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^(?P<name>.+?)\s+{SCHRIEB_VERB}")));
 
@@ -2486,7 +2493,7 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
         }
         return None;
     }
-    if let Some(c) = SCHRIEB_END.is_match(rest).then(|| SCHRIEB.captures(rest)).flatten() {
+    if let Some(c) = SCHRIEB_END.is_match(rest).then(|| SCHRIEB.captures(rest)).flatten().filter(|c| c.name("says").is_none() || s.ends_with(':')) {
         let name = strip_von(c.name("name").map_or("", |m| m.as_str()).trim());
         if is_name_like_in(name, f) {
             return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: None, number, reply: None }));
@@ -2693,16 +2700,17 @@ pub enum ReplyRef {
 }
 
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^[(\[]?(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)|(?:in\s+)?reply(?:ing)?\s+to)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// Whether a line whose first char (after white space) is `c` may be a
-/// [`reply_marker`]: `c` begins REPLY ("(", "[", "als", "antwort") or BEZUG
-/// ("bezug", "bezieht", "zu"), in any case (no other char case-folds to
-/// a, b or z). Keep in step with both patterns. Lets a caller skip
-/// building the line (test `reply_markers_begin_as_announced`).
+/// [`reply_marker`]: `c` begins REPLY ("(", "[", "als", "antwort", an
+/// English widget's "replying to", "in reply to") or BEZUG ("bezug",
+/// "bezieht", "zu"), in any case (no other char case-folds to a, b, i, r or
+/// z). Keep in step with both patterns. Lets a caller skip building the line
+/// (test `reply_markers_begin_as_announced`).
 pub fn may_start_reply_marker(c: char) -> bool {
-    matches!(c, '(' | '[' | 'a' | 'A' | 'b' | 'B' | 'z' | 'Z')
+    matches!(c, '(' | '[' | 'a' | 'A' | 'b' | 'B' | 'i' | 'I' | 'r' | 'R' | 'z' | 'Z')
 }
 
 /// "Antwort auf Nadine K.", "Antwort auf #3", "Antwort an @Name:" -> the referenced comment.
@@ -3261,7 +3269,7 @@ mod tests {
     #[test]
     fn reply_markers_begin_as_announced() {
         let mut lines = crate::page::testgen::lines();
-        for l in ["Antwort auf Nadine K.", "(Antwort an #3)", "[als Antwort zu @Max:]", "Bezug: Leserbrief von Anna Berg", "Zu: Kommentar von Max", "ANTWORT AUF Bert"] {
+        for l in ["Antwort auf Nadine K.", "(Antwort an #3)", "[als Antwort zu @Max:]", "Bezug: Leserbrief von Anna Berg", "Zu: Kommentar von Max", "ANTWORT AUF Bert", "Replying to Anna B.", "In reply to Max"] {
             lines.push(l.to_string());
             lines.push(format!(" \u{a0}{}", l.to_lowercase()));
         }
@@ -3331,6 +3339,15 @@ mod tests {
         let a = author_line("Datum: 04.05.2024 – 13:12").unwrap();
         assert_eq!((a.author, a.date.as_deref()), (None, Some("04.05.2024 – 13:12")));
         assert!(author_line("Datum: kein Datum hier").is_none());
+        // WordPress's "Name sagt:" needs its colon.
+        assert_eq!(author_line("Gerda Holm sagt:").unwrap().author.as_deref(), Some("Gerda Holm"));
+        assert_eq!(author_line("Piet says:").unwrap().author.as_deref(), Some("Piet"));
+        assert!(author_line("Gerda Holm sagt").is_none());
+        // English widget dates.
+        let a = author_line("Piet Lorenz Nov 20, 2026, 6:02 PM").unwrap();
+        assert_eq!((a.author.as_deref(), a.date.as_deref()), (Some("Piet Lorenz"), Some("Nov 20, 2026, 6:02 PM")));
+        assert_eq!(date_only("Nov 21, 2026, 7:58 AM"), Some("Nov 21, 2026, 7:58 AM"));
+        assert_eq!(find_date("am 20.11.2026, 18:02 am Markt").map(|(a, b)| b - a), Some("20.11.2026, 18:02".len()));
     }
 
     #[test]
@@ -4362,6 +4379,9 @@ mod tests {
         // Messenger copies put the marker in square brackets on its own line.
         assert_eq!(reply_marker("[Als Antwort auf Lene 🌊]"), Some(ReplyRef::Name("Lene 🌊".into())));
         assert_eq!(reply_marker("[Antwort auf #4]"), Some(ReplyRef::Number(4)));
+        assert_eq!(reply_marker("Replying to Anna B."), Some(ReplyRef::Name("Anna B.".into())));
+        assert_eq!(reply_marker("In reply to @maxi"), Some(ReplyRef::Name("maxi".into())));
+        assert_eq!(reply_marker("Replying to the question of whether the bridge stays closed after the flood"), None);
         assert!(is_name_like("spon-facebook-10000122439"));
         assert!(is_name_like("M. Danneberg"));
         assert!(!is_name_like("Das ist doch klar."));

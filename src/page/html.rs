@@ -907,6 +907,14 @@ static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:cont
 fn may_be_text_class(t: &str) -> bool {
     t.as_bytes().last().is_some_and(|&b| matches!(b | 0x20, b't' | b'e' | b'y'))
 }
+
+/// A class token of text only screen readers read ("screen-reader-text",
+/// WordPress's label inside its "Kommentar bearbeiten" link; "sr-text",
+/// "assistive-text"): its "-text" names no comment text.
+fn is_screen_reader_class(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    t.contains("screen-reader") || t.contains("screenreader") || t.starts_with("sr-") || t.contains("assistive") || t.contains("visually-hidden")
+}
 static UI_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)action|reply|antworten|like|vote|melden|report|share|fuss|tools|button|btn|rating|bewert|empfehl|score|karma"));
 
 /// What `item_parts` asks of an element again and again, read once per
@@ -1277,13 +1285,14 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
                         return false;
                     }
                     let t = t.to_lowercase();
-                    TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry")
+                    TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry") && !is_screen_reader_class(&t)
                 }))
             })
         })
         .or_else(|| {
             own_marked().find(|(e, m)| {
-                m.class.is_some_and(|c| c.split_whitespace().any(|t| may_be_text_class(t) && TEXT_CLASS.is_match(t))) && author_el.is_none_or(|a| !is_in(&a, e))
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| may_be_text_class(t) && TEXT_CLASS.is_match(t) && !is_screen_reader_class(t)))
+                    && author_el.is_none_or(|a| !is_in(&a, e))
             })
         })
         .map(|(e, _)| *e);
@@ -1615,7 +1624,13 @@ fn counted_heading_before(doc: &Html, first: &ElementRef) -> Option<usize> {
             break;
         }
         if matches!(e.value().name(), "h2" | "h3" | "h4" | "h5" | "h6") {
-            n = counted_heading(&text_of(&e));
+            // ... or the text path's count header ("31 Gedanken zu „TITEL“",
+            // WordPress's default over its comment list).
+            let t = text_of(&e);
+            n = counted_heading(&t).or_else(|| match cues::comment_header(&t) {
+                Some(cues::Header::Count(c)) if c > 0 => Some(c),
+                _ => None,
+            });
         }
     }
     n

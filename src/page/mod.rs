@@ -177,13 +177,64 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<Page, PageError> {
         Format::Text => text::parse(&text),
         Format::Html => html::parse(&text),
     };
+    thread_parts_to_body(&mut page);
     page.source = source.to_string();
     Ok(page)
+}
+
+/// A thread the article is posted as, part by part ("Headline (1/3)", then
+/// "(2/3) …", "(3/3) …" by the same poster): the parts that open the comment
+/// list are the article's body, not comments. A reply to a part answers the
+/// article (none).
+fn thread_parts_to_body(page: &mut Page) {
+    let Some(total) = page.title.as_deref().and_then(|t| t.trim_end().strip_suffix(')')).and_then(|t| t.rsplit_once("(1/")) else { return };
+    let Ok(total) = total.1.parse::<usize>() else { return };
+    let part_text = |k: usize, c: &Comment| c.text.strip_prefix(&format!("({}/{total})", k + 2)).map(str::trim_start).filter(|t| !t.is_empty()).map(str::to_string);
+    let mut parts = Vec::new();
+    for (k, c) in page.comments.iter().enumerate() {
+        if k + 2 > total || c.author != page.comments[0].author || c.reply_to.is_some() {
+            break;
+        }
+        let Some(t) = part_text(k, c) else { break };
+        parts.push(t);
+    }
+    let n = parts.len();
+    if n == 0 {
+        return;
+    }
+    page.body.extend(parts.into_iter().flat_map(|t| t.split('\n').map(str::to_string).collect::<Vec<_>>()));
+    page.comments.drain(..n);
+    for c in &mut page.comments {
+        c.reply_to = c.reply_to.and_then(|r| r.checked_sub(n));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thread_parts_open_the_comments() {
+        let c = |a: &str, t: &str, r: Option<usize>| Comment { author: Some(a.into()), date: None, title: None, text: t.into(), reply_to: r };
+        let page = |title: &str| Page {
+            source: String::new(),
+            title: Some(title.into()),
+            body: vec!["Teil eins.".into()],
+            comments: vec![c("Blatt", "(2/2) Teil zwei.", None), c("Uwe", "@Blatt Gut.", Some(0)), c("Ina", "Und?", Some(1))],
+            declared_comments: None,
+        };
+        let mut p = page("Fähre fällt aus (1/2)");
+        thread_parts_to_body(&mut p);
+        assert_eq!(p.body, ["Teil eins.", "Teil zwei."]);
+        assert_eq!(p.comments.iter().map(|c| c.reply_to).collect::<Vec<_>>(), [None, Some(0)]);
+        // No "(1/2)" in the headline, or no part that continues it: comments stay.
+        for (title, first) in [("Fähre fällt aus", "(2/2) Teil zwei."), ("Fähre fällt aus (1/2)", "(3/3) Teil drei."), ("Fähre fällt aus (1/2)", "(2/2)")] {
+            let mut p = page(title);
+            p.comments[0].text = first.into();
+            thread_parts_to_body(&mut p);
+            assert_eq!(p.comments.len(), 3);
+        }
+    }
 
     #[test]
     fn format_sniffing_agrees_with_the_lower_cased_head() {

@@ -2952,6 +2952,9 @@ pub fn is_reply_to_handles(s: &str) -> bool {
     }
 }
 
+/// The verbs a removal placeholder ends with ([`is_removal_placeholder`]).
+pub(crate) const REMOVAL_VERBS: [&str; 7] = ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"];
+
 /// What stands where a comment was removed or cut: a moderation note
 /// ([`is_moderation_note`]) or a short notice (up to 12 words, brackets
 /// and end punctuation aside) ending in "entfernt", "gelöscht", "gesperrt",
@@ -2964,7 +2967,7 @@ pub(crate) fn is_removal_placeholder(t: &str) -> bool {
         return true;
     }
     let t = t.trim().trim_matches(['[', ']', '(', ')']).trim_end_matches(['.', '!']).to_lowercase();
-    t.len() <= 140 && ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"].iter().any(|w| t.ends_with(w)) && word_count(&t) <= 12
+    t.len() <= 140 && REMOVAL_VERBS.iter().any(|w| t.ends_with(w)) && word_count(&t) <= 12
 }
 
 /// A moderation note appended to a comment, in square brackets:
@@ -4987,17 +4990,26 @@ pub(crate) fn stage_direction(s: &str) -> bool {
         )
 }
 
+/// The length of a time of day at the start of `t` ("18:42", "7:05:10"):
+/// one or two digits, ':', two digits, perhaps ':' and two more, and no
+/// digit after them.
+pub(crate) fn time_prefix(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) || b.get(h) != Some(&b':') || !b.get(h + 1..h + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    let mut e = h + 3;
+    if b.get(e) == Some(&b':') && b.get(e + 1..e + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+        e += 3;
+    }
+    (!b.get(e).is_some_and(u8::is_ascii_digit)).then_some(e)
+}
+
 /// A time alone: "18:34", "18:34:05", "18:34 Uhr".
 pub(crate) fn bare_time(p: &str) -> bool {
     let t = p.strip_suffix("Uhr").map_or(p, str::trim_end);
-    let b = t.as_bytes();
-    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let hm = |r: &[u8]| r.len() == 3 && r[0] == b':' && r[1].is_ascii_digit() && r[2].is_ascii_digit();
-    (1..=2).contains(&h) && match &b[h..] {
-        r if r.len() == 3 => hm(r),
-        r if r.len() == 6 => hm(&r[..3]) && hm(&r[3..]),
-        _ => false,
-    }
+    time_prefix(t) == Some(t.len())
 }
 
 /// A head that gives a name and only the time of day, the day being given

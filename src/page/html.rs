@@ -761,16 +761,21 @@ fn marks_comment_item(el: &ElementRef) -> bool {
 /// von NAME vor 2 Tagen", "Antwort von NAME auf den Kommentar von NAME",
 /// "Comment by NAME"): what a screen reader announces for a comment.
 fn comment_label(l: &str) -> bool {
+    label_rest(l).is_some_and(|r| !r.is_empty())
+}
+
+/// What follows the opening words of a [`comment_label`] ("Kommentar von ",
+/// "Comment by ", …): the author and what comes after.
+fn label_rest(l: &str) -> Option<&str> {
     let l = l.trim_start();
-    ["Kommentar von ", "Antwort von ", "Comment by ", "Reply by ", "Reply from "].iter().any(|p| l.len() > p.len() && l.starts_with(p))
+    ["Kommentar von ", "Antwort von ", "Comment by ", "Reply by ", "Reply from "].iter().find_map(|p| l.strip_prefix(p))
 }
 
 /// The author a [`comment_label`] names: the words after "von"/"by" up to
 /// the parent's mention (" auf den Kommentar von", " to ") or the age
 /// (" vor …", " am …", a date).
 fn label_author(l: &str) -> Option<String> {
-    let l = l.trim_start();
-    let rest = ["Kommentar von ", "Antwort von ", "Comment by ", "Reply by ", "Reply from "].iter().find_map(|p| l.strip_prefix(p))?;
+    let rest = label_rest(l)?;
     let end = [" auf den Kommentar", " auf den Beitrag", " vor ", " am ", " to ", " · ", ", "].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len());
     let end = cues::find_date(rest).map_or(end, |(a, _)| end.min(a));
     let name = rest.get(..end)?.trim();
@@ -789,16 +794,32 @@ fn name_badge(t: &str) -> bool {
         && !cues::is_ui_line(t)
 }
 
+/// The elements of a page by their `id` (the first of each in document
+/// order) under the root element they were gathered from, built when a
+/// link to an anchor first asks ([`item_link`]).
+type AnchorIds<'a> = std::cell::OnceCell<(ego_tree::NodeId, FxHashMap<&'a str, ElementRef<'a>>)>;
+
 /// A link to another comment of the thread on the same page (`href="#post-4710"`,
 /// the parent an answer names): no text of the comment that holds it. A
 /// mention the reader typed ("@NAME" linked to NAME's comment) stays text.
-fn item_link(e: &ElementRef, items: &FxHashSet<ego_tree::NodeId>) -> bool {
+fn item_link<'a>(e: &ElementRef<'a>, items: &FxHashSet<ego_tree::NodeId>, ids: &AnchorIds<'a>) -> bool {
     let Some(frag) = e.value().attr_str(at::HREF).and_then(|h| h.strip_prefix('#')).filter(|f| !f.is_empty()) else { return false };
     if e.value().name() != "a" || e.text().next().is_some_and(|t| t.trim_start().starts_with('@')) {
         return false;
     }
     let Some(root) = e.ancestors().filter_map(ElementRef::wrap).last() else { return false };
-    root.elements_below().find(|x| x.value().attr_str(at::ID) == Some(frag)).is_some_and(|t| {
+    let (at_root, by_id) = ids.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for x in root.elements_below() {
+            if let Some(id) = x.value().attr_str(at::ID) {
+                m.entry(id).or_insert(x);
+            }
+        }
+        (root.id(), m)
+    });
+    // (One page has one root element; another root is looked through.)
+    let target = if *at_root == root.id() { by_id.get(frag).copied() } else { root.elements_below().find(|x| x.value().attr_str(at::ID) == Some(frag)) };
+    target.is_some_and(|t| {
         items.contains(&t.id()) || t.ancestors().any(|a| items.contains(&a.id())) || t.elements_below().nth(1).is_some_and(|c| items.contains(&c.id()))
     })
 }
@@ -1136,7 +1157,7 @@ struct ItemParts {
 
 /// The parts of a comment item; `own` are its [`own_descendants`], `ends`
 /// their subtrees' ends ([`Own`]).
-fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize], items: &FxHashSet<ego_tree::NodeId>) -> ItemParts {
+fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize], items: &FxHashSet<ego_tree::NodeId>, ids: &AnchorIds<'a>) -> ItemParts {
     let marks: Vec<ElMarks> = own.iter().map(el_marks).collect();
     let pos: FxHashMap<ego_tree::NodeId, usize> = own.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
     // `container` holds `e` (both own elements: by their places, else by `e`'s ancestors).
@@ -1317,7 +1338,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         let m = mark(e);
         m.ui
             || is_hidden(e.value())
-            || item_link(e, items)
+            || item_link(e, items, ids)
             || quotes.iter().any(|(q, _)| q.id() == e.id())
             || m.class.is_some_and(|c| PROFILE_OR_SIGNATURE.is_match(c))
             || author_el.is_some_and(|a| a.id() == e.id())
@@ -1942,7 +1963,8 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
     // wrapper beside their parent rather than inside it).
     let mut levels: Vec<usize> = Vec::new();
     let mut above: FxHashMap<ego_tree::NodeId, usize> = FxHashMap::default();
-    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, &own.els, &own.ends, &item_ids)).collect();
+    let ids = AnchorIds::new();
+    let all: Vec<ItemParts> = items.iter().zip(&owns).map(|(item, own)| item_parts(item, &own.els, &own.ends, &item_ids, &ids)).collect();
     for (k, (item, parts)) in items.iter().zip(all.iter()).enumerate() {
         if parts.text.trim().is_empty() || is_removed_placeholder(&parts.text) {
             continue;

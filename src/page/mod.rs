@@ -202,7 +202,7 @@ fn thread_parts_to_body(page: &mut Page) {
     if n == 0 {
         return;
     }
-    page.body.extend(parts.into_iter().flat_map(|t| t.split('\n').map(str::to_string).collect::<Vec<_>>()));
+    page.body.extend(parts.iter().flat_map(|t| t.split('\n')).map(str::to_string));
     page.comments.drain(..n);
     for c in &mut page.comments {
         c.reply_to = c.reply_to.and_then(|r| r.checked_sub(n));

@@ -270,11 +270,19 @@ fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The lines of `text` with the cues every pass needs. Each cue runs over
-/// all lines before the next one starts (rather than all cues line by
+/// The lines of `text` ([`split_lines_marked`]), for the tests.
+#[cfg(test)]
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    split_lines_marked(text).0
+}
+
+/// The lines of `text` with the cues every pass needs, and whether the page
+/// is a Markdown dump (five or more Markdown links: its marks are stripped
+/// here, and [`parse`] reads its wrapped paragraphs as prose). Each cue runs
+/// over all lines before the next one starts (rather than all cues line by
 /// line), so that one regex's automaton stays in the CPU caches for the
 /// whole page.
-fn split_lines(text: &str) -> Vec<Line<'_>> {
+fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     // Sized up front: growing a vector of lines this large copies it each time.
     let mut lines: Vec<Line> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     // Whether a line opens with a screen reader's heading role.
@@ -305,7 +313,8 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     // A Markdown dump (html2text, pandoc: links "[Antworten](url)", headings
     // "## Kommentare (12)", "**Name**"): the marks are no text. Read only
     // where the page holds several Markdown links.
-    if cues::markdown_link_count(text, 5) >= 5 {
+    let markdown = cues::markdown_link_count(text, 5) >= 5;
+    if markdown {
         for l in lines.iter_mut() {
             if let Some(t) = cues::strip_markdown(&l.text) {
                 l.text = Cow::Owned(t);
@@ -427,7 +436,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     for l in &mut lines {
         l.teaser = cues::teaser_heading_in(&l.text, &l.facts);
     }
-    lines
+    (lines, markdown)
 }
 
 /// Session 6 (seg10), gated by a line's first byte '[': a badge label in
@@ -524,7 +533,7 @@ fn blank_line<'a>() -> Line<'a> {
 
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
-    let mut lines = split_lines(text);
+    let (mut lines, markdown) = split_lines_marked(text);
     let n = lines.len();
     // A mail digest or thread copy: each message has its own header block.
     if let Some(page) = mail_page(&lines) {
@@ -542,7 +551,7 @@ pub fn parse(text: &str) -> Page {
     // A Markdown dump wraps its paragraphs at a fixed width (html2text: 78
     // columns): after the comment section's header, the wrapped paragraphs
     // (every line 45-80 chars, none prose on its own) are prose for every pass.
-    if cues::markdown_link_count(text, 5) >= 5 {
+    if markdown {
         if let Some(h) = lines.iter().position(|l| matches!(l.header, Some(Header::Count(_)))) {
             let wrapped = wrapped_prose(&lines[h..], n - h);
             for (l, _) in lines[h..].iter_mut().zip(&wrapped).filter(|(_, w)| **w) {
@@ -1677,6 +1686,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
+        // A head inside an expanded reply group is one level deeper.
+        let indent = l.indent + 2 * usize::from(j < group_end);
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         // Asked only by the comment-title test below.
         let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
@@ -1775,7 +1786,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
-            let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end), false, &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, indent, false, &mut pending_reply, &mut pending_title);
             d.lines.push(Cow::Borrowed(text));
             cur = Some(d);
             continue;
@@ -1974,7 +1985,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end) + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
             d.letter = cues::letter_header(t).is_some();
             cur = Some(d);
             continue;
@@ -2042,7 +2053,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     flush(&mut cur, &mut drafts);
                     pending.clear();
                     let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
-                    let mut d = new_draft(al, l.indent + 2 * usize::from(j < group_end) + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
                     d.handle = handle.map(|(_, h)| h.to_string());
                     cur = Some(d);
                     skip_to = k + 1;
@@ -2111,7 +2122,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
-            cur = Some(new_draft(al, l.indent + 2 * usize::from(j < group_end), false, &mut pending_reply, &mut pending_title));
+            cur = Some(new_draft(al, indent, false, &mut pending_reply, &mut pending_title));
             continue;
         }
         // Text.
@@ -2281,7 +2292,7 @@ fn removed_entry(text: &str) -> bool {
     // A placeholder is short (at most 140 bytes lower-cased) and ends with
     // its verb: other texts are not lower-cased at all.
     let tail = text.trim_end_matches(['.', '!', ']', ')', ' ']);
-    let verb = ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"]
+    let verb = cues::REMOVAL_VERBS
         .iter()
         .any(|v| tail.len() >= v.len() && tail.get(tail.len() - v.len()..).is_some_and(|w| w.eq_ignore_ascii_case(v)));
     text.len() <= 200 && verb && cues::is_removal_placeholder(text) && {

@@ -767,20 +767,6 @@ fn colon_key_line(t: &str) -> bool {
     p > 0 && rest[..p].bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') && (rest.len() == p + 1 || rest.as_bytes()[p + 1] == b' ')
 }
 
-/// The length of a time of day at the start of `t` ("18:42", "7:05:10").
-fn time_prefix(t: &str) -> Option<usize> {
-    let b = t.as_bytes();
-    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&h) || b.get(h) != Some(&b':') || !b.get(h + 1..h + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
-        return None;
-    }
-    let mut e = h + 3;
-    if b.get(e) == Some(&b':') && b.get(e + 1..e + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
-        e += 3;
-    }
-    (!b.get(e).is_some_and(u8::is_ascii_digit)).then_some(e)
-}
-
 /// A record head in an outline heading: an author and a date, without
 /// trailing tags (":redaktion:") and the brackets around the date.
 fn outline_head(t: &str) -> Option<(String, String)> {
@@ -796,7 +782,7 @@ fn outline_head(t: &str) -> Option<(String, String)> {
     let rest = t[b..].trim_start();
     if let Some((w, r)) = rest.split_once(' ') {
         if (2..=3).contains(&w.trim_end_matches(['.', ',']).chars().count()) && w.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(e) = time_prefix(r) {
+            if let Some(e) = cues::time_prefix(r) {
                 b = t.len() - r.len() + e;
             }
         }

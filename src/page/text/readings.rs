@@ -58,20 +58,7 @@ enum ChatLine<'a> {
 fn chat_time(t: &str) -> Option<(&str, &str)> {
     let b = t.as_bytes();
     let open = usize::from(b.first() == Some(&b'['));
-    let mut i = open;
-    let digits = |from: usize| b[from.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let h = digits(i);
-    if !(1..=2).contains(&h) {
-        return None;
-    }
-    i += h;
-    if b.get(i) != Some(&b':') || digits(i + 1) != 2 {
-        return None;
-    }
-    i += 3;
-    if b.get(i) == Some(&b':') && digits(i + 1) == 2 {
-        i += 3;
-    }
+    let mut i = open + cues::time_prefix(t.get(open..)?)?;
     let time = t.get(open..i)?;
     if open == 1 {
         if b.get(i) != Some(&b']') {
@@ -461,7 +448,6 @@ fn blog_head<'a>(lines: &'a [Line], i: usize) -> Option<BlogHead<'a>> {
     }
     Some(BlogHead { line: i, date: date?, staff, others })
 }
-
 
 /// The text of a removed entry ("Dieser Beitrag wurde von der Moderation
 /// entfernt, weil …").

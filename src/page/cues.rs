@@ -330,7 +330,7 @@ const EN_MONTHS: &str = r"(?:January|Jan|February|Feb|March|Mar|April|Apr|May|Ju
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let abs = format!(
-        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b){EN_MONTHS}\.?\s\d{{1,2}},\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}|(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.,?\s+(?:um\s+)?\d{{1,2}}:\d{{2}}(?:\s*Uhr(?-u:\b))?"
+        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b){EN_MONTHS}\.?\s\d{{1,2}},\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{1,2}}\s{EN_MONTHS}\.?\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}|(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.,?\s+(?:um\s+)?\d{{1,2}}:\d{{2}}(?:\s*Uhr(?-u:\b))?"
     );
     let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)(?-u:\b)|(?:Sek|Min|Std)(?-u:\b)\.?)";
     let rel = format!(
@@ -613,7 +613,8 @@ pub fn short_date_line(s: &str) -> Option<&str> {
         return None;
     }
     static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\d{{1,2}}\.\s?{MONTHS}$")));
-    static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\d{1,3}\s?(?:Sek|Min|Std|Tg|Wo)\.$"));
+    // An app's compact age ("14h", "47m", "2d") too.
+    static AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\d{1,3}(?:\s?(?:Sek|Min|Std|Tg|Wo)\.|[mhdw])$"));
     (DAY_MONTH.is_match(t) || AGE.is_match(t)).then_some(t)
 }
 
@@ -1017,7 +1018,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen|Leser-?meinungen|Leser-?zuschriften)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
-      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
+      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings|Comments)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | Antworten\s*:\s*(?P<n7>\d{1,6})
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
@@ -1129,7 +1130,7 @@ pub fn comment_header(s: &str) -> Option<Header> {
 /// [`comment_header`] of `s`, a part of the string `f` was gathered from.
 pub(crate) fn comment_header_in(s: &str, f: &Facts) -> Option<Header> {
     static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
+        re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen|comments")
     });
     let s = trim(s);
     if s.is_empty() || s.len() > 200 {
@@ -1278,10 +1279,11 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich|danke)\s*(?:\(\s*\d+\s*\)|[:·]?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
-    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓]|[↩⇄★☆🔁⭐]\s*\d+|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓⌄⌃]|[↩⇄★☆🔁⭐]\s*\d+|
     (?:war|ist|fanden\s+sie|finden\s+sie|fandest\s+du|findest\s+du)\s+diese[rn]?\s+(?:kommentar|beitrag|antwort)\s+hilfreich\s*\??|(?:ja|nein)\s*\(\s*\d+\s*\)|
     \d+\s+(?:boosts?|favoriten|favs?|reblogs?|upvotes?|downvotes?|punkte|stimmen)|
     (?:aufrufe|zugriffe|views|hits)\s*:?\s*\d[\d.]*|\d[\d.]*\s+(?:aufrufe|zugriffe)|neues\s+thema(?:\s+erstellen)?|neue\s+antwort|
+    (?:beginne|starte|eröffne)n?\s+(?:sie\s+)?(?:eine\s+)?(?:neue\s+)?diskussion(?:\s+.{1,60})?|
     alle\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)\s*(?:öffnen|anzeigen|laden|lesen|einblenden|ansehen)?|
     (?:weitere|mehr|ältere|neuere|frühere)\s+(?:\d+\s+)?(?:kommentare|beiträge|antworten)(?:\s+(?:laden|anzeigen|einblenden|lesen|ansehen))?(?:\s*\(\s*\d+\s*\))?|
     (?:\d+\s+)?(?:antworten|antwort)\s+(?:anzeigen|einblenden|ausblenden|verbergen)|
@@ -1298,6 +1300,8 @@ const UI_ITEM: &str = r"(?:
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
     neu\s+laden|aktualisieren|
+    like|reply|share|report|post|(?:reply|replies)\s*[·:]?\s*\d+|(?:add|write)\s+a\s+(?:comment|reply)|view\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments|replies)|
+    (?:top|all|newest|oldest|latest)\s+comments|load\s+more(?:\s+comments)?|(?:show|hide)\s+(?:\d+\s+)?(?:more\s+)?(?:repl(?:y|ies)|comments?)|
     (?:noch\s+|bisher\s+|derzeit\s+)?keine\s+(?:leser-?)?(?:kommentare|beiträge)(?:\s+vorhanden)?\.?|
     (?:schreiben|verfassen)\s+sie\s+(?:den|einen)\s+ersten\s+(?:kommentar|beitrag)|seien\s+sie\s+(?:der|die)\s+erste(?:\s+oder\s+(?:der|die)\s+erste)?(?:,?\s+(?:der|die)\s+(?:kommentiert|etwas\s+schreibt))?
 )";
@@ -2359,7 +2363,7 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|admin|team|angepinnt|angeheftet|top-?kommentar)$")
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar)$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
@@ -2700,11 +2704,11 @@ pub enum ReplyRef {
 }
 
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)|(?:in\s+)?reply(?:ing)?\s+to)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+|in\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)|(?:in\s+)?reply(?:ing)?\s+to)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// Whether a line whose first char (after white space) is `c` may be a
-/// [`reply_marker`]: `c` begins REPLY ("(", "[", "als", "antwort", an
+/// [`reply_marker`]: `c` begins REPLY ("(", "[", "als", "in antwort", "antwort", an
 /// English widget's "replying to", "in reply to") or BEZUG ("bezug",
 /// "bezieht", "zu"), in any case (no other char case-folds to a, b, i, r or
 /// z). Keep in step with both patterns. Lets a caller skip building the line
@@ -2790,6 +2794,8 @@ fn reply_groups_ascii(s: &str) -> Option<(Option<&str>, Option<&str>)> {
     let mut i = matches!(b.first(), Some(b'(' | b'[')) as usize;
     if at(i, b"als") && b.get(i + 3).is_some_and(|&c| ws(c)) {
         i = run(i + 3)?;
+    } else if at(i, b"in") && b.get(i + 2).is_some_and(|&c| ws(c)) {
+        i = run(i + 2)?;
     }
     if !at(i, b"antwort") {
         return None;
@@ -2953,7 +2959,7 @@ pub fn is_reply_to_handles(s: &str) -> bool {
 }
 
 /// The verbs a removal placeholder ends with ([`is_removal_placeholder`]).
-pub(crate) const REMOVAL_VERBS: [&str; 7] = ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed"];
+pub(crate) const REMOVAL_VERBS: [&str; 8] = ["entfernt", "gelöscht", "gesperrt", "ausgeblendet", "zurückgezogen", "deleted", "removed", "hidden"];
 
 /// What stands where a comment was removed or cut: a moderation note
 /// ([`is_moderation_note`]) or a short notice (up to 12 words, brackets
@@ -3535,7 +3541,7 @@ mod tests {
 
         pub fn comment_header(s: &str) -> Option<Header> {
             static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-                re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen")
+                re(r"(?i)komment|beitr|reaktion|leser|diskus|forum|debatt|meinung|gedanken|posting|eintr|zuschrift|antwort|stimmen|was meinen|comments")
             });
             let s = s.trim();
             if s.is_empty() || s.len() > 200 {
@@ -4678,6 +4684,23 @@ pub fn quote_attribution(s: &str) -> Option<String> {
     is_name_like(name).then(|| name.to_string())
 }
 
+/// A quoted-parent bar at the start of a reply ("┃ NAME schrieb: first
+/// words …", a box-drawing or block bar, then a [`quote_attribution`]):
+/// the parent's name and the quoted words, without the ellipsis.
+pub fn quote_bar(s: &str) -> Option<(String, &str)> {
+    let rest = trim(s).strip_prefix(['┃', '│', '▌', '▍', '▎', '▏', '║'])?.trim_start();
+    quote_bar_rest(rest)
+}
+
+/// [`quote_bar`] after its bar ("NAME schrieb: first words …"; the text
+/// path reads a box-drawing bar as indentation).
+pub(crate) fn quote_bar_rest(rest: &str) -> Option<(String, &str)> {
+    let name = quote_attribution(rest)?;
+    let colon = memchr::memchr(b':', rest.as_bytes())?;
+    let words = rest[colon + 1..].trim().trim_end_matches(['…', '.', ' ']);
+    Some((name, words))
+}
+
 /// A quote introduction on a line of its own, the quote following without
 /// quote marks: "Zitat von Name:", "Zitat Name:" -> the quoted author.
 pub fn quote_intro(s: &str) -> Option<String> {
@@ -4754,15 +4777,22 @@ const ROLE_WORDS: &[&str] = &[
     "leserbeirat", "red", "red.", "mod",
 ];
 
-/// A name followed by a place in brackets ("Hubert Moll (Girkhausen)") ->
-/// the name. Roles in brackets ("(Redaktion)") and anything that does not
-/// look like a place name stay.
+/// A name followed by a place in brackets ("Hubert Moll (Girkhausen)") or
+/// after a comma ("Gerda Ullrich, Pinneberg", session 17: a name of two or
+/// more words) -> the name. Roles in brackets ("(Redaktion)") and anything
+/// that does not look like a place name stay.
 pub fn strip_place(s: &str) -> &str {
     let s = trim(s);
-    let Some(inner) = s.strip_suffix(')') else { return s };
-    let Some(open) = inner.rfind('(') else { return s };
-    let name = inner.get(..open).unwrap_or("").trim();
-    let place = inner.get(open + 1..).unwrap_or("").trim();
+    let (name, place, comma) = match s.strip_suffix(')') {
+        Some(inner) => {
+            let Some(open) = inner.rfind('(') else { return s };
+            (inner.get(..open).unwrap_or("").trim(), inner.get(open + 1..).unwrap_or("").trim(), false)
+        }
+        None => {
+            let Some(p) = memchr::memchr(b',', s.as_bytes()) else { return s };
+            (s[..p].trim(), s[p + 1..].trim(), true)
+        }
+    };
     let place_like = !place.is_empty()
         && place.chars().count() <= 40
         && word_count(place) <= 3
@@ -4772,8 +4802,8 @@ pub fn strip_place(s: &str) -> &str {
                 || matches!(w, "a." | "am" | "an" | "der" | "im" | "in" | "bei" | "ob" | "vor" | "d.")
         })
         && !place.split([' ', '-', '/']).any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
-    let name_ok = !name.is_empty() && word_count(name) <= 5 && name.chars().count() <= 50 && !name.contains(['?', '!', ':', ';', '(']);
-    if place_like && name_ok {
+    let name_ok = !name.is_empty() && word_count(name) <= 5 && name.chars().count() <= 50 && !name.contains(['?', '!', ':', ';', '(', ',']);
+    if place_like && name_ok && (!comma || word_count(name) >= 2 && is_name_like(name)) {
         name
     } else {
         s

@@ -480,6 +480,14 @@ fn role_tails(comments: &mut [Comment]) {
         if let Some(bare) = ['·', '|', '•', '–'].iter().find_map(|&c| name.strip_suffix(c)).map(str::trim_end).filter(|b| !b.is_empty()) {
             name = bare;
         }
+        // A check mark after the name, with its badge word or alone
+        // ("NAME  ✓ Verifiziert", "NAME ✔").
+        if let Some(p) = name.find(['✓', '✔']).filter(|&p| p > 0) {
+            let badge = name[p..].trim_start_matches(['✓', '✔']).trim();
+            if badge.is_empty() || cues::is_badge_word(badge) {
+                name = name[..p].trim_end();
+            }
+        }
         // A badge in brackets after the name ("NAME (Redaktion)").
         if let Some((bare, badge)) = name.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
             if !bare.trim().is_empty() && cues::is_badge_word(badge) {
@@ -596,7 +604,7 @@ pub fn parse(text: &str) -> Page {
                 if attempts > 24 {
                     break;
                 }
-                if cues::time_first_comment(&l.text).is_none() && !name_handle_date(&lines, i) {
+                if cues::time_first_comment(&l.text).is_none() && !name_handle_date(&lines, i) && !name_short_date(&lines, i) {
                     // An author line with a date holds what its date holds (a
                     // digit, "vor" or "gerade"), which most lines lack; their
                     // author line is not read here
@@ -1438,6 +1446,9 @@ struct Draft<'a> {
     /// A letter to the editor ("Leserbrief von Name, Ort"): its first short
     /// line may be the letter's title.
     letter: bool,
+    /// The parent's first words, quoted in a bar above the text ("┃ NAME
+    /// schrieb: first words …"): of NAME's comments, the one they open.
+    quoted: Option<&'a str>,
 }
 
 #[derive(Debug, Default)]
@@ -1550,6 +1561,47 @@ fn name_handle_date(lines: &[Line], j: usize) -> bool {
         d = e;
     }
     cues::short_date_line(&lines[d].text).is_some()
+}
+
+/// The short date of the head whose name is line `j` and whose date line
+/// is `k` ([`cues::short_date_line`]: "21. Nov.", "14h", "5 Std."), where
+/// the record stands on its own: a blank line (or the start) above the
+/// name, the comment's text right below the date.
+fn short_date_head<'l>(lines: &'l [Line], j: usize, k: usize) -> Option<&'l str> {
+    let t: &str = &lines[k].text;
+    if t.len() > 24 || !t.starts_with(|c: char| c.is_ascii_digit()) || j > 0 && !lines[j - 1].blank() {
+        return None;
+    }
+    lines.get(k + 1).filter(|n| !n.blank() && !n.ui() && n.dates().date_only(&n.text).is_none())?;
+    cues::short_date_line(t)
+}
+
+/// A name line over a short date line and the text ([`short_date_head`]):
+/// "NAME" / "21. Nov." / text, a comment record that no other cue opens.
+fn name_short_date(lines: &[Line], j: usize) -> bool {
+    lines.get(j + 1).is_some_and(|d| d.text.len() <= 24 && d.text.starts_with(|c: char| c.is_ascii_digit()))
+        && cues::is_name_like(&lines[j].text)
+        && cues::word_count(&lines[j].text) <= 5
+        && short_date_head(lines, j, j + 1).is_some()
+}
+
+/// A reply line between a name and its date: a [`cues::reply_marker`]
+/// ("Replying to @NAME", "Antwort auf NAME") or a reply tab, an arrow and a
+/// name ("↪ NAME").
+fn reply_tab(t: &str) -> Option<ReplyRef> {
+    let first = t.chars().next()?;
+    let rest = cues::strip_reply_arrow(t);
+    if rest.len() < t.len() {
+        if let Some(r) = cues::reply_marker(rest) {
+            return Some(r);
+        }
+        let name = cues::trim(rest);
+        return (cues::is_name_like(name) && cues::word_count(name) <= 4 && !cues::chars_more_than(name, 40)).then(|| ReplyRef::Name(name.to_string()));
+    }
+    if !cues::may_start_reply_marker(first) {
+        return None;
+    }
+    cues::reply_marker(t)
 }
 
 /// Whether a comment record opens at line `m`: a section header, a
@@ -1738,6 +1790,18 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         if cues::is_quote_line(t) {
             continue;
+        }
+        // A quoted-parent bar under the head ("┃ NAME schrieb: first words
+        // …"; a box-drawing bar is read as indentation).
+        if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && (l.indent > d.indent || t.as_bytes()[0] >= 0xe2)) {
+            if t.len() <= 300 {
+                let bar = if l.indent > d.indent { cues::quote_bar_rest(t) } else { cues::quote_bar(t) };
+                if let Some((name, words)) = bar {
+                    d.reply = Some(ReplyRef::Name(name));
+                    d.quoted = Some(words).filter(|w| !w.is_empty());
+                    continue;
+                }
+            }
         }
         if let Some((num, reply)) = cues::post_number(t) {
             close(&mut cur);
@@ -2030,9 +2094,18 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 Some((k, _)) => next_nonblank(lines, k + 1).map(|d| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d }),
                 None => nxt,
             };
+            // A reply line between the name and its date ("Replying to @NAME",
+            // a forum's reply tab "↪ NAME") says whom the comment answers.
+            let mut tab_reply = None;
             for step in 0..2 {
                 match date_at {
                     Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
+                    Some(k) if handle.is_none() && tab_reply.is_none() && k == j + 1 + step && {
+                        tab_reply = reply_tab(&lines[k].text);
+                        tab_reply.is_some()
+                    } => date_at = next_nonblank(lines, k + 1),
+                    // A badge line ("Abonnent", "Verifiziert") between a name and its date.
+                    Some(k) if handle.is_none() && k == j + 1 + step && lines[k].text.len() <= 24 && cues::is_badge_word(cues::trim(&lines[k].text)) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
                     // One short attribute line under a name right after a
                     // UI line or removal placeholder ("Antworten" / "NAME" /
                     // "Äußere Neustadt" / "vor 2 Std.", an app copy): a
@@ -2045,7 +2118,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             let lead_num = lead_num.or(pending_number.take());
             if let Some(k) = date_at {
                 // Under a handle, the short dates of social-media copies count too.
-                let date = if handle.is_some() { cues::short_date_line(&lines[k].text) } else { lines[k].dates().date_only(&lines[k].text) };
+                // Under a handle, the short dates of social-media copies count too;
+                // so they do in a record of its own: a blank line, the name, the
+                // date, the text right below ("NAME" / "21. Nov." / text, "14h").
+                let date = if handle.is_some() {
+                    cues::short_date_line(&lines[k].text)
+                } else {
+                    lines[k].dates().date_only(&lines[k].text).or_else(|| short_date_head(lines, j, k))
+                };
                 if let Some(date) = date {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {
                         return Attempt::default();
@@ -2054,6 +2134,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     pending.clear();
                     let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
                     let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    if tab_reply.is_some() {
+                        d.reply = tab_reply;
+                    }
                     d.handle = handle.map(|(_, h)| h.to_string());
                     cur = Some(d);
                     skip_to = k + 1;
@@ -2250,6 +2333,16 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             })
         };
         let mut reply_to = match &d.reply {
+            // With the parent's quoted first words: the latest comment by
+            // NAME that they open, else NAME's latest.
+            Some(ReplyRef::Name(name)) if d.quoted.is_some() => {
+                let key = norm_key(name);
+                let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
+                (0..idx)
+                    .rev()
+                    .find(|&k| names.norm(k) == Some(key.as_str()) && kept[k].lines.first().is_some_and(|l| cues::collapse_ws(l).starts_with(&words)))
+                    .or_else(|| by_name(name))
+            }
             Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),
             Some(ReplyRef::Number(num)) => (0..idx)
                 .rev()
@@ -2297,7 +2390,7 @@ fn removed_entry(text: &str) -> bool {
         .any(|v| tail.len() >= v.len() && tail.get(tail.len() - v.len()..).is_some_and(|w| w.eq_ignore_ascii_case(v)));
     text.len() <= 200 && verb && cues::is_removal_placeholder(text) && {
         let l = text.to_lowercase();
-        ["beitrag", "kommentar", "moderation", "redaktion", "verfasser", "nachricht", "posting"].iter().any(|w| l.contains(w))
+        ["beitrag", "kommentar", "moderation", "redaktion", "verfasser", "nachricht", "posting", "comment"].iter().any(|w| l.contains(w))
     }
 }
 
@@ -2406,6 +2499,7 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
             reply: r.reply,
             handle: None,
             letter: false,
+            quoted: None,
         })
         .collect();
     let att = finish(drafts, None);

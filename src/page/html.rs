@@ -284,8 +284,11 @@ const ITEM_TOKEN: &str = r"(?i:comment|kommentar|leserkommentar|leser-kommentar|
 
 /// A class token (the whole token) naming a comment item by its last part:
 /// "coral-comment", "c-comment", "article_kommentar", "x-cmt" (the common
-/// abbreviation), "rootComment" (camel case).
-const ITEM_SUFFIX: &str = r"(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)|[a-z]+(?:Comment|Kommentar|Reply)";
+/// abbreviation), "rootComment" (camel case); or a comment's card, the
+/// widgets' word for one comment's box ("comment-card", "c-comment__card",
+/// "kommentar-karte", a widget's own "commento-card"; not the plural
+/// "comments-card" of a whole section).
+const ITEM_SUFFIX: &str = r"(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)|[a-z]+(?:Comment|Kommentar|Reply)|(?:[A-Za-z0-9]+(?:-|_|__))*(?i:comment|kommentar)[a-rt-z]?(?:-|_|__)(?i:card|karte)";
 
 /// [`ITEM_TOKEN`] and [`ITEM_SUFFIX`] as whole tokens of a class attribute
 /// (between white space or the ends: the tokens of `split_whitespace`), in

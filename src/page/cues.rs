@@ -334,7 +334,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     );
     let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)(?-u:\b)|(?:Sek|Min|Std)(?-u:\b)\.?)";
     let rel = format!(
-        r"(?-u:\b)vor\s+(?:\d+|einer|einem|einen|eine|ein|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+{units}|(?-u:\b)(?:heute|gestern|vorgestern)\s*,?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*Uhr(?-u:\b))?|(?-u:\b)gerade\s+eben(?-u:\b)"
+        r"(?-u:\b)vor\s+(?:\d+|einer|einem|einen|eine|ein|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+{units}|(?-u:\b)(?:heute|gestern|vorgestern)\s*,?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*Uhr(?-u:\b))?|(?-u:\b)gerade\s+eben(?-u:\b)|(?-u:\b)(?:\d{{1,3}}|an?)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?-u:\b)"
     );
     re(&format!(r"(?i){abs}|{rel}"))
 });
@@ -578,7 +578,7 @@ impl<'a> LineDates<'a> {
 }
 
 /// Whether `s` holds what every [`DATE`] match holds: a digit (`\d`, any
-/// Unicode decimal digit), "vor" or "gerade" (case-insensitively; no
+/// Unicode decimal digit), "vor", "gerade" or "ago" (case-insensitively; no
 /// non-ASCII char folds to one of their letters, test
 /// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). The digit test is
 /// one branch-free pass: an ASCII digit, or the lead byte of a char outside
@@ -589,12 +589,21 @@ pub(crate) fn may_hold_date(s: &str) -> bool {
 }
 
 /// [`may_hold_date`] of `s`, a part of the string `f` was gathered from
-/// (the byte pass is the class [`C_DIGITISH`]; "vor" needs a 'v', "gerade" a 'g').
+/// (the byte pass is the class [`C_DIGITISH`]; "vor" needs a 'v', "gerade" and "ago" a 'g').
 pub(crate) fn may_hold_date_in(s: &str, f: &Facts) -> bool {
     let b = s.as_bytes();
     f.holds(s, C_DIGITISH, || b.iter().fold(false, |acc, &c| acc | c.is_ascii_digit() | (c >= 0xc4) & (c != 0xe2)))
         || f.may(C_V) && contains_ascii_ci(b, b"vor", 0)
-        || f.may(C_G) && contains_ascii_ci(b, b"gerade", 0)
+        || f.may(C_G) && gerade_or_ago(b)
+}
+
+/// Whether `b` holds "gerade" or "ago" (of "gerade eben", "a day ago"), any
+/// case: one pass over its 'g's.
+fn gerade_or_ago(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'g', b'G', b).any(|i| {
+        b.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"gerade"))
+            || i > 0 && b.get(i - 1..i + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"ago"))
+    })
 }
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -3855,7 +3864,7 @@ mod tests {
             assert!(!digit.is_match(&c.to_string()), "U+{:04X}", c as u32);
         }
         let mut lines = test_lines();
-        for l in ["vor 3 Stunden", "VOR EINER WOCHE", "gerade eben", "GERADE  EBEN", "heute, 12:30", "١٢.٠٣.٢٠٢٤", "𝟏𝟐.𝟎𝟑.𝟐𝟎𝟐𝟒"] {
+        for l in ["vor 3 Stunden", "VOR EINER WOCHE", "gerade eben", "GERADE  EBEN", "a day ago", "AN HOUR AGO", "5 hours ago", "heute, 12:30", "١٢.٠٣.٢٠٢٤", "𝟏𝟐.𝟎𝟑.𝟐𝟎𝟐𝟒"] {
             lines.push(l.to_string());
             lines.push(format!("Name {l}"));
         }

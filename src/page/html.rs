@@ -284,8 +284,11 @@ const ITEM_TOKEN: &str = r"(?i:comment|kommentar|leserkommentar|leser-kommentar|
 
 /// A class token (the whole token) naming a comment item by its last part:
 /// "coral-comment", "c-comment", "article_kommentar", "x-cmt" (the common
-/// abbreviation), "rootComment" (camel case).
-const ITEM_SUFFIX: &str = r"(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)|[a-z]+(?:Comment|Kommentar|Reply)";
+/// abbreviation), "rootComment" (camel case); or a comment's card, the
+/// widgets' word for one comment's box ("comment-card", "c-comment__card",
+/// "kommentar-karte", a widget's own "commento-card"; not the plural
+/// "comments-card" of a whole section).
+const ITEM_SUFFIX: &str = r"(?:[A-Za-z0-9]+(?:-|_|__))+(?i:comment|kommentar|leserkommentar|beitrag|posting|cmt)|[a-z]+(?:Comment|Kommentar|Reply)|(?:[A-Za-z0-9]+(?:-|_|__))*(?i:comment|kommentar)[a-rt-z]?(?:-|_|__)(?i:card|karte)";
 
 /// [`ITEM_TOKEN`] and [`ITEM_SUFFIX`] as whole tokens of a class attribute
 /// (between white space or the ends: the tokens of `split_whitespace`), in
@@ -2253,6 +2256,19 @@ fn is_live_ticker(e: &ElementRef) -> bool {
         >= 2
 }
 
+/// The article a page's headline names a live ticker or news blog
+/// ("… – der Liveticker", "Live-Blog: …", "Newsticker zur Wahl"): the
+/// headline's nearest `article` ancestor, else its parent. None on other
+/// pages.
+fn live_article(doc: &Html) -> Option<ElementRef<'_>> {
+    static LIVE_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)live-?ticker|live-?blog|news-?blog|news-?ticker|(?:^|\s)ticker(?:$|\s|:)"));
+    let h1 = doc.root_element().elements_below().find(|e| e.value().name() == "h1")?;
+    if !LIVE_HEAD.is_match(&text_of(&h1)) {
+        return None;
+    }
+    h1.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "article").or_else(|| h1.parent().and_then(ElementRef::wrap))
+}
+
 /// A box headed by the name of a widget: a poll, a quiz, a league table, a
 /// prize draw ("Umfrage: ...", "Quiz: ...", "Tabelle Landesliga").
 fn is_widget_box(e: &ElementRef) -> bool {
@@ -2464,10 +2480,26 @@ pub fn parse(html: &str) -> Page {
         }
         // The text segmenter reads the page when the DOM left something open.
         let tp = (by_headers.is_empty() || body.is_empty() || declared_comments.is_none()).then(|| text::parse(&as_text(&doc)));
-        let mut found = if by_headers.is_empty() { tp.as_ref().map(|t| t.comments.clone()).unwrap_or_default() } else { by_headers };
+        // A live ticker's entries (time, author, text) are its article, not
+        // comments, however a reading of the text or of the page's repeated
+        // record takes them.
+        let live = by_headers.is_empty().then(|| live_article(&doc)).flatten().map(|a| cues::collapse_ws(&text_of(&a)));
+        let not_live = |c: &mut Vec<Comment>| {
+            if let Some(t) = &live {
+                c.retain(|c| !t.contains(cues::collapse_ws(&c.text).as_str()));
+            }
+        };
+        let mut found = if by_headers.is_empty() {
+            let mut c = tp.as_ref().map(|t| t.comments.clone()).unwrap_or_default();
+            not_live(&mut c);
+            c
+        } else {
+            by_headers
+        };
         // No cue found comments: the page's own repeated record (`induce`).
         if found.is_empty() {
-            if let Some((c, _)) = induce::records(&doc) {
+            if let Some((mut c, _)) = induce::records(&doc) {
+                not_live(&mut c);
                 found = c;
             }
         }

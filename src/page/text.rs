@@ -1565,15 +1565,22 @@ fn name_handle_date(lines: &[Line], j: usize) -> bool {
 
 /// The short date of the head whose name is line `j` and whose date line
 /// is `k` ([`cues::short_date_line`]: "21. Nov.", "14h", "5 Std."), where
-/// the record stands on its own: a blank line (or the start) above the
-/// name, the comment's text right below the date.
+/// the record stands on its own: a blank line, the start or a UI line
+/// ([`record_break`]) above the name, the comment's text right below the date.
 fn short_date_head<'l>(lines: &'l [Line], j: usize, k: usize) -> Option<&'l str> {
     let t: &str = &lines[k].text;
-    if t.len() > 24 || !t.starts_with(|c: char| c.is_ascii_digit()) || j > 0 && !lines[j - 1].blank() {
+    if t.len() > 24 || !t.starts_with(|c: char| c.is_ascii_digit()) || j > 0 && !record_break(&lines[j - 1]) {
         return None;
     }
     lines.get(k + 1).filter(|n| !n.blank() && !n.ui() && n.dates().date_only(&n.text).is_none())?;
     cues::short_date_line(t)
+}
+
+/// Whether a record may open under line `l`: a blank line, a UI line (the
+/// comment above's "Reply · Share", a reply group's "Hide 2 Replies") or a
+/// removed entry's placeholder.
+fn record_break(l: &Line) -> bool {
+    l.blank() || l.ui() || cues::is_removal_placeholder(&l.text)
 }
 
 /// A name line over a short date line and the text ([`short_date_head`]):

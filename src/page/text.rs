@@ -1623,6 +1623,16 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
             || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
 }
 
+/// A comment head over its date line: a name line or a reply head
+/// ("NAME antwortet auf NAME") with a date-only line right below it.
+fn head_over_date(lines: &[Line], m: usize) -> bool {
+    let t: &str = &lines[m].text;
+    !lines[m].blank()
+        && !cues::chars_more_than(t, 80)
+        && (cues::is_name_like(t) && cues::word_count(t) <= 5 || cues::reply_header(t).is_some_and(|a| a.author.is_some()))
+        && lines.get(m + 1).is_some_and(|n| n.dates().date_only(&n.text).is_some())
+}
+
 /// A short attribute line under a commenter's name: a place, a role or a
 /// badge ("Äußere Neustadt", "Lokale Organisation"): one to three words,
 /// name-like, no digit, no UI.
@@ -1765,6 +1775,17 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 skip_to = m;
             }
             continue;
+        }
+        // A teaser box between comments ("Das könnte Sie auch interessieren"
+        // and two headlines, after a comment's UI footer): where a head over
+        // its date line follows within a few lines, the box is skipped.
+        if stop && l.teaser.is_some() && !drafts.is_empty() && !open_with_text {
+            if let Some(m) = (j + 1..lines.len().min(j + 8)).find(|&m| head_over_date(lines, m)) {
+                close(&mut cur);
+                pending.clear();
+                skip_to = m;
+                continue;
+            }
         }
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;

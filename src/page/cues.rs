@@ -4710,6 +4710,22 @@ pub(crate) fn quote_bar_rest(rest: &str) -> Option<(String, &str)> {
     Some((name, words))
 }
 
+/// A reply line that quotes the start of the parent's text instead of its
+/// author (an app's flat list: "Antwort auf „First words, …“", "Replying
+/// to “first words …”"): the quoted words, without the ellipsis and a
+/// trailing comma.
+pub fn reply_quote(s: &str) -> Option<&str> {
+    static OPEN: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)^(?:als\s+|in\s+)?(?:antwort\s+(?:auf|an|zu)|reply(?:ing)?\s+to)\s*:?\s*[„"»“‚‘]"#));
+    let s = trim(s);
+    if s.len() > 300 {
+        return None;
+    }
+    let m = OPEN.find(s)?;
+    let inner = s[m.end()..].strip_suffix(['“', '"', '«', '”', '‘', '’'])?;
+    let words = inner.trim().trim_end_matches(['…', '.', ',', ' ']);
+    (word_count(words) >= 2).then_some(words)
+}
+
 /// A quote introduction on a line of its own, the quote following without
 /// quote marks: "Zitat von Name:", "Zitat Name:" -> the quoted author.
 pub fn quote_intro(s: &str) -> Option<String> {

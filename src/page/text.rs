@@ -1978,6 +1978,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             continue;
         }
+        // "Antwort auf „first words …“" under the head: the parent is the
+        // comment those words open.
+        if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.reply.is_none()) {
+            if cues::may_start_reply_marker(t.chars().next().unwrap_or(' ')) {
+                if let Some(words) = cues::reply_quote(t) {
+                    d.quoted = Some(words);
+                    continue;
+                }
+            }
+        }
         if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
             match cur.as_mut() {
                 Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
@@ -2360,18 +2370,22 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
                 })
             })
         };
+        // Whether comment `k`'s text opens with the quoted `words`.
+        let opens = |k: usize, words: &str| kept[k].lines.first().is_some_and(|l| cues::collapse_ws(l).starts_with(words));
         let mut reply_to = match &d.reply {
             // With the parent's quoted first words: the latest comment by
             // NAME that they open, else NAME's latest.
             Some(ReplyRef::Name(name)) if d.quoted.is_some() => {
                 let key = norm_key(name);
                 let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
-                (0..idx)
-                    .rev()
-                    .find(|&k| names.norm(k) == Some(key.as_str()) && kept[k].lines.first().is_some_and(|l| cues::collapse_ws(l).starts_with(&words)))
-                    .or_else(|| by_name(name))
+                (0..idx).rev().find(|&k| names.norm(k) == Some(key.as_str()) && opens(k, &words)).or_else(|| by_name(name))
             }
             Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),
+            // The parent's quoted first words alone: the latest comment they open.
+            None if d.quoted.is_some() => {
+                let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
+                (0..idx).rev().find(|&k| opens(k, &words))
+            }
             Some(ReplyRef::Number(num)) => (0..idx)
                 .rev()
                 .find(|&k| kept[k].number == Some(*num))

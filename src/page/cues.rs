@@ -2372,7 +2372,7 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|staff|mitarbeiter(?:in)?)$")
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung)$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").

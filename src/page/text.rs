@@ -1620,7 +1620,15 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
         && (l.header.is_some()
             || name_handle_date(lines, m)
             || l.author().is_some_and(|a| a.author.is_some() && a.date.is_some())
-            || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
+            || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some())
+            || name_head_at(lines, m))
+}
+
+/// Whether line `m` is a name line with its date line right under it or
+/// under one attribute or badge line ("NAME" / "Leserempfehlung" / DATE).
+fn name_head_at(lines: &[Line], m: usize) -> bool {
+    let date_at = |k: usize| lines.get(k).is_some_and(|n| n.dates().date_only(&n.text).is_some());
+    lines.get(m).is_some_and(|n| cues::is_name_like(&n.text) && cues::word_count(&n.text) <= 5) && (date_at(m + 1) || date_at(m + 2) && lines.get(m + 1).is_some_and(attribute_line))
 }
 
 /// A comment head over its date line: a name line or a reply head
@@ -1956,6 +1964,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 skip_to = e;
                 continue;
             }
+        }
+        // A reply label above a head ("Antwort" / NAME / [badge] / DATE): the
+        // head is one level deeper, as an indented reply would be.
+        if matches!(t, "Antwort" | "Antwort:" | "Reply" | "Reply:")
+            && name_head_at(lines, j + 1)
+        {
+            close(&mut cur);
+            pending.clear();
+            outline_indent = Some(2);
+            continue;
         }
         if let Some(depth) = cues::outline_number_depth(t) {
             close(&mut cur);

@@ -2372,7 +2372,7 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung)$")
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung)$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
@@ -4416,6 +4416,10 @@ static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
 });
 
+static SOCIAL_PROFILE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:Wohnt|Lebt)\s+in|Arbeitet\s+(?:bei|als|für)|Studiert(?:e)?\s+(?:an|in)|Ging\s+(?:zur|zum|auf\s+die)|Kommt\s+aus|Lives\s+in|Works\s+at|Studied\s+at|Went\s+to)\s+\S")
+});
+
 /// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
 /// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
 /// a comment header or comment text. A rank or badge may come first, the
@@ -4427,6 +4431,11 @@ pub fn is_profile_line(s: &str) -> bool {
         return false;
     }
     if PROFILE_LINE.is_match(s) {
+        return true;
+    }
+    // A social profile's line under the name ("Wohnt in Sondershausen",
+    // "Arbeitet bei NAME", "Studierte an NAME"): short, no sentence.
+    if s.len() <= 64 && !s.ends_with(['.', '!', '?', '…', ':']) && SOCIAL_PROFILE.is_match(s) {
         return true;
     }
     let sep = if s.contains(" · ") { " · " } else if s.contains(" | ") { " | " } else { return false };
@@ -4845,6 +4854,9 @@ mod forum_cue_tests {
         assert!(is_profile_line("Beiträge: 2.716"));
         assert!(is_profile_line("Mitglied seit Juni 2019"));
         assert!(!is_profile_line("Beiträge zum Thema gibt es viele."));
+        assert!(is_profile_line("Wohnt in Bad Frankenhausen"));
+        assert!(is_profile_line("Arbeitet bei Stadtwerke Sömmerda"));
+        assert!(!is_profile_line("Wohnt in der Nähe und hört den Lärm jede Nacht."));
     }
 
     #[test]
@@ -4988,7 +5000,7 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// A line's words after the symbols that lead it ("▾ 3 Antworten" -> "3 Antworten").
-fn after_symbols(s: &str) -> &str {
+pub(crate) fn after_symbols(s: &str) -> &str {
     s.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@').trim_start()
 }
 

@@ -1734,6 +1734,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     // The end of an expanded reply group ("▾ 3 Antworten" … "▴ Antworten
     // ausblenden"): the heads before it answer the comment above the group.
     let mut group_end = 0usize;
+    // An expanded group without a closer: the heads before this count of
+    // comments are its replies.
+    let mut group_heads = 0usize;
+    // Whether the section closes a reply group anywhere (asked once).
+    let mut closers: Option<bool> = None;
 
     for j in from..lines.len() {
         if j < skip_to {
@@ -1762,9 +1767,21 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 pending.clear();
                 continue;
             }
+            // Without a closer, an opener with an open arrow ("▾ 3
+            // Antworten", a comment plugin's expanded replies): the next
+            // N heads are the group.
+            // (Not where the page closes its groups elsewhere: there an
+            // opener without its closer is a collapsed group.)
+            if t.starts_with(['▾', '▼', '⌄']) && !*closers.get_or_insert_with(|| lines[from..].iter().any(|x| cues::reply_group_close(&x.text))) {
+                let n: usize = cues::after_symbols(t).bytes().take_while(u8::is_ascii_digit).fold(0, |a, b| a * 10 + usize::from(b - b'0'));
+                group_heads = drafts.len() + usize::from(cur.is_some()) + n;
+                close(&mut cur);
+                pending.clear();
+                continue;
+            }
         }
         // A head inside an expanded reply group is one level deeper.
-        let indent = l.indent + 2 * usize::from(j < group_end);
+        let indent = l.indent + 2 * usize::from(j < group_end || drafts.len() + usize::from(cur.is_some()) < group_heads);
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         // Asked only by the comment-title test below.
         let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
@@ -1907,12 +1924,18 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     orphans = orphans.saturating_sub(counted);
                     let mut texts: Vec<Cow<str>> = pending.drain(..).map(|(s, _)| Cow::Borrowed(s)).collect();
                     // The name line: the last short name-like line above the text.
+                    // A profile or badge line under the name ("Wohnt in ORT",
+                    // "Top-Fan") is neither the name nor text.
+                    let attribute = |x: &str| cues::is_profile_line(x) || cues::is_badge_word(cues::trim(x));
                     let name_at = (0..texts.len().saturating_sub(1))
                         .rev()
-                        .find(|&k| cues::is_name_like(&texts[k]) && cues::word_count(&texts[k]) <= 4 && !cues::chars_more_than(&texts[k], 40));
+                        .find(|&k| cues::is_name_like(&texts[k]) && cues::word_count(&texts[k]) <= 4 && !cues::chars_more_than(&texts[k], 40) && !attribute(&texts[k]));
                     let author = name_at.map(|k| {
                         let a = cues::collapse_ws(&texts[k]);
                         texts.drain(..=k);
+                        if texts.len() >= 2 && attribute(&texts[0]) {
+                            texts.remove(0);
+                        }
                         a
                     });
                     drafts.push(Draft {
@@ -2247,12 +2270,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // A short name line after a closed comment, followed by text.
         let closed = cur.as_ref().is_none_or(|d| !d.open);
+        // A badge or profile line may stand between the name and the text
+        // ("NAME" / "Top-Fan" / text).
+        let badge_under = || nxt.filter(|&k| lines[k].text.len() <= 64 && (cues::is_badge_word(cues::trim(&lines[k].text)) || cues::is_profile_line(&lines[k].text)));
         if closed
             && !drafts.is_empty()
             && cues::is_name_like(t)
             && cues::word_count(t) <= 3
             && !cues::chars_more_than(t, 40)
-            && nxt.is_some_and(|k| {
+            && badge_under().map_or(nxt, |k| next_nonblank(lines, k + 1)).is_some_and(|k| {
                 let n: &str = &lines[k].text;
                 !lines[k].furniture() && cues::word_count(n) >= 4 && (lines[k].prose() || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
             })
@@ -2262,6 +2288,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
             cur = Some(new_draft(al, indent, false, &mut pending_reply, &mut pending_title));
+            if let Some(k) = badge_under() {
+                skip_to = k + 1;
+            }
             continue;
         }
         // Text.
@@ -2423,6 +2452,13 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             if let Some(n) = at_number(&text) {
                 reply_to = (0..idx).rev().find(|&k| kept[k].number == Some(n));
             }
+        }
+        if reply_to.is_none() && text.starts_with(char::is_uppercase) {
+            // A name tag without "@" (a comment plugin's reply: "NAME
+            // first words"): an earlier author's full name, two words or more.
+            let head: &str = text.char_indices().nth(56).map_or(&text, |(i, _)| &text[..i]);
+            let lower = head.to_lowercase();
+            reply_to = mention_target(&names, idx, head).filter(|&k| names.lower(k)[0].as_deref().is_some_and(|a| a.contains(' ') && lower.starts_with(a)));
         }
         if reply_to.is_none() && d.indent > min_indent {
             reply_to = (0..idx).rev().find(|&k| kept[k].indent < d.indent);

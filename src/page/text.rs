@@ -1649,6 +1649,17 @@ fn attribute_line(l: &Line) -> bool {
     !l.blank() && t.len() <= 40 && !t.bytes().any(|b| b.is_ascii_digit()) && (1..=3).contains(&cues::word_count(t)) && !l.ui() && cues::is_name_like(t)
 }
 
+/// A role phrase under a commenter's name: two to four words, the first
+/// capitalised, no digit, no UI, no sentence mark ("Autorin des Artikels").
+fn role_phrase(l: &Line) -> bool {
+    let t: &str = &l.text;
+    t.len() <= 40
+        && t.starts_with(char::is_uppercase)
+        && !t.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'!' | b'?' | b':' | b','))
+        && (2..=4).contains(&cues::word_count(t))
+        && !l.ui()
+}
+
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&k| !lines[k].blank())
 }
@@ -2151,8 +2162,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // A role or badge line between a head without a date and its date
         // line ("NAME antwortet auf NAME" / "Redaktion" / "vor 3 Stunden"):
         // no new author.
+        // A role phrase counts too ("Autorin des Artikels", "Aus der
+        // Redaktion"): a short line, no digit, no sentence.
         if cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty() && d.author.is_some() && d.date.is_none())
-            && attribute_line(l)
+            && (attribute_line(l) || role_phrase(l))
             && direct_next.is_some_and(|n| n.dates().date_only(&n.text).is_some())
         {
             continue;

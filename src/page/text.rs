@@ -2468,10 +2468,11 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         }
         if reply_to.is_none() && text.starts_with(char::is_uppercase) {
             // A name tag without "@" (a comment plugin's reply: "NAME
-            // first words"): an earlier author's full name, two words or more.
-            let head: &str = text.char_indices().nth(56).map_or(&text, |(i, _)| &text[..i]);
-            let lower = head.to_lowercase();
-            reply_to = mention_target(&names, idx, head).filter(|&k| names.lower(k)[0].as_deref().is_some_and(|a| a.contains(' ') && lower.starts_with(a)));
+            // first words"): an earlier author's full name as written, two
+            // words or more, then a space.
+            reply_to = (0..idx).rev().find(|&k| {
+                kept[k].author.as_deref().is_some_and(|a| text.starts_with(a) && text.as_bytes().get(a.len()) == Some(&b' ') && a.contains(' '))
+            });
         }
         if reply_to.is_none() && d.indent > min_indent {
             reply_to = (0..idx).rev().find(|&k| kept[k].indent < d.indent);

@@ -1024,7 +1024,7 @@ impl<'a> Iterator for Words<'a> {
 
 static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
-        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
+        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Comments?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen|Leser-?meinungen|Leser-?zuschriften)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings|Comments)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
@@ -1309,7 +1309,7 @@ const UI_ITEM: &str = r"(?:
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
     neu\s+laden|aktualisieren|
-    like|reply|share|report|post|(?:reply|replies)\s*[·:]?\s*\d+|(?:add|write)\s+a\s+(?:comment|reply)|view\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments|replies)|
+    like|reply|share|report|post|(?:reply|replies|share|teilen)\s*[·:]?\s*\d+|log\s+in|sign\s+(?:in|up)|sort\s+by(?:\s*:?.*)?|(?:newest|oldest|latest|best|popular)(?:\s+first)?|(?:add|write)\s+a\s+(?:comment|reply)|view\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments|replies)|
     (?:top|all|newest|oldest|latest)\s+comments|load\s+more(?:\s+comments)?|(?:show|hide)\s+(?:\d+\s+)?(?:more\s+)?(?:repl(?:y|ies)|comments?)|
     (?:noch\s+|bisher\s+|derzeit\s+)?keine\s+(?:leser-?)?(?:kommentare|beiträge)(?:\s+vorhanden)?\.?|
     (?:schreiben|verfassen)\s+sie\s+(?:den|einen)\s+ersten\s+(?:kommentar|beitrag)|seien\s+sie\s+(?:der|die)\s+erste(?:\s+oder\s+(?:der|die)\s+erste)?(?:,?\s+(?:der|die)\s+(?:kommentiert|etwas\s+schreibt))?
@@ -2372,7 +2372,7 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar)$")
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung)$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
@@ -4416,6 +4416,10 @@ static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
 });
 
+static SOCIAL_PROFILE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:Wohnt|Lebt)\s+in|Arbeitet\s+(?:bei|als|für)|Studiert(?:e)?\s+(?:an|in)|Ging\s+(?:zur|zum|auf\s+die)|Kommt\s+aus|Lives\s+in|Works\s+at|Studied\s+at|Went\s+to)\s+\S")
+});
+
 /// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
 /// "Beiträge: 1.204", "Wohnort: Ort", "Mitglied seit März 2019". It is never
 /// a comment header or comment text. A rank or badge may come first, the
@@ -4427,6 +4431,11 @@ pub fn is_profile_line(s: &str) -> bool {
         return false;
     }
     if PROFILE_LINE.is_match(s) {
+        return true;
+    }
+    // A social profile's line under the name ("Wohnt in Sondershausen",
+    // "Arbeitet bei NAME", "Studierte an NAME"): short, no sentence.
+    if s.len() <= 64 && !s.ends_with(['.', '!', '?', '…', ':']) && SOCIAL_PROFILE.is_match(s) {
         return true;
     }
     let sep = if s.contains(" · ") { " · " } else if s.contains(" | ") { " | " } else { return false };
@@ -4710,6 +4719,22 @@ pub(crate) fn quote_bar_rest(rest: &str) -> Option<(String, &str)> {
     Some((name, words))
 }
 
+/// A reply line that quotes the start of the parent's text instead of its
+/// author (an app's flat list: "Antwort auf „First words, …“", "Replying
+/// to “first words …”"): the quoted words, without the ellipsis and a
+/// trailing comma.
+pub fn reply_quote(s: &str) -> Option<&str> {
+    static OPEN: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)^(?:als\s+|in\s+)?(?:antwort\s+(?:auf|an|zu)|reply(?:ing)?\s+to)\s*:?\s*[„"»“‚‘]"#));
+    let s = trim(s);
+    if s.len() > 300 {
+        return None;
+    }
+    let m = OPEN.find(s)?;
+    let inner = s[m.end()..].strip_suffix(['“', '"', '«', '”', '‘', '’'])?;
+    let words = inner.trim().trim_end_matches(['…', '.', ',', ' ']);
+    (word_count(words) >= 2).then_some(words)
+}
+
 /// A quote introduction on a line of its own, the quote following without
 /// quote marks: "Zitat von Name:", "Zitat Name:" -> the quoted author.
 pub fn quote_intro(s: &str) -> Option<String> {
@@ -4829,6 +4854,9 @@ mod forum_cue_tests {
         assert!(is_profile_line("Beiträge: 2.716"));
         assert!(is_profile_line("Mitglied seit Juni 2019"));
         assert!(!is_profile_line("Beiträge zum Thema gibt es viele."));
+        assert!(is_profile_line("Wohnt in Bad Frankenhausen"));
+        assert!(is_profile_line("Arbeitet bei Stadtwerke Sömmerda"));
+        assert!(!is_profile_line("Wohnt in der Nähe und hört den Lärm jede Nacht."));
     }
 
     #[test]
@@ -4972,7 +5000,7 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// A line's words after the symbols that lead it ("▾ 3 Antworten" -> "3 Antworten").
-fn after_symbols(s: &str) -> &str {
+pub(crate) fn after_symbols(s: &str) -> &str {
     s.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@').trim_start()
 }
 

@@ -1565,15 +1565,22 @@ fn name_handle_date(lines: &[Line], j: usize) -> bool {
 
 /// The short date of the head whose name is line `j` and whose date line
 /// is `k` ([`cues::short_date_line`]: "21. Nov.", "14h", "5 Std."), where
-/// the record stands on its own: a blank line (or the start) above the
-/// name, the comment's text right below the date.
+/// the record stands on its own: a blank line, the start or a UI line
+/// ([`record_break`]) above the name, the comment's text right below the date.
 fn short_date_head<'l>(lines: &'l [Line], j: usize, k: usize) -> Option<&'l str> {
     let t: &str = &lines[k].text;
-    if t.len() > 24 || !t.starts_with(|c: char| c.is_ascii_digit()) || j > 0 && !lines[j - 1].blank() {
+    if t.len() > 24 || !t.starts_with(|c: char| c.is_ascii_digit()) || j > 0 && !record_break(&lines[j - 1]) {
         return None;
     }
     lines.get(k + 1).filter(|n| !n.blank() && !n.ui() && n.dates().date_only(&n.text).is_none())?;
     cues::short_date_line(t)
+}
+
+/// Whether a record may open under line `l`: a blank line, a UI line (the
+/// comment above's "Reply · Share", a reply group's "Hide 2 Replies") or a
+/// removed entry's placeholder.
+fn record_break(l: &Line) -> bool {
+    l.blank() || l.ui() || cues::is_removal_placeholder(&l.text)
 }
 
 /// A name line over a short date line and the text ([`short_date_head`]):
@@ -1613,7 +1620,25 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
         && (l.header.is_some()
             || name_handle_date(lines, m)
             || l.author().is_some_and(|a| a.author.is_some() && a.date.is_some())
-            || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some()))
+            || cues::is_name_like(&l.text) && next_nonblank(lines, m + 1).is_some_and(|k| cues::date_only(&lines[k].text).is_some())
+            || name_head_at(lines, m))
+}
+
+/// Whether line `m` is a name line with its date line right under it or
+/// under one attribute or badge line ("NAME" / "Leserempfehlung" / DATE).
+fn name_head_at(lines: &[Line], m: usize) -> bool {
+    let date_at = |k: usize| lines.get(k).is_some_and(|n| n.dates().date_only(&n.text).is_some());
+    lines.get(m).is_some_and(|n| cues::is_name_like(&n.text) && cues::word_count(&n.text) <= 5) && (date_at(m + 1) || date_at(m + 2) && lines.get(m + 1).is_some_and(attribute_line))
+}
+
+/// A comment head over its date line: a name line or a reply head
+/// ("NAME antwortet auf NAME") with a date-only line right below it.
+fn head_over_date(lines: &[Line], m: usize) -> bool {
+    let t: &str = &lines[m].text;
+    !lines[m].blank()
+        && !cues::chars_more_than(t, 80)
+        && (cues::is_name_like(t) && cues::word_count(t) <= 5 || cues::reply_header(t).is_some_and(|a| a.author.is_some()))
+        && lines.get(m + 1).is_some_and(|n| n.dates().date_only(&n.text).is_some())
 }
 
 /// A short attribute line under a commenter's name: a place, a role or a
@@ -1622,6 +1647,17 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
 fn attribute_line(l: &Line) -> bool {
     let t: &str = &l.text;
     !l.blank() && t.len() <= 40 && !t.bytes().any(|b| b.is_ascii_digit()) && (1..=3).contains(&cues::word_count(t)) && !l.ui() && cues::is_name_like(t)
+}
+
+/// A role phrase under a commenter's name: two to four words, the first
+/// capitalised, no digit, no UI, no sentence mark ("Autorin des Artikels").
+fn role_phrase(l: &Line) -> bool {
+    let t: &str = &l.text;
+    t.len() <= 40
+        && t.starts_with(char::is_uppercase)
+        && !t.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'!' | b'?' | b':' | b','))
+        && (2..=4).contains(&cues::word_count(t))
+        && !l.ui()
 }
 
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {
@@ -1709,6 +1745,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     // The end of an expanded reply group ("▾ 3 Antworten" … "▴ Antworten
     // ausblenden"): the heads before it answer the comment above the group.
     let mut group_end = 0usize;
+    // An expanded group without a closer: the heads before this count of
+    // comments are its replies.
+    let mut group_heads = 0usize;
+    // Whether the section closes a reply group anywhere (asked once).
+    let mut closers: Option<bool> = None;
 
     for j in from..lines.len() {
         if j < skip_to {
@@ -1737,9 +1778,21 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 pending.clear();
                 continue;
             }
+            // Without a closer, an opener with an open arrow ("▾ 3
+            // Antworten", a comment plugin's expanded replies): the next
+            // N heads are the group.
+            // (Not where the page closes its groups elsewhere: there an
+            // opener without its closer is a collapsed group.)
+            if t.starts_with(['▾', '▼', '⌄']) && !*closers.get_or_insert_with(|| lines[from..].iter().any(|x| cues::reply_group_close(&x.text))) {
+                let n: usize = cues::after_symbols(t).bytes().take_while(u8::is_ascii_digit).fold(0, |a, b| a * 10 + usize::from(b - b'0'));
+                group_heads = drafts.len() + usize::from(cur.is_some()) + n;
+                close(&mut cur);
+                pending.clear();
+                continue;
+            }
         }
         // A head inside an expanded reply group is one level deeper.
-        let indent = l.indent + 2 * usize::from(j < group_end);
+        let indent = l.indent + 2 * usize::from(j < group_end || drafts.len() + usize::from(cur.is_some()) < group_heads);
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         // Asked only by the comment-title test below.
         let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
@@ -1758,6 +1811,17 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 skip_to = m;
             }
             continue;
+        }
+        // A teaser box between comments ("Das könnte Sie auch interessieren"
+        // and two headlines, after a comment's UI footer): where a head over
+        // its date line follows within a few lines, the box is skipped.
+        if stop && l.teaser.is_some() && !drafts.is_empty() && !open_with_text {
+            if let Some(m) = (j + 1..lines.len().min(j + 8)).find(|&m| head_over_date(lines, m)) {
+                close(&mut cur);
+                pending.clear();
+                skip_to = m;
+                continue;
+            }
         }
         if stop && !(open_with_text && cues::chars_more_than(t, 70)) {
             break;
@@ -1871,12 +1935,18 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     orphans = orphans.saturating_sub(counted);
                     let mut texts: Vec<Cow<str>> = pending.drain(..).map(|(s, _)| Cow::Borrowed(s)).collect();
                     // The name line: the last short name-like line above the text.
+                    // A profile or badge line under the name ("Wohnt in ORT",
+                    // "Top-Fan") is neither the name nor text.
+                    let attribute = |x: &str| cues::is_profile_line(x) || cues::is_badge_word(cues::trim(x));
                     let name_at = (0..texts.len().saturating_sub(1))
                         .rev()
-                        .find(|&k| cues::is_name_like(&texts[k]) && cues::word_count(&texts[k]) <= 4 && !cues::chars_more_than(&texts[k], 40));
+                        .find(|&k| cues::is_name_like(&texts[k]) && cues::word_count(&texts[k]) <= 4 && !cues::chars_more_than(&texts[k], 40) && !attribute(&texts[k]));
                     let author = name_at.map(|k| {
                         let a = cues::collapse_ws(&texts[k]);
                         texts.drain(..=k);
+                        if texts.len() >= 2 && attribute(&texts[0]) {
+                            texts.remove(0);
+                        }
                         a
                     });
                     drafts.push(Draft {
@@ -1929,6 +1999,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
+        // A reply label above a head ("Antwort" / NAME / [badge] / DATE): the
+        // head is one level deeper, as an indented reply would be.
+        if matches!(t, "Antwort" | "Antwort:" | "Reply" | "Reply:")
+            && name_head_at(lines, j + 1)
+        {
+            close(&mut cur);
+            pending.clear();
+            outline_indent = Some(2);
+            continue;
+        }
         if let Some(depth) = cues::outline_number_depth(t) {
             close(&mut cur);
             pending.clear();
@@ -1949,6 +2029,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             pending.clear();
             continue;
+        }
+        // "Antwort auf „first words …“" under the head: the parent is the
+        // comment those words open.
+        if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.reply.is_none()) {
+            if cues::may_start_reply_marker(t.chars().next().unwrap_or(' ')) {
+                if let Some(words) = cues::reply_quote(t) {
+                    d.quoted = Some(words);
+                    continue;
+                }
+            }
         }
         if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
             match cur.as_mut() {
@@ -2072,8 +2162,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // A role or badge line between a head without a date and its date
         // line ("NAME antwortet auf NAME" / "Redaktion" / "vor 3 Stunden"):
         // no new author.
+        // A role phrase counts too ("Autorin des Artikels", "Aus der
+        // Redaktion"): a short line, no digit, no sentence.
         if cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty() && d.author.is_some() && d.date.is_none())
-            && attribute_line(l)
+            && (attribute_line(l) || role_phrase(l))
             && direct_next.is_some_and(|n| n.dates().date_only(&n.text).is_some())
         {
             continue;
@@ -2191,12 +2283,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // A short name line after a closed comment, followed by text.
         let closed = cur.as_ref().is_none_or(|d| !d.open);
+        // A badge or profile line may stand between the name and the text
+        // ("NAME" / "Top-Fan" / text).
+        let badge_under = || nxt.filter(|&k| lines[k].text.len() <= 64 && (cues::is_badge_word(cues::trim(&lines[k].text)) || cues::is_profile_line(&lines[k].text)));
         if closed
             && !drafts.is_empty()
             && cues::is_name_like(t)
             && cues::word_count(t) <= 3
             && !cues::chars_more_than(t, 40)
-            && nxt.is_some_and(|k| {
+            && badge_under().map_or(nxt, |k| next_nonblank(lines, k + 1)).is_some_and(|k| {
                 let n: &str = &lines[k].text;
                 !lines[k].furniture() && cues::word_count(n) >= 4 && (lines[k].prose() || n.ends_with(['.', '!', '?', '…', '"', '“', ')']))
             })
@@ -2206,6 +2301,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
             cur = Some(new_draft(al, indent, false, &mut pending_reply, &mut pending_title));
+            if let Some(k) = badge_under() {
+                skip_to = k + 1;
+            }
             continue;
         }
         // Text.
@@ -2332,18 +2430,22 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
                 })
             })
         };
+        // Whether comment `k`'s text opens with the quoted `words`.
+        let opens = |k: usize, words: &str| kept[k].lines.first().is_some_and(|l| cues::collapse_ws(l).starts_with(words));
         let mut reply_to = match &d.reply {
             // With the parent's quoted first words: the latest comment by
             // NAME that they open, else NAME's latest.
             Some(ReplyRef::Name(name)) if d.quoted.is_some() => {
                 let key = norm_key(name);
                 let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
-                (0..idx)
-                    .rev()
-                    .find(|&k| names.norm(k) == Some(key.as_str()) && kept[k].lines.first().is_some_and(|l| cues::collapse_ws(l).starts_with(&words)))
-                    .or_else(|| by_name(name))
+                (0..idx).rev().find(|&k| names.norm(k) == Some(key.as_str()) && opens(k, &words)).or_else(|| by_name(name))
             }
             Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),
+            // The parent's quoted first words alone: the latest comment they open.
+            None if d.quoted.is_some() => {
+                let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
+                (0..idx).rev().find(|&k| opens(k, &words))
+            }
             Some(ReplyRef::Number(num)) => (0..idx)
                 .rev()
                 .find(|&k| kept[k].number == Some(*num))
@@ -2363,6 +2465,14 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             if let Some(n) = at_number(&text) {
                 reply_to = (0..idx).rev().find(|&k| kept[k].number == Some(n));
             }
+        }
+        if reply_to.is_none() && text.starts_with(char::is_uppercase) {
+            // A name tag without "@" (a comment plugin's reply: "NAME
+            // first words"): an earlier author's full name as written, two
+            // words or more, then a space.
+            reply_to = (0..idx).rev().find(|&k| {
+                kept[k].author.as_deref().is_some_and(|a| text.starts_with(a) && text.as_bytes().get(a.len()) == Some(&b' ') && a.contains(' '))
+            });
         }
         if reply_to.is_none() && d.indent > min_indent {
             reply_to = (0..idx).rev().find(|&k| kept[k].indent < d.indent);

@@ -869,6 +869,15 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             None if bar => bar_signature_name(t, a, b),
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
+        // A head naming the writer and the parent before its date ("Antwort
+        // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
+        if m.sig.is_none() && above[k] == 0 && !bar && author.is_some() {
+            let before = t.get(..a.min(m.head_end)).unwrap_or("").trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '-'));
+            if let Some((w, p)) = cues::writer_parent(before) {
+                author = Some(w.to_string());
+                reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
+            }
+        }
         // A head without a name: the first repeated "Label: Value" line of
         // the record whose value reads as a name.
         if author.is_none() {

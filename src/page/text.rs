@@ -1647,16 +1647,23 @@ fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_repl
         Some((t, n)) => (Some(t), n),
         None => (None, None),
     };
+    // A head naming the writer and the parent ("A ▸ B", "A replied to B").
+    let mut reply = al.reply;
+    let mut author = al.author;
+    if let Some((w, p)) = author.as_deref().and_then(cues::writer_parent) {
+        reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
+        author = Some(w.to_string());
+    }
     Draft {
         // "Name (Ort)": the place in brackets is not part of the name.
-        author: al.author.map(|a| cues::strip_place(&a).to_string()),
+        author: author.map(|a| cues::strip_place(&a).to_string()),
         date: al.date,
         title,
         number: al.number.or(tnum),
         indent,
         bullet,
         open: true,
-        reply: al.reply.or_else(|| pending_reply.take()),
+        reply: reply.or_else(|| pending_reply.take()),
         ..Draft::default()
     }
 }

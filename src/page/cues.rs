@@ -2496,6 +2496,13 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
                     return Some(AuthorLine { author: Some(w.to_string()), date: Some(date), number, reply: Some(ReplyRef::Name(p.to_string())) });
                 }
             }
+            // "Antwort an NAME · DATE" (under the writer's name line): the
+            // parent, no writer.
+            if reply.is_none() && name.starts_with(may_start_reply_marker) {
+                if let Some(r) = reply_marker(name) {
+                    return Some(AuthorLine { author: None, date: Some(date), number, reply: Some(r) });
+                }
+            }
             if is_name_like_in(name, f) {
                 return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: Some(date), number, reply: None }));
             }

@@ -1604,6 +1604,20 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
     cues::reply_marker(t)
 }
 
+/// A reply line that carries the head's date after a separator ("Antwort
+/// an NAME · vor 4 Std.", "Replying to NAME · 2h") under a name line ->
+/// the parent and the date.
+fn reply_date_line<'l>(l: &'l Line) -> Option<(ReplyRef, &'l str)> {
+    let t: &str = &l.text;
+    if t.len() > 120 || !t.trim_start().starts_with(cues::may_start_reply_marker) {
+        return None;
+    }
+    let (a, b) = [" · ", " | ", " • ", " – "].iter().find_map(|sep| t.rfind(sep).map(|p| (p, p + sep.len())))?;
+    let date = cues::date_only(&t[b..])?;
+    let r = cues::reply_marker(&t[..a])?;
+    Some((r, date))
+}
+
 /// Whether a comment record opens at line `m`: a section header, a
 /// dated author line, a name line above a date line (perhaps with a handle
 /// between them).
@@ -2019,6 +2033,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 if let Some(d) = cur.as_mut() {
                     if d.open && d.date.is_none() {
                         d.date = al.date;
+                        if d.reply.is_none() {
+                            d.reply = al.reply;
+                        }
                         if !d.lines.is_empty() {
                             d.open = false;
                         }
@@ -2104,9 +2121,18 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             // A reply line between the name and its date ("Replying to @NAME",
             // a forum's reply tab "↪ NAME") says whom the comment answers.
             let mut tab_reply = None;
+            // The date of a reply line that carries it ("Antwort an NAME · vor 4 Std.").
+            let mut tab_date = None;
             for step in 0..2 {
                 match date_at {
                     Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
+                    Some(k) if handle.is_none() && tab_reply.is_none() && k == j + 1 + step && {
+                        tab_date = reply_date_line(&lines[k]).map(|(r, d)| {
+                            tab_reply = Some(r);
+                            d
+                        });
+                        tab_date.is_some()
+                    } => break,
                     Some(k) if handle.is_none() && tab_reply.is_none() && k == j + 1 + step && {
                         tab_reply = reply_tab(&lines[k].text);
                         tab_reply.is_some()
@@ -2128,7 +2154,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 // Under a handle, the short dates of social-media copies count too;
                 // so they do in a record of its own: a blank line, the name, the
                 // date, the text right below ("NAME" / "21. Nov." / text, "14h").
-                let date = if handle.is_some() {
+                let date = if tab_date.is_some() {
+                    tab_date
+                } else if handle.is_some() {
                     cues::short_date_line(&lines[k].text)
                 } else {
                     lines[k].dates().date_only(&lines[k].text).or_else(|| short_date_head(lines, j, k))

@@ -1024,7 +1024,7 @@ impl<'a> Iterator for Words<'a> {
 
 static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^(?:
-        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
+        (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Comments?|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen|Leser-?meinungen|Leser-?zuschriften)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
       | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings|Comments)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
@@ -1309,7 +1309,7 @@ const UI_ITEM: &str = r"(?:
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
     neu\s+laden|aktualisieren|
-    like|reply|share|report|post|(?:reply|replies)\s*[·:]?\s*\d+|(?:add|write)\s+a\s+(?:comment|reply)|view\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments|replies)|
+    like|reply|share|report|post|avatar|profilbild|benutzerbild|(?:reply|replies)\s*[·:]?\s*\d+|(?:add|write)\s+a\s+(?:comment|reply)|view\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments|replies)|
     (?:top|all|newest|oldest|latest)\s+comments|load\s+more(?:\s+comments)?|(?:show|hide)\s+(?:\d+\s+)?(?:more\s+)?(?:repl(?:y|ies)|comments?)|
     (?:noch\s+|bisher\s+|derzeit\s+)?keine\s+(?:leser-?)?(?:kommentare|beiträge)(?:\s+vorhanden)?\.?|
     (?:schreiben|verfassen)\s+sie\s+(?:den|einen)\s+ersten\s+(?:kommentar|beitrag)|seien\s+sie\s+(?:der|die)\s+erste(?:\s+oder\s+(?:der|die)\s+erste)?(?:,?\s+(?:der|die)\s+(?:kommentiert|etwas\s+schreibt))?
@@ -1746,7 +1746,7 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
             meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|
-            (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}";
+            (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}|also\s+on\s+.{1,40}";
 
 static AD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));

@@ -1604,6 +1604,16 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
     cues::reply_marker(t)
 }
 
+/// A name line of two names apart by a gap of two or more spaces, the
+/// second the author of one of the comments before ("NAME  PARENT", a
+/// reply head whose arrow icon the copy lost) -> (NAME, PARENT).
+fn gap_parent<'l>(core: &'l str, drafts: &[Draft]) -> Option<(&'l str, &'l str)> {
+    let t = core.trim();
+    let p = t.find("  ")?;
+    let (w, parent) = (t[..p].trim_end(), t[p..].trim_start());
+    (!drafts.is_empty() && cues::is_name_like(w) && cues::is_name_like(parent) && drafts.iter().rev().take(200).any(|d| d.author.as_deref() == Some(parent))).then_some((w, parent))
+}
+
 /// A reply line that carries the head's date after a separator ("Antwort
 /// an NAME · vor 4 Std.", "Replying to NAME · 2h") under a name line ->
 /// the parent and the date.
@@ -2113,10 +2123,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         };
         if cues::is_name_like(core) && cues::word_count(core) <= 5 {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
+            // A lone "·" or "•" may stand between the handle (or the name) and the date.
+            let past_dot = |d: usize| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d };
             let mut date_at = match handle {
-                // A lone "·" may stand between the handle and the date.
-                Some((k, _)) => next_nonblank(lines, k + 1).map(|d| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d }),
-                None => nxt,
+                Some((k, _)) => next_nonblank(lines, k + 1).map(past_dot),
+                None => nxt.map(past_dot),
             };
             // A reply line between the name and its date ("Replying to @NAME",
             // a forum's reply tab "↪ NAME") says whom the comment answers.
@@ -2167,7 +2178,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     }
                     flush(&mut cur, &mut drafts);
                     pending.clear();
-                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
+                    let mut al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
+                    // "NAME  PARENT": a widget's reply head whose arrow icon
+                    // the copy lost, two names apart by a wide gap, the
+                    // second an earlier comment's author.
+                    if let Some((w, p)) = gap_parent(core, &drafts) {
+                        al.author = Some(w.to_string());
+                        al.reply = Some(ReplyRef::Name(p.to_string()));
+                    }
                     let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
                     if tab_reply.is_some() {
                         d.reply = tab_reply;

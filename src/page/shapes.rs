@@ -871,7 +871,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         };
         // A head naming the writer and the parent before its date ("Antwort
         // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
-        if let Some((w, p)) = writer_parent_head(t, a, m.head_end, m.sig).filter(|_| above[k] == 0 && !bar && author.is_some()) {
+        if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| writer_parent_head(t, a, m.head_end, m.sig)).flatten() {
             author = Some(w.to_string());
             reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
         }

@@ -1309,7 +1309,7 @@ const UI_ITEM: &str = r"(?:
     lesen\s+sie\s+die\s+beiträge!?|mehr\s+anzeigen|weniger\s+anzeigen|ausklappen|einklappen|
     (?:redaktionell\s+)?empfohlen|redaktionsempfehlung|top-?kommentar|
     neu\s+laden|aktualisieren|
-    like|reply|share|report|post|(?:reply|replies|share|teilen)\s*[·:]?\s*\d+|log\s+in|sign\s+(?:in|up)|sort\s+by(?:\s*:?.*)?|(?:newest|oldest|latest|best|popular)(?:\s+first)?|(?:add|write)\s+a\s+(?:comment|reply)|view\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments|replies)|
+    like|reply|share|report|post|avatar|profilbild|benutzerbild|(?:reply|replies|share|teilen)\s*[·:]?\s*\d+|log\s+in|sign\s+(?:in|up)|sort\s+by(?:\s*:?.*)?|(?:newest|oldest|latest|best|popular)(?:\s+first)?|(?:add|write)\s+a\s+(?:comment|reply)|view\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?(?:comments|replies)|
     (?:top|all|newest|oldest|latest)\s+comments|load\s+more(?:\s+comments)?|(?:show|hide)\s+(?:\d+\s+)?(?:more\s+)?(?:repl(?:y|ies)|comments?)|
     (?:noch\s+|bisher\s+|derzeit\s+)?keine\s+(?:leser-?)?(?:kommentare|beiträge)(?:\s+vorhanden)?\.?|
     (?:schreiben|verfassen)\s+sie\s+(?:den|einen)\s+ersten\s+(?:kommentar|beitrag)|seien\s+sie\s+(?:der|die)\s+erste(?:\s+oder\s+(?:der|die)\s+erste)?(?:,?\s+(?:der|die)\s+(?:kommentiert|etwas\s+schreibt))?
@@ -1746,7 +1746,7 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
             aus\s+dem\s+forum|(?:neueste|aktuelle|letzte)\s+(?:forums?beiträge|diskussionen|kommentare\s+im\s+forum)|
             bildergalerien?|fotostrecken?|videos?|podcasts?|mehr\s+zu\s*:.{0,40}|(?:aktuell|neu)\s+im\s+(?:leser)?forum|beliebt\s+bei\s+(?:unseren\s+)?lesern|
             meistgelesen\s+.{0,30}|(?:das\s+)?wetter\s+(?:in|für)\s+.{1,30}|
-            (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}";
+            (?:auch\s+)?im\s+netz|rund\s+ums?\s+.{1,20}|also\s+on\s+.{1,40}";
 
 static AD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
@@ -2485,9 +2485,23 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
             let head = strip_weekday_tail(head);
             let name = NAME_TAIL.replace(head, "");
             let name = trim(&name).trim_start_matches(|c: char| c == '|' || c == '—' || c == '–');
-            let name = strip_von(trim(name));
+            let full = trim(name);
+            let name = strip_von(full);
             if name.is_empty() || is_date_label(name) {
                 return Some(number_reply(AuthorLine { author: None, date: Some(date), number, reply: None }));
+            }
+            // "Antwort von A an B, DATE": the writer and the parent.
+            if name.len() < full.len() && reply.is_none() {
+                if let Some((w, p)) = writer_parent(full) {
+                    return Some(AuthorLine { author: Some(w.to_string()), date: Some(date), number, reply: Some(ReplyRef::Name(p.to_string())) });
+                }
+            }
+            // "Antwort an NAME · DATE" (under the writer's name line): the
+            // parent, no writer.
+            if reply.is_none() && name.starts_with(may_start_reply_marker) {
+                if let Some(r) = reply_marker(name) {
+                    return Some(AuthorLine { author: None, date: Some(date), number, reply: Some(r) });
+                }
             }
             if is_name_like_in(name, f) {
                 return Some(number_reply(AuthorLine { author: Some(name.to_string()), date: Some(date), number, reply: None }));
@@ -3284,6 +3298,23 @@ pub fn is_headline_like(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn writer_parent_heads() {
+        let wp = |s| writer_parent(s);
+        assert_eq!(wp("Antwort von Weserbote_77 an Hannelore Brinkhoff"), Some(("Weserbote_77", "Hannelore Brinkhoff")));
+        assert_eq!(wp("Reply from Ann Lee to Bo Kim"), Some(("Ann Lee", "Bo Kim")));
+        assert_eq!(wp("Frerk Albers ▸ Wiebke Thormählen"), Some(("Frerk Albers", "Wiebke Thormählen")));
+        assert_eq!(wp("Frerk Albers → @wiebke_t"), Some(("Frerk Albers", "wiebke_t")));
+        assert_eq!(wp("Ann Lee replied to Bo Kim"), Some(("Ann Lee", "Bo Kim")));
+        assert_eq!(wp("Olaf Z. antwortet auf Manuela G."), Some(("Olaf Z.", "Manuela G.")));
+        assert_eq!(wp("Antwort von Stadtverwaltung Frankfurt (Oder) an M. Szymańska"), Some(("Stadtverwaltung Frankfurt (Oder)", "M. Szymańska")));
+        // One name, or no names on both sides: no head of this kind.
+        assert_eq!(wp("Frerk Albers"), None);
+        assert_eq!(wp("Preise → steigen, das ist doch klar, oder?"), None);
+        assert_eq!(wp("→ Frerk Albers"), None);
+        assert_eq!(wp("Antwort an Frerk Albers"), None);
+    }
+
     #[test]
     fn reply_markers_begin_as_announced() {
         let mut lines = crate::page::testgen::lines();
@@ -4755,6 +4786,54 @@ static REPLY_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\s*[,·|–—
 /// both have (at 3 and at 2) instead of one search each.
 fn has_reply_verb(b: &[u8]) -> bool {
     memchr::memchr_iter(b'w', b).any(|i| i >= 3 && b.get(i - 3..i + 6) == Some(b"antwortet") || i >= 2 && b.get(i - 2..i + 7) == Some(b"erwiderte"))
+}
+
+/// The arrows a reply head puts between the writer and the parent
+/// ("NAME ▸ PARENT", "NAME → PARENT").
+const WRITER_PARENT_ARROWS: &[char] = &['▸', '▶', '►', '→', '⇒', '➜', '➔', '⟶', '↪', '↳', '⤷'];
+
+/// A reply head's name part that names both the writer and the parent
+/// comment's author (session 17, seg26): "Antwort von A an B", "Reply from
+/// A to B", "A ▸ B", "A → B", "A replied to B", "A in reply to B", "A
+/// antwortet B" -> (A, B), both name-like. The widgets of apps and copied
+/// comment pages print such heads instead of nesting the replies.
+pub fn writer_parent(s: &str) -> Option<(&str, &str)> {
+    let s = trim(s);
+    if s.len() > 120 || !s.contains(' ') {
+        return None;
+    }
+    fn ok<'s>(w: &'s str, p: &'s str) -> Option<(&'s str, &'s str)> {
+        let (w, p) = (trim(w), trim(p).trim_start_matches('@'));
+        // A name may carry a place in brackets ("Stadtverwaltung Frankfurt (Oder)").
+        let name = |n: &str| (is_name_like(n) || is_name_like(strip_place(n))) && word_count(n) <= 5;
+        (name(w) && name(p)).then_some((w, p))
+    }
+    let b = s.as_bytes();
+    // An arrow between two names (each arrow's UTF-8 starts with 0xe2).
+    if memchr::memchr(0xe2, b).is_some() {
+        if let Some((i, c)) = s.char_indices().find(|&(i, c)| i > 0 && WRITER_PARENT_ARROWS.contains(&c)) {
+            return ok(&s[..i], &s[i + c.len_utf8()..]);
+        }
+    }
+    // "Antwort von A an B", "Reply from A to B".
+    let lower_starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    for (lead, to) in [("antwort von ", " an "), ("reply from ", " to "), ("kommentar von ", " an ")] {
+        if lower_starts(lead) {
+            let rest = &s[lead.len()..];
+            let (w, p) = rest.rsplit_once(to)?;
+            return ok(w, p);
+        }
+    }
+    // "A replied to B", "A antwortet B": a verb between two names.
+    if !(contains_at(b, b"ntwort", 0) || contains_at(b, b"repl", 0)) {
+        return None;
+    }
+    for verb in [" replied to ", " in reply to ", " replying to ", " antwortet auf ", " antwortete auf ", " antwortet ", " antwortete "] {
+        if let Some(i) = s.find(verb) {
+            return ok(&s[..i], &s[i + verb.len()..]);
+        }
+    }
+    None
 }
 
 /// A reply header: "Name antwortete Other am 9. Juni 2024 um 22:15 Uhr:",

@@ -869,6 +869,12 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             None if bar => bar_signature_name(t, a, b),
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
+        // A head naming the writer and the parent before its date ("Antwort
+        // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
+        if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| writer_parent_head(t, a, m.head_end, m.sig)).flatten() {
+            author = Some(w.to_string());
+            reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
+        }
         // A head without a name: the first repeated "Label: Value" line of
         // the record whose value reads as a name.
         if author.is_none() {
@@ -919,6 +925,13 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         regions.first().map_or(first, |r| r.0 - usize::from(r.0 > 0 && number_ref(texts[r.0 - 1]).is_some()))
     };
     Some((with_text * 2 + with_prose, Induced { start, records }))
+}
+
+/// The writer and the parent a head names before its date (`a`): "Antwort
+/// von A an B, DATE", "A ▸ B · DATE" ([`cues::writer_parent`]).
+fn writer_parent_head(t: &str, a: usize, head_end: usize, sig: Option<usize>) -> Option<(&str, &str)> {
+    let before = t.get(..a.min(head_end))?.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '-'));
+    sig.is_none().then(|| cues::writer_parent(before)).flatten()
 }
 
 /// The name slot of a head: the head without its date, numbers and labels,

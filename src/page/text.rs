@@ -1611,6 +1611,30 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
     cues::reply_marker(t)
 }
 
+/// A name line of two names apart by a gap of two or more spaces, the
+/// second the author of one of the comments before ("NAME  PARENT", a
+/// reply head whose arrow icon the copy lost) -> (NAME, PARENT).
+fn gap_parent<'l>(core: &'l str, drafts: &[Draft]) -> Option<(&'l str, &'l str)> {
+    let t = core.trim();
+    let p = t.find("  ")?;
+    let (w, parent) = (t[..p].trim_end(), t[p..].trim_start());
+    (!drafts.is_empty() && cues::is_name_like(w) && cues::is_name_like(parent) && drafts.iter().rev().take(200).any(|d| d.author.as_deref() == Some(parent))).then_some((w, parent))
+}
+
+/// A reply line that carries the head's date after a separator ("Antwort
+/// an NAME · vor 4 Std.", "Replying to NAME · 2h") under a name line ->
+/// the parent and the date.
+fn reply_date_line<'l>(l: &'l Line) -> Option<(ReplyRef, &'l str)> {
+    let t: &str = &l.text;
+    if t.len() > 120 || !t.trim_start().starts_with(cues::may_start_reply_marker) {
+        return None;
+    }
+    let (a, b) = [" · ", " | ", " • ", " – "].iter().find_map(|sep| t.rfind(sep).map(|p| (p, p + sep.len())))?;
+    let date = cues::date_only(&t[b..])?;
+    let r = cues::reply_marker(&t[..a])?;
+    Some((r, date))
+}
+
 /// Whether a comment record opens at line `m`: a section header, a
 /// dated author line, a name line above a date line (perhaps with a handle
 /// between them).
@@ -1683,16 +1707,23 @@ fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_repl
         Some((t, n)) => (Some(t), n),
         None => (None, None),
     };
+    // A head naming the writer and the parent ("A ▸ B", "A replied to B").
+    let mut reply = al.reply;
+    let mut author = al.author;
+    if let Some((w, p)) = author.as_deref().and_then(cues::writer_parent) {
+        reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
+        author = Some(w.to_string());
+    }
     Draft {
         // "Name (Ort)": the place in brackets is not part of the name.
-        author: al.author.map(|a| cues::strip_place(&a).to_string()),
+        author: author.map(|a| cues::strip_place(&a).to_string()),
         date: al.date,
         title,
         number: al.number.or(tnum),
         indent,
         bullet,
         open: true,
-        reply: al.reply.or_else(|| pending_reply.take()),
+        reply: reply.or_else(|| pending_reply.take()),
         ..Draft::default()
     }
 }
@@ -2102,6 +2133,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 if let Some(d) = cur.as_mut() {
                     if d.open && d.date.is_none() {
                         d.date = al.date;
+                        if d.reply.is_none() {
+                            d.reply = al.reply;
+                        }
                         if !d.lines.is_empty() {
                             d.open = false;
                         }
@@ -2181,17 +2215,27 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         };
         if cues::is_name_like(core) && cues::word_count(core) <= 5 {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
+            // A lone "·" or "•" may stand between the handle (or the name) and the date.
+            let past_dot = |d: usize| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d };
             let mut date_at = match handle {
-                // A lone "·" may stand between the handle and the date.
-                Some((k, _)) => next_nonblank(lines, k + 1).map(|d| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d }),
-                None => nxt,
+                Some((k, _)) => next_nonblank(lines, k + 1).map(past_dot),
+                None => nxt.map(past_dot),
             };
             // A reply line between the name and its date ("Replying to @NAME",
             // a forum's reply tab "↪ NAME") says whom the comment answers.
             let mut tab_reply = None;
+            // The date of a reply line that carries it ("Antwort an NAME · vor 4 Std.").
+            let mut tab_date = None;
             for step in 0..2 {
                 match date_at {
                     Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
+                    Some(k) if handle.is_none() && tab_reply.is_none() && k == j + 1 + step && {
+                        tab_date = reply_date_line(&lines[k]).map(|(r, d)| {
+                            tab_reply = Some(r);
+                            d
+                        });
+                        tab_date.is_some()
+                    } => break,
                     Some(k) if handle.is_none() && tab_reply.is_none() && k == j + 1 + step && {
                         tab_reply = reply_tab(&lines[k].text);
                         tab_reply.is_some()
@@ -2213,7 +2257,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 // Under a handle, the short dates of social-media copies count too;
                 // so they do in a record of its own: a blank line, the name, the
                 // date, the text right below ("NAME" / "21. Nov." / text, "14h").
-                let date = if handle.is_some() {
+                let date = if tab_date.is_some() {
+                    tab_date
+                } else if handle.is_some() {
                     cues::short_date_line(&lines[k].text)
                 } else {
                     lines[k].dates().date_only(&lines[k].text).or_else(|| short_date_head(lines, j, k))
@@ -2224,7 +2270,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     }
                     flush(&mut cur, &mut drafts);
                     pending.clear();
-                    let al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
+                    let mut al = cues::AuthorLine { author: Some(cues::collapse_ws(core)), date: Some(date.to_string()), number: lead_num, reply: None };
+                    // "NAME  PARENT": a widget's reply head whose arrow icon
+                    // the copy lost, two names apart by a wide gap, the
+                    // second an earlier comment's author.
+                    if let Some((w, p)) = gap_parent(core, &drafts) {
+                        al.author = Some(w.to_string());
+                        al.reply = Some(ReplyRef::Name(p.to_string()));
+                    }
                     let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
                     if tab_reply.is_some() {
                         d.reply = tab_reply;

@@ -247,6 +247,19 @@ impl StartRegex {
         StartRegex { re: re(pattern), starts: starts(pattern).map(Box::new) }
     }
 
+    /// [`StartRegex::new`] with a lazy-DFA cache of up to 16 MiB instead of
+    /// the regex crate's 2 MiB, for a pattern whose DFA needs more states
+    /// than that over varied pages. [`UI_LINE`] (a repeated alternation of
+    /// ~150 UI items, some with a `.*` tail) outgrew the default in session 17:
+    /// the cache was cleared and its states rebuilt again and again, and the
+    /// text path's instructions rose by half (callgrind `segment_loop 3`:
+    /// 216.9 M with the default cache, 147.7 M with this one, on the same
+    /// 131 pages). The cache only grows as states are built.
+    fn with_cache(pattern: &str) -> StartRegex {
+        let re = regex::RegexBuilder::new(pattern).dfa_size_limit(16 << 20).build().expect("cue regex must compile");
+        StartRegex { re, starts: starts(pattern).map(Box::new) }
+    }
+
     /// Whether a haystack of two or more bytes that begins with the first
     /// two bytes of `s` may match (true without tables or when `s` is
     /// shorter).
@@ -1316,7 +1329,7 @@ const UI_ITEM: &str = r"(?:
 )";
 
 static UI_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(&format!(
+    StartRegex::with_cache(&format!(
         r"(?ix)^(?:[|·•/]\s*)?\[?\s*{UI_ITEM}\s*\]?(?:\s*[|·•/,]?\s*\[?\s*{UI_ITEM}\s*\]?)*\s*[|·•/]?\s*(?:[.!]|…|\.\.\.)?$"
     ))
 });

@@ -2385,7 +2385,7 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung)$")
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").

@@ -1611,14 +1611,28 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
     cues::reply_marker(t)
 }
 
-/// A name line of two names apart by a gap of two or more spaces, the
-/// second the author of one of the comments before ("NAME  PARENT", a
-/// reply head whose arrow icon the copy lost) -> (NAME, PARENT).
-fn gap_parent<'l>(core: &'l str, drafts: &[Draft]) -> Option<(&'l str, &'l str)> {
+/// A name line of two names apart by a gap of two or more spaces or by the
+/// word "an" ("to"), the second the author of one of the comments before
+/// (`drafts`, then `cur`) -> (NAME, PARENT): "NAME  PARENT", a widget's
+/// reply head whose arrow icon the copy lost; "NAME an PARENT", the reply
+/// head of a copied comment list that prints writer and parent instead of
+/// nesting (session 18). Safe for a name that holds "an" ("Haus an der
+/// Elbe"): the part after the split must be an earlier commenter's whole
+/// name, and the part before a name of its own.
+fn gap_parent<'l>(core: &'l str, drafts: &[Draft], cur: Option<&Draft>) -> Option<(&'l str, &'l str)> {
     let t = core.trim();
-    let p = t.find("  ")?;
-    let (w, parent) = (t[..p].trim_end(), t[p..].trim_start());
-    (!drafts.is_empty() && cues::is_name_like(w) && cues::is_name_like(parent) && drafts.iter().rev().take(200).any(|d| d.author.as_deref() == Some(parent))).then_some((w, parent))
+    if t.len() > 110 || drafts.is_empty() && cur.is_none() {
+        return None;
+    }
+    let earlier = |p: &str| cur.iter().copied().chain(drafts.iter().rev().take(200)).any(|d| d.author.as_deref() == Some(p));
+    let split = |p: usize, q: usize| {
+        let (w, parent) = (t[..p].trim_end(), t[q..].trim_start());
+        (cues::is_name_like(parent) && earlier(parent) && cues::is_name_like(w)).then_some((w, parent))
+    };
+    if let Some(p) = t.find("  ") {
+        return split(p, p);
+    }
+    [" an ", " to "].iter().find_map(|sep| t.match_indices(sep).find_map(|(p, _)| split(p, p + sep.len())))
 }
 
 /// A reply line that carries the head's date after a separator ("Antwort
@@ -2204,6 +2218,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         {
             continue;
         }
+        // A badge line right under a head's date, the text below it ("NAME" /
+        // DATE / "Leserempfehlung" / text): no text of the comment. Only the
+        // badge lexicon counts here, so a short first line of text stays.
+        if t.len() <= 40
+            && direct_next.is_some()
+            && cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty() && d.author.is_some() && d.date.is_some())
+            && cues::is_badge_word(cues::trim(t))
+        {
+            continue;
+        }
         // Name line ("Name", "Kommentar #3 von Name", "3) Name") followed by a
         // date line, perhaps with the author's handle between them
         // ("@name@server").
@@ -2213,7 +2237,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             Some((num, name)) => (Some(num), name),
             None => (None, core),
         };
-        if cues::is_name_like(core) && cues::word_count(core) <= 5 {
+        // "NAME an PARENT" may run past five words ("A B an Dr. C D").
+        let named = cues::is_name_like(core) && cues::word_count(core) <= 5;
+        let pair = if named || core.len() <= 110 && nxt.is_some_and(|k| lines[k].dates().date_only(&lines[k].text).is_some()) {
+            gap_parent(core, &drafts, cur.as_ref())
+        } else {
+            None
+        };
+        if named || pair.is_some() {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
             // A lone "·" or "•" may stand between the handle (or the name) and the date.
             let past_dot = |d: usize| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d };
@@ -2274,7 +2305,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     // "NAME  PARENT": a widget's reply head whose arrow icon
                     // the copy lost, two names apart by a wide gap, the
                     // second an earlier comment's author.
-                    if let Some((w, p)) = gap_parent(core, &drafts) {
+                    if let Some((w, p)) = pair {
                         al.author = Some(w.to_string());
                         al.reply = Some(ReplyRef::Name(p.to_string()));
                     }

@@ -541,6 +541,10 @@ fn blank_line<'a>() -> Line<'a> {
 
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
+    // A forwarded mail that quotes a copied page: the quoted page alone.
+    if let Some(inner) = forwarded_quote(text) {
+        return parse(&inner);
+    }
     let (mut lines, markdown) = split_lines_marked(text);
     let n = lines.len();
     // A mail digest or thread copy: each message has its own header block.
@@ -739,6 +743,44 @@ pub fn parse(text: &str) -> Page {
     role_tails(&mut page.comments);
     thread_opener(&mut page);
     page
+}
+
+/// A forwarded mail that quotes a copied page (session 18): the text opens
+/// with a mail's header fields ("Von:"/"From:" first, a "Betreff:" or
+/// "Subject:" among them), and two thirds or more of its non-blank lines
+/// are quoted with ">" (20 or more). The quoted lines without one level of
+/// quote marks are the page; the mail's own lines (headers, the sender's
+/// note and signature, a confidentiality footer) are neither its body nor
+/// its comments. A mail thread quotes a few lines per message (`mail_page`
+/// reads those); a Markdown note's ">" callouts stand under no header block.
+fn forwarded_quote(text: &str) -> Option<String> {
+    let mut raw = raw_lines(text).skip_while(|l| l.trim().is_empty());
+    let (first, _) = mail_field(raw.next()?.trim_start_matches('\u{feff}'))?;
+    if !(first.eq_ignore_ascii_case("von") || first.eq_ignore_ascii_case("from")) {
+        return None;
+    }
+    let mut subject = false;
+    let (mut quoted, mut own) = (0usize, 0usize);
+    for l in raw_lines(text) {
+        let t = l.trim_start();
+        if t.starts_with('>') {
+            quoted += 1;
+        } else if !t.is_empty() {
+            own += 1;
+            subject = subject || mail_field(t).is_some_and(|(n, _)| ["betreff", "subject"].iter().any(|s| n.eq_ignore_ascii_case(s)));
+        }
+    }
+    if !subject || quoted < 20 || quoted < own * 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for l in raw_lines(text) {
+        if let Some(q) = l.trim_start().strip_prefix('>') {
+            out.push_str(q.strip_prefix(' ').unwrap_or(q));
+            out.push('\n');
+        }
+    }
+    Some(out)
 }
 
 /// The subject of a reply's title ("Re: SUBJECT", "AW: SUBJECT").

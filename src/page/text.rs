@@ -1677,6 +1677,16 @@ fn gap_parent<'l>(core: &'l str, drafts: &[Draft], cur: Option<&Draft>) -> Optio
     [" an ", " to "].iter().find_map(|sep| t.match_indices(sep).find_map(|(p, _)| split(p, p + sep.len())))
 }
 
+/// A guest label under a commenter's name ("NAME" / "Gast" / DATE, a
+/// WordPress comment plugin's copy; session 18): no author. Not under a
+/// single letter: that is the avatar's initial of a guest whose name is
+/// "Gast" ("G" / "Gast" / DATE). Kept out of the badge lexicon, where
+/// "Gast" alone on a head line is the name.
+fn guest_label(t: &str, name: &str) -> bool {
+    let t = cues::trim(t);
+    (t.eq_ignore_ascii_case("gast") || t.eq_ignore_ascii_case("guest")) && cues::trim(name).chars().nth(1).is_some()
+}
+
 /// A reply line that carries the head's date after a separator ("Antwort
 /// an NAME · vor 4 Std.", "Replying to NAME · 2h") under a name line ->
 /// the parent and the date.
@@ -2313,8 +2323,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         tab_reply = reply_tab(&lines[k].text);
                         tab_reply.is_some()
                     } => date_at = next_nonblank(lines, k + 1),
-                    // A badge line ("Abonnent", "Verifiziert") between a name and its date.
-                    Some(k) if handle.is_none() && k == j + 1 + step && lines[k].text.len() <= 24 && cues::is_badge_word(cues::trim(&lines[k].text)) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
+                    // A badge line ("Abonnent", "Verifiziert", a guest label) between a name and its date.
+                    Some(k) if handle.is_none() && k == j + 1 + step && lines[k].text.len() <= 24 && (cues::is_badge_word(cues::trim(&lines[k].text)) || guest_label(&lines[k].text, core)) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
                     // One short attribute line under a name right after a
                     // UI line or removal placeholder ("Antworten" / "NAME" /
                     // "Äußere Neustadt" / "vor 2 Std.", an app copy): a

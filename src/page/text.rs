@@ -2290,13 +2290,13 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             None => (None, core),
         };
         // "NAME an PARENT" may run past five words ("A B an Dr. C D").
+        // (Asked of a longer line only where it holds " an " or " to ", then
+        // of its next line's date; of a name line once its date is found.)
         let named = cues::is_name_like(core) && cues::word_count(core) <= 5;
-        let pair = if named || core.len() <= 110 && nxt.is_some_and(|k| lines[k].dates().date_only(&lines[k].text).is_some()) {
-            gap_parent(core, &drafts, cur.as_ref())
-        } else {
-            None
-        };
-        if named || pair.is_some() {
+        let long_pair = (!named && core.len() <= 110 && (cues::contains_at(core.as_bytes(), b" an ", 1) || cues::contains_at(core.as_bytes(), b" to ", 1)))
+            .then(|| nxt.filter(|&k| lines[k].dates().date_only(&lines[k].text).is_some()).and_then(|_| gap_parent(core, &drafts, cur.as_ref())))
+            .flatten();
+        if named || long_pair.is_some() {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
             // A lone "·" or "•" may stand between the handle (or the name) and the date.
             let past_dot = |d: usize| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d };
@@ -2357,7 +2357,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     // "NAME  PARENT": a widget's reply head whose arrow icon
                     // the copy lost, two names apart by a wide gap, the
                     // second an earlier comment's author.
-                    if let Some((w, p)) = pair {
+                    if let Some((w, p)) = long_pair.or_else(|| gap_parent(core, &drafts, None)) {
                         al.author = Some(w.to_string());
                         al.reply = Some(ReplyRef::Name(p.to_string()));
                     }

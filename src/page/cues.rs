@@ -1301,6 +1301,7 @@ const UI_ITEM: &str = r"(?:
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich|danke)\s*(?:\(\s*\d+\s*\)|[:·]?\s*\d+)|
     \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
+    \d+\s+(?:leser(?:innen)?|personen|nutzer(?:innen)?)\s+(?:finden|fanden)\s+(?:diesen|den)\s+(?:kommentar|beitrag)\s+(?:gut|hilfreich|lesenswert)|
     \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓⌄⌃]|[↩⇄★☆🔁⭐]\s*\d+|
     (?:war|ist|fanden\s+sie|finden\s+sie|fandest\s+du|findest\s+du)\s+diese[rn]?\s+(?:kommentar|beitrag|antwort)\s+hilfreich\s*\??|(?:ja|nein)\s*\(\s*\d+\s*\)|
     \d+\s+(?:boosts?|favoriten|favs?|reblogs?|upvotes?|downvotes?|punkte|stimmen)|
@@ -2385,7 +2386,7 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung)$")
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").

@@ -871,7 +871,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         };
         // A head naming the writer and the parent before its date ("Antwort
         // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
-        if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| writer_parent_head(t, a, m.head_end, m.sig)).flatten() {
+        if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| writer_parent_head(t, (a, b), m.head_end, m.sig)).flatten() {
             author = Some(w.to_string());
             reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
         }
@@ -928,10 +928,14 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
 }
 
 /// The writer and the parent a head names before its date (`a`): "Antwort
-/// von A an B, DATE", "A ▸ B · DATE" ([`cues::writer_parent`]).
-fn writer_parent_head(t: &str, a: usize, head_end: usize, sig: Option<usize>) -> Option<(&str, &str)> {
-    let before = t.get(..a.min(head_end))?.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '-'));
-    sig.is_none().then(|| cues::writer_parent(before)).flatten()
+/// von A an B, DATE", "A ▸ B · DATE" ([`cues::writer_parent`]); or after
+/// it (`b`) where nothing stands before the date: "DATE | Antwort von A an
+/// B", the heads of copied comment pages that put the date first.
+fn writer_parent_head(t: &str, (a, b): (usize, usize), head_end: usize, sig: Option<usize>) -> Option<(&str, &str)> {
+    let sep = |c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '-');
+    let before = t.get(..a.min(head_end))?.trim_end_matches(sep);
+    let part = if before.is_empty() { t.get(b.min(head_end)..head_end)?.trim_start_matches(sep) } else { before };
+    sig.is_none().then(|| cues::writer_parent(part)).flatten()
 }
 
 /// The name slot of a head: the head without its date, numbers and labels,

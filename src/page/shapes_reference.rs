@@ -552,7 +552,7 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             None if bar => super::bar_signature_name(t, a, b),
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
-        if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| super::writer_parent_head(t, a, m.head_end, m.sig)).flatten() {
+        if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| super::writer_parent_head(t, (a, b), m.head_end, m.sig)).flatten() {
             author = Some(w.to_string());
             reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
         }

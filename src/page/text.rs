@@ -541,6 +541,10 @@ fn blank_line<'a>() -> Line<'a> {
 
 /// Parses a plain-text dump of a news page.
 pub fn parse(text: &str) -> Page {
+    // A forwarded mail that quotes a copied page: the quoted page alone.
+    if let Some(inner) = forwarded_quote(text) {
+        return parse(&inner);
+    }
     let (mut lines, markdown) = split_lines_marked(text);
     let n = lines.len();
     // A mail digest or thread copy: each message has its own header block.
@@ -739,6 +743,44 @@ pub fn parse(text: &str) -> Page {
     role_tails(&mut page.comments);
     thread_opener(&mut page);
     page
+}
+
+/// A forwarded mail that quotes a copied page (session 18): the text opens
+/// with a mail's header fields ("Von:"/"From:" first, a "Betreff:" or
+/// "Subject:" among them), and two thirds or more of its non-blank lines
+/// are quoted with ">" (20 or more). The quoted lines without one level of
+/// quote marks are the page; the mail's own lines (headers, the sender's
+/// note and signature, a confidentiality footer) are neither its body nor
+/// its comments. A mail thread quotes a few lines per message (`mail_page`
+/// reads those); a Markdown note's ">" callouts stand under no header block.
+fn forwarded_quote(text: &str) -> Option<String> {
+    let mut raw = raw_lines(text).skip_while(|l| l.trim().is_empty());
+    let (first, _) = mail_field(raw.next()?.trim_start_matches('\u{feff}'))?;
+    if !(first.eq_ignore_ascii_case("von") || first.eq_ignore_ascii_case("from")) {
+        return None;
+    }
+    let mut subject = false;
+    let (mut quoted, mut own) = (0usize, 0usize);
+    for l in raw_lines(text) {
+        let t = l.trim_start();
+        if t.starts_with('>') {
+            quoted += 1;
+        } else if !t.is_empty() {
+            own += 1;
+            subject = subject || mail_field(t).is_some_and(|(n, _)| ["betreff", "subject"].iter().any(|s| n.eq_ignore_ascii_case(s)));
+        }
+    }
+    if !subject || quoted < 20 || quoted < own * 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for l in raw_lines(text) {
+        if let Some(q) = l.trim_start().strip_prefix('>') {
+            out.push_str(q.strip_prefix(' ').unwrap_or(q));
+            out.push('\n');
+        }
+    }
+    Some(out)
 }
 
 /// The subject of a reply's title ("Re: SUBJECT", "AW: SUBJECT").
@@ -1611,14 +1653,38 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
     cues::reply_marker(t)
 }
 
-/// A name line of two names apart by a gap of two or more spaces, the
-/// second the author of one of the comments before ("NAME  PARENT", a
-/// reply head whose arrow icon the copy lost) -> (NAME, PARENT).
-fn gap_parent<'l>(core: &'l str, drafts: &[Draft]) -> Option<(&'l str, &'l str)> {
+/// A name line of two names apart by a gap of two or more spaces or by the
+/// word "an" ("to"), the second the author of one of the comments before
+/// (`drafts`, then `cur`) -> (NAME, PARENT): "NAME  PARENT", a widget's
+/// reply head whose arrow icon the copy lost; "NAME an PARENT", the reply
+/// head of a copied comment list that prints writer and parent instead of
+/// nesting (session 18). Safe for a name that holds "an" ("Haus an der
+/// Elbe"): the part after the split must be an earlier commenter's whole
+/// name, and the part before a name of its own.
+fn gap_parent<'l>(core: &'l str, drafts: &[Draft], cur: Option<&Draft>) -> Option<(&'l str, &'l str)> {
     let t = core.trim();
-    let p = t.find("  ")?;
-    let (w, parent) = (t[..p].trim_end(), t[p..].trim_start());
-    (!drafts.is_empty() && cues::is_name_like(w) && cues::is_name_like(parent) && drafts.iter().rev().take(200).any(|d| d.author.as_deref() == Some(parent))).then_some((w, parent))
+    if t.len() > 110 || drafts.is_empty() && cur.is_none() {
+        return None;
+    }
+    let earlier = |p: &str| cur.iter().copied().chain(drafts.iter().rev().take(200)).any(|d| d.author.as_deref() == Some(p));
+    let split = |p: usize, q: usize| {
+        let (w, parent) = (t[..p].trim_end(), t[q..].trim_start());
+        (cues::is_name_like(parent) && earlier(parent) && cues::is_name_like(w)).then_some((w, parent))
+    };
+    if let Some(p) = t.find("  ") {
+        return split(p, p);
+    }
+    [" an ", " to "].iter().find_map(|sep| t.match_indices(sep).find_map(|(p, _)| split(p, p + sep.len())))
+}
+
+/// A guest label under a commenter's name ("NAME" / "Gast" / DATE, a
+/// WordPress comment plugin's copy; session 18): no author. Not under a
+/// single letter: that is the avatar's initial of a guest whose name is
+/// "Gast" ("G" / "Gast" / DATE). Kept out of the badge lexicon, where
+/// "Gast" alone on a head line is the name.
+fn guest_label(t: &str, name: &str) -> bool {
+    let t = cues::trim(t);
+    (t.eq_ignore_ascii_case("gast") || t.eq_ignore_ascii_case("guest")) && cues::trim(name).chars().nth(1).is_some()
 }
 
 /// A reply line that carries the head's date after a separator ("Antwort
@@ -2204,6 +2270,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         {
             continue;
         }
+        // A badge line right under a head's date, the text below it ("NAME" /
+        // DATE / "Leserempfehlung" / text): no text of the comment. Only the
+        // badge lexicon counts here, so a short first line of text stays.
+        if t.len() <= 40
+            && direct_next.is_some()
+            && cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty() && d.author.is_some() && d.date.is_some())
+            && cues::is_badge_word(cues::trim(t))
+        {
+            continue;
+        }
         // Name line ("Name", "Kommentar #3 von Name", "3) Name") followed by a
         // date line, perhaps with the author's handle between them
         // ("@name@server").
@@ -2213,7 +2289,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             Some((num, name)) => (Some(num), name),
             None => (None, core),
         };
-        if cues::is_name_like(core) && cues::word_count(core) <= 5 {
+        // "NAME an PARENT" may run past five words ("A B an Dr. C D").
+        // (Asked of a longer line only where it holds " an " or " to ", then
+        // of its next line's date; of a name line once its date is found.)
+        let named = cues::is_name_like(core) && cues::word_count(core) <= 5;
+        let long_pair = (!named && core.len() <= 110 && (cues::contains_at(core.as_bytes(), b" an ", 1) || cues::contains_at(core.as_bytes(), b" to ", 1)))
+            .then(|| nxt.filter(|&k| lines[k].dates().date_only(&lines[k].text).is_some()).and_then(|_| gap_parent(core, &drafts, cur.as_ref())))
+            .flatten();
+        if named || long_pair.is_some() {
             let handle = nxt.and_then(|k| cues::handle_line(&lines[k].text).map(|h| (k, h)));
             // A lone "·" or "•" may stand between the handle (or the name) and the date.
             let past_dot = |d: usize| if is_dot_line(&lines[d].text) { next_nonblank(lines, d + 1).unwrap_or(d) } else { d };
@@ -2240,8 +2323,8 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         tab_reply = reply_tab(&lines[k].text);
                         tab_reply.is_some()
                     } => date_at = next_nonblank(lines, k + 1),
-                    // A badge line ("Abonnent", "Verifiziert") between a name and its date.
-                    Some(k) if handle.is_none() && k == j + 1 + step && lines[k].text.len() <= 24 && cues::is_badge_word(cues::trim(&lines[k].text)) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
+                    // A badge line ("Abonnent", "Verifiziert", a guest label) between a name and its date.
+                    Some(k) if handle.is_none() && k == j + 1 + step && lines[k].text.len() <= 24 && (cues::is_badge_word(cues::trim(&lines[k].text)) || guest_label(&lines[k].text, core)) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
                     // One short attribute line under a name right after a
                     // UI line or removal placeholder ("Antworten" / "NAME" /
                     // "Äußere Neustadt" / "vor 2 Std.", an app copy): a
@@ -2274,7 +2357,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     // "NAME  PARENT": a widget's reply head whose arrow icon
                     // the copy lost, two names apart by a wide gap, the
                     // second an earlier comment's author.
-                    if let Some((w, p)) = gap_parent(core, &drafts) {
+                    if let Some((w, p)) = long_pair.or_else(|| gap_parent(core, &drafts, None)) {
                         al.author = Some(w.to_string());
                         al.reply = Some(ReplyRef::Name(p.to_string()));
                     }

@@ -699,7 +699,11 @@ pub(super) fn is_thread_list(cs: &[Comment]) -> bool {
 
 /// A title line between a comment's header and its text: when most
 /// comments with two or more lines open with a short line without a
-/// sentence end, that line is each one's title.
+/// sentence end, that line is each one's title. Comment forms that ask for
+/// a title only when a thread is opened ("Kommentartitel"; session 18) give
+/// the top comments titles and the replies none: there the rule counts the
+/// top comments alone, where no reply opens with such a line and every
+/// such line has six words at most.
 pub(super) fn titles_in_records(cs: &mut [Comment]) {
     if cs.len() < 3 || cs.iter().any(|c| c.title.is_some()) {
         return;
@@ -718,8 +722,20 @@ pub(super) fn titles_in_records(cs: &mut [Comment]) {
     };
     let multi = cs.iter().filter(|c| c.text.contains('\n')).count();
     let titled = cs.iter().filter(|c| title_of(c).is_some()).count();
-    if titled < 3 || titled * 10 < multi * 8 || titled * 2 < cs.len() {
-        return;
+    let enough = |titled: usize, multi: usize, all: usize| titled >= 3 && titled * 10 >= multi * 8 && titled * 2 >= all;
+    if !enough(titled, multi, cs.len()) {
+        // Shorter titles only (six words at most): a wrapped first line of
+        // prose (an OCR copy's column) runs longer.
+        let top = |c: &&Comment| c.reply_to.is_none();
+        let short = |c: &&Comment| title_of(c).is_some_and(|p| cues::word_count(&c.text[..p]) <= 6);
+        if cs.iter().filter(|c| title_of(c).is_some()).any(|c| !short(&c)) {
+            return;
+        }
+        let titled_top = cs.iter().filter(top).filter(|c| title_of(c).is_some()).count();
+        let multi_top = cs.iter().filter(top).filter(|c| c.text.contains('\n')).count();
+        if titled_top < titled || !enough(titled_top, multi_top, cs.iter().filter(top).count()) {
+            return;
+        }
     }
     for i in 0..cs.len() {
         let Some(p) = title_of(&cs[i]) else { continue };

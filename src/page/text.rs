@@ -344,6 +344,10 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         }
         lines = out;
     }
+    // A word processor's plain-text export of a pasted page (seg28).
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+        lines = list_glyph_items(lines);
+    }
     // A profile badge under a commenter's name ("Abonnentin seit 2014",
     // "Offizieller Account") is no text: the name moves down onto the
     // badge's line, so that it sits right above its date line.
@@ -439,6 +443,54 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     (lines, markdown)
 }
 
+/// The glyph of a list item a word processor wrote to plain text: one
+/// bullet char, then a tab, then the item's text ("•\tNAME"), or None.
+fn list_glyph(t: &str) -> Option<char> {
+    let mut cs = t.chars();
+    let g = cs.next()?;
+    let glyph = matches!(g, '•' | 'o' | '§' | '-' | '▪' | '◦' | '·' | '*' | '■' | '□' | '◆' | '➢' | 'Ø' | '–');
+    (glyph && cs.next() == Some('\t') && cs.next().is_some_and(|c| !c.is_whitespace())).then_some(g)
+}
+
+/// Session 18 (seg28): a page pasted into a word processor and saved as
+/// plain text ("Nur Text", "Plain Text"): a list's indentation is lost and
+/// each item's first line keeps only its level's bullet glyph and a tab
+/// ("•\tNAME", "o\tNAME", "§\tNAME": Word's defaults for levels 1-3 are
+/// •, o and § (Wingdings' square); other editors use ◦, ▪, -). A comment
+/// thread pasted this way nests by glyph. Where three or more lines open so
+/// (a single "-\tfoo" is no list), the glyph and tab are cut, the item's
+/// level becomes its indentation (two columns per level) and the item starts
+/// a block, as a blank line would. The level of a glyph is the order in
+/// which the page first uses it: in a nested list every level appears after
+/// the level above it, so first use gives the depth whatever glyph scheme
+/// the editor had. The tab after one glyph char is what keys it: typed
+/// text and other dumps write a space after a bullet.
+fn list_glyph_items(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let items = lines.iter().filter(|l| l.indent == 0 && list_glyph(&l.text).is_some()).take(3).count();
+    if items < 3 {
+        return lines;
+    }
+    let mut levels: Vec<char> = Vec::new();
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len() + lines.len() / 4);
+    for mut l in lines {
+        if let Some(g) = (l.indent == 0).then(|| list_glyph(&l.text)).flatten() {
+            let depth = levels.iter().position(|&x| x == g).unwrap_or_else(|| {
+                levels.push(g);
+                levels.len() - 1
+            });
+            let a = g.len_utf8() + 1;
+            let len = l.text.len();
+            l.text = cut_cow(std::mem::take(&mut l.text), a, len);
+            l.indent = 2 * depth;
+            if out.last().is_some_and(|p: &Line| !p.blank()) {
+                out.push(blank_line());
+            }
+        }
+        out.push(l);
+    }
+    out
+}
+
 /// Session 6 (seg10), gated by a line's first byte '[': a badge label in
 /// capitals opening a head line ("[PRO]  NAME · DATE", "[OFFIZIELLE
 /// ANTWORT]  NAME · Verwaltung · DATE") is no part of the name: it is cut
@@ -491,6 +543,13 @@ fn role_tails(comments: &mut [Comment]) {
         // A badge in brackets after the name ("NAME (Redaktion)").
         if let Some((bare, badge)) = name.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
             if !bare.trim().is_empty() && cues::is_badge_word(badge) {
+                name = bare.trim_end();
+            }
+        }
+        // A badge after a bar ("NAME | Redaktion", seg28): a word
+        // processor's copy of a head whose badge was a label of its own.
+        if let Some((bare, badge)) = name.rsplit_once(" | ") {
+            if !bare.trim().is_empty() && cues::is_badge_word(badge.trim()) {
                 name = bare.trim_end();
             }
         }

@@ -2235,7 +2235,7 @@ fn is_name_like_in(s: &str, f: &Facts) -> bool {
     if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
-    if has_name_breaker(s, f) || f.may(C_DOT) && has_three_dots(s) {
+    if has_name_breaker(s, f) && !bang_handle(s) || f.may(C_DOT) && has_three_dots(s) {
         return false;
     }
     if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
@@ -2313,6 +2313,19 @@ fn has_name_breaker(s: &str, f: &Facts) -> bool {
             && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
 }
 
+/// A handle with an exclamation mark in it ("Frieden_jetzt_!", seg28): one
+/// token of at most 30 bytes that joins words with '_' (the mark of a
+/// handle, which no sentence has) and whose only breaker is '!'. Handles
+/// are typed as slogans; the underscore keeps a shouted word ("Schande!")
+/// out.
+fn bang_handle(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() <= 30
+        && memchr::memchr(b'_', b).is_some()
+        && !b.iter().any(|&c| c.is_ascii_whitespace() || matches!(c, b'?' | b';' | b'"' | b':'))
+        && !s.contains(['„', '“', '«', '»', '…'])
+}
+
 /// The keys of the articles a name may begin with ("Der Realist").
 const ARTICLE_KEYS: [u64; 3] = [word_key(b"der"), word_key(b"die"), word_key(b"das")];
 
@@ -2384,8 +2397,10 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 });
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
+/// The article's author as a role line ("Autor des Artikels", seg28) is the
+/// one phrase of several words: it names a role, never a person.
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung)$")
+    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
@@ -2739,8 +2754,12 @@ pub enum ReplyRef {
     Number(u32),
 }
 
+/// A reply marker line: "Antwort auf NAME", "Antwort an #3", "Replying to
+/// NAME"; an arrow may stand for "an"/"to" ("Antwort ▸ NAME", a reaction
+/// widget's reply line, seg28: the arrow points at the parent as the word
+/// would).
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+|in\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)|(?:in\s+)?reply(?:ing)?\s+to)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+|in\s+)?(?:antwort|antworten)\s+(?:auf|an|zu|[▸►▶→›»])|(?:in\s+)?reply(?:ing)?\s+(?:to|[▸►▶→›»]))\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// Whether a line whose first char (after white space) is `c` may be a
@@ -3551,7 +3570,8 @@ mod tests {
             if n == 0 || n > 50 {
                 return false;
             }
-            if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || s.contains("...") || s.contains(": ") {
+            let bang_handle = s.len() <= 30 && s.contains('_') && !s.contains(|c: char| c.is_ascii_whitespace() || matches!(c, '?' | ';' | '"' | ':' | '„' | '“' | '«' | '»' | '…'));
+            if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) && !bang_handle || s.contains("...") || s.contains(": ") {
                 return false;
             }
             if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {

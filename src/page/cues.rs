@@ -2619,7 +2619,8 @@ pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
         None if labelled.is_some_and(|r| r.starts_with(' ')) => rest,
         None => return None,
     };
-    let n = (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()?;
+    // Up to seven digits: a backend's comment IDs ("#591219", seg28) as well as post numbers.
+    let n = (!digits.is_empty() && digits.len() <= 7 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()?;
     Some((n, reply))
 }
 

@@ -29,6 +29,7 @@ use super::{Comment, Page};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
+use std::sync::LazyLock;
 
 mod readings;
 #[path = "text_induce.rs"]
@@ -410,6 +411,10 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         lines[i - 1].text = Cow::Borrowed("");
         lines[i - 1].indent = 0;
     }
+    // Forum heads whose date line opens with a verb (seg28).
+    verb_date_heads(&mut lines, &mut replies);
+    // A moderation backend's status and user lines (seg28).
+    backend_heads(&mut lines);
     // The parent named in a reply head becomes a reply marker line under
     // it ("Antwort auf Y"), which both readings know.
     if !replies.is_empty() {
@@ -489,6 +494,158 @@ fn list_glyph_items(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         out.push(l);
     }
     out
+}
+
+/// A forum's date line that opens with the writer's verb: "schrieb vor 6
+/// Stunden", "antwortete auf NAME vor 5 Stunden", "wrote 2 hours ago",
+/// "replied to NAME 3 days ago" -> (the date's start, the parent named).
+/// The verb stands where a name would; the date runs to the line's end.
+fn verb_date(t: &str) -> Option<(usize, Option<&str>)> {
+    let (rest, reply) = ["schrieb ", "schreibt ", "kommentierte ", "wrote ", "posted "]
+        .iter()
+        .find_map(|v| t.strip_prefix(v).map(|r| (r, false)))
+        .or_else(|| ["antwortete ", "antwortet ", "replied "].iter().find_map(|v| t.strip_prefix(v).map(|r| (r, true))))?;
+    let (a, b) = cues::find_date(rest)?;
+    if b != rest.len() {
+        return None;
+    }
+    let off = t.len() - rest.len();
+    let before = rest.get(..a)?.trim();
+    let before = before.strip_prefix("am ").map_or(before, str::trim).trim_end_matches(" am");
+    if !reply {
+        return before.is_empty().then_some((off + a, None));
+    }
+    let parent = ["auf ", "to "].iter().find_map(|w| before.strip_prefix(w)).unwrap_or(before).trim();
+    let parent = (!parent.is_empty()).then_some(parent).filter(|p| cues::is_name_like(p) && cues::word_count(p) <= 5);
+    (before.is_empty() || parent.is_some()).then_some((off + a, parent))
+}
+
+/// Session 18 (seg28): a forum embedded under an article (NodeBB-,
+/// Discourse-like, copied as text) gives each post a head block "#3" /
+/// NAME / user group ("Mitglied", "Moderatoren") / reputation ("Ruf 412") /
+/// "schrieb vor 6 Stunden" or "antwortete auf NAME vor 5 Stunden". The verb
+/// line is cut to its date, the name moves down onto the line above it (the
+/// group and reputation lines, short lines of at most three words between
+/// them, are blanked) so that the block reads as a name over its date, and
+/// the parent named after "antwortete auf" becomes a reply marker under the
+/// date ("Antwort auf NAME"). Keyed on the verb opening a line that ends in
+/// a date, with a name-like line at most four lines up, below a blank line
+/// or a post number: a sentence in a comment that starts "schrieb" ends in
+/// no date.
+fn verb_date_heads(lines: &mut [Line], replies: &mut Vec<(usize, String)>) {
+    for i in 1..lines.len() {
+        if !matches!(lines[i].text.as_bytes().first(), Some(b's' | b'a' | b'k' | b'w' | b'p' | b'r')) || lines[i].text.len() > 120 {
+            continue;
+        }
+        let Some((a, parent)) = verb_date(&lines[i].text) else { continue };
+        // The head block: up to four lines above, after a blank line or a post number.
+        let mut top = i;
+        while top > 0 && i - top < 4 && !lines[top - 1].blank() && cues::post_number(&lines[top - 1].text).is_none() {
+            top -= 1;
+        }
+        let block_starts = top == 0 || lines[top - 1].blank() || cues::post_number(&lines[top - 1].text).is_some();
+        let short = |l: &Line| l.text.len() <= 30 && cues::word_count(&l.text) <= 3;
+        if top == i || !block_starts || !cues::is_name_like(&lines[top].text) || !lines[top + 1..i].iter().all(short) {
+            continue;
+        }
+        let parent = parent.map(|p| format!("Antwort auf {p}"));
+        let len = lines[i].text.len();
+        lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, len);
+        lines.swap(top, i - 1);
+        for l in &mut lines[top..i - 1] {
+            l.text = Cow::Borrowed("");
+            l.indent = 0;
+        }
+        if let Some(m) = parent {
+            replies.push((i, m));
+        }
+    }
+}
+
+/// A moderation backend's part that states a comment's status in capitals
+/// ("FREIGEGEBEN", "GEMELDET (1 Meldung)", "ABGELEHNT (Beleidigung)"): a
+/// word of three or more capitals, perhaps with a note in brackets.
+fn status_part(p: &str) -> bool {
+    let w = p.split(" (").next().unwrap_or(p);
+    w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-') && (w.len() == p.len() || p.ends_with(')'))
+}
+
+/// A user line's profile field after the name: an e-mail address, "Nutzer
+/// seit 2017", an account kind ("Team-Konto"). (A comment count, "412
+/// Kommentare", may stand beside them but proves nothing alone: "Debatte ·
+/// 5 Beiträge" is a section's count header.)
+fn profile_field(p: &str) -> bool {
+    let email = p.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !p.contains(' '));
+    let since = p.rsplit_once(" seit ").is_some_and(|(w, y)| cues::word_count(w) == 1 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    email || since || p.ends_with("-Konto") || p.ends_with(" account")
+}
+
+/// Session 18 (seg28): a comment moderation backend copied with Ctrl+A
+/// (thread view) heads each comment with a status line "#591219 ·
+/// FREIGEGEBEN · Antwort auf #591204" and a user line "NAME · e-mail · Nutzer
+/// seit 2017 · 412 Kommentare" over the date. The status line becomes a post
+/// number with its reply in brackets ("#591219 (Antwort auf #591204)",
+/// which `cues::post_number` reads), the user line its first part, the name.
+/// Keyed on parts in capitals after a '#' number (no reader writes a status
+/// word), and on profile fields (an e-mail address, "seit YYYY", a comment
+/// count, an account kind) after a name-like first part, with no date on
+/// the line. A reply is kept only where a date line follows within three
+/// lines: a rejected entry without text answers no one and must not pass
+/// its parent on.
+fn backend_heads(lines: &mut [Line]) {
+    static SEP: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"\s+[·|•]\s+").expect("separator"));
+    for i in 0..lines.len() {
+        let t: &str = &lines[i].text;
+        let Some(&first) = t.as_bytes().first() else { continue };
+        if t.len() > 160 || memchr::memmem::find(t.as_bytes(), " · ".as_bytes()).is_none() && memchr::memmem::find(t.as_bytes(), "  ·".as_bytes()).is_none() {
+            continue;
+        }
+        let mut parts = SEP.split(t);
+        let head = parts.next().unwrap_or("").trim();
+        if first == b'#' {
+            let digits = head.get(1..).unwrap_or("");
+            if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let mut reply = None;
+            let mut statuses = 0;
+            let ok = parts.all(|p| {
+                let p = p.trim();
+                if reply.is_none() {
+                    if let Some(ReplyRef::Number(n)) = cues::reply_marker(p) {
+                        reply = Some(n);
+                        return true;
+                    }
+                }
+                statuses += 1;
+                status_part(p)
+            });
+            if !ok || statuses == 0 {
+                continue;
+            }
+            let dated = (i + 1..lines.len().min(i + 4)).any(|k| cues::date_only(&lines[k].text).is_some());
+            let text = match reply.filter(|_| dated) {
+                Some(n) => format!("{head} (Antwort auf #{n})"),
+                None => head.to_string(),
+            };
+            lines[i].text = Cow::Owned(text);
+        } else if first.is_ascii_uppercase() || first >= 0xc3 {
+            if !cues::is_name_like(head) || cues::find_date(t).is_some() {
+                continue;
+            }
+            let mut fields = 0;
+            let ok = parts.all(|p| {
+                let p = p.trim();
+                fields += usize::from(profile_field(p));
+                p.len() <= 40
+            });
+            if ok && fields >= 1 {
+                let len = head.len();
+                let a = t.len() - t.trim_start().len();
+                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, a + len);
+            }
+        }
+    }
 }
 
 /// Session 6 (seg10), gated by a line's first byte '[': a badge label in

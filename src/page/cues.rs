@@ -2787,6 +2787,18 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
         let name = c.name("name")?.as_str().trim();
         return is_name_like(name).then(|| ReplyRef::Name(name.to_string()));
     }
+    // A print view's reference by number (seg28): "bezieht sich auf Nr. 4",
+    // "bezieht sich auf #4", "bezieht sich auf Kommentar 4". A head part
+    // that states the parent's number as the "Antwort auf Nr. 4" of other
+    // layouts does.
+    static BEZUG_NR: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^bezieht\s+sich\s+auf\s+(?:Nr\.?\s*|\#\s?|(?:den\s+)?(?:Kommentar|Beitrag)\s+(?:Nr\.?\s*|\#\s?)?)(?P<num>\d{1,6})$")
+    });
+    if matches!(s.as_bytes().first(), Some(b'b' | b'B')) {
+        if let Some(c) = captures(&BEZUG_NR, s) {
+            return c.name("num")?.as_str().parse().ok().map(ReplyRef::Number);
+        }
+    }
     if !REPLY.is_match(s) {
         return None;
     }

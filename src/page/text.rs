@@ -349,6 +349,8 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         lines = list_glyph_items(lines);
     }
+    // A browser's print margins on a page copied out of a PDF (seg28).
+    lines = without_print_margins(lines);
     // A profile badge under a commenter's name ("Abonnentin seit 2014",
     // "Offizieller Account") is no text: the name moves down onto the
     // badge's line, so that it sits right above its date line.
@@ -446,6 +448,48 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         l.teaser = cues::teaser_heading_in(&l.text, &l.facts);
     }
     (lines, markdown)
+}
+
+/// A browser's print footer: the page's address, a gap of two or more
+/// spaces and the page count ("https://…?druck=1     2/3").
+fn print_footer(t: &str) -> bool {
+    let Some((url, count)) = t.rsplit_once("  ") else { return false };
+    let url = url.trim_end();
+    let count_ok = count.split_once('/').is_some_and(|(n, m)| {
+        !n.is_empty() && !m.is_empty() && n.len() <= 3 && m.len() <= 3 && n.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    });
+    count_ok && !url.contains(' ') && (url.contains("://") || url.starts_with("www."))
+}
+
+/// A browser's print header: the date and time of printing, a gap of two or
+/// more spaces and the page's title ("24.11.26, 21:07     TITLE | SITE").
+fn print_header(t: &str) -> bool {
+    t.split_once("  ").is_some_and(|(d, rest)| !rest.trim().is_empty() && d.bytes().next().is_some_and(|b| b.is_ascii_digit()) && cues::date_only(d).is_some_and(|x| x.len() == d.trim().len()))
+}
+
+/// Session 18 (seg28): a page printed to PDF and copied out of the PDF
+/// viewer carries the browser's print margins between its pages: a footer
+/// with the address and "2/3", a header with the time of printing and the
+/// title. They cut through the body and through comments (a comment's
+/// wrapped lines run on after them). Where the page holds a footer line,
+/// the footers and the headers next to them (within two lines, or on the
+/// first line) are dropped, so that the text on both sides joins. Keyed on
+/// a lone address followed by a page count after a gap, which no sentence
+/// and no comment head has.
+fn without_print_margins(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let footer = |l: &Line| l.text.as_bytes().last().is_some_and(u8::is_ascii_digit) && l.text.len() <= 300 && print_footer(&l.text);
+    let footers: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| footer(l)).map(|(i, _)| i).collect();
+    if footers.is_empty() {
+        return lines;
+    }
+    let first = lines.iter().position(|l| !l.blank());
+    let near = |i: usize| footers.iter().any(|&f| f.abs_diff(i) <= 2);
+    lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, l)| !(footers.contains(i) || (Some(*i) == first || near(*i)) && l.text.len() <= 300 && print_header(&l.text)))
+        .map(|(_, l)| l)
+        .collect()
 }
 
 /// The glyph of a list item a word processor wrote to plain text: one

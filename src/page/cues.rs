@@ -99,11 +99,11 @@ const C_OPEN: u64 = 1 << 7;
 const C_CLOSE: u64 = 1 << 8;
 pub(crate) const C_BAR: u64 = 1 << 9;
 /// '>' or '/'.
-const C_GT_SLASH: u64 = 1 << 10;
+pub(crate) const C_GT_SLASH: u64 = 1 << 10;
 /// 0xB7, the last byte of '·' (C2 B7).
-const C_B7: u64 = 1 << 11;
+pub(crate) const C_B7: u64 = 1 << 11;
 /// 0xA2, the last byte of '•' (E2 80 A2).
-const C_A2: u64 = 1 << 12;
+pub(crate) const C_A2: u64 = 1 << 12;
 /// 0xBB or 0xBA, the last bytes of '»' (C2 BB) and '›' (E2 80 BA).
 const C_BB_BA: u64 = 1 << 13;
 /// 0x93 or 0x94, the last bytes of '–' (E2 80 93) and '—' (E2 80 94).
@@ -2794,7 +2794,7 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     static BEZUG_NR: LazyLock<StartRegex> = LazyLock::new(|| {
         StartRegex::new(r"(?i)^bezieht\s+sich\s+auf\s+(?:Nr\.?\s*|\#\s?|(?:den\s+)?(?:Kommentar|Beitrag)\s+(?:Nr\.?\s*|\#\s?)?)(?P<num>\d{1,6})$")
     });
-    if matches!(s.as_bytes().first(), Some(b'b' | b'B')) {
+    if s.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("bezieht")) {
         if let Some(c) = captures(&BEZUG_NR, s) {
             return c.name("num")?.as_str().parse().ok().map(ReplyRef::Number);
         }

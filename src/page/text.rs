@@ -345,12 +345,6 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         }
         lines = out;
     }
-    // A word processor's plain-text export of a pasted page (seg28).
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
-        lines = list_glyph_items(lines);
-    }
-    // A browser's print margins on a page copied out of a PDF (seg28).
-    lines = without_print_margins(lines);
     // A profile badge under a commenter's name ("Abonnentin seit 2014",
     // "Offizieller Account") is no text: the name moves down onto the
     // badge's line, so that it sits right above its date line.
@@ -358,7 +352,36 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     let mut replies: Vec<(usize, String)> = Vec::new();
     // A verification mark after a name ("Stadtwerke ✓") is no part of it;
     // a reply head "↳ Antwort von NAME" over a date names the reply's author.
+    // Whether the page holds a browser's print footer (seg28).
+    let mut print_footers = false;
+    // Lines that open with a list glyph and a tab (seg28).
+    let mut glyph_items = 0usize;
+    // Lines that may be a forum's verb line (true) or a backend's status or
+    // user line (false), as the cheap byte tests in the loop say (seg28).
+    let mut seg28_heads: Vec<(usize, bool)> = Vec::new();
     for i in 0..lines.len() {
+        let b = lines[i].text.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
+        // Session 18 (seg28), in this loop to share its first and last
+        // bytes: a print footer (`without_print_margins`), a forum head's
+        // verb line (`verb_date_head`), a backend's status or user line
+        // (`backend_head`).
+        // (Each gated by the line's byte facts: a '/', a date's bytes, a separator.)
+        let facts = lines[i].facts;
+        if b.len() > 3 && (b[1] == b'\t' || b[2] == b'\t' || b[3] == b'\t') && lines[i].indent == 0 && list_glyph(&lines[i].text).is_some() {
+            glyph_items += 1;
+        }
+        if last.is_ascii_digit() && !print_footers && b.len() <= 300 && facts.may(cues::C_GT_SLASH) {
+            print_footers = print_footer(&lines[i].text);
+        }
+        // The heads are read after this loop (its badge step moves names).
+        if matches!(first, b's' | b'a' | b'k' | b'w' | b'p' | b'r') {
+            if facts.may(cues::C_DIGITISH | cues::C_V | cues::C_G) {
+                seg28_heads.push((i, true));
+            }
+        } else if (first == b'#' || first.is_ascii_uppercase() || first >= 0xc3) && facts.may(cues::C_BAR | cues::C_B7 | cues::C_A2) {
+            seg28_heads.push((i, false));
+        }
         let b = lines[i].text.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
         if matches!(last, 0x91 | 0x93 | 0x94) {
@@ -413,10 +436,13 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         lines[i - 1].text = Cow::Borrowed("");
         lines[i - 1].indent = 0;
     }
-    // Forum heads whose date line opens with a verb (seg28).
-    verb_date_heads(&mut lines, &mut replies);
-    // A moderation backend's status and user lines (seg28).
-    backend_heads(&mut lines);
+    for (i, verb) in seg28_heads {
+        if verb {
+            verb_date_head(&mut lines, i, &mut replies);
+        } else {
+            backend_head(&mut lines, i);
+        }
+    }
     // The parent named in a reply head becomes a reply marker line under
     // it ("Antwort auf Y"), which both readings know.
     if !replies.is_empty() {
@@ -433,6 +459,14 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
             }
         }
         lines = out;
+    }
+    // A word processor's plain-text export of a pasted page (seg28).
+    if glyph_items >= 3 {
+        lines = list_glyph_items(lines);
+    }
+    // A browser's print margins on a page copied out of a PDF (seg28).
+    if print_footers {
+        lines = without_print_margins(lines);
     }
     head_labels(&mut lines);
     for l in &mut lines {
@@ -453,8 +487,13 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
 /// A browser's print footer: the page's address, a gap of two or more
 /// spaces and the page count ("https://…?druck=1     2/3").
 fn print_footer(t: &str) -> bool {
-    let Some((url, count)) = t.rsplit_once("  ") else { return false };
-    let url = url.trim_end();
+    // The last space, with another before it; the count after it holds a '/'.
+    let b = t.as_bytes();
+    let Some(sp) = memchr::memrchr(b' ', b) else { return false };
+    if sp == 0 || b[sp - 1] != b' ' || memchr::memchr(b'/', &b[sp..]).is_none() {
+        return false;
+    }
+    let (url, count) = (t[..sp].trim_end(), &t[sp + 1..]);
     let count_ok = count.split_once('/').is_some_and(|(n, m)| {
         !n.is_empty() && !m.is_empty() && n.len() <= 3 && m.len() <= 3 && n.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
     });
@@ -507,7 +546,7 @@ fn list_glyph(t: &str) -> Option<char> {
 /// ("•\tNAME", "o\tNAME", "§\tNAME": Word's defaults for levels 1-3 are
 /// •, o and § (Wingdings' square); other editors use ◦, ▪, -). A comment
 /// thread pasted this way nests by glyph. Where three or more lines open so
-/// (a single "-\tfoo" is no list), the glyph and tab are cut, the item's
+/// (a single "-\tfoo" is no list; [`split_lines_marked`] counts them), the glyph and tab are cut, the item's
 /// level becomes its indentation (two columns per level) and the item starts
 /// a block, as a blank line would. The level of a glyph is the order in
 /// which the page first uses it: in a nested list every level appears after
@@ -515,10 +554,6 @@ fn list_glyph(t: &str) -> Option<char> {
 /// the editor had. The tab after one glyph char is what keys it: typed
 /// text and other dumps write a space after a bullet.
 fn list_glyph_items(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
-    let items = lines.iter().filter(|l| l.indent == 0 && list_glyph(&l.text).is_some()).take(3).count();
-    if items < 3 {
-        return lines;
-    }
     let mut levels: Vec<char> = Vec::new();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len() + lines.len() / 4);
     for mut l in lines {
@@ -575,34 +610,33 @@ fn verb_date(t: &str) -> Option<(usize, Option<&str>)> {
 /// date ("Antwort auf NAME"). Keyed on the verb opening a line that ends in
 /// a date, with a name-like line at most four lines up, below a blank line
 /// or a post number: a sentence in a comment that starts "schrieb" ends in
-/// no date.
-fn verb_date_heads(lines: &mut [Line], replies: &mut Vec<(usize, String)>) {
-    for i in 1..lines.len() {
-        if !matches!(lines[i].text.as_bytes().first(), Some(b's' | b'a' | b'k' | b'w' | b'p' | b'r')) || lines[i].text.len() > 120 {
-            continue;
-        }
-        let Some((a, parent)) = verb_date(&lines[i].text) else { continue };
-        // The head block: up to four lines above, after a blank line or a post number.
-        let mut top = i;
-        while top > 0 && i - top < 4 && !lines[top - 1].blank() && cues::post_number(&lines[top - 1].text).is_none() {
-            top -= 1;
-        }
-        let block_starts = top == 0 || lines[top - 1].blank() || cues::post_number(&lines[top - 1].text).is_some();
-        let short = |l: &Line| l.text.len() <= 30 && cues::word_count(&l.text) <= 3;
-        if top == i || !block_starts || !cues::is_name_like(&lines[top].text) || !lines[top + 1..i].iter().all(short) {
-            continue;
-        }
-        let parent = parent.map(|p| format!("Antwort auf {p}"));
-        let len = lines[i].text.len();
-        lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, len);
-        lines.swap(top, i - 1);
-        for l in &mut lines[top..i - 1] {
-            l.text = Cow::Borrowed("");
-            l.indent = 0;
-        }
-        if let Some(m) = parent {
-            replies.push((i, m));
-        }
+/// no date. Asked of line `i` by the line loop of [`split_lines_marked`].
+fn verb_date_head(lines: &mut [Line], i: usize, replies: &mut Vec<(usize, String)>) {
+    // A date's bytes (a digit, "vor", "gestern").
+    if i == 0 || lines[i].text.len() > 120 || !lines[i].facts.may(cues::C_DIGITISH | cues::C_V | cues::C_G) {
+        return;
+    }
+    let Some((a, parent)) = verb_date(&lines[i].text) else { return };
+    // The head block: up to four lines above, after a blank line or a post number.
+    let mut top = i;
+    while top > 0 && i - top < 4 && !lines[top - 1].blank() && cues::post_number(&lines[top - 1].text).is_none() {
+        top -= 1;
+    }
+    let block_starts = top == 0 || lines[top - 1].blank() || cues::post_number(&lines[top - 1].text).is_some();
+    let short = |l: &Line| l.text.len() <= 30 && cues::word_count(&l.text) <= 3;
+    if top == i || !block_starts || !cues::is_name_like(&lines[top].text) || !lines[top + 1..i].iter().all(short) {
+        return;
+    }
+    let parent = parent.map(|p| format!("Antwort auf {p}"));
+    let len = lines[i].text.len();
+    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, len);
+    lines.swap(top, i - 1);
+    for l in &mut lines[top..i - 1] {
+        l.text = Cow::Borrowed("");
+        l.indent = 0;
+    }
+    if let Some(m) = parent {
+        replies.push((i, m));
     }
 }
 
@@ -614,14 +648,14 @@ fn status_part(p: &str) -> bool {
     w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-') && (w.len() == p.len() || p.ends_with(')'))
 }
 
-/// A user line's profile field after the name: an e-mail address, "Nutzer
-/// seit 2017", an account kind ("Team-Konto"). (A comment count, "412
-/// Kommentare", may stand beside them but proves nothing alone: "Debatte ·
-/// 5 Beiträge" is a section's count header.)
+/// A user line's profile field after the name: an e-mail address or an
+/// account kind ("Team-Konto", "team account"). ("Nutzer seit 2017" and
+/// "412 Kommentare" may stand beside them but prove nothing alone: "Debatte
+/// · 5 Beiträge" is a section's count header, and "Urgestein | Mitglied seit
+/// 2009" a rank line under the name.)
 fn profile_field(p: &str) -> bool {
     let email = p.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !p.contains(' '));
-    let since = p.rsplit_once(" seit ").is_some_and(|(w, y)| cues::word_count(w) == 1 && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
-    email || since || p.ends_with("-Konto") || p.ends_with(" account")
+    email || p.ends_with("-Konto") || p.ends_with(" account")
 }
 
 /// Session 18 (seg28): a comment moderation backend copied with Ctrl+A
@@ -631,30 +665,41 @@ fn profile_field(p: &str) -> bool {
 /// number with its reply in brackets ("#591219 (Antwort auf #591204)",
 /// which `cues::post_number` reads), the user line its first part, the name.
 /// Keyed on parts in capitals after a '#' number (no reader writes a status
-/// word), and on profile fields (an e-mail address, "seit YYYY", a comment
-/// count, an account kind) after a name-like first part, with no date on
-/// the line. A reply is kept only where a date line follows within three
+/// word), and on a profile field only a backend shows (an e-mail address,
+/// an account kind) after a name-like first part, with no date on the
+/// line. A reply is kept only where a date line follows within three
 /// lines: a rejected entry without text answers no one and must not pass
 /// its parent on.
-fn backend_heads(lines: &mut [Line]) {
-    static SEP: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"\s+[·|•]\s+").expect("separator"));
-    for i in 0..lines.len() {
+fn backend_head(lines: &mut [Line], i: usize) {
+    // The parts between separators (" · ", " | ", " • "), trimmed.
+    fn parts(t: &str) -> impl Iterator<Item = &str> {
+        t.split(['·', '|', '•']).map(str::trim)
+    }
+    {
         let t: &str = &lines[i].text;
-        let Some(&first) = t.as_bytes().first() else { continue };
-        if t.len() > 160 || memchr::memmem::find(t.as_bytes(), " · ".as_bytes()).is_none() && memchr::memmem::find(t.as_bytes(), "  ·".as_bytes()).is_none() {
-            continue;
+        let Some(&first) = t.as_bytes().first() else { return };
+        // Most lines hold none of the separators ('|', '·', '•'): the line's
+        // byte facts say so without a scan.
+        if t.len() > 160 || !(first == b'#' || first.is_ascii_uppercase() || first >= 0xc3) || !lines[i].facts.may(cues::C_BAR | cues::C_B7 | cues::C_A2) {
+            return;
         }
-        let mut parts = SEP.split(t);
-        let head = parts.next().unwrap_or("").trim();
+        // A user line names its profile by an e-mail address or an account
+        // kind: '@' or "Konto"/"account" (a SIMD search built once).
+        static KONTO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("Konto"));
+        let b = t.as_bytes();
+        if first != b'#' && memchr::memchr(b'@', b).is_none() && KONTO.find(b).is_none() && !t.ends_with(" account") && !t.contains(" account ") {
+            return;
+        }
+        let mut ps = parts(t);
+        let head = ps.next().unwrap_or("");
         if first == b'#' {
             let digits = head.get(1..).unwrap_or("");
             if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                continue;
+                return;
             }
             let mut reply = None;
             let mut statuses = 0;
-            let ok = parts.all(|p| {
-                let p = p.trim();
+            let ok = ps.all(|p| {
                 if reply.is_none() {
                     if let Some(ReplyRef::Number(n)) = cues::reply_marker(p) {
                         reply = Some(n);
@@ -665,29 +710,30 @@ fn backend_heads(lines: &mut [Line]) {
                 status_part(p)
             });
             if !ok || statuses == 0 {
-                continue;
+                return;
             }
             let dated = (i + 1..lines.len().min(i + 4)).any(|k| cues::date_only(&lines[k].text).is_some());
             let text = match reply.filter(|_| dated) {
                 Some(n) => format!("{head} (Antwort auf #{n})"),
                 None => head.to_string(),
             };
+            drop(ps);
             lines[i].text = Cow::Owned(text);
-        } else if first.is_ascii_uppercase() || first >= 0xc3 {
-            if !cues::is_name_like(head) || cues::find_date(t).is_some() {
-                continue;
-            }
+        } else {
+            // The profile fields first (plain string tests), the name and
+            // date tests only where one is found.
             let mut fields = 0;
-            let ok = parts.all(|p| {
-                let p = p.trim();
+            let short = ps.all(|p| {
                 fields += usize::from(profile_field(p));
                 p.len() <= 40
             });
-            if ok && fields >= 1 {
-                let len = head.len();
-                let a = t.len() - t.trim_start().len();
-                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, a + len);
+            if !short || fields == 0 || !cues::is_name_like(head) || cues::find_date(t).is_some() {
+                return;
             }
+            let a = t.len() - t.trim_start().len();
+            let len = head.len();
+            drop(ps);
+            lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, a + len);
         }
     }
 }

@@ -99,11 +99,11 @@ const C_OPEN: u64 = 1 << 7;
 const C_CLOSE: u64 = 1 << 8;
 pub(crate) const C_BAR: u64 = 1 << 9;
 /// '>' or '/'.
-const C_GT_SLASH: u64 = 1 << 10;
+pub(crate) const C_GT_SLASH: u64 = 1 << 10;
 /// 0xB7, the last byte of '·' (C2 B7).
-const C_B7: u64 = 1 << 11;
+pub(crate) const C_B7: u64 = 1 << 11;
 /// 0xA2, the last byte of '•' (E2 80 A2).
-const C_A2: u64 = 1 << 12;
+pub(crate) const C_A2: u64 = 1 << 12;
 /// 0xBB or 0xBA, the last bytes of '»' (C2 BB) and '›' (E2 80 BA).
 const C_BB_BA: u64 = 1 << 13;
 /// 0x93 or 0x94, the last bytes of '–' (E2 80 93) and '—' (E2 80 94).
@@ -2236,7 +2236,7 @@ fn is_name_like_in(s: &str, f: &Facts) -> bool {
     if s.is_empty() || chars_more_than(s, 50) {
         return false;
     }
-    if has_name_breaker(s, f) || f.may(C_DOT) && has_three_dots(s) {
+    if has_name_breaker(s, f) && !bang_handle(s) || f.may(C_DOT) && has_three_dots(s) {
         return false;
     }
     if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
@@ -2314,6 +2314,19 @@ fn has_name_breaker(s: &str, f: &Facts) -> bool {
             && memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| matches!(&b[i..], [0xc2, 0xab | 0xbb, ..] | [0xe2, 0x80, 0x9e | 0x9c | 0xa6, ..]))
 }
 
+/// A handle with an exclamation mark in it ("Frieden_jetzt_!", seg28): one
+/// token of at most 30 bytes that joins words with '_' (the mark of a
+/// handle, which no sentence has) and whose only breaker is '!'. Handles
+/// are typed as slogans; the underscore keeps a shouted word ("Schande!")
+/// out.
+fn bang_handle(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() <= 30
+        && memchr::memchr(b'_', b).is_some()
+        && !b.iter().any(|&c| c.is_ascii_whitespace() || matches!(c, b'?' | b';' | b'"' | b':'))
+        && !s.contains(['„', '“', '«', '»', '…'])
+}
+
 /// The keys of the articles a name may begin with ("Der Realist").
 const ARTICLE_KEYS: [u64; 3] = [word_key(b"der"), word_key(b"die"), word_key(b"das")];
 
@@ -2385,6 +2398,8 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 });
 
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
+/// The article's author as a role line ("Autor des Artikels", seg27/seg28) is the
+/// one phrase of several words: it names a role, never a person.
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
 });
@@ -2605,7 +2620,8 @@ pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
         None if labelled.is_some_and(|r| r.starts_with(' ')) => rest,
         None => return None,
     };
-    let n = (!digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()?;
+    // Up to seven digits: a backend's comment IDs ("#591219", seg28) as well as post numbers.
+    let n = (!digits.is_empty() && digits.len() <= 7 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()?;
     Some((n, reply))
 }
 
@@ -2740,8 +2756,12 @@ pub enum ReplyRef {
     Number(u32),
 }
 
+/// A reply marker line: "Antwort auf NAME", "Antwort an #3", "Replying to
+/// NAME"; an arrow may stand for "an"/"to" ("Antwort ▸ NAME", a reaction
+/// widget's reply line, seg28: the arrow points at the parent as the word
+/// would).
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+|in\s+)?(?:antwort|antworten)\s+(?:auf|an|zu)|(?:in\s+)?reply(?:ing)?\s+to)\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+|in\s+)?(?:antwort|antworten)\s+(?:auf|an|zu|[▸►▶→›»])|(?:in\s+)?reply(?:ing)?\s+(?:to|[▸►▶→›»]))\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// Whether a line whose first char (after white space) is `c` may be a
@@ -2767,6 +2787,18 @@ pub fn reply_marker(s: &str) -> Option<ReplyRef> {
     if let Some(c) = captures(&BEZUG, s) {
         let name = c.name("name")?.as_str().trim();
         return is_name_like(name).then(|| ReplyRef::Name(name.to_string()));
+    }
+    // A print view's reference by number (seg28): "bezieht sich auf Nr. 4",
+    // "bezieht sich auf #4", "bezieht sich auf Kommentar 4". A head part
+    // that states the parent's number as the "Antwort auf Nr. 4" of other
+    // layouts does.
+    static BEZUG_NR: LazyLock<StartRegex> = LazyLock::new(|| {
+        StartRegex::new(r"(?i)^bezieht\s+sich\s+auf\s+(?:Nr\.?\s*|\#\s?|(?:den\s+)?(?:Kommentar|Beitrag)\s+(?:Nr\.?\s*|\#\s?)?)(?P<num>\d{1,6})$")
+    });
+    if s.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("bezieht")) {
+        if let Some(c) = captures(&BEZUG_NR, s) {
+            return c.name("num")?.as_str().parse().ok().map(ReplyRef::Number);
+        }
     }
     if !REPLY.is_match(s) {
         return None;
@@ -3552,7 +3584,8 @@ mod tests {
             if n == 0 || n > 50 {
                 return false;
             }
-            if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) || s.contains("...") || s.contains(": ") {
+            let bang_handle = s.len() <= 30 && s.contains('_') && !s.contains(|c: char| c.is_ascii_whitespace() || matches!(c, '?' | ';' | '"' | ':' | '„' | '“' | '«' | '»' | '…'));
+            if s.contains(['?', '!', ';', '"', '„', '“', '«', '»', '…']) && !bang_handle || s.contains("...") || s.contains(": ") {
                 return false;
             }
             if !s.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {

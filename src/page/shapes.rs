@@ -141,9 +141,32 @@ fn number_ref(s: &str) -> Option<(u32, Option<ReplyRef>)> {
     (!m.is_empty() && m.len() <= 5 && m.bytes().all(|c| c.is_ascii_digit())).then(|| (n, m.parse().ok().map(ReplyRef::Number)))
 }
 
+/// A reply part after a head's date, behind a separator ("· bezieht sich
+/// auf Nr. 4", "· Antwort auf Jana K."), or None.
+fn head_tail_reply(tail: &str) -> Option<ReplyRef> {
+    let rest = tail.trim_start();
+    let rest = rest.strip_prefix(['·', '|', '•', '–', '—', ','])?.trim_start();
+    (!rest.is_empty() && rest.len() <= 80 && rest.starts_with(cues::may_start_reply_marker)).then(|| cues::reply_marker(rest)).flatten()
+}
+
+/// The number a head opens with before a separator ("Nr. 7 · NAME · DATE",
+/// "#7 · NAME · DATE"), or None.
+fn head_number(t: &str) -> Option<u32> {
+    let rest = t.strip_prefix("Nr.").or_else(|| t.strip_prefix('#'))?.trim_start();
+    let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest.get(d..)?.trim_start();
+    (d > 0 && d <= 5 && after.starts_with(['·', '|', '•', '–', '—'])).then(|| rest.get(..d)?.parse().ok()).flatten()
+}
+
 /// A removed record's placeholder: "– Beitrag vom Verfasser gelöscht –",
 /// "[Von der Moderation entfernt]".
 fn removed_line(s: &str) -> bool {
+    // The placeholder keeps its number in a numbered list ("Nr. 6 · Dieser
+    // Kommentar wurde … entfernt.", seg28).
+    let s = match s.as_bytes().first() {
+        Some(b'N' | b'#') if head_number(s).is_some() => s.split_once(['·', '|', '•', '–', '—']).map_or(s, |(_, r)| r.trim_start()),
+        _ => s,
+    };
     let b = s.as_bytes();
     if b.len() > 120 || !matches!(b.last(), Some(b't' | b'.' | b']' | b')' | 0x93 | 0x94)) {
         return false;
@@ -869,6 +892,15 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             None if bar => bar_signature_name(t, a, b),
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
+        // A print view's head numbers the comment and names its parent by
+        // number after the date ("Nr. 7 · NAME · DATE · bezieht sich auf Nr.
+        // 4", seg28): the number is the record's, the last part its reply.
+        if m.sig.is_none() && m.inline.is_none() && !bar && above[k] == 0 {
+            if reply.is_none() {
+                reply = head_tail_reply(t.get(b..).unwrap_or(""));
+            }
+            number = number.or_else(|| head_number(t));
+        }
         // A head naming the writer and the parent before its date ("Antwort
         // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
         if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| writer_parent_head(t, (a, b), m.head_end, m.sig)).flatten() {

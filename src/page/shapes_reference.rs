@@ -552,6 +552,13 @@ fn read_shape(texts: &[&str], indents: &[usize], metas: &[Option<Meta>], reps: &
             None if bar => super::bar_signature_name(t, a, b),
             None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
         };
+        // A numbered head with its parent's number after the date (seg28).
+        if m.sig.is_none() && m.inline.is_none() && !bar && above[k] == 0 {
+            if reply.is_none() {
+                reply = super::head_tail_reply(t.get(b..).unwrap_or(""));
+            }
+            number = number.or_else(|| super::head_number(t));
+        }
         if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| super::writer_parent_head(t, (a, b), m.head_end, m.sig)).flatten() {
             author = Some(w.to_string());
             reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));

@@ -29,6 +29,7 @@ use super::{Comment, Page};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
+use std::sync::LazyLock;
 
 mod readings;
 #[path = "text_induce.rs"]
@@ -351,7 +352,36 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     let mut replies: Vec<(usize, String)> = Vec::new();
     // A verification mark after a name ("Stadtwerke ✓") is no part of it;
     // a reply head "↳ Antwort von NAME" over a date names the reply's author.
+    // Whether the page holds a browser's print footer (seg28).
+    let mut print_footers = false;
+    // Lines that open with a list glyph and a tab (seg28).
+    let mut glyph_items = 0usize;
+    // Lines that may be a forum's verb line (true) or a backend's status or
+    // user line (false), as the cheap byte tests in the loop say (seg28).
+    let mut seg28_heads: Vec<(usize, bool)> = Vec::new();
     for i in 0..lines.len() {
+        let b = lines[i].text.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
+        // Session 18 (seg28), in this loop to share its first and last
+        // bytes: a print footer (`without_print_margins`), a forum head's
+        // verb line (`verb_date_head`), a backend's status or user line
+        // (`backend_head`).
+        // (Each gated by the line's byte facts: a '/', a date's bytes, a separator.)
+        let facts = lines[i].facts;
+        if b.len() > 3 && (b[1] == b'\t' || b[2] == b'\t' || b[3] == b'\t') && lines[i].indent == 0 && list_glyph(&lines[i].text).is_some() {
+            glyph_items += 1;
+        }
+        if last.is_ascii_digit() && !print_footers && b.len() <= 300 && facts.may(cues::C_GT_SLASH) {
+            print_footers = print_footer(&lines[i].text);
+        }
+        // The heads are read after this loop (its badge step moves names).
+        if matches!(first, b's' | b'a' | b'k' | b'w' | b'p' | b'r') {
+            if facts.may(cues::C_DIGITISH | cues::C_V | cues::C_G) {
+                seg28_heads.push((i, true));
+            }
+        } else if (first == b'#' || first.is_ascii_uppercase() || first >= 0xc3) && facts.may(cues::C_BAR | cues::C_B7 | cues::C_A2) {
+            seg28_heads.push((i, false));
+        }
         let b = lines[i].text.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
         if matches!(last, 0x91 | 0x93 | 0x94) {
@@ -406,6 +436,13 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         lines[i - 1].text = Cow::Borrowed("");
         lines[i - 1].indent = 0;
     }
+    for (i, verb) in seg28_heads {
+        if verb {
+            verb_date_head(&mut lines, i, &mut replies);
+        } else {
+            backend_head(&mut lines, i);
+        }
+    }
     // The parent named in a reply head becomes a reply marker line under
     // it ("Antwort auf Y"), which both readings know.
     if !replies.is_empty() {
@@ -423,6 +460,14 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         }
         lines = out;
     }
+    // A word processor's plain-text export of a pasted page (seg28).
+    if glyph_items >= 3 {
+        lines = list_glyph_items(lines);
+    }
+    // A browser's print margins on a page copied out of a PDF (seg28).
+    if print_footers {
+        lines = without_print_margins(lines);
+    }
     head_labels(&mut lines);
     for l in &mut lines {
         // A borrowed text is a part of the normalised line whose facts it
@@ -437,6 +482,260 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         l.teaser = cues::teaser_heading_in(&l.text, &l.facts);
     }
     (lines, markdown)
+}
+
+/// A browser's print footer: the page's address, a gap of two or more
+/// spaces and the page count ("https://…?druck=1     2/3").
+fn print_footer(t: &str) -> bool {
+    // The last space, with another before it; the count after it holds a '/'.
+    let b = t.as_bytes();
+    let Some(sp) = memchr::memrchr(b' ', b) else { return false };
+    if sp == 0 || b[sp - 1] != b' ' || memchr::memchr(b'/', &b[sp..]).is_none() {
+        return false;
+    }
+    let (url, count) = (t[..sp].trim_end(), &t[sp + 1..]);
+    let count_ok = count.split_once('/').is_some_and(|(n, m)| {
+        !n.is_empty() && !m.is_empty() && n.len() <= 3 && m.len() <= 3 && n.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    });
+    count_ok && !url.contains(' ') && (url.contains("://") || url.starts_with("www."))
+}
+
+/// A browser's print header: the date and time of printing, a gap of two or
+/// more spaces and the page's title ("24.11.26, 21:07     TITLE | SITE").
+fn print_header(t: &str) -> bool {
+    t.split_once("  ").is_some_and(|(d, rest)| !rest.trim().is_empty() && d.bytes().next().is_some_and(|b| b.is_ascii_digit()) && cues::date_only(d).is_some_and(|x| x.len() == d.trim().len()))
+}
+
+/// Session 18 (seg28): a page printed to PDF and copied out of the PDF
+/// viewer carries the browser's print margins between its pages: a footer
+/// with the address and "2/3", a header with the time of printing and the
+/// title. They cut through the body and through comments (a comment's
+/// wrapped lines run on after them). Where the page holds a footer line,
+/// the footers and the headers next to them (within two lines, or on the
+/// first line) are dropped, so that the text on both sides joins. Keyed on
+/// a lone address followed by a page count after a gap, which no sentence
+/// and no comment head has.
+fn without_print_margins(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let footer = |l: &Line| l.text.as_bytes().last().is_some_and(u8::is_ascii_digit) && l.text.len() <= 300 && print_footer(&l.text);
+    let footers: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| footer(l)).map(|(i, _)| i).collect();
+    if footers.is_empty() {
+        return lines;
+    }
+    let first = lines.iter().position(|l| !l.blank());
+    let near = |i: usize| footers.iter().any(|&f| f.abs_diff(i) <= 2);
+    lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, l)| !(footers.contains(i) || (Some(*i) == first || near(*i)) && l.text.len() <= 300 && print_header(&l.text)))
+        .map(|(_, l)| l)
+        .collect()
+}
+
+/// The glyph of a list item a word processor wrote to plain text: one
+/// bullet char, then a tab, then the item's text ("•\tNAME"), or None.
+fn list_glyph(t: &str) -> Option<char> {
+    let mut cs = t.chars();
+    let g = cs.next()?;
+    let glyph = matches!(g, '•' | 'o' | '§' | '-' | '▪' | '◦' | '·' | '*' | '■' | '□' | '◆' | '➢' | 'Ø' | '–');
+    (glyph && cs.next() == Some('\t') && cs.next().is_some_and(|c| !c.is_whitespace())).then_some(g)
+}
+
+/// Session 18 (seg28): a page pasted into a word processor and saved as
+/// plain text ("Nur Text", "Plain Text"): a list's indentation is lost and
+/// each item's first line keeps only its level's bullet glyph and a tab
+/// ("•\tNAME", "o\tNAME", "§\tNAME": Word's defaults for levels 1-3 are
+/// •, o and § (Wingdings' square); other editors use ◦, ▪, -). A comment
+/// thread pasted this way nests by glyph. Where three or more lines open so
+/// (a single "-\tfoo" is no list; [`split_lines_marked`] counts them), the glyph and tab are cut, the item's
+/// level becomes its indentation (two columns per level) and the item starts
+/// a block, as a blank line would. The level of a glyph is the order in
+/// which the page first uses it: in a nested list every level appears after
+/// the level above it, so first use gives the depth whatever glyph scheme
+/// the editor had. The tab after one glyph char is what keys it: typed
+/// text and other dumps write a space after a bullet.
+fn list_glyph_items(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut levels: Vec<char> = Vec::new();
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len() + lines.len() / 4);
+    for mut l in lines {
+        if let Some(g) = (l.indent == 0).then(|| list_glyph(&l.text)).flatten() {
+            let depth = levels.iter().position(|&x| x == g).unwrap_or_else(|| {
+                levels.push(g);
+                levels.len() - 1
+            });
+            let a = g.len_utf8() + 1;
+            let len = l.text.len();
+            l.text = cut_cow(std::mem::take(&mut l.text), a, len);
+            l.indent = 2 * depth;
+            if out.last().is_some_and(|p: &Line| !p.blank()) {
+                out.push(blank_line());
+            }
+        }
+        out.push(l);
+    }
+    out
+}
+
+/// A forum's date line that opens with the writer's verb: "schrieb vor 6
+/// Stunden", "antwortete auf NAME vor 5 Stunden", "wrote 2 hours ago",
+/// "replied to NAME 3 days ago" -> (the date's start, the parent named).
+/// The verb stands where a name would; the date runs to the line's end.
+fn verb_date(t: &str) -> Option<(usize, Option<&str>)> {
+    let (rest, reply) = ["schrieb ", "schreibt ", "kommentierte ", "wrote ", "posted "]
+        .iter()
+        .find_map(|v| t.strip_prefix(v).map(|r| (r, false)))
+        .or_else(|| ["antwortete ", "antwortet ", "replied "].iter().find_map(|v| t.strip_prefix(v).map(|r| (r, true))))?;
+    let (a, b) = cues::find_date(rest)?;
+    if b != rest.len() {
+        return None;
+    }
+    let off = t.len() - rest.len();
+    let before = rest.get(..a)?.trim();
+    let before = before.strip_prefix("am ").map_or(before, str::trim).trim_end_matches(" am");
+    if !reply {
+        return before.is_empty().then_some((off + a, None));
+    }
+    let parent = ["auf ", "to "].iter().find_map(|w| before.strip_prefix(w)).unwrap_or(before).trim();
+    let parent = (!parent.is_empty()).then_some(parent).filter(|p| cues::is_name_like(p) && cues::word_count(p) <= 5);
+    (before.is_empty() || parent.is_some()).then_some((off + a, parent))
+}
+
+/// Session 18 (seg28): a forum embedded under an article (NodeBB-,
+/// Discourse-like, copied as text) gives each post a head block "#3" /
+/// NAME / user group ("Mitglied", "Moderatoren") / reputation ("Ruf 412") /
+/// "schrieb vor 6 Stunden" or "antwortete auf NAME vor 5 Stunden". The verb
+/// line is cut to its date, the name moves down onto the line above it (the
+/// group and reputation lines, short lines of at most three words between
+/// them, are blanked) so that the block reads as a name over its date, and
+/// the parent named after "antwortete auf" becomes a reply marker under the
+/// date ("Antwort auf NAME"). Keyed on the verb opening a line that ends in
+/// a date, with a name-like line at most four lines up, below a blank line
+/// or a post number: a sentence in a comment that starts "schrieb" ends in
+/// no date. Asked of line `i` by the line loop of [`split_lines_marked`].
+fn verb_date_head(lines: &mut [Line], i: usize, replies: &mut Vec<(usize, String)>) {
+    // A date's bytes (a digit, "vor", "gestern").
+    if i == 0 || lines[i].text.len() > 120 || !lines[i].facts.may(cues::C_DIGITISH | cues::C_V | cues::C_G) {
+        return;
+    }
+    let Some((a, parent)) = verb_date(&lines[i].text) else { return };
+    // The head block: up to four lines above, after a blank line or a post number.
+    let mut top = i;
+    while top > 0 && i - top < 4 && !lines[top - 1].blank() && cues::post_number(&lines[top - 1].text).is_none() {
+        top -= 1;
+    }
+    let block_starts = top == 0 || lines[top - 1].blank() || cues::post_number(&lines[top - 1].text).is_some();
+    let short = |l: &Line| l.text.len() <= 30 && cues::word_count(&l.text) <= 3;
+    if top == i || !block_starts || !cues::is_name_like(&lines[top].text) || !lines[top + 1..i].iter().all(short) {
+        return;
+    }
+    let parent = parent.map(|p| format!("Antwort auf {p}"));
+    let len = lines[i].text.len();
+    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, len);
+    lines.swap(top, i - 1);
+    for l in &mut lines[top..i - 1] {
+        l.text = Cow::Borrowed("");
+        l.indent = 0;
+    }
+    if let Some(m) = parent {
+        replies.push((i, m));
+    }
+}
+
+/// A moderation backend's part that states a comment's status in capitals
+/// ("FREIGEGEBEN", "GEMELDET (1 Meldung)", "ABGELEHNT (Beleidigung)"): a
+/// word of three or more capitals, perhaps with a note in brackets.
+fn status_part(p: &str) -> bool {
+    let w = p.split(" (").next().unwrap_or(p);
+    w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-') && (w.len() == p.len() || p.ends_with(')'))
+}
+
+/// A user line's profile field after the name: an e-mail address or an
+/// account kind ("Team-Konto", "team account"). ("Nutzer seit 2017" and
+/// "412 Kommentare" may stand beside them but prove nothing alone: "Debatte
+/// · 5 Beiträge" is a section's count header, and "Urgestein | Mitglied seit
+/// 2009" a rank line under the name.)
+fn profile_field(p: &str) -> bool {
+    let email = p.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !p.contains(' '));
+    email || p.ends_with("-Konto") || p.ends_with(" account")
+}
+
+/// Session 18 (seg28): a comment moderation backend copied with Ctrl+A
+/// (thread view) heads each comment with a status line "#591219 ·
+/// FREIGEGEBEN · Antwort auf #591204" and a user line "NAME · e-mail · Nutzer
+/// seit 2017 · 412 Kommentare" over the date. The status line becomes a post
+/// number with its reply in brackets ("#591219 (Antwort auf #591204)",
+/// which `cues::post_number` reads), the user line its first part, the name.
+/// Keyed on parts in capitals after a '#' number (no reader writes a status
+/// word), and on a profile field only a backend shows (an e-mail address,
+/// an account kind) after a name-like first part, with no date on the
+/// line. A reply is kept only where a date line follows within three
+/// lines: a rejected entry without text answers no one and must not pass
+/// its parent on.
+fn backend_head(lines: &mut [Line], i: usize) {
+    // The parts between separators (" · ", " | ", " • "), trimmed.
+    fn parts(t: &str) -> impl Iterator<Item = &str> {
+        t.split(['·', '|', '•']).map(str::trim)
+    }
+    {
+        let t: &str = &lines[i].text;
+        let Some(&first) = t.as_bytes().first() else { return };
+        // Most lines hold none of the separators ('|', '·', '•'): the line's
+        // byte facts say so without a scan.
+        if t.len() > 160 || !(first == b'#' || first.is_ascii_uppercase() || first >= 0xc3) || !lines[i].facts.may(cues::C_BAR | cues::C_B7 | cues::C_A2) {
+            return;
+        }
+        // A user line names its profile by an e-mail address or an account
+        // kind: '@' or "Konto"/"account" (a SIMD search built once).
+        static KONTO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("Konto"));
+        let b = t.as_bytes();
+        if first != b'#' && memchr::memchr(b'@', b).is_none() && KONTO.find(b).is_none() && !t.ends_with(" account") && !t.contains(" account ") {
+            return;
+        }
+        let mut ps = parts(t);
+        let head = ps.next().unwrap_or("");
+        if first == b'#' {
+            let digits = head.get(1..).unwrap_or("");
+            if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return;
+            }
+            let mut reply = None;
+            let mut statuses = 0;
+            let ok = ps.all(|p| {
+                if reply.is_none() {
+                    if let Some(ReplyRef::Number(n)) = cues::reply_marker(p) {
+                        reply = Some(n);
+                        return true;
+                    }
+                }
+                statuses += 1;
+                status_part(p)
+            });
+            if !ok || statuses == 0 {
+                return;
+            }
+            let dated = (i + 1..lines.len().min(i + 4)).any(|k| cues::date_only(&lines[k].text).is_some());
+            let text = match reply.filter(|_| dated) {
+                Some(n) => format!("{head} (Antwort auf #{n})"),
+                None => head.to_string(),
+            };
+            drop(ps);
+            lines[i].text = Cow::Owned(text);
+        } else {
+            // The profile fields first (plain string tests), the name and
+            // date tests only where one is found.
+            let mut fields = 0;
+            let short = ps.all(|p| {
+                fields += usize::from(profile_field(p));
+                p.len() <= 40
+            });
+            if !short || fields == 0 || !cues::is_name_like(head) || cues::find_date(t).is_some() {
+                return;
+            }
+            let a = t.len() - t.trim_start().len();
+            let len = head.len();
+            drop(ps);
+            lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, a + len);
+        }
+    }
 }
 
 /// Session 6 (seg10), gated by a line's first byte '[': a badge label in
@@ -491,6 +790,13 @@ fn role_tails(comments: &mut [Comment]) {
         // A badge in brackets after the name ("NAME (Redaktion)").
         if let Some((bare, badge)) = name.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
             if !bare.trim().is_empty() && cues::is_badge_word(badge) {
+                name = bare.trim_end();
+            }
+        }
+        // A badge after a bar ("NAME | Redaktion", seg28): a word
+        // processor's copy of a head whose badge was a label of its own.
+        if let Some((bare, badge)) = name.rsplit_once(" | ") {
+            if !bare.trim().is_empty() && cues::is_badge_word(badge.trim()) {
                 name = bare.trim_end();
             }
         }

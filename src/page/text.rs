@@ -350,8 +350,6 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     // badge's line, so that it sits right above its date line.
     // Reply markers to put under notification-style reply heads.
     let mut replies: Vec<(usize, String)> = Vec::new();
-    // A verification mark after a name ("Stadtwerke ✓") is no part of it;
-    // a reply head "↳ Antwort von NAME" over a date names the reply's author.
     // Whether the page holds a browser's print footer (seg28).
     let mut print_footers = false;
     // Lines that open with a list glyph and a tab (seg28).
@@ -359,6 +357,8 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     // Lines that may be a forum's verb line (true) or a backend's status or
     // user line (false), as the cheap byte tests in the loop say (seg28).
     let mut seg28_heads: Vec<(usize, bool)> = Vec::new();
+    // A verification mark after a name ("Stadtwerke ✓") is no part of it;
+    // a reply head "↳ Antwort von NAME" over a date names the reply's author.
     for i in 0..lines.len() {
         let b = lines[i].text.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
@@ -382,8 +382,6 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         } else if (first == b'#' || first.is_ascii_uppercase() || first >= 0xc3) && facts.may(cues::C_BAR | cues::C_B7 | cues::C_A2) {
             seg28_heads.push((i, false));
         }
-        let b = lines[i].text.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { continue };
         if matches!(last, 0x91 | 0x93 | 0x94) {
             let t: &str = &lines[i].text;
             if let Some(name) = t.strip_suffix(['✓', '✔', '☑']).map(str::trim_end) {
@@ -2642,7 +2640,6 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             let lead_num = lead_num.or(pending_number.take());
             if let Some(k) = date_at {
-                // Under a handle, the short dates of social-media copies count too.
                 // Under a handle, the short dates of social-media copies count too;
                 // so they do in a record of its own: a blank line, the name, the
                 // date, the text right below ("NAME" / "21. Nov." / text, "14h").

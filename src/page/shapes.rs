@@ -754,30 +754,48 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     // A repeated line with action words under the text is an action bar:
     // the record's text comes before it.
     let signed = m_last.sig.is_some();
-    let bar = !signed && reps.iter().filter(|&&r| has_action(texts[r])).count() * 4 >= reps.len() * 3;
+    // An action bar: three quarters of the heads or more carry action words,
+    // i.e. at most a quarter lack them (counted until more do).
+    let bar = !signed && {
+        let mut lacking = 0usize;
+        reps.iter().all(|&r| {
+            lacking += usize::from(!has_action(texts[r]));
+            lacking * 4 <= reps.len()
+        })
+    };
     let header = !signed && !bar && m_last.inline.is_some()
         || !signed && !bar && next_after(last).is_some_and(|k| f.text_line(k) && metas[k].is_none() && (f.prose_ish(k) || k == last + 1));
     let footer = !header && (signed || first > 0 && f.text_line(first - 1) && (bar || f.prose_ish(first - 1)));
     if !header && !footer {
         return Ok(None);
     }
-    // Labels: words in more than half of the repetitions' heads.
-    let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
-    for &r in reps {
-        let Some(m) = metas[r].as_ref() else { return Ok(None) };
-        let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
-        let mut here: FxHashSet<String> = FxHashSet::default();
-        for w in head.split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if !w.is_empty() {
-                here.insert(w.to_lowercase());
-            }
-        }
-        for w in here {
-            *word_reps.entry(w).or_default() += 1;
-        }
+    if reps.iter().any(|&r| metas[r].is_none()) {
+        return Ok(None);
     }
-    let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
+    // Labels: words in more than half of the repetitions' heads, read when
+    // a head's name slot is first asked for (a name line above the date
+    // needs none).
+    let labels = OnceCell::new();
+    let labels = || -> &[String] {
+        labels.get_or_init(|| {
+            let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
+            for &r in reps {
+                let Some(m) = metas[r].as_ref() else { continue };
+                let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
+                let mut here: FxHashSet<String> = FxHashSet::default();
+                for w in head.split_whitespace() {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    if !w.is_empty() {
+                        here.insert(w.to_lowercase());
+                    }
+                }
+                for w in here {
+                    *word_reps.entry(w).or_default() += 1;
+                }
+            }
+            word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect::<Vec<String>>()
+        })
+    };
     // Two-line heads: the name on its own line above the date line (or a
     // date line whose head names nobody, under such a line).
     let above: Vec<usize> = reps
@@ -789,7 +807,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 && (k == 0 || reps[k - 1] + 1 < r - 1 || !header)
                 && metas[r - 1].is_none()
                 && (m.above
-                    || m.sig.is_none() && m.inline.is_none() && f.name_line(r - 1) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, &labels).is_none());
+                    || m.sig.is_none() && m.inline.is_none() && f.name_line(r - 1) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, labels()).is_none());
             // A short attribute line (a place, role or badge) between the
             // name and the date, the name right under the UI line or removal
             // placeholder that closes the record before it (an app copy, one
@@ -817,11 +835,11 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         let (a, b) = m.date;
         let author = match m.sig {
             _ if above[k] > 0 => name_of_line(texts[r - above[k]]),
-            Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
+            Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), labels()),
             // An action bar holds no name ("… · Bearbeitet"), unless it opens
             // with a bracketed signature.
             None if bar => bar_signature_name(t, a, b),
-            None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
+            None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), labels()),
         };
         // A head naming the writer and the parent before its date ("Antwort
         // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
@@ -836,10 +854,19 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     // or (without one) whatever a fallback below finds. When too few of
     // them can have the authors the demand names, the reading is ruled out
     // before its regions are read.
+    // Read until the count is settled either way (the heads not read here
+    // are read in the loop below).
     let mut heads = Vec::new();
     if let Some((d, true)) = demand {
-        heads = (0..reps.len()).map(|k| Some(head(k))).collect();
-        let may = heads.iter().enumerate().filter(|(k, h)| h.as_ref().is_some_and(|(a, _)| a.as_deref().is_none_or(|b| (d.names_with_layout)(*k, b)))).count();
+        let mut may = 0usize;
+        for k in 0..reps.len() {
+            if may * 2 > d.count || (may + reps.len() - k) * 2 <= d.count {
+                break;
+            }
+            let h = head(k);
+            may += usize::from(h.0.as_deref().is_none_or(|b| (d.names_with_layout)(k, b)));
+            heads.push(Some(h));
+        }
         if may * 2 <= d.count && !(d.weak_anyway)() {
             return Err(Unusable);
         }

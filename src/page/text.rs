@@ -26,7 +26,7 @@
 use super::cues::{self, Header, ReplyRef, TeaserHeading};
 use super::shapes;
 use super::{Comment, Page};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
@@ -3032,14 +3032,12 @@ fn one_author_throughout(cue: &[Comment]) -> bool {
 
 /// The same short line (six words or fewer) in two comment texts.
 fn repeats_a_short_line(cue: &[Comment]) -> bool {
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    for c in cue {
-        let mut here: FxHashSet<&str> = FxHashSet::default();
+    // Each short line with the first comment that holds it: a line met again
+    // in a later comment repeats (one map, no set per comment).
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    for (k, c) in cue.iter().enumerate() {
         for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::word_count(l) <= 6) {
-            here.insert(l);
-        }
-        for l in here {
-            if !seen.insert(l) {
+            if *seen.entry(l).or_insert(k) != k {
                 return true;
             }
         }
@@ -3293,6 +3291,45 @@ mod tests {
                 assert_eq!(f, is_furniture(&l.text), "{:?}", l.text);
             }
         }
+    }
+
+    /// `repeats_a_short_line` as written before session 19 (a set per comment).
+    fn repeats_a_short_line_with_sets(cue: &[Comment]) -> bool {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for c in cue {
+            let mut here: FxHashSet<&str> = FxHashSet::default();
+            for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::word_count(l) <= 6) {
+                here.insert(l);
+            }
+            for l in here {
+                if !seen.insert(l) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn repeats_a_short_line_agrees_with_the_sets() {
+        let lines = crate::page::testgen::lines();
+        let comment = |text: String| Comment { author: None, date: None, title: None, text, reply_to: None };
+        let mut cases: Vec<Vec<Comment>> = crate::page::testgen::pages().iter().map(|p| parse(p).comments).collect();
+        // Comments of testgen lines: a line twice in one comment, in two,
+        // in neither; short and long lines.
+        for w in lines.windows(3) {
+            let (a, b, c) = (&w[0], &w[1], &w[2]);
+            cases.push(vec![comment(format!("{a}\n{a}")), comment(b.clone())]);
+            cases.push(vec![comment(format!("{a}\n{b}")), comment(format!("{c}\n {a} "))]);
+            cases.push(vec![comment(a.clone()), comment(b.clone()), comment(format!("{c}\n{b}"))]);
+        }
+        let mut repeating = 0usize;
+        for cue in &cases {
+            let old = repeats_a_short_line_with_sets(cue);
+            assert_eq!(repeats_a_short_line(cue), old, "{cue:#?}");
+            repeating += usize::from(old);
+        }
+        assert!(repeating > 0 && repeating < cases.len());
     }
 
     #[test]

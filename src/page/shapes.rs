@@ -25,7 +25,8 @@
 
 use super::cues::{self, ReplyRef};
 use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
@@ -778,22 +779,30 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let labels = OnceCell::new();
     let labels = || -> &[String] {
         labels.get_or_init(|| {
-            let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
+            // Each head's distinct lower-case words (a head has a few: a list,
+            // not a set), borrowed where the word is ASCII without an upper-case
+            // letter (its own lower case); counted per head. The labels' order
+            // does not matter (`author_of` asks whether any matches).
+            let mut word_reps: FxHashMap<Cow<str>, usize> = FxHashMap::default();
+            let mut here: Vec<Cow<str>> = Vec::new();
             for &r in reps {
                 let Some(m) = metas[r].as_ref() else { continue };
                 let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
-                let mut here: FxHashSet<String> = FxHashSet::default();
                 for w in head.split_whitespace() {
                     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    if !w.is_empty() {
-                        here.insert(w.to_lowercase());
+                    if w.is_empty() {
+                        continue;
+                    }
+                    let l = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { Cow::Borrowed(w) } else { Cow::Owned(w.to_lowercase()) };
+                    if !here.contains(&l) {
+                        here.push(l);
                     }
                 }
-                for w in here {
+                for w in here.drain(..) {
                     *word_reps.entry(w).or_default() += 1;
                 }
             }
-            word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect::<Vec<String>>()
+            word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w.into_owned()).collect::<Vec<String>>()
         })
     };
     // Two-line heads: the name on its own line above the date line (or a

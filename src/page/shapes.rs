@@ -1211,6 +1211,16 @@ mod tests {
         assert_eq!(&authors[1..], &[Some("Bernd Kurz".to_string()), Some("Carla Jung".to_string()), Some("Dieter Falk".to_string())]);
     }
 
+    /// A test page's lines as (indentation, trimmed text).
+    fn indented_lines(page: &str) -> Vec<(usize, String)> {
+        page.lines()
+            .map(|l| {
+                let t = l.trim_start();
+                (l.len() - t.len(), t.trim_end().to_string())
+            })
+            .collect()
+    }
+
     /// The induced records of the cached reading and of the plain one
     /// (`shapes_reference.rs`) on the test pages and perturbed copies.
     #[test]
@@ -1218,13 +1228,7 @@ mod tests {
         let pages = crate::page::testgen::pages().into_iter().chain(crate::page::testgen::pages_perturbed(6));
         let mut found = 0usize;
         for page in pages {
-            let lines: Vec<(usize, String)> = page
-                .lines()
-                .map(|l| {
-                    let t = l.trim_start();
-                    (l.len() - t.len(), t.trim_end().to_string())
-                })
-                .collect();
+            let lines = indented_lines(&page);
             let texts: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
             let indents: Vec<usize> = lines.iter().map(|l| l.0).collect();
             for from in [0, texts.len() / 4, texts.len() / 2] {
@@ -1258,13 +1262,7 @@ mod tests {
         let pages = crate::page::testgen::pages().into_iter().chain(crate::page::testgen::pages_perturbed(6));
         let (mut same, mut ruled_out, mut by_authors) = (0usize, 0usize, 0usize);
         for page in pages {
-            let lines: Vec<(usize, String)> = page
-                .lines()
-                .map(|l| {
-                    let t = l.trim_start();
-                    (l.len() - t.len(), t.trim_end().to_string())
-                })
-                .collect();
+            let lines = indented_lines(&page);
             let texts: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
             let indents: Vec<usize> = lines.iter().map(|l| l.0).collect();
             for from in [0, texts.len() / 4, texts.len() / 2] {

@@ -25,7 +25,8 @@
 
 use super::cues::{self, ReplyRef};
 use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
@@ -573,11 +574,40 @@ impl<'a> Facts<'a> {
 /// as the caller would discard any answer).
 #[cfg(test)]
 pub(crate) fn induce(texts: &[&str], indents: &[usize], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<Induced> {
-    induce_with(texts, &Plain(texts), indents, from, usable)
+    induce_with(texts, &Plain(texts), indents, from, usable, None)
 }
 
-/// [`induce`] with the caller's answers of some line cues.
-pub(crate) fn induce_with(texts: &[&str], line_cues: &dyn LineCues, indents: &[usize], from: usize, usable: impl FnOnce(usize) -> bool) -> Option<Induced> {
+/// What a caller that holds a reading of its own (`text::parse`'s cue
+/// reading of `count` comments) can use of a shape reading, beyond
+/// `usable`: only a reading of `min` records or more; and where no key
+/// repeats more than `count` times, only a reading of exactly `count`
+/// records in which more than half of the records `k` have an author `b`
+/// with `names_with_layout(k, b)`, unless `weak_anyway()` (the caller may
+/// use it on grounds that do not read the authors). A reading that cannot
+/// meet this is not finished ([`Unusable`]); when it would have been the
+/// best one, the answer is None, which the caller treats as it would have
+/// treated the reading (session 19).
+pub(crate) struct Demand<'d> {
+    pub min: usize,
+    pub count: usize,
+    pub names_with_layout: &'d dyn Fn(usize, &str) -> bool,
+    pub weak_anyway: &'d dyn Fn() -> bool,
+}
+
+/// A reading that [`Demand`] rules out, left unfinished: its score is not
+/// known.
+struct Unusable;
+
+/// [`induce`] with the caller's answers of some line cues, and what the
+/// caller can use ([`Demand`]; None: any reading `usable` admits).
+pub(crate) fn induce_with(
+    texts: &[&str],
+    line_cues: &dyn LineCues,
+    indents: &[usize],
+    from: usize,
+    usable: impl FnOnce(usize) -> bool,
+    demand: Option<&Demand>,
+) -> Option<Induced> {
     let n = texts.len();
     let mut metas: Vec<Option<Meta>> = vec![None; n];
     let mut groups: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
@@ -614,31 +644,58 @@ pub(crate) fn induce_with(texts: &[&str], line_cues: &dyn LineCues, indents: &[u
             metas[i] = Some(m);
         }
     }
-    let mut best: Option<(usize, Induced)> = None;
-    // The keys' first lines differ (a line has one key), so the order is
-    // total whatever the map's order.
-    if !usable(groups.values().map(Vec::len).max().unwrap_or(0)) {
+    // (score, key's place in the order, reading)
+    let mut best: Option<(usize, usize, Induced)> = None;
+    let most = groups.values().map(Vec::len).max().unwrap_or(0);
+    if !usable(most) {
         return None;
     }
+    // Whether a reading must have exactly `count` records and the authors
+    // the demand names (no key repeats more often).
+    let exact = demand.is_some_and(|d| most <= d.count);
+    // The keys' first lines differ (a line has one key), so the order is
+    // total whatever the map's order.
     let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() >= 2).collect();
     keys.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].cmp(&b.1[0])));
-    for (_, mut reps) in keys.into_iter().take(6) {
+    // The keys whose reading the demand ruled out, with their place.
+    let mut unusable: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (place, (_, mut reps)) in keys.into_iter().take(6).enumerate() {
         // A comment-section header after the first repetition: the
         // repetitions before it belong to the page, not to the comments.
         while reps.len() >= 3 && (reps[0] + 1..reps[1]).any(|k| line_cues.header(k)) {
             reps.remove(0);
         }
         // A reading scores at most 3 per repetition: skip keys that cannot win.
-        if best.as_ref().is_some_and(|(s, _)| *s >= 3 * reps.len()) {
+        if best.as_ref().is_some_and(|(s, _, _)| *s >= 3 * reps.len()) {
             continue;
         }
-        if let Some((score, ind)) = read_shape(&facts, indents, &metas, &reps) {
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((score, ind));
+        match read_shape(&facts, indents, &metas, &reps, demand.map(|d| (d, exact))) {
+            Ok(Some((score, ind))) => {
+                if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                    best = Some((score, place, ind));
+                }
+            }
+            Ok(None) => {}
+            Err(Unusable) => unusable.push((place, reps)),
+        }
+    }
+    // The best reading is the first of the highest score over all keys
+    // (a key skipped above cannot beat the reading that made it skip). When
+    // a ruled-out key was left unread, the best of the others decides only if
+    // it beats that key: read those keys in full. If none of the others
+    // gave a reading, the best is a ruled-out one or none: None either way
+    // for the caller.
+    if !unusable.is_empty() {
+        best.as_ref()?;
+        for (place, reps) in unusable {
+            if let Ok(Some((score, ind))) = read_shape(&facts, indents, &metas, &reps, None) {
+                if best.as_ref().is_none_or(|(s, p, _)| score > *s || score == *s && place < *p) {
+                    best = Some((score, place, ind));
+                }
             }
         }
     }
-    best.map(|(_, ind)| ind)
+    best.map(|(_, _, ind)| ind)
 }
 
 /// A reaction: a line without letters or digits ("❤️", "👍") over a count
@@ -679,50 +736,75 @@ fn before_teaser(f: &Facts, from: usize, end: usize) -> usize {
     (from..end).find(|&k| f.cues.teaser(k)).unwrap_or(end)
 }
 
-fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usize]) -> Option<(usize, Induced)> {
+/// One key's reading: its score and records. `demand`: the caller's
+/// [`Demand`], and whether it asks for exactly `count` records; a reading it
+/// rules out is left as soon as that is clear (`Err(Unusable)`), which may
+/// be before a test that would have given no reading at all (the caller
+/// cannot use either).
+fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usize], demand: Option<(&Demand, bool)>) -> Result<Option<(usize, Induced)>, Unusable> {
     let texts = f.texts;
     let n = texts.len();
-    let first = *reps.first()?;
-    let last = *reps.last()?;
-    let m_last = metas[last].as_ref()?;
+    // A reading has at most one record per repetition.
+    if demand.is_some_and(|(d, _)| reps.len() < d.min) {
+        return Err(Unusable);
+    }
+    let (Some(&first), Some(&last)) = (reps.first(), reps.last()) else { return Ok(None) };
+    let Some(m_last) = metas[last].as_ref() else { return Ok(None) };
     let next_after = |i: usize| (i + 1..n).find(|&k| !texts[k].is_empty());
     // Header or footer: text after the last repetition, or text right before the first.
     // A repeated line with action words under the text is an action bar:
     // the record's text comes before it.
     let signed = m_last.sig.is_some();
-    let bar = !signed && reps.iter().filter(|&&r| has_action(texts[r])).count() * 4 >= reps.len() * 3;
+    // An action bar: three quarters of the heads or more carry action words,
+    // i.e. at most a quarter lack them (counted until more do).
+    let bar = !signed && {
+        let mut lacking = 0usize;
+        reps.iter().all(|&r| {
+            lacking += usize::from(!has_action(texts[r]));
+            lacking * 4 <= reps.len()
+        })
+    };
     let header = !signed && !bar && m_last.inline.is_some()
         || !signed && !bar && next_after(last).is_some_and(|k| f.text_line(k) && metas[k].is_none() && (f.prose_ish(k) || k == last + 1));
     let footer = !header && (signed || first > 0 && f.text_line(first - 1) && (bar || f.prose_ish(first - 1)));
     if !header && !footer {
-        return None;
+        return Ok(None);
     }
-    // After the section: no more article prose (two such lines are enough
-    // to tell). A rule line ("────") closes the list; what follows it is
-    // the page's footer. The last header's region ends where the section does.
-    let last_end = header.then(|| block_end(f, last + 1));
-    let end = last_end.map_or(last + 1, |e| e.max(last + 1));
-    let is_rule = |t: &str| t.chars().count() >= 5 && !t.chars().any(char::is_alphanumeric);
-    if (end..n).take_while(|&k| !is_rule(texts[k])).filter(|&k| f.article_prose(k)).nth(1).is_some() {
-        return None;
+    if reps.iter().any(|&r| metas[r].is_none()) {
+        return Ok(None);
     }
-    // Labels: words in more than half of the repetitions' heads.
-    let mut word_reps: FxHashMap<String, usize> = FxHashMap::default();
-    for &r in reps {
-        let m = metas[r].as_ref()?;
-        let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
-        let mut here: FxHashSet<String> = FxHashSet::default();
-        for w in head.split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if !w.is_empty() {
-                here.insert(w.to_lowercase());
+    // Labels: words in more than half of the repetitions' heads, read when
+    // a head's name slot is first asked for (a name line above the date
+    // needs none).
+    let labels = OnceCell::new();
+    let labels = || -> &[String] {
+        labels.get_or_init(|| {
+            // Each head's distinct lower-case words (a head has a few: a list,
+            // not a set), borrowed where the word is ASCII without an upper-case
+            // letter (its own lower case); counted per head. The labels' order
+            // does not matter (`author_of` asks whether any matches).
+            let mut word_reps: FxHashMap<Cow<str>, usize> = FxHashMap::default();
+            let mut here: Vec<Cow<str>> = Vec::new();
+            for &r in reps {
+                let Some(m) = metas[r].as_ref() else { continue };
+                let head = texts[r].get(m.sig.unwrap_or(0)..m.head_end).unwrap_or("");
+                for w in head.split_whitespace() {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    if w.is_empty() {
+                        continue;
+                    }
+                    let l = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { Cow::Borrowed(w) } else { Cow::Owned(w.to_lowercase()) };
+                    if !here.contains(&l) {
+                        here.push(l);
+                    }
+                }
+                for w in here.drain(..) {
+                    *word_reps.entry(w).or_default() += 1;
+                }
             }
-        }
-        for w in here {
-            *word_reps.entry(w).or_default() += 1;
-        }
-    }
-    let labels: Vec<String> = word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w).collect();
+            word_reps.into_iter().filter(|(_, c)| c * 4 >= reps.len() * 3).map(|(w, _)| w.into_owned()).collect::<Vec<String>>()
+        })
+    };
     // Two-line heads: the name on its own line above the date line (or a
     // date line whose head names nobody, under such a line).
     let above: Vec<usize> = reps
@@ -734,7 +816,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
                 && (k == 0 || reps[k - 1] + 1 < r - 1 || !header)
                 && metas[r - 1].is_none()
                 && (m.above
-                    || m.sig.is_none() && m.inline.is_none() && f.name_line(r - 1) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, &labels).is_none());
+                    || m.sig.is_none() && m.inline.is_none() && f.name_line(r - 1) && author_of(texts[r].get(..m.head_end).unwrap_or(""), m.date, labels()).is_none());
             // A short attribute line (a place, role or badge) between the
             // name and the date, the name right under the UI line or removal
             // placeholder that closes the record before it (an app copy, one
@@ -752,6 +834,61 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             usize::from(one) + usize::from(two)
         })
         .collect();
+    // The author each record's head names (before the fallbacks below for
+    // a head without one), and the parent a writer-parent head names ("A an
+    // B, DATE").
+    let head = |k: usize| {
+        let r = reps[k];
+        let Some(m) = metas[r].as_ref() else { return (None, None) };
+        let t = texts[r];
+        let (a, b) = m.date;
+        let author = match m.sig {
+            _ if above[k] > 0 => name_of_line(texts[r - above[k]]),
+            Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), labels()),
+            // An action bar holds no name ("… · Bearbeitet"), unless it opens
+            // with a bracketed signature.
+            None if bar => bar_signature_name(t, a, b),
+            None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), labels()),
+        };
+        // A head naming the writer and the parent before its date ("Antwort
+        // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
+        match (above[k] == 0 && !bar && author.is_some()).then(|| writer_parent_head(t, (a, b), m.head_end, m.sig)).flatten() {
+            Some((w, p)) => (Some(w.to_string()), Some(p)),
+            None => (author, None),
+        }
+    };
+    // The heads read up front where the demand asks for exactly `count`
+    // records: such a reading keeps a record for every repetition, so
+    // record `k` is the caller's comment `k`, and its author is the head's
+    // or (without one) whatever a fallback below finds. When too few of
+    // them can have the authors the demand names, the reading is ruled out
+    // before its regions are read.
+    // Read until the count is settled either way (the heads not read here
+    // are read in the loop below).
+    let mut heads = Vec::new();
+    if let Some((d, true)) = demand {
+        let mut may = 0usize;
+        for k in 0..reps.len() {
+            if may * 2 > d.count || (may + reps.len() - k) * 2 <= d.count {
+                break;
+            }
+            let h = head(k);
+            may += usize::from(h.0.as_deref().is_none_or(|b| (d.names_with_layout)(k, b)));
+            heads.push(Some(h));
+        }
+        if may * 2 <= d.count && !(d.weak_anyway)() {
+            return Err(Unusable);
+        }
+    }
+    // After the section: no more article prose (two such lines are enough
+    // to tell). A rule line ("────") closes the list; what follows it is
+    // the page's footer. The last header's region ends where the section does.
+    let last_end = header.then(|| block_end(f, last + 1));
+    let end = last_end.map_or(last + 1, |e| e.max(last + 1));
+    let is_rule = |t: &str| t.chars().count() >= 5 && !t.chars().any(char::is_alphanumeric);
+    if (end..n).take_while(|&k| !is_rule(texts[k])).filter(|&k| f.article_prose(k)).nth(1).is_some() {
+        return Ok(None);
+    }
     // Regions of text per repetition.
     let mut regions: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
     for (k, &r) in reps.iter().enumerate() {
@@ -801,7 +938,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     let mut elsewhere = 0usize;
     let mut with_prose = 0usize;
     for (k, &r) in reps.iter().enumerate() {
-        let m = metas[r].as_ref()?;
+        let Some(m) = metas[r].as_ref() else { return Ok(None) };
         let t = texts[r];
         let (a, b) = m.date;
         let date = t.get(a..b).map(|d| d.trim().to_string());
@@ -884,14 +1021,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         if prose {
             with_prose += 1;
         }
-        let mut author = match m.sig {
-            _ if above[k] > 0 => name_of_line(texts[r - above[k]]),
-            Some(p) => author_of(t.get(p + 1..).unwrap_or(""), (a - p - 1, b - p - 1), &labels),
-            // An action bar holds no name ("… · Bearbeitet"), unless it opens
-            // with a bracketed signature.
-            None if bar => bar_signature_name(t, a, b),
-            None => author_of(t.get(..m.head_end).unwrap_or(""), (a, b), &labels),
-        };
+        let (mut author, parent) = heads.get_mut(k).and_then(Option::take).unwrap_or_else(|| head(k));
         // A print view's head numbers the comment and names its parent by
         // number after the date ("Nr. 7 · NAME · DATE · bezieht sich auf Nr.
         // 4", seg28): the number is the record's, the last part its reply.
@@ -901,10 +1031,8 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
             }
             number = number.or_else(|| head_number(t));
         }
-        // A head naming the writer and the parent before its date ("Antwort
-        // von A an B, DATE", "A ▸ B · DATE"): the writer, and the reply.
-        if let Some((w, p)) = (above[k] == 0 && !bar && author.is_some()).then(|| writer_parent_head(t, (a, b), m.head_end, m.sig)).flatten() {
-            author = Some(w.to_string());
+        // A writer-parent head's parent is the reply.
+        if let Some(p) = parent {
             reply = reply.or_else(|| Some(ReplyRef::Name(p.to_string())));
         }
         // A head without a name: the first repeated "Label: Value" line of
@@ -948,7 +1076,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
         }
     }
     if with_text < 2 || with_prose < 2 || elsewhere * 2 >= with_text {
-        return None;
+        return Ok(None);
     }
     // A footer reading starts at the first record's number line ("#1") when one stands above it.
     let start = if header {
@@ -956,7 +1084,7 @@ fn read_shape(f: &Facts, indents: &[usize], metas: &[Option<Meta>], reps: &[usiz
     } else {
         regions.first().map_or(first, |r| r.0 - usize::from(r.0 > 0 && number_ref(texts[r.0 - 1]).is_some()))
     };
-    Some((with_text * 2 + with_prose, Induced { start, records }))
+    Ok(Some((with_text * 2 + with_prose, Induced { start, records })))
 }
 
 /// The writer and the parent a head names before its date (`a`): "Antwort
@@ -1083,6 +1211,16 @@ mod tests {
         assert_eq!(&authors[1..], &[Some("Bernd Kurz".to_string()), Some("Carla Jung".to_string()), Some("Dieter Falk".to_string())]);
     }
 
+    /// A test page's lines as (indentation, trimmed text).
+    fn indented_lines(page: &str) -> Vec<(usize, String)> {
+        page.lines()
+            .map(|l| {
+                let t = l.trim_start();
+                (l.len() - t.len(), t.trim_end().to_string())
+            })
+            .collect()
+    }
+
     /// The induced records of the cached reading and of the plain one
     /// (`shapes_reference.rs`) on the test pages and perturbed copies.
     #[test]
@@ -1090,13 +1228,7 @@ mod tests {
         let pages = crate::page::testgen::pages().into_iter().chain(crate::page::testgen::pages_perturbed(6));
         let mut found = 0usize;
         for page in pages {
-            let lines: Vec<(usize, String)> = page
-                .lines()
-                .map(|l| {
-                    let t = l.trim_start();
-                    (l.len() - t.len(), t.trim_end().to_string())
-                })
-                .collect();
+            let lines = indented_lines(&page);
             let texts: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
             let indents: Vec<usize> = lines.iter().map(|l| l.0).collect();
             for from in [0, texts.len() / 4, texts.len() / 2] {
@@ -1117,5 +1249,63 @@ mod tests {
             }
         }
         assert!(found >= 10, "the test pages should induce records ({found})");
+    }
+
+    /// A reading under a [`Demand`] is the full reading, or None where the
+    /// caller could not have used the full reading (session 19): on the test
+    /// pages and perturbed copies, with demands of one record fewer, as many
+    /// and one more than the full reading holds, author pairings that hold
+    /// for none, all, every other or the first of its records, with and
+    /// without `weak_anyway`.
+    #[test]
+    fn a_demand_leaves_only_readings_the_caller_cannot_use() {
+        let pages = crate::page::testgen::pages().into_iter().chain(crate::page::testgen::pages_perturbed(6));
+        let (mut same, mut ruled_out, mut by_authors) = (0usize, 0usize, 0usize);
+        for page in pages {
+            let lines = indented_lines(&page);
+            let texts: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
+            let indents: Vec<usize> = lines.iter().map(|l| l.0).collect();
+            for from in [0, texts.len() / 4, texts.len() / 2] {
+                let full = induce(&texts, &indents, from, |_| true);
+                let Some(ind) = &full else {
+                    continue;
+                };
+                let r = ind.records.len();
+                // The most repeated key's count, as `usable` is asked it.
+                let most = std::cell::Cell::new(0);
+                induce(&texts, &indents, from, |n| {
+                    most.set(n);
+                    false
+                });
+                let most = most.get();
+                let authors: Vec<Option<&str>> = ind.records.iter().map(|x| x.author.as_deref()).collect();
+                // Pairings by the record's place and author.
+                let pairings: [&dyn Fn(usize, &str) -> bool; 4] = [&|_, _| false, &|_, _| true, &|k, _| k % 2 == 0, &|k, b| k == 0 && authors[0] == Some(b)];
+                for count in [r.saturating_sub(1), r, r + 1] {
+                    for names in pairings {
+                        for weak in [false, true] {
+                            let weak_anyway = move || weak;
+                            let d = Demand { min: count.max(3), count, names_with_layout: names, weak_anyway: &weak_anyway };
+                            let got = induce_with(&texts, &Plain(&texts), &indents, from, |_| true, Some(&d));
+                            // What the caller could use of the full reading.
+                            let pairs = ind.records.iter().enumerate().filter(|(k, x)| x.author.as_deref().is_some_and(|b| names(*k, b))).count();
+                            let used = r >= d.min && (most > count || r == count && (weak || pairs * 2 > count));
+                            match &got {
+                                Some(g) => {
+                                    assert_eq!(format!("{g:?}"), format!("{ind:?}"));
+                                    same += 1;
+                                }
+                                None => {
+                                    assert!(!used, "count {count}, weak {weak}, from {from}:\n{page}");
+                                    ruled_out += 1;
+                                    by_authors += usize::from(r >= d.min);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(same > 0 && ruled_out > 0 && by_authors > 0, "{same} kept, {ruled_out} ruled out ({by_authors} by the authors)");
     }
 }

@@ -4836,8 +4836,9 @@ fn has_reply_verb(b: &[u8]) -> bool {
 }
 
 /// The arrows a reply head puts between the writer and the parent
-/// ("NAME ▸ PARENT", "NAME → PARENT").
-const WRITER_PARENT_ARROWS: &[char] = &['▸', '▶', '►', '→', '⇒', '➜', '➔', '⟶', '↪', '↳', '⤷'];
+/// ("NAME ▸ PARENT", "NAME → PARENT", "NAME › PARENT": the single guillemet
+/// of breadcrumbs, asked only in a head, where both sides are names).
+const WRITER_PARENT_ARROWS: &[char] = &['▸', '▶', '►', '→', '⇒', '➜', '➔', '⟶', '↪', '↳', '⤷', '›'];
 
 /// A reply head's name part that names both the writer and the parent
 /// comment's author (session 17, seg26): "Antwort von A an B", "Reply from

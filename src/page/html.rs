@@ -308,7 +308,9 @@ static REPLY_WRAP: LazyLock<Regex> = LazyLock::new(|| {
 /// An item that marks itself as a reply ("comment reply", "coral-reply", "is-reply").
 static REPLY_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:[a-z0-9]+[-_])*(?:reply|antwort)|[a-z]+Reply)$"));
 
-static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c|cmt)-\d+$"));
+/// An item's id: its kind and number ("comment-4711", "c-12"; portals
+/// join with '_' and call a comment a message: "message_7731040").
+static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c|cmt|message|msg)[-_]\d+$"));
 
 /// The element's class attribute and, after a space, its id (borrowed when
 /// there is no id, as on most elements).
@@ -1054,6 +1056,20 @@ fn name_element(e: &ElementRef) -> bool {
         || e.value().name() == "a" && e.value().attr_str(at::HREF).is_some_and(|h| PROFILE_LINK.is_match(h))
 }
 
+/// An avatar's initials ("ML", "O"): one to three capital letters and
+/// nothing else. A user-class avatar before the name shows them; the name
+/// element after it is the author.
+fn initials(e: &ElementRef) -> bool {
+    let mut n = 0;
+    for c in e.text().flat_map(str::chars).filter(|c| !c.is_whitespace()) {
+        n += 1;
+        if n > 3 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    n > 0
+}
+
 /// A short label that is not a sentence: at most five words, no sentence punctuation.
 fn is_short_label(s: &str) -> bool {
     let n = s.chars().count();
@@ -1127,7 +1143,17 @@ fn is_removed_placeholder(t: &str) -> bool {
     static REMOVED: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)^(?:(?:dieser|der|ein|this)\s+)?(?:kommentar|beitrag|post|eintrag|antwort|comment)\s+(?:(?:\#\s?|nr\.?\s*)?\d+\s+)?(?:wurde|ist|has\s+been|was)?\s*(?:[^.!]{0,50}\s)?(?:gelöscht|entfernt|gesperrt|ausgeblendet|zurückgezogen|deleted|removed)\s*[.!]?$|^\[?(?:gelöscht|entfernt|deleted|removed)\]?$|^(?:von\s+(?:der\s+|einem\s+)?(?:moderator(?:in)?|moderation|admin(?:istrator)?)\s+(?:entfernt|gelöscht)|removed\s+by\s+(?:a\s+)?(?:moderator|mod|admin))\.?$")
     });
-    t.len() <= 140 && REMOVED.is_match(t.trim())
+    if t.len() > 140 {
+        return false;
+    }
+    let t = t.trim();
+    // The placeholder may give the moderation's reason after it ("… ist
+    // gesperrt. Grund: Verstoß gegen Regel 3."): the first sentence decides.
+    let t = match memchr::memmem::find(t.as_bytes(), b". ") {
+        Some(p) if ["Grund", "Begründung", "Reason"].iter().any(|w| t[p + 2..].starts_with(w)) => &t[..=p],
+        _ => t,
+    };
+    REMOVED.is_match(t)
 }
 
 /// The arrows that begin a reply tab.
@@ -1179,7 +1205,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         .or_else(|| {
             own_marked()
                 .find(|(e, m)| {
-                    m.author && !m.date && has_words(e) && !m.ui && !own_marked().any(|(x, xm)| xm.author && is_in(x, e))
+                    m.author && !m.date && has_words(e) && !m.ui && !initials(e) && !own_marked().any(|(x, xm)| xm.author && is_in(x, e))
                 })
                 .map(|(e, _)| *e)
         })
@@ -1252,7 +1278,26 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
         if h.id() == item.id() || !pos.contains_key(&h.id()) {
             return None;
         }
-        let a = clean_author(&header_line(&text_of(&h))?.author?);
+        let head = text_of(&h);
+        let read = header_line(&head).and_then(|l| l.author).map(|a| clean_author(&a));
+        // The head's own name element opening it ("<strong>NAME</strong>
+        // <span>Redaktion</span> <span>aus ORT</span> schrieb …"): what the
+        // head reads after it (a role, a place in spans of their own) is no
+        // part of the name.
+        let marked = h.children().filter_map(ElementRef::wrap).find(name_element).map(|e| clean_author(&text_of(&e)));
+        let a = match (marked, read) {
+            (Some(m), a)
+                if !m.is_empty()
+                    && head.trim_start().starts_with(&m)
+                    && a.as_ref().is_none_or(|a| a.starts_with(&m) || !a.contains(&m))
+                    && cues::word_count(&head) <= 20
+                    && cues::word_count(&m) <= 5
+                    && cues::is_name_like(&m) =>
+            {
+                m
+            }
+            (_, a) => a?,
+        };
         header_el = Some(h);
         (!a.is_empty()).then_some(a)
     });
@@ -2835,6 +2880,8 @@ mod tests {
         assert!(is_removed_placeholder("Dieser Kommentar wurde gelöscht."));
         assert!(is_removed_placeholder("Dieser Beitrag wurde vom Verfasser entfernt."));
         assert!(is_removed_placeholder("[gelöscht]"));
+        assert!(is_removed_placeholder("Dieser Beitrag ist gesperrt. Begründung: Beleidigung."));
+        assert!(!is_removed_placeholder("Der Weg ist gesperrt. Grund: Bauarbeiten an der Brücke."));
         assert!(!is_removed_placeholder("Der Beitrag der Stadt ist gelöscht worden, sagt man, aber ich glaube das nicht."));
         assert_eq!(reply_tab_with("↩ heike_aerzen", false), Some(ReplyRef::Name("heike_aerzen".into())));
         assert_eq!(reply_tab_with("heike_aerzen", false), None);

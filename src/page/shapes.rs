@@ -226,9 +226,35 @@ fn has_inline_sep(s: &str) -> bool {
     memchr::memchr2_iter(b':', b'>', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) == Some(&b' '))
 }
 
+/// A head whose text follows its time on the same line without a
+/// separator ("NAME › PARENT gestern, 19:41 Ich pendle …": a tablet's copy
+/// joins the head's inline spans and the first paragraph with a space):
+/// the first time ("H:MM", perhaps "Uhr") in the first 120 bytes, then one
+/// space and a capital, a quote mark or an emoji. Returns where the time
+/// ends and where the text starts.
+pub(super) fn time_then_text(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let i = memchr::memchr(b':', &b[..b.len().min(120)])?;
+    if i == 0 || !b[i - 1].is_ascii_digit() || !b.get(i + 1..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut end = i + 3;
+    if b.get(end..end + 4) == Some(b" Uhr") {
+        end += 4;
+    }
+    if b.get(end) != Some(&b' ') {
+        return None;
+    }
+    let c = s.get(end + 1..)?.chars().next()?;
+    // An emoji (the pictographs and the dingbats), not a separator ("·", "|").
+    let emoji = c as u32 >= 0x1F000 || (0x2600..0x27C0).contains(&(c as u32));
+    (c.is_uppercase() || matches!(c, '„' | '"' | '@') || emoji).then_some((end, end + 1))
+}
+
 /// `span` is the line's [`date_span`], `words()` is `cues::word_count(s)`.
 /// (The caller skips the date search where this returns None anyway: lines
-/// over 400 bytes, and lines of more than 16 words without a ": " or "> ".)
+/// over 400 bytes, and lines of more than 16 words without a ": " or "> "
+/// and without text right after a time.)
 fn meta(s: &str, span: (usize, usize, char), words: impl Fn() -> usize) -> Option<Meta> {
     if s.len() > 400 {
         return None;
@@ -240,6 +266,12 @@ fn meta(s: &str, span: (usize, usize, char), words: impl Fn() -> usize) -> Optio
     // Inline text: a ": " or "> " after the date and a name, within the first 120 bytes.
     let mut inline = None;
     let mut head_end = s.len();
+    // Text right after the time (a tablet copy's joined head) comes first:
+    // a ": " in that text is the text's.
+    if let Some((_, p)) = time_then_text(s).filter(|&(e, _)| e == b) {
+        head_end = b;
+        inline = Some(p);
+    }
     if let Some(rest) = s.get(b..) {
         for sep in [": ", "> "] {
             // `str::find` with a &str pattern builds a searcher per call: a byte search instead.
@@ -622,11 +654,11 @@ pub(crate) fn induce_with(
         // The readings a line can have, by what each asks before the date:
         // a signature closing it (`tail_meta`: ends in ')'), a head
         // (`meta`: at most 400 bytes, and with more than 16 words only with
-        // a ": " or "> "), the date line of a two-line head
+        // a ": " or "> " or text right after a time), the date line of a two-line head
         // (`date_under_name`: at most 48 bytes, under a line with text).
         // Without any of them the date search is skipped.
         let as_sig = t.ends_with(')');
-        let as_head = t.len() <= 400 && (has_inline_sep(t) || facts.words(i) <= 16);
+        let as_head = t.len() <= 400 && (has_inline_sep(t) || facts.words(i) <= 16 || time_then_text(t).is_some());
         let as_two = i > from && t.len() <= 48 && !texts[i - 1].is_empty();
         if !as_sig && !as_head && !as_two {
             continue;

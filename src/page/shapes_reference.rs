@@ -109,6 +109,12 @@ fn meta(s: &str, span: (usize, usize, char)) -> Option<Meta> {
     // Inline text: a ": " or "> " after the date and a name, within the first 120 bytes.
     let mut inline = None;
     let mut head_end = s.len();
+    // Text right after the time (a tablet copy's joined head) comes first:
+    // a ": " in that text is the text's.
+    if let Some((_, p)) = super::time_then_text(s).filter(|&(e, _)| e == b) {
+        head_end = b;
+        inline = Some(p);
+    }
     if let Some(rest) = s.get(b..) {
         for sep in [": ", "> "] {
             if let Some(p) = rest.find(sep) {

@@ -357,6 +357,10 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     // Lines that may be a forum's verb line (true) or a backend's status or
     // user line (false), as the cheap byte tests in the loop say (seg28).
     let mut seg28_heads: Vec<(usize, bool)> = Vec::new();
+    // "Kommentar von NAME" heads over a date, and how many "Antwort von"
+    // heads were read (seg30).
+    let mut said_heads: Vec<(usize, usize, usize)> = Vec::new();
+    let mut said_heads_seen = 0usize;
     // A verification mark after a name ("Stadtwerke ✓") is no part of it;
     // a reply head "↳ Antwort von NAME" over a date names the reply's author.
     for i in 0..lines.len() {
@@ -391,20 +395,40 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
                 }
             }
         }
-        if matches!(first, 0xe2 | b'A' | b'R') {
+        if matches!(first, 0xe2 | b'A' | b'R' | b'K') {
             let cut = {
                 let t: &str = &lines[i].text;
                 let s = cues::strip_reply_arrow(t);
-                s.strip_prefix("Antwort von ").or_else(|| s.strip_prefix("Reply from ")).map(str::trim).and_then(|name| {
-                    let ok = (1..=4).contains(&cues::word_count(name))
-                        && name.starts_with(|c: char| c.is_uppercase() || c == '@')
-                        && (i + 1..lines.len().min(i + 3)).any(|q| cues::may_hold_date(&lines[q].text) && cues::date_only(&lines[q].text).is_some());
-                    let a = t.len() - name.len() - (t.len() - t.trim_end().len());
-                    (ok && t.get(a..a + name.len()) == Some(name)).then_some((a, a + name.len()))
+                let (said, name) = match s.strip_prefix("Antwort von ").or_else(|| s.strip_prefix("Reply from ")) {
+                    Some(n) => (false, Some(n)),
+                    None => (true, s.strip_prefix("Kommentar von ")),
+                };
+                name.map(str::trim).and_then(|name| {
+                    // "Antwort von A auf B" (a screen reader's text made
+                    // visible): the writer A, the parent B (seg30).
+                    let (name, parent) = match name.split_once(" auf ") {
+                        Some((w, p)) if !said && cues::is_name_like(p.trim()) && cues::word_count(p) <= 4 => (w.trim_end(), Some(p.trim())),
+                        _ => (name, None),
+                    };
+                    let date = (i + 1..lines.len().min(i + 3)).find(|&q| cues::may_hold_date(&lines[q].text) && cues::date_only(&lines[q].text).is_some());
+                    let ok = (1..=4).contains(&cues::word_count(name)) && name.starts_with(|c: char| c.is_uppercase() || c == '@') && date.is_some();
+                    // (`name` is a slice of `t`.)
+                    let a = name.as_ptr() as usize - t.as_ptr() as usize;
+                    (ok && t.get(a..a + name.len()) == Some(name)).then(|| (a, a + name.len(), said, parent.map(str::to_string).zip(date)))
                 })
             };
-            if let Some((a, b)) = cut {
-                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+            if let Some((a, b, said, parent)) = cut {
+                if said {
+                    // "Kommentar von NAME" is a byline too: read as a head
+                    // only where the page has two such heads (seg30).
+                    said_heads.push((i, a, b));
+                } else {
+                    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+                    said_heads_seen += 1;
+                    if let Some((p, q)) = parent {
+                        replies.push((q, format!("Antwort auf {p}")));
+                    }
+                }
             }
         }
         // A notification-style reply head "X hat auf den Kommentar von Y
@@ -434,6 +458,11 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         lines[i - 1].text = Cow::Borrowed("");
         lines[i - 1].indent = 0;
     }
+    if said_heads.len() + said_heads_seen >= 2 {
+        for (i, a, b) in said_heads {
+            lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+        }
+    }
     for (i, verb) in seg28_heads {
         if verb {
             verb_date_head(&mut lines, i, &mut replies);
@@ -445,6 +474,7 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     // it ("Antwort auf Y"), which both readings know.
     if !replies.is_empty() {
         let mut out: Vec<Line> = Vec::with_capacity(lines.len() + replies.len());
+        replies.sort_by_key(|r| r.0);
         let mut next = replies.into_iter().peekable();
         for (i, l) in lines.into_iter().enumerate() {
             let indent = l.indent;

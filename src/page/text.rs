@@ -2113,7 +2113,14 @@ fn block_has_signature(lines: &[Line], j: usize) -> bool {
     false
 }
 
-fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &mut Option<ReplyRef>, pending_title: &mut Option<(String, Option<u32>)>) -> Draft<'a> {
+fn new_draft<'a>(
+    al: cues::AuthorLine,
+    indent: usize,
+    bullet: bool,
+    pending_reply: &mut Option<ReplyRef>,
+    pending_title: &mut Option<(String, Option<u32>)>,
+    pending_quote: &mut Option<&'a str>,
+) -> Draft<'a> {
     let (title, tnum) = match pending_title.take() {
         Some((t, n)) => (Some(t), n),
         None => (None, None),
@@ -2135,6 +2142,7 @@ fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_repl
         bullet,
         open: true,
         reply: reply.or_else(|| pending_reply.take()),
+        quoted: pending_quote.take(),
         ..Draft::default()
     }
 }
@@ -2157,6 +2165,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut cur: Option<Draft> = None;
     let mut pending_reply: Option<ReplyRef> = None;
     let mut pending_title: Option<(String, Option<u32>)> = None;
+    // "Antwort auf „TITLE“" above a reply's title and head (seg30): the
+    // parent's title (or first words) for the next draft, and its line.
+    let mut pending_quote: Option<&str> = None;
+    let mut quote_line = usize::MAX;
     // Lines that belong to no comment yet (a signature may claim them).
     let mut pending: Vec<(&str, bool)> = Vec::new();
     let mut orphans = 0usize;
@@ -2237,7 +2249,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let indent = l.indent + 2 * usize::from(j < group_end || drafts.len() + usize::from(cur.is_some()) < group_heads);
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         // Asked only by the comment-title test below.
-        let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
+        let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || quote_line == j - 1 || cues::is_separator(&lines[j - 1].text);
 
         // `is_stop(t)`, with the line's cached cues.
         // An inline teaser list ("Ähnliche Themen: A · B") also ends the section.
@@ -2250,6 +2262,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             close(&mut cur);
             pending.clear();
             if let Some(m) = (j + 1..lines.len().min(j + 13)).find(|&m| starts_record(lines, m)) {
+                // The record's own title right over its head (after a blank
+                // line), and a reply's "Antwort auf „TITLE“" over that, are
+                // its first lines (seg30).
+                let mut m = m;
+                if m > j + 2 && !lines[m - 1].blank() && cues::is_headline_like(&lines[m - 1].text) && (lines[m - 2].blank() || cues::reply_quote(&lines[m - 2].text).is_some()) {
+                    m -= 1;
+                }
+                if m > j + 1 && cues::reply_quote(&lines[m - 1].text).is_some() {
+                    m -= 1;
+                }
                 skip_to = m;
             }
             continue;
@@ -2356,7 +2378,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
-            let mut d = new_draft(al, indent, false, &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, indent, false, &mut pending_reply, &mut pending_title, &mut pending_quote);
             d.lines.push(Cow::Borrowed(text));
             cur = Some(d);
             continue;
@@ -2482,6 +2504,23 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 }
             }
         }
+        // Above a reply's head (seg30): the parent named by its title or
+        // first words, for the comment that follows. After a blank or UI
+        // line, or right over a title line and its head (an ad's line may
+        // stand above it).
+        if t.len() <= 300 && cues::may_start_reply_marker(t.chars().next().unwrap_or(' ')) {
+            if let Some(words) = cues::reply_quote(t) {
+                let over_title = || {
+                    lines.get(j + 1).is_some_and(|n| !n.blank() && cues::is_headline_like(&n.text))
+                        && lines.get(j + 2).is_some_and(|n| n.author().is_some_and(|a| a.author.is_some()))
+                };
+                if prev_blank_or_ui() || over_title() {
+                    pending_quote = Some(words);
+                    quote_line = j;
+                    continue;
+                }
+            }
+        }
         if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
             match cur.as_mut() {
                 Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
@@ -2584,7 +2623,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title, &mut pending_quote);
             d.letter = cues::letter_header(t).is_some();
             cur = Some(d);
             continue;
@@ -2705,7 +2744,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         al.author = Some(w.to_string());
                         al.reply = Some(ReplyRef::Name(p.to_string()));
                     }
-                    let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title, &mut pending_quote);
                     if tab_reply.is_some() {
                         d.reply = tab_reply;
                     }
@@ -2780,7 +2819,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
-            cur = Some(new_draft(al, indent, false, &mut pending_reply, &mut pending_title));
+            cur = Some(new_draft(al, indent, false, &mut pending_reply, &mut pending_title, &mut pending_quote));
             if let Some(k) = badge_under() {
                 skip_to = k + 1;
             }
@@ -2924,7 +2963,8 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             // The parent's quoted first words alone: the latest comment they open.
             None if d.quoted.is_some() => {
                 let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
-                (0..idx).rev().find(|&k| opens(k, &words))
+                // Or the comment of that title (titles are shown whole).
+                (0..idx).rev().find(|&k| opens(k, &words) || kept[k].title.as_deref() == Some(words.as_str()))
             }
             Some(ReplyRef::Number(num)) => (0..idx)
                 .rev()

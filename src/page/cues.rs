@@ -4810,7 +4810,7 @@ pub fn reply_quote(s: &str) -> Option<&str> {
     let m = OPEN.find(s)?;
     let inner = s[m.end()..].strip_suffix(['“', '"', '«', '”', '‘', '’'])?;
     let words = inner.trim().trim_end_matches(['…', '.', ',', ' ']);
-    (word_count(words) >= 2).then_some(words)
+    (!words.is_empty()).then_some(words)
 }
 
 /// A quote introduction on a line of its own, the quote following without

@@ -748,6 +748,18 @@ fn marks_comment_item(el: &ElementRef) -> bool {
             return true;
         }
     }
+    // A writing platform's word for a comment: a "response" ("pw-response",
+    // "response"), only inside an area of responses (a class holding
+    // "responses", or a comment area by class or label), for a form's
+    // "g-recaptcha-response" is a response too.
+    if class.len() >= 8 && memchr::memmem::find(class.as_bytes(), b"response").is_some() && tokens().any(response_token) {
+        return ancestors_any(el, &|a| {
+            let c = class_str(a);
+            memchr::memmem::find(c.as_bytes(), b"responses").is_some()
+                || COMMENT_AREA.is_match(&c)
+                || a.value().attr_str(at::ARIA_LABEL).is_some_and(|l| COMMENT_AREA.is_match(l))
+        });
+    }
     if id.is_some_and(|id: &str| id.ends_with(|c: char| c.is_ascii_digit()) && ID_ITEM.is_match(id)) && matches!(v.name(), "li" | "div" | "article" | "section") {
         return ancestors_any(el, &|a| COMMENT_AREA.is_match(&class_str(a)));
     }
@@ -760,6 +772,13 @@ fn marks_comment_item(el: &ElementRef) -> bool {
             || el.elements_below().skip(1).any(|d| d.value().attr_str(at::CLASS).is_some_and(|c| c.split_whitespace().any(|t| FORUM_POST_PART.is_match(t))));
     }
     false
+}
+
+/// A class token naming one response: "response", or a prefixed one
+/// ("pw-response", "post_response"); not "responses" (the list) nor a
+/// response's part ("pw-response-body").
+fn response_token(t: &str) -> bool {
+    t.strip_suffix("response").is_some_and(|p| p.is_empty() || p.ends_with(['-', '_']))
 }
 
 /// An accessibility label that names a comment and its author ("Kommentar
@@ -1141,7 +1160,7 @@ fn short_date_of(e: &ElementRef) -> Option<String> {
 /// gelöscht.", "Beitrag von der Moderation entfernt"): not a comment.
 fn is_removed_placeholder(t: &str) -> bool {
     static REMOVED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:(?:dieser|der|ein|this)\s+)?(?:kommentar|beitrag|post|eintrag|antwort|comment)\s+(?:(?:\#\s?|nr\.?\s*)?\d+\s+)?(?:wurde|ist|has\s+been|was)?\s*(?:[^.!]{0,50}\s)?(?:gelöscht|entfernt|gesperrt|ausgeblendet|zurückgezogen|deleted|removed)\s*[.!]?$|^\[?(?:gelöscht|entfernt|deleted|removed)\]?$|^(?:von\s+(?:der\s+|einem\s+)?(?:moderator(?:in)?|moderation|admin(?:istrator)?)\s+(?:entfernt|gelöscht)|removed\s+by\s+(?:a\s+)?(?:moderator|mod|admin))\.?$")
+        re(r"(?i)^(?:(?:dieser|diese|der|die|ein|eine|this)\s+)?(?:kommentar|beitrag|post|eintrag|antwort|comment)\s+(?:(?:\#\s?|nr\.?\s*)?\d+\s+)?(?:wurde|ist|has\s+been|was)?\s*(?:[^.!]{0,50}\s)?(?:gelöscht|entfernt|gesperrt|ausgeblendet|zurückgezogen|deleted|removed)\s*[.!]?$|^\[?(?:gelöscht|entfernt|deleted|removed)\]?$|^(?:von\s+(?:der\s+|einem\s+)?(?:moderator(?:in)?|moderation|admin(?:istrator)?)\s+(?:entfernt|gelöscht)|removed\s+by\s+(?:a\s+)?(?:moderator|mod|admin))\.?$")
     });
     if t.len() > 140 {
         return false;

@@ -357,6 +357,10 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     // Lines that may be a forum's verb line (true) or a backend's status or
     // user line (false), as the cheap byte tests in the loop say (seg28).
     let mut seg28_heads: Vec<(usize, bool)> = Vec::new();
+    // "Kommentar von NAME" heads over a date, and how many "Antwort von"
+    // heads were read (seg30).
+    let mut said_heads: Vec<(usize, usize, usize)> = Vec::new();
+    let mut said_heads_seen = 0usize;
     // A verification mark after a name ("Stadtwerke ✓") is no part of it;
     // a reply head "↳ Antwort von NAME" over a date names the reply's author.
     for i in 0..lines.len() {
@@ -391,20 +395,40 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
                 }
             }
         }
-        if matches!(first, 0xe2 | b'A' | b'R') {
+        if matches!(first, 0xe2 | b'A' | b'R' | b'K') {
             let cut = {
                 let t: &str = &lines[i].text;
                 let s = cues::strip_reply_arrow(t);
-                s.strip_prefix("Antwort von ").or_else(|| s.strip_prefix("Reply from ")).map(str::trim).and_then(|name| {
-                    let ok = (1..=4).contains(&cues::word_count(name))
-                        && name.starts_with(|c: char| c.is_uppercase() || c == '@')
-                        && (i + 1..lines.len().min(i + 3)).any(|q| cues::may_hold_date(&lines[q].text) && cues::date_only(&lines[q].text).is_some());
-                    let a = t.len() - name.len() - (t.len() - t.trim_end().len());
-                    (ok && t.get(a..a + name.len()) == Some(name)).then_some((a, a + name.len()))
+                let (said, name) = match s.strip_prefix("Antwort von ").or_else(|| s.strip_prefix("Reply from ")) {
+                    Some(n) => (false, Some(n)),
+                    None => (true, s.strip_prefix("Kommentar von ")),
+                };
+                name.map(str::trim).and_then(|name| {
+                    // "Antwort von A auf B" (a screen reader's text made
+                    // visible): the writer A, the parent B (seg30).
+                    let (name, parent) = match name.split_once(" auf ") {
+                        Some((w, p)) if !said && cues::is_name_like(p.trim()) && cues::word_count(p) <= 4 => (w.trim_end(), Some(p.trim())),
+                        _ => (name, None),
+                    };
+                    let date = (i + 1..lines.len().min(i + 3)).find(|&q| cues::may_hold_date(&lines[q].text) && cues::date_only(&lines[q].text).is_some());
+                    let ok = (1..=4).contains(&cues::word_count(name)) && name.starts_with(|c: char| c.is_uppercase() || c == '@') && date.is_some();
+                    // (`name` is a slice of `t`.)
+                    let a = name.as_ptr() as usize - t.as_ptr() as usize;
+                    (ok && t.get(a..a + name.len()) == Some(name)).then(|| (a, a + name.len(), said, parent.map(str::to_string).zip(date)))
                 })
             };
-            if let Some((a, b)) = cut {
-                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+            if let Some((a, b, said, parent)) = cut {
+                if said {
+                    // "Kommentar von NAME" is a byline too: read as a head
+                    // only where the page has two such heads (seg30).
+                    said_heads.push((i, a, b));
+                } else {
+                    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+                    said_heads_seen += 1;
+                    if let Some((p, q)) = parent {
+                        replies.push((q, format!("Antwort auf {p}")));
+                    }
+                }
             }
         }
         // A notification-style reply head "X hat auf den Kommentar von Y
@@ -434,6 +458,11 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         lines[i - 1].text = Cow::Borrowed("");
         lines[i - 1].indent = 0;
     }
+    if said_heads.len() + said_heads_seen >= 2 {
+        for (i, a, b) in said_heads {
+            lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+        }
+    }
     for (i, verb) in seg28_heads {
         if verb {
             verb_date_head(&mut lines, i, &mut replies);
@@ -445,6 +474,7 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     // it ("Antwort auf Y"), which both readings know.
     if !replies.is_empty() {
         let mut out: Vec<Line> = Vec::with_capacity(lines.len() + replies.len());
+        replies.sort_by_key(|r| r.0);
         let mut next = replies.into_iter().peekable();
         for (i, l) in lines.into_iter().enumerate() {
             let indent = l.indent;
@@ -2083,7 +2113,14 @@ fn block_has_signature(lines: &[Line], j: usize) -> bool {
     false
 }
 
-fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_reply: &mut Option<ReplyRef>, pending_title: &mut Option<(String, Option<u32>)>) -> Draft<'a> {
+fn new_draft<'a>(
+    al: cues::AuthorLine,
+    indent: usize,
+    bullet: bool,
+    pending_reply: &mut Option<ReplyRef>,
+    pending_title: &mut Option<(String, Option<u32>)>,
+    pending_quote: &mut Option<&'a str>,
+) -> Draft<'a> {
     let (title, tnum) = match pending_title.take() {
         Some((t, n)) => (Some(t), n),
         None => (None, None),
@@ -2105,6 +2142,7 @@ fn new_draft<'a>(al: cues::AuthorLine, indent: usize, bullet: bool, pending_repl
         bullet,
         open: true,
         reply: reply.or_else(|| pending_reply.take()),
+        quoted: pending_quote.take(),
         ..Draft::default()
     }
 }
@@ -2127,6 +2165,10 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
     let mut cur: Option<Draft> = None;
     let mut pending_reply: Option<ReplyRef> = None;
     let mut pending_title: Option<(String, Option<u32>)> = None;
+    // "Antwort auf „TITLE“" above a reply's title and head (seg30): the
+    // parent's title (or first words) for the next draft, and its line.
+    let mut pending_quote: Option<&str> = None;
+    let mut quote_line = usize::MAX;
     // Lines that belong to no comment yet (a signature may claim them).
     let mut pending: Vec<(&str, bool)> = Vec::new();
     let mut orphans = 0usize;
@@ -2207,7 +2249,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let indent = l.indent + 2 * usize::from(j < group_end || drafts.len() + usize::from(cur.is_some()) < group_heads);
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());
         // Asked only by the comment-title test below.
-        let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || cues::is_separator(&lines[j - 1].text);
+        let prev_blank_or_ui = || j == from || lines[j - 1].blank() || lines[j - 1].ui() || quote_line == j - 1 || cues::is_separator(&lines[j - 1].text);
 
         // `is_stop(t)`, with the line's cached cues.
         // An inline teaser list ("Ähnliche Themen: A · B") also ends the section.
@@ -2220,6 +2262,16 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             close(&mut cur);
             pending.clear();
             if let Some(m) = (j + 1..lines.len().min(j + 13)).find(|&m| starts_record(lines, m)) {
+                // The record's own title right over its head (after a blank
+                // line), and a reply's "Antwort auf „TITLE“" over that, are
+                // its first lines (seg30).
+                let mut m = m;
+                if m > j + 2 && !lines[m - 1].blank() && cues::is_headline_like(&lines[m - 1].text) && (lines[m - 2].blank() || cues::reply_quote(&lines[m - 2].text).is_some()) {
+                    m -= 1;
+                }
+                if m > j + 1 && cues::reply_quote(&lines[m - 1].text).is_some() {
+                    m -= 1;
+                }
                 skip_to = m;
             }
             continue;
@@ -2326,7 +2378,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(name)), date: Some(time.to_string()), number: None, reply: None };
-            let mut d = new_draft(al, indent, false, &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, indent, false, &mut pending_reply, &mut pending_title, &mut pending_quote);
             d.lines.push(Cow::Borrowed(text));
             cur = Some(d);
             continue;
@@ -2452,6 +2504,23 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 }
             }
         }
+        // Above a reply's head (seg30): the parent named by its title or
+        // first words, for the comment that follows. After a blank or UI
+        // line, or right over a title line and its head (an ad's line may
+        // stand above it).
+        if t.len() <= 300 && cues::may_start_reply_marker(t.chars().next().unwrap_or(' ')) {
+            if let Some(words) = cues::reply_quote(t) {
+                let over_title = || {
+                    lines.get(j + 1).is_some_and(|n| !n.blank() && cues::is_headline_like(&n.text))
+                        && lines.get(j + 2).is_some_and(|n| n.author().is_some_and(|a| a.author.is_some()))
+                };
+                if prev_blank_or_ui() || over_title() {
+                    pending_quote = Some(words);
+                    quote_line = j;
+                    continue;
+                }
+            }
+        }
         if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
             match cur.as_mut() {
                 Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
@@ -2554,7 +2623,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             }
             flush(&mut cur, &mut drafts);
             pending.clear();
-            let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+            let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title, &mut pending_quote);
             d.letter = cues::letter_header(t).is_some();
             cur = Some(d);
             continue;
@@ -2675,7 +2744,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         al.author = Some(w.to_string());
                         al.reply = Some(ReplyRef::Name(p.to_string()));
                     }
-                    let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title);
+                    let mut d = new_draft(al, indent + outline_indent.take().unwrap_or(0), bullet.is_some(), &mut pending_reply, &mut pending_title, &mut pending_quote);
                     if tab_reply.is_some() {
                         d.reply = tab_reply;
                     }
@@ -2750,7 +2819,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             flush(&mut cur, &mut drafts);
             pending.clear();
             let al = cues::AuthorLine { author: Some(cues::collapse_ws(t)), ..Default::default() };
-            cur = Some(new_draft(al, indent, false, &mut pending_reply, &mut pending_title));
+            cur = Some(new_draft(al, indent, false, &mut pending_reply, &mut pending_title, &mut pending_quote));
             if let Some(k) = badge_under() {
                 skip_to = k + 1;
             }
@@ -2894,7 +2963,8 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             // The parent's quoted first words alone: the latest comment they open.
             None if d.quoted.is_some() => {
                 let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
-                (0..idx).rev().find(|&k| opens(k, &words))
+                // Or the comment of that title (titles are shown whole).
+                (0..idx).rev().find(|&k| opens(k, &words) || kept[k].title.as_deref() == Some(words.as_str()))
             }
             Some(ReplyRef::Number(num)) => (0..idx)
                 .rev()

@@ -813,6 +813,20 @@ pub fn has_char(s: &str, c: char) -> bool {
     memchr::memchr_iter(enc[n - 1], b).any(|i| i + 1 >= n && b[i + 1 - n..=i] == *enc)
 }
 
+/// `word_count(s) <= n`: on a line over 64 bytes by the words up to the
+/// (n + 1)-th (a short line of text has few words, and a long one is told
+/// after its first words instead of a count over all its bytes); up to 64
+/// bytes by the count, which takes eight bytes at a time there. Exact:
+/// `word_count` counts what `words` yields (test
+/// `fast_cues_agree_with_the_reference`, and `at_most_words_agrees_with_word_count`).
+pub fn at_most_words(s: &str, n: usize) -> bool {
+    if s.len() <= 64 {
+        word_count(s) <= n
+    } else {
+        words(s).nth(n).is_none()
+    }
+}
+
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     if b.len() <= 64 {
@@ -3271,8 +3285,8 @@ fn stopword_counts(s: &str) -> (usize, usize) {
 /// `word_count(s) >= 12 && stopword_density(s) >= 0.12`, stopping at the
 /// first word from which on the share is reached (the share of the whole
 /// line can only be larger: more function words over the same total).
-fn prose_words(s: &str) -> bool {
-    let total = word_count(s);
+/// `total`: the word count of `s` (`word_count(s)`, perhaps cached).
+fn prose_words(s: &str, total: usize) -> bool {
     if total < 12 {
         return false;
     }
@@ -3312,10 +3326,17 @@ pub fn is_prose(s: &str) -> bool {
 
 /// [`is_prose`] of `s`, a part of the string `f` was gathered from.
 pub(crate) fn is_prose_in(s: &str, f: &Facts) -> bool {
+    is_prose_counted(s, f, || word_count(s))
+}
+
+/// [`is_prose_in`] with `words()` giving `word_count(s)` (a caller's cached
+/// count; the count of the trimmed line is the same, as `trim` cuts only
+/// white space, which separates words and starts none).
+pub(crate) fn is_prose_counted(s: &str, f: &Facts, words: impl FnOnce() -> usize) -> bool {
     let s = trim(s);
     chars_more_than(s, 79)
         && f.holds(s, C_PROSE_PUNCT, || s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')))
-        && prose_words(s)
+        && prose_words(s, words())
         && !is_teaser_line_in(s, f)
 }
 
@@ -4330,6 +4351,15 @@ mod tests {
                 _ => &[],
             };
             assert_eq!(extra, want, "{l}");
+        }
+    }
+
+    #[test]
+    fn at_most_words_agrees_with_word_count() {
+        for l in test_lines() {
+            for n in 0..=20 {
+                assert_eq!(at_most_words(&l, n), word_count(&l) <= n, "{l:?} {n}");
+            }
         }
     }
 

@@ -126,10 +126,12 @@ const C_W: u64 = 1 << 21;
 const C_WS_LEAD: u64 = 1 << 22;
 /// 0xA3, the last byte of 'Σ' (CE A3).
 const C_A3: u64 = 1 << 23;
+/// The ASCII white space other than the space: '\t', '\n', '\x0b', '\x0c', '\r'.
+const C_WS_CTRL: u64 = 1 << 24;
 
 /// The bytes of each class whose bytes are listed (the digit-like class is
 /// a range, filled apart).
-const CLASS_BYTES: [(u64, &[u8]); 23] = [
+const CLASS_BYTES: [(u64, &[u8]); 24] = [
     (C_NORM, b"\r\xc2\xe2\xe3\xef"),
     (C_V, b"vV"),
     (C_G, b"gG"),
@@ -150,6 +152,7 @@ const CLASS_BYTES: [(u64, &[u8]); 23] = [
     (C_QUOTE_LAST, b"\xab\xbb\x9e\x9c\xa6"),
     (C_WS_LEAD, b"\xc2\xe1\xe2\xe3"),
     (C_A3, b"\xa3"),
+    (C_WS_CTRL, b"\t\n\x0b\x0c\r"),
     (C_A, b"aA"),
     (C_T, b"tT"),
     (C_W, b"wW"),
@@ -1089,7 +1092,12 @@ static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
 /// The header before it stays.
 pub fn strip_sort_control(s: &str) -> &str {
-    if !may_have_sort_separator(s) || !may_have_sort_control(s) {
+    strip_sort_control_in(s, &Facts::ANY)
+}
+
+/// [`strip_sort_control`] of `s`, a part of the string `f` was gathered from.
+fn strip_sort_control_in<'s>(s: &'s str, f: &Facts) -> &'s str {
+    if !may_have_sort_separator_in(s, f) || !may_have_sort_control(s) {
         return s;
     }
     match SORT_CONTROL.find(s) {
@@ -1121,11 +1129,30 @@ fn may_have_sort_control(s: &str) -> bool {
 /// multi-byte white-space char (any one of those counts, a conservative
 /// answer). Most lines have none, and the keyword searches of
 /// [`may_have_sort_control`] (on frequent letters) are skipped.
+#[cfg(test)]
 fn may_have_sort_separator(s: &str) -> bool {
+    may_have_sort_separator_in(s, &Facts::ANY)
+}
+
+/// [`may_have_sort_separator`] of `s`, a part of the string `f` was gathered
+/// from, with the same answer: where the facts rule out the ASCII white
+/// space other than the space, a pair of ASCII white space is two spaces,
+/// found by a SIMD search for them (instead of the pass over every byte
+/// pair); where they rule out '|' or the lead bytes 0xC2, 0xE1..0xE3 (of
+/// '·', '▾', '▼' and the multi-byte white space), those searches are
+/// skipped (test `sort_separator_facts_agree`).
+fn may_have_sort_separator_in(s: &str, f: &Facts) -> bool {
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let b = s.as_bytes();
-    b.iter().zip(b.iter().skip(1)).fold(false, |acc, (&c, &d)| acc | (is_ascii_ws(c) & is_ascii_ws(d)))
-        || memchr::memchr(b'|', b).is_some()
-        || memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b)
+    let ws_pair = if f.may(C_WS_CTRL) {
+        b.iter().zip(b.iter().skip(1)).fold(false, |acc, (&c, &d)| acc | (is_ascii_ws(c) & is_ascii_ws(d)))
+    } else {
+        TWO_SPACES.find(b).is_some()
+    };
+    ws_pair
+        || f.may(C_BAR) && memchr::memchr(b'|', b).is_some()
+        || f.may(C_WS_LEAD)
+            && memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b)
             .chain(memchr::memchr_iter(0xe1, b))
             .any(|i| ws_len_multi(b, i) > 0 || matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x96, 0xbe | 0xbc, ..]))
 }
@@ -1209,7 +1236,7 @@ pub(crate) fn comment_header_in(s: &str, f: &Facts) -> Option<Header> {
     // stripping it is ruled out by a byte search on almost every line (see
     // `may_have_sort_control`), cheaper than the keyword scan, so it goes
     // first (both are pure; the header needs both).
-    let u = strip_sort_control(t);
+    let u = strip_sort_control_in(t, f);
     if u.len() == t.len() {
         return None;
     }
@@ -4351,6 +4378,21 @@ mod tests {
                 _ => &[],
             };
             assert_eq!(extra, want, "{l}");
+        }
+    }
+
+    #[test]
+    fn sort_separator_facts_agree() {
+        // The facts of the line and of a string that holds it (the line with
+        // white space, separators or a tab around it).
+        let mut lines = test_lines();
+        lines.extend(["a  b", "a\t b", "x | y", "Neueste · zuerst", "a ▾ b", "a\u{a0} b", "a\u{1680}b", "a \u{3000}b", "Kommentare\r\n oben"].map(String::from));
+        for l in &lines {
+            for outer in [l.clone(), format!("{l}\t"), format!("| {l}"), format!("{l} ·"), format!("\u{2003}{l}")] {
+                let f = Facts::of(&outer);
+                assert_eq!(may_have_sort_separator_in(l, &f), may_have_sort_separator(l), "{l:?} in {outer:?}");
+                assert_eq!(strip_sort_control_in(l, &f), strip_sort_control(l), "{l:?} in {outer:?}");
+            }
         }
     }
 

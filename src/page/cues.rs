@@ -2441,8 +2441,8 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 /// The article's author as a role line ("Autor des Artikels", seg27/seg28) is the
 /// one phrase of several words: it names a role, never a person.
-static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
+static BADGE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
@@ -4594,12 +4594,12 @@ mod tests {
 // Forum and comment-header cues, added for the HTML path (the text path may
 // use them too).
 
-static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
+static PROFILE_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
 });
 
-static SOCIAL_PROFILE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?:Wohnt|Lebt)\s+in|Arbeitet\s+(?:bei|als|für)|Studiert(?:e)?\s+(?:an|in)|Ging\s+(?:zur|zum|auf\s+die)|Kommt\s+aus|Lives\s+in|Works\s+at|Studied\s+at|Went\s+to)\s+\S")
+static SOCIAL_PROFILE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"^(?:(?:Wohnt|Lebt)\s+in|Arbeitet\s+(?:bei|als|für)|Studiert(?:e)?\s+(?:an|in)|Ging\s+(?:zur|zum|auf\s+die)|Kommt\s+aus|Lives\s+in|Works\s+at|Studied\s+at|Went\s+to)\s+\S")
 });
 
 /// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
@@ -4627,8 +4627,8 @@ pub fn is_profile_line(s: &str) -> bool {
         && parts.any(|p| PROFILE_LINE.is_match(p))
 }
 
-static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:
+static QUOTE_BY: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?ix)^(?:
         (?:zitat|quote)\s+(?:von|from|of)\s+(?P<a>[^:]{1,50}?)\s*(?::|$|(?-u:\b)(?:am|vom|on)\s)
       | (?:originally\s+posted\s+by|ursprünglich\s+geschrieben\s+von)\s+(?P<b>[^:]{1,50}?)\s*(?::|$)
       | (?P<c>[^:]{1,50}?)\s+(?:hat\s+geschrieben|schrieb|schreibt|wrote|said)\s*(?::|$)
@@ -4878,7 +4878,7 @@ pub fn quote_attribution(s: &str) -> Option<String> {
     if s.len() > 200 {
         return None;
     }
-    let c = QUOTE_BY.captures(s)?;
+    let c = captures(&QUOTE_BY, s)?;
     let name = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c"))?.as_str().trim();
     let name = name.trim_start_matches('@').trim();
     is_name_like(name).then(|| name.to_string())
@@ -5134,7 +5134,7 @@ mod forum_cue_tests {
 // Text-dump layouts of apps, chats, forums and e-papers
 
 /// One UI word or phrase alone (an item of a UI line).
-static UI_ITEM_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^{UI_ITEM}$")));
+static UI_ITEM_ONLY: LazyLock<StartRegex> = LazyLock::new(|| StartRegex::new(&format!(r"(?ix)^{UI_ITEM}$")));
 
 /// A short relative time as apps print it: "5 Std.", "47 Min.", "2 Tg.", "3 h", "1 Tag", "vor 4 Wochen".
 static SHORT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {

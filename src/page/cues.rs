@@ -126,10 +126,12 @@ const C_W: u64 = 1 << 21;
 const C_WS_LEAD: u64 = 1 << 22;
 /// 0xA3, the last byte of 'Σ' (CE A3).
 const C_A3: u64 = 1 << 23;
+/// The ASCII white space other than the space: '\t', '\n', '\x0b', '\x0c', '\r'.
+const C_WS_CTRL: u64 = 1 << 24;
 
 /// The bytes of each class whose bytes are listed (the digit-like class is
 /// a range, filled apart).
-const CLASS_BYTES: [(u64, &[u8]); 23] = [
+const CLASS_BYTES: [(u64, &[u8]); 24] = [
     (C_NORM, b"\r\xc2\xe2\xe3\xef"),
     (C_V, b"vV"),
     (C_G, b"gG"),
@@ -150,6 +152,7 @@ const CLASS_BYTES: [(u64, &[u8]); 23] = [
     (C_QUOTE_LAST, b"\xab\xbb\x9e\x9c\xa6"),
     (C_WS_LEAD, b"\xc2\xe1\xe2\xe3"),
     (C_A3, b"\xa3"),
+    (C_WS_CTRL, b"\t\n\x0b\x0c\r"),
     (C_A, b"aA"),
     (C_T, b"tT"),
     (C_W, b"wW"),
@@ -236,10 +239,17 @@ struct StartRegex {
 
 /// The beginnings of a [`StartRegex`]'s matches: `one[b]` whether a match
 /// can begin with byte b, `two[b][c >> 6] >> (c & 63) & 1` whether a haystack
-/// beginning with b, c can hold one.
+/// beginning with b, c can hold one; `three[b << 8 | c]`, for such a pair
+/// where the third byte still decides, the third bytes d with which a
+/// haystack beginning b, c, d can hold one (as `two`; no entry: any d).
+/// The third byte rules out most of the lines that begin like a German UI
+/// word or header ("Di", "Ge", "An"), on which the engine call, even one
+/// that gives up after three bytes, costs a few hundred instructions
+/// (speed22).
 struct Starts {
     one: [bool; 256],
     two: [[u64; 4]; 256],
+    three: rustc_hash::FxHashMap<u16, [u64; 4]>,
 }
 
 impl StartRegex {
@@ -274,6 +284,10 @@ impl StartRegex {
     #[inline(always)]
     fn may_match(&self, s: &str) -> bool {
         match (&self.starts, s.as_bytes()) {
+            (Some(t), [b, c, d, ..]) => {
+                t.two[*b as usize][(*c >> 6) as usize] >> (c & 63) & 1 == 1
+                    && t.three.get(&(u16::from(*b) << 8 | u16::from(*c))).is_none_or(|m| m[(*d >> 6) as usize] >> (d & 63) & 1 == 1)
+            }
             (Some(t), [b, c, ..]) => t.two[*b as usize][(*c >> 6) as usize] >> (c & 63) & 1 == 1,
             (Some(t), [b]) => t.one[*b as usize],
             _ => true,
@@ -310,10 +324,13 @@ fn starts(pattern: &str) -> Option<Starts> {
     if !hir.properties().look_set_prefix().contains(regex_syntax::hir::Look::Start) {
         return None;
     }
-    let dfa = DFA::new(pattern).ok()?;
+    // A cache large enough that the states of the first three bytes are
+    // never cleared while their ids are held (a cleared cache gives no
+    // tables: see the clear count below).
+    let dfa = DFA::builder().configure(DFA::config().cache_capacity(64 << 20)).build(pattern).ok()?;
     let mut cache = dfa.create_cache();
     let start = dfa.start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes)).ok()?;
-    let mut t = Starts { one: [false; 256], two: [[0; 4]; 256] };
+    let mut t = Starts { one: [false; 256], two: [[0; 4]; 256], three: Default::default() };
     for b in 0..=255u8 {
         let s1 = dfa.next_state(&mut cache, start, b).ok()?;
         t.one[b as usize] = !s1.is_dead();
@@ -325,9 +342,23 @@ fn starts(pattern: &str) -> Option<Starts> {
             if s1.is_match() || !s2.is_dead() {
                 t.two[b as usize][(c >> 6) as usize] |= 1 << (c & 63);
             }
+            // A third byte decides only where no match has ended yet (a
+            // match state reports the match that ended a byte before).
+            if s1.is_match() || s2.is_dead() || s2.is_match() {
+                continue;
+            }
+            let mut third = [0u64; 4];
+            for d in 0..=255u8 {
+                if !dfa.next_state(&mut cache, s2, d).ok()?.is_dead() {
+                    third[(d >> 6) as usize] |= 1 << (d & 63);
+                }
+            }
+            if third != [u64::MAX; 4] {
+                t.three.insert(u16::from(b) << 8 | u16::from(c), third);
+            }
         }
     }
-    Some(t)
+    (cache.clear_count() == 0).then_some(t)
 }
 
 /// Month names and abbreviations as German pages print them.
@@ -813,6 +844,20 @@ pub fn has_char(s: &str, c: char) -> bool {
     memchr::memchr_iter(enc[n - 1], b).any(|i| i + 1 >= n && b[i + 1 - n..=i] == *enc)
 }
 
+/// `word_count(s) <= n`: on a line over 64 bytes by the words up to the
+/// (n + 1)-th (a short line of text has few words, and a long one is told
+/// after its first words instead of a count over all its bytes); up to 64
+/// bytes by the count, which takes eight bytes at a time there. Exact:
+/// `word_count` counts what `words` yields (test
+/// `fast_cues_agree_with_the_reference`, and `at_most_words_agrees_with_word_count`).
+pub fn at_most_words(s: &str, n: usize) -> bool {
+    if s.len() <= 64 {
+        word_count(s) <= n
+    } else {
+        words(s).nth(n).is_none()
+    }
+}
+
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     if b.len() <= 64 {
@@ -1075,7 +1120,12 @@ static SORT_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// ("17 Kommentare   Sortieren nach: Beste ▾", "Kommentare | Neueste zuerst").
 /// The header before it stays.
 pub fn strip_sort_control(s: &str) -> &str {
-    if !may_have_sort_separator(s) || !may_have_sort_control(s) {
+    strip_sort_control_in(s, &Facts::ANY)
+}
+
+/// [`strip_sort_control`] of `s`, a part of the string `f` was gathered from.
+fn strip_sort_control_in<'s>(s: &'s str, f: &Facts) -> &'s str {
+    if !may_have_sort_separator_in(s, f) || !may_have_sort_control(s) {
         return s;
     }
     match SORT_CONTROL.find(s) {
@@ -1107,11 +1157,30 @@ fn may_have_sort_control(s: &str) -> bool {
 /// multi-byte white-space char (any one of those counts, a conservative
 /// answer). Most lines have none, and the keyword searches of
 /// [`may_have_sort_control`] (on frequent letters) are skipped.
+#[cfg(test)]
 fn may_have_sort_separator(s: &str) -> bool {
+    may_have_sort_separator_in(s, &Facts::ANY)
+}
+
+/// [`may_have_sort_separator`] of `s`, a part of the string `f` was gathered
+/// from, with the same answer: where the facts rule out the ASCII white
+/// space other than the space, a pair of ASCII white space is two spaces,
+/// found by a SIMD search for them (instead of the pass over every byte
+/// pair); where they rule out '|' or the lead bytes 0xC2, 0xE1..0xE3 (of
+/// '·', '▾', '▼' and the multi-byte white space), those searches are
+/// skipped (test `sort_separator_facts_agree`).
+fn may_have_sort_separator_in(s: &str, f: &Facts) -> bool {
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let b = s.as_bytes();
-    b.iter().zip(b.iter().skip(1)).fold(false, |acc, (&c, &d)| acc | (is_ascii_ws(c) & is_ascii_ws(d)))
-        || memchr::memchr(b'|', b).is_some()
-        || memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b)
+    let ws_pair = if f.may(C_WS_CTRL) {
+        b.iter().zip(b.iter().skip(1)).fold(false, |acc, (&c, &d)| acc | (is_ascii_ws(c) & is_ascii_ws(d)))
+    } else {
+        TWO_SPACES.find(b).is_some()
+    };
+    ws_pair
+        || f.may(C_BAR) && memchr::memchr(b'|', b).is_some()
+        || f.may(C_WS_LEAD)
+            && memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b)
             .chain(memchr::memchr_iter(0xe1, b))
             .any(|i| ws_len_multi(b, i) > 0 || matches!(&b[i..], [0xc2, 0xb7, ..] | [0xe2, 0x96, 0xbe | 0xbc, ..]))
 }
@@ -1195,7 +1264,7 @@ pub(crate) fn comment_header_in(s: &str, f: &Facts) -> Option<Header> {
     // stripping it is ruled out by a byte search on almost every line (see
     // `may_have_sort_control`), cheaper than the keyword scan, so it goes
     // first (both are pure; the header needs both).
-    let u = strip_sort_control(t);
+    let u = strip_sort_control_in(t, f);
     if u.len() == t.len() {
         return None;
     }
@@ -2400,8 +2469,8 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 /// A badge or state word in a header: "bearbeitet", "Redaktion", "Autor".
 /// The article's author as a role line ("Autor des Artikels", seg27/seg28) is the
 /// one phrase of several words: it names a role, never a person.
-static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
+static BADGE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
@@ -2932,23 +3001,29 @@ static THREAD_STARTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The automatic first post of a forum thread that links an article
 /// ("Was halten Sie von ...? Diskutieren Sie mit! Zum Artikel: ...").
 pub fn is_thread_starter(text: &str) -> bool {
-    !chars_more_than(text, 400) && may_hold_thread_starter_cue(text) && THREAD_STARTER.find_iter(text).count() >= 2
+    !chars_more_than(text, 400) && thread_starter_anchors_at_least_two(text) && THREAD_STARTER.find_iter(text).count() >= 2
 }
 
-/// Whether `t` may hold a match of [`THREAD_STARTER`], by byte searches
-/// for letters its words need, without the letters s and k that `(?i)`
-/// also matches with a non-ASCII char (the long s, the Kelvin sign: test
-/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`): a 'k' with "utieren"
-/// after it (diskutieren), "arti" before it (artikel) or "den" before it and
-/// "en" after it (denken), or a Kelvin sign (let through by its last byte,
-/// 0xAA), or "halten" or "meinen", all ASCII-case-insensitively.
-fn may_hold_thread_starter_cue(t: &str) -> bool {
+/// Whether `t` holds two or more places where a match of [`THREAD_STARTER`]
+/// may lie, by byte searches: a 'k' with "utieren" after it (diskutieren,
+/// which the first and third alternatives hold) or "arti" before it
+/// (artikel), or a Kelvin sign (let through by its last byte, 0xAA); and a
+/// 'w' with 'a' and 's' or a long s after it ("was", which opens the fourth
+/// alternative), all ASCII-case-insensitively (under `(?i)` only k and s
+/// also match a non-ASCII char: test
+/// `only_kelvin_sign_and_long_s_fold_to_ascii_letters`). Every match holds
+/// one of these places and matches do not overlap, so two matches need two
+/// places: a text with fewer has fewer than two matches (the count
+/// `is_thread_starter` asks for). Two searches (k, w) instead of the three of the
+/// one-place test before speed22 (k, l for "halten", m for "meinen"); most
+/// comments hold no such place at all (test
+/// `thread_starter_anchors_bound_the_match_count`).
+fn thread_starter_anchors_at_least_two(t: &str) -> bool {
     let b = t.as_bytes();
     let ci = |from: usize, w: &[u8]| b.get(from..from + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    memchr::memchr3_iter(b'k', b'K', 0xaa, b).any(|i| {
-        b[i] == 0xaa || ci(i + 1, b"utieren") || i >= 4 && ci(i - 4, b"arti") || i >= 3 && ci(i - 3, b"den") && ci(i + 1, b"en")
-    }) || contains_ascii_ci(b, b"halten", 2)
-        || contains_ascii_ci(b, b"meinen", 0)
+    let ks = memchr::memchr3_iter(b'k', b'K', 0xaa, b).filter(|&i| b[i] == 0xaa || ci(i + 1, b"utieren") || i >= 4 && ci(i - 4, b"arti"));
+    let ws = memchr::memchr2_iter(b'w', b'W', b).filter(|&i| ci(i + 1, b"a") && (ci(i + 2, b"s") || b.get(i + 2..i + 4) == Some(&[0xc5, 0xbf])));
+    ks.chain(ws).nth(1).is_some()
 }
 
 /// A comment signature: a dash, then author and date ("— Name, gestern, 22:14").
@@ -3265,8 +3340,8 @@ fn stopword_counts(s: &str) -> (usize, usize) {
 /// `word_count(s) >= 12 && stopword_density(s) >= 0.12`, stopping at the
 /// first word from which on the share is reached (the share of the whole
 /// line can only be larger: more function words over the same total).
-fn prose_words(s: &str) -> bool {
-    let total = word_count(s);
+/// `total`: the word count of `s` (`word_count(s)`, perhaps cached).
+fn prose_words(s: &str, total: usize) -> bool {
     if total < 12 {
         return false;
     }
@@ -3306,10 +3381,17 @@ pub fn is_prose(s: &str) -> bool {
 
 /// [`is_prose`] of `s`, a part of the string `f` was gathered from.
 pub(crate) fn is_prose_in(s: &str, f: &Facts) -> bool {
+    is_prose_counted(s, f, || word_count(s))
+}
+
+/// [`is_prose_in`] with `words()` giving `word_count(s)` (a caller's cached
+/// count; the count of the trimmed line is the same, as `trim` cuts only
+/// white space, which separates words and starts none).
+pub(crate) fn is_prose_counted(s: &str, f: &Facts, words: impl FnOnce() -> usize) -> bool {
     let s = trim(s);
     chars_more_than(s, 79)
         && f.holds(s, C_PROSE_PUNCT, || s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b',')))
-        && prose_words(s)
+        && prose_words(s, words())
         && !is_teaser_line_in(s, f)
 }
 
@@ -3708,7 +3790,7 @@ mod tests {
             assert_eq!(nav_split(l).collect::<Vec<_>>(), NAV_SEP.split(l).collect::<Vec<_>>(), "{l:?}");
             assert_eq!(teaser_heading(l), reference::teaser_heading(l), "{l:?}");
             assert_eq!(is_thread_starter(l), reference::is_thread_starter(l), "{l:?}");
-            assert!(!THREAD_STARTER.is_match(l) || may_hold_thread_starter_cue(l), "{l:?}");
+            assert!(THREAD_STARTER.find_iter(l).count() < 2 || thread_starter_anchors_at_least_two(l), "{l:?}");
             assert_eq!(is_credit(l), reference::is_credit(l), "{l:?}");
             assert!(!CREDIT_MARK.is_match(l) || may_hold_credit_mark(l, &Facts::ANY), "{l:?}");
             for n in [20, 60, 130] {
@@ -4258,7 +4340,7 @@ mod tests {
 
     #[test]
     fn start_byte_tests_never_hide_a_match() {
-        let cues: [(&str, &StartRegex); 11] = [
+        let cues: [(&str, &StartRegex); 16] = [
             ("UI_LINE", &UI_LINE),
             ("TEASER_HEADING", &TEASER_HEADING),
             ("META", &META),
@@ -4270,10 +4352,30 @@ mod tests {
             ("FIELD_LABEL", &FIELD_LABEL),
             ("CHAT_LINE", &CHAT_LINE),
             ("POST_FIELD", &POST_FIELD),
+            ("BADGE", &BADGE),
+            ("PROFILE_LINE", &PROFILE_LINE),
+            ("SOCIAL_PROFILE", &SOCIAL_PROFILE),
+            ("UI_ITEM_ONLY", &UI_ITEM_ONLY),
+            ("QUOTE_BY", &QUOTE_BY),
         ];
         let mut lines = test_lines();
         // Short haystacks, where the tables end.
         lines.extend((0u32..0x300).filter_map(char::from_u32).flat_map(|c| [c.to_string(), format!("{c}a"), format!("#{c}"), format!("w{c}")]));
+        // Three-byte beginnings: each line's first two bytes with every
+        // third char, and the lines cut after two and three bytes.
+        let heads: Vec<String> = test_lines().iter().filter_map(|l| l.get(..2).map(str::to_string)).collect();
+        for h in heads.iter().take(400) {
+            lines.extend((0u32..0x180).filter_map(char::from_u32).map(|c| format!("{h}{c}")));
+            lines.extend((0u32..0x80).filter_map(char::from_u32).map(|c| format!("{h}{c}ntworten")));
+        }
+        for w in ["Antworten", "Melden", "Gefällt mir", "Kommentare (3)", "Diskussion", "Redaktion", "Mitglied seit 2012", "Wohnt in Jena", "Zitat von Max:"] {
+            for k in 1..=w.len() {
+                if let Some(p) = w.get(..k) {
+                    lines.push(p.to_string());
+                    lines.push(p.to_uppercase());
+                }
+            }
+        }
         for (name, r) in cues {
             // Anchored, so tables were built, and they rule out some bytes.
             assert!(r.starts.as_ref().is_some_and(|t| t.one.iter().any(|&ok| !ok)), "{name}");
@@ -4324,6 +4426,58 @@ mod tests {
                 _ => &[],
             };
             assert_eq!(extra, want, "{l}");
+        }
+    }
+
+    #[test]
+    fn sort_separator_facts_agree() {
+        // The facts of the line and of a string that holds it (the line with
+        // white space, separators or a tab around it).
+        let mut lines = test_lines();
+        lines.extend(["a  b", "a\t b", "x | y", "Neueste · zuerst", "a ▾ b", "a\u{a0} b", "a\u{1680}b", "a \u{3000}b", "Kommentare\r\n oben"].map(String::from));
+        for l in &lines {
+            for outer in [l.clone(), format!("{l}\t"), format!("| {l}"), format!("{l} ·"), format!("\u{2003}{l}")] {
+                let f = Facts::of(&outer);
+                assert_eq!(may_have_sort_separator_in(l, &f), may_have_sort_separator(l), "{l:?} in {outer:?}");
+                assert_eq!(strip_sort_control_in(l, &f), strip_sort_control(l), "{l:?} in {outer:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn at_most_words_agrees_with_word_count() {
+        for l in test_lines() {
+            for n in 0..=20 {
+                assert_eq!(at_most_words(&l, n), word_count(&l) <= n, "{l:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn thread_starter_anchors_bound_the_match_count() {
+        // Texts of two or more matches, with the odd letters the regex folds,
+        // and the test lines alone and joined in pairs (two matches may come
+        // from two lines).
+        let starters = [
+            "Was halten Sie von der Reform? Diskutieren Sie mit!",
+            "Was denken Sie darüber? Zum Artikel: https://example.org",
+            "Was den\u{212a}en Sie dazu? Zum Arti\u{212a}el: x",
+            "WA\u{17f} meinen sie dazu? Was halten Sie von ihm?",
+            "Hier können Sie über das Thema diskutieren. Was meinen Sie dazu?",
+            "Hier könnt ihr frei diskutieren. Zum artikel : x",
+        ];
+        let lines = test_lines();
+        let mut texts: Vec<String> = starters.iter().map(|s| s.to_string()).collect();
+        texts.extend(lines.iter().cloned());
+        texts.extend(lines.iter().zip(lines.iter().skip(7)).map(|(a, b)| format!("{a}\n{b}")));
+        texts.extend(starters.iter().zip(lines.iter()).map(|(a, b)| format!("{b} {a}")));
+        for t in &texts {
+            let matches = THREAD_STARTER.find_iter(t).count();
+            assert!(matches < 2 || thread_starter_anchors_at_least_two(t), "{t:?}");
+            assert_eq!(is_thread_starter(t), reference::is_thread_starter(t), "{t:?}");
+        }
+        for t in starters {
+            assert!(THREAD_STARTER.find_iter(t).count() >= 2, "two matches: {t:?} {:?}", THREAD_STARTER.find_iter(t).map(|m| m.as_str()).collect::<Vec<_>>());
         }
     }
 
@@ -4490,12 +4644,12 @@ mod tests {
 // Forum and comment-header cues, added for the HTML path (the text path may
 // use them too).
 
-static PROFILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
+static PROFILE_LINE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?i)^(?:(?:registriert|anmeldedatum|beiträge|beitraege|posts|wohnort|herkunft|rang|geschlecht|alter|mitglied\s+seit|dabei\s+seit|registriert\s+seit)\s*:\s*\S|(?:mitglied|dabei|registriert)\s+seit\s+\S)")
 });
 
-static SOCIAL_PROFILE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?:Wohnt|Lebt)\s+in|Arbeitet\s+(?:bei|als|für)|Studiert(?:e)?\s+(?:an|in)|Ging\s+(?:zur|zum|auf\s+die)|Kommt\s+aus|Lives\s+in|Works\s+at|Studied\s+at|Went\s+to)\s+\S")
+static SOCIAL_PROFILE: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"^(?:(?:Wohnt|Lebt)\s+in|Arbeitet\s+(?:bei|als|für)|Studiert(?:e)?\s+(?:an|in)|Ging\s+(?:zur|zum|auf\s+die)|Kommt\s+aus|Lives\s+in|Works\s+at|Studied\s+at|Went\s+to)\s+\S")
 });
 
 /// A line of a forum profile column: "Registriert: Mo 12. Jan 2015, 19:03",
@@ -4523,8 +4677,8 @@ pub fn is_profile_line(s: &str) -> bool {
         && parts.any(|p| PROFILE_LINE.is_match(p))
 }
 
-static QUOTE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:
+static QUOTE_BY: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?ix)^(?:
         (?:zitat|quote)\s+(?:von|from|of)\s+(?P<a>[^:]{1,50}?)\s*(?::|$|(?-u:\b)(?:am|vom|on)\s)
       | (?:originally\s+posted\s+by|ursprünglich\s+geschrieben\s+von)\s+(?P<b>[^:]{1,50}?)\s*(?::|$)
       | (?P<c>[^:]{1,50}?)\s+(?:hat\s+geschrieben|schrieb|schreibt|wrote|said)\s*(?::|$)
@@ -4774,7 +4928,7 @@ pub fn quote_attribution(s: &str) -> Option<String> {
     if s.len() > 200 {
         return None;
     }
-    let c = QUOTE_BY.captures(s)?;
+    let c = captures(&QUOTE_BY, s)?;
     let name = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c"))?.as_str().trim();
     let name = name.trim_start_matches('@').trim();
     is_name_like(name).then(|| name.to_string())
@@ -5030,7 +5184,7 @@ mod forum_cue_tests {
 // Text-dump layouts of apps, chats, forums and e-papers
 
 /// One UI word or phrase alone (an item of a UI line).
-static UI_ITEM_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?ix)^{UI_ITEM}$")));
+static UI_ITEM_ONLY: LazyLock<StartRegex> = LazyLock::new(|| StartRegex::new(&format!(r"(?ix)^{UI_ITEM}$")));
 
 /// A short relative time as apps print it: "5 Std.", "47 Min.", "2 Tg.", "3 h", "1 Tag", "vor 4 Wochen".
 static SHORT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {

@@ -503,6 +503,11 @@ pub(crate) trait LineCues {
         let _ = i;
         cues::LineDates::NONE
     }
+    /// `cues::word_count(texts[i])` when the caller keeps it (None: count here).
+    fn words(&self, i: usize) -> Option<usize> {
+        let _ = i;
+        None
+    }
 }
 
 /// The cues asked of the texts themselves.
@@ -567,7 +572,7 @@ impl<'a> Facts<'a> {
         }
     }
     fn words(&self, i: usize) -> usize {
-        *self.words[i].get_or_init(|| cues::word_count(self.texts[i]))
+        *self.words[i].get_or_init(|| self.cues.words(i).unwrap_or_else(|| cues::word_count(self.texts[i])))
     }
     fn prose_ish(&self, i: usize) -> bool {
         // `prose_ish` with the cached word count.

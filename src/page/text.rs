@@ -59,6 +59,9 @@ struct Line<'a> {
     strong: OnceCell<bool>,
     nav: OnceCell<bool>,
     author: OnceCell<Option<cues::AuthorLine>>,
+    /// `cues::word_count` of the text, asked by the prose cue and the shape
+    /// reading's key loop (`Cached`), often of the same line.
+    words: OnceCell<usize>,
     /// The text's date matches (`cues::DateScan`, read through
     /// [`Line::dates`]), scanned on first use; `split_lines`, which changes
     /// texts, does not ask for them (a scan belongs to its text).
@@ -86,7 +89,10 @@ impl Line<'_> {
         cues::LineDates::new(&self.text, &self.facts, &self.dates)
     }
     fn prose(&self) -> bool {
-        *self.prose.get_or_init(|| !self.blank() && cues::is_prose_in(&self.text, &self.facts))
+        *self.prose.get_or_init(|| !self.blank() && cues::is_prose_counted(&self.text, &self.facts, || self.words()))
+    }
+    fn words(&self) -> usize {
+        *self.words.get_or_init(|| cues::word_count(&self.text))
     }
     /// Line-level furniture: the same cues as [`is_furniture`], in the same
     /// order, the cached ones through the line's cells.
@@ -863,6 +869,7 @@ impl<'a> Line<'a> {
             strong: OnceCell::new(),
             nav: OnceCell::new(),
             author: OnceCell::new(),
+            words: OnceCell::new(),
             dates: Cell::default(),
         }
     }
@@ -3106,7 +3113,7 @@ fn repeats_a_short_line(cue: &[Comment]) -> bool {
     // in a later comment repeats (one map, no set per comment).
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (k, c) in cue.iter().enumerate() {
-        for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::word_count(l) <= 6) {
+        for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
             if *seen.entry(l).or_insert(k) != k {
                 return true;
             }
@@ -3167,6 +3174,9 @@ impl shapes::LineCues for Cached<'_, '_> {
     }
     fn dates(&self, i: usize) -> cues::LineDates<'_> {
         self.0[i].dates()
+    }
+    fn words(&self, i: usize) -> Option<usize> {
+        Some(self.0[i].words())
     }
 }
 
@@ -3368,7 +3378,7 @@ mod tests {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         for c in cue {
             let mut here: FxHashSet<&str> = FxHashSet::default();
-            for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::word_count(l) <= 6) {
+            for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
                 here.insert(l);
             }
             for l in here {

@@ -2293,6 +2293,11 @@ const NAME_STOP: &[&str] = &[
     "veröffentlicht", "publiziert", "erstellt", "datum", "lesezeit", "seite", "heute", "gestern", "zuletzt", "geändert",
 ];
 
+/// A name ([`is_name_like`]) of at most `max_words` words.
+pub fn is_short_name(s: &str, max_words: usize) -> bool {
+    is_name_like(s) && word_count(s) <= max_words
+}
+
 /// A user name: 1-5 words, no sentence punctuation, no prose function words
 /// (an article as the first word is allowed: "Der Realist").
 pub fn is_name_like(s: &str) -> bool {
@@ -2449,7 +2454,7 @@ pub fn letter_header(s: &str) -> Option<&str> {
         return None;
     }
     let name = captures(&LETTER, s)?.name("name")?.as_str().trim();
-    (is_name_like(name) && word_count(name) <= 5).then_some(name)
+    is_short_name(name, 5).then_some(name)
 }
 
 /// A label before a date that makes the line a bare date: "eingegangen am
@@ -2637,7 +2642,7 @@ pub fn numbered_name(s: &str) -> Option<(u32, &str)> {
     let (number, end) = lead_number(s)?;
     let number = number?;
     let rest = strip_von(s.get(end..).unwrap_or("").trim());
-    (is_name_like(rest) && word_count(rest) <= 4 && find_date(rest).is_none()).then_some((number, rest))
+    (is_short_name(rest, 4) && find_date(rest).is_none()).then_some((number, rest))
 }
 
 /// A comment line cut by the page, its "show more" link appended
@@ -5277,7 +5282,7 @@ pub fn time_first_comment(s: &str) -> Option<(&str, &str, &str)> {
     // Names of several words are capitalised ("Selma K."), bar particles.
     let capitalised = word_count(name) == 1
         || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
-    (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
+    (capitalised && is_short_name(name, 4)).then(|| (c.name("time").map_or("", |m| m.as_str()), name, text))
 }
 
 /// A line's words after the symbols that lead it ("▾ 3 Antworten" -> "3 Antworten").
@@ -5409,7 +5414,7 @@ mod chat_cue_tests {
         let name = c.name("name")?.as_str().trim();
         let capitalised = word_count(name) == 1
             || words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "von" | "van" | "de" | "der" | "zu" | "vom" | "da" | "di" | "le"));
-        (capitalised && is_name_like(name) && word_count(name) <= 4).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
+        (capitalised && is_short_name(name, 4)).then(|| (c.name("time").map_or("", |m| m.as_str()), name, c.name("text").map_or("", |m| m.as_str())))
     }
 
     #[test]

@@ -803,7 +803,7 @@ fn label_author(l: &str) -> Option<String> {
     let end = [" auf den Kommentar", " auf den Beitrag", " vor ", " am ", " to ", " · ", ", "].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len());
     let end = cues::find_date(rest).map_or(end, |(a, _)| end.min(a));
     let name = rest.get(..end)?.trim();
-    (cues::is_name_like(name) && cues::word_count(name) <= 5).then(|| name.to_string())
+    cues::is_short_name(name, 5).then(|| name.to_string())
 }
 
 /// A badge's text: one or two capitalised words, no digit, no sentence
@@ -1190,7 +1190,7 @@ fn reply_tab_with(t: &str, by_class: bool) -> Option<ReplyRef> {
         None => return None,
     };
     let rest = rest.strip_prefix('@').unwrap_or(rest);
-    (!rest.is_empty() && rest.chars().count() <= 40 && cues::word_count(rest) <= 3 && !rest.contains(['.', '!', '?']) || cues::is_name_like(rest) && cues::word_count(rest) <= 4)
+    (!rest.is_empty() && rest.chars().count() <= 40 && cues::word_count(rest) <= 3 && !rest.contains(['.', '!', '?']) || cues::is_short_name(rest, 4))
         .then(|| ReplyRef::Name(rest.to_string()))
 }
 

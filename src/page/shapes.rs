@@ -142,11 +142,15 @@ fn number_ref(s: &str) -> Option<(u32, Option<ReplyRef>)> {
     (!m.is_empty() && m.len() <= 5 && m.bytes().all(|c| c.is_ascii_digit())).then(|| (n, m.parse().ok().map(ReplyRef::Number)))
 }
 
+/// The separators between a head's parts ("Nr. 7 · NAME · DATE", "#7 |
+/// NAME | DATE").
+const HEAD_SEPS: [char; 5] = ['·', '|', '•', '–', '—'];
+
 /// A reply part after a head's date, behind a separator ("· bezieht sich
 /// auf Nr. 4", "· Antwort auf Jana K."), or None.
 fn head_tail_reply(tail: &str) -> Option<ReplyRef> {
     let rest = tail.trim_start();
-    let rest = rest.strip_prefix(['·', '|', '•', '–', '—', ','])?.trim_start();
+    let rest = rest.strip_prefix(|c: char| HEAD_SEPS.contains(&c) || c == ',')?.trim_start();
     (!rest.is_empty() && rest.len() <= 80 && rest.starts_with(cues::may_start_reply_marker)).then(|| cues::reply_marker(rest)).flatten()
 }
 
@@ -156,7 +160,7 @@ fn head_number(t: &str) -> Option<u32> {
     let rest = t.strip_prefix("Nr.").or_else(|| t.strip_prefix('#'))?.trim_start();
     let d = rest.bytes().take_while(u8::is_ascii_digit).count();
     let after = rest.get(d..)?.trim_start();
-    (d > 0 && d <= 5 && after.starts_with(['·', '|', '•', '–', '—'])).then(|| rest.get(..d)?.parse().ok()).flatten()
+    (d > 0 && d <= 5 && after.starts_with(HEAD_SEPS)).then(|| rest.get(..d)?.parse().ok()).flatten()
 }
 
 /// A removed record's placeholder: "– Beitrag vom Verfasser gelöscht –",
@@ -165,7 +169,7 @@ fn removed_line(s: &str) -> bool {
     // The placeholder keeps its number in a numbered list ("Nr. 6 · Dieser
     // Kommentar wurde … entfernt.", seg28).
     let s = match s.as_bytes().first() {
-        Some(b'N' | b'#') if head_number(s).is_some() => s.split_once(['·', '|', '•', '–', '—']).map_or(s, |(_, r)| r.trim_start()),
+        Some(b'N' | b'#') if head_number(s).is_some() => s.split_once(HEAD_SEPS).map_or(s, |(_, r)| r.trim_start()),
         _ => s,
     };
     let b = s.as_bytes();

@@ -362,7 +362,7 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
     let mut glyph_items = 0usize;
     // Lines that may be a forum's verb line (true) or a backend's status or
     // user line (false), as the cheap byte tests in the loop say (seg28).
-    let mut seg28_heads: Vec<(usize, bool)> = Vec::new();
+    let mut verb_or_backend_heads: Vec<(usize, bool)> = Vec::new();
     // "Kommentar von NAME" heads over a date, and how many "Antwort von"
     // heads were read (seg30).
     let mut said_heads: Vec<(usize, usize, usize)> = Vec::new();
@@ -387,10 +387,10 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
         // The heads are read after this loop (its badge step moves names).
         if matches!(first, b's' | b'a' | b'k' | b'w' | b'p' | b'r') {
             if facts.may(cues::C_DIGITISH | cues::C_V | cues::C_G) {
-                seg28_heads.push((i, true));
+                verb_or_backend_heads.push((i, true));
             }
         } else if (first == b'#' || first.is_ascii_uppercase() || first >= 0xc3) && facts.may(cues::C_BAR | cues::C_B7 | cues::C_A2) {
-            seg28_heads.push((i, false));
+            verb_or_backend_heads.push((i, false));
         }
         if matches!(last, 0x91 | 0x93 | 0x94) {
             let t: &str = &lines[i].text;
@@ -469,7 +469,7 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
             lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
         }
     }
-    for (i, verb) in seg28_heads {
+    for (i, verb) in verb_or_backend_heads {
         if verb {
             verb_date_head(&mut lines, i, &mut replies);
         } else {
@@ -629,7 +629,7 @@ fn verb_date(t: &str) -> Option<(usize, Option<&str>)> {
         return before.is_empty().then_some((off + a, None));
     }
     let parent = ["auf ", "to "].iter().find_map(|w| before.strip_prefix(w)).unwrap_or(before).trim();
-    let parent = (!parent.is_empty()).then_some(parent).filter(|p| cues::is_name_like(p) && cues::word_count(p) <= 5);
+    let parent = (!parent.is_empty()).then_some(parent).filter(|p| cues::is_short_name(p, 5));
     (before.is_empty() || parent.is_some()).then_some((off + a, parent))
 }
 
@@ -1997,7 +1997,7 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
             return Some(r);
         }
         let name = cues::trim(rest);
-        return (cues::is_name_like(name) && cues::word_count(name) <= 4 && !cues::chars_more_than(name, 40)).then(|| ReplyRef::Name(name.to_string()));
+        return (cues::is_short_name(name, 4) && !cues::chars_more_than(name, 40)).then(|| ReplyRef::Name(name.to_string()));
     }
     if !cues::may_start_reply_marker(first) {
         return None;
@@ -2070,7 +2070,7 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
 /// under one attribute or badge line ("NAME" / "Leserempfehlung" / DATE).
 fn name_head_at(lines: &[Line], m: usize) -> bool {
     let date_at = |k: usize| lines.get(k).is_some_and(|n| n.dates().date_only(&n.text).is_some());
-    lines.get(m).is_some_and(|n| cues::is_name_like(&n.text) && cues::word_count(&n.text) <= 5) && (date_at(m + 1) || date_at(m + 2) && lines.get(m + 1).is_some_and(attribute_line))
+    lines.get(m).is_some_and(|n| cues::is_short_name(&n.text, 5)) && (date_at(m + 1) || date_at(m + 2) && lines.get(m + 1).is_some_and(attribute_line))
 }
 
 /// A comment head over its date line: a name line or a reply head
@@ -2079,7 +2079,7 @@ fn head_over_date(lines: &[Line], m: usize) -> bool {
     let t: &str = &lines[m].text;
     !lines[m].blank()
         && !cues::chars_more_than(t, 80)
-        && (cues::is_name_like(t) && cues::word_count(t) <= 5 || cues::reply_header(t).is_some_and(|a| a.author.is_some()))
+        && (cues::is_short_name(t, 5) || cues::reply_header(t).is_some_and(|a| a.author.is_some()))
         && lines.get(m + 1).is_some_and(|n| n.dates().date_only(&n.text).is_some())
 }
 
@@ -2411,7 +2411,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     let attribute = |x: &str| cues::is_profile_line(x) || cues::is_badge_word(cues::trim(x));
                     let name_at = (0..texts.len().saturating_sub(1))
                         .rev()
-                        .find(|&k| cues::is_name_like(&texts[k]) && cues::word_count(&texts[k]) <= 4 && !cues::chars_more_than(&texts[k], 40) && !attribute(&texts[k]));
+                        .find(|&k| cues::is_short_name(&texts[k], 4) && !cues::chars_more_than(&texts[k], 40) && !attribute(&texts[k]));
                     let author = name_at.map(|k| {
                         let a = cues::collapse_ws(&texts[k]);
                         texts.drain(..=k);
@@ -2683,7 +2683,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // "NAME an PARENT" may run past five words ("A B an Dr. C D").
         // (Asked of a longer line only where it holds " an " or " to ", then
         // of its next line's date; of a name line once its date is found.)
-        let named = cues::is_name_like(core) && cues::word_count(core) <= 5;
+        let named = cues::is_short_name(core, 5);
         let long_pair = (!named && core.len() <= 110 && (cues::contains_at(core.as_bytes(), b" an ", 1) || cues::contains_at(core.as_bytes(), b" to ", 1)))
             .then(|| nxt.filter(|&k| lines[k].dates().date_only(&lines[k].text).is_some()).and_then(|_| gap_parent(core, &drafts, cur.as_ref())))
             .flatten();

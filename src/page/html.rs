@@ -310,7 +310,9 @@ static REPLY_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:[a-z0-9]+[
 
 /// An item's id: its kind and number ("comment-4711", "c-12"; portals
 /// join with '_' and call a comment a message: "message_7731040").
-static ID_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c|cmt|message|msg)[-_]\d+$"));
+/// A widget may put its own prefix before the kind ("cmx_comment_17").
+static ID_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:comment|kommentar|beitrag|post|lk|c|cmt|message|msg|[a-z]{2,8}[-_](?:comment|kommentar))[-_]\d+$"));
 
 /// The element's class attribute and, after a space, its id (borrowed when
 /// there is no id, as on most elements).
@@ -320,7 +322,7 @@ fn class_str<'a>(el: &ElementRef<'a>) -> Cow<'a, str> {
 
 /// [`class_str`] of the attribute values already read.
 fn class_and_id<'a>(class: Option<&'a str>, id: Option<&'a str>) -> Cow<'a, str> {
-    match id {
+    match id.map(own_id) {
         None => Cow::Borrowed(class.unwrap_or("")),
         Some(id) => {
             let class = class.unwrap_or("");
@@ -330,6 +332,23 @@ fn class_and_id<'a>(class: Option<&'a str>, id: Option<&'a str>) -> Cow<'a, str>
             s.push_str(id);
             Cow::Owned(s)
         }
+    }
+}
+
+/// The part of an id that names the element itself. Generated ids of
+/// nested naming containers (ASP.NET WebForms' client ids:
+/// "ctl00_main_rptList_ctl03_rptAnswers_ctl00_lblName") spell the whole
+/// path of repeaters down to the element, numbered by "ctlNN" segments; only
+/// the last segment names the element (a name label inside a repeater of
+/// answers is no answer button, a text panel there no reply wrapper).
+fn own_id(id: &str) -> &str {
+    if id.len() < 10 || memchr::memmem::find(id.as_bytes(), b"ctl").is_none() {
+        return id;
+    }
+    let generated = id.split('_').any(|seg| seg.len() > 3 && seg.starts_with("ctl") && seg[3..].bytes().all(|b| b.is_ascii_digit()));
+    match id.rsplit_once('_') {
+        Some((_, last)) if generated && !last.is_empty() => last,
+        _ => id,
     }
 }
 
@@ -690,7 +709,9 @@ fn strip_site_suffix(t: &str) -> String {
 /// is the article or the page, whatever its class says ("beitrag" is also
 /// German for an article).
 fn is_comment_item(el: &ElementRef, memo: &Memo) -> bool {
-    memo.answer(&memo.comment_item, el, || marks_comment_item(el) && !el.elements_below().any(|d| d.value().name() == "h1"))
+    // (An element holding the `h1` is the article; one holding a text area
+    // is the box one writes a comment in.)
+    memo.answer(&memo.comment_item, el, || marks_comment_item(el) && !el.elements_below().any(|d| matches!(d.value().name(), "h1" | "textarea")))
 }
 
 fn marks_comment_item(el: &ElementRef) -> bool {
@@ -951,6 +972,12 @@ static TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[-_])(?:cont
 /// `text_class_needs_its_last_letter`), so other tokens are not searched.
 fn may_be_text_class(t: &str) -> bool {
     t.as_bytes().last().is_some_and(|&b| matches!(b | 0x20, b't' | b'e' | b'y'))
+}
+
+/// A class token of the text of a name or a date ("x_name_text",
+/// "x-date-text"): a text class, but not the comment's text.
+fn names_or_dates(t: &str) -> bool {
+    AUTHOR_CLASS.is_match(t) || DATE_CLASS.is_match(t)
 }
 
 /// A class token of text only screen readers read ("screen-reader-text",
@@ -1366,6 +1393,7 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
     // Text.
     let text_el = own_marked()
         .find(|(_, m)| m.prop("text") || m.prop("commentText"))
+        // (A name's or date's "…_text" is not the comment's.)
         .or_else(|| {
             own_marked().find(|(_, m)| {
                 m.class.is_some_and(|c| c.split_whitespace().any(|t| {
@@ -1373,13 +1401,13 @@ fn item_parts<'a>(item: &ElementRef<'a>, own: &[ElementRef<'a>], ends: &[usize],
                         return false;
                     }
                     let t = t.to_lowercase();
-                    TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry") && !is_screen_reader_class(&t)
+                    TEXT_CLASS.is_match(&t) && !t.ends_with("body") && !t.ends_with("entry") && !is_screen_reader_class(&t) && !names_or_dates(&t)
                 }))
             })
         })
         .or_else(|| {
             own_marked().find(|(e, m)| {
-                m.class.is_some_and(|c| c.split_whitespace().any(|t| may_be_text_class(t) && TEXT_CLASS.is_match(t) && !is_screen_reader_class(t)))
+                m.class.is_some_and(|c| c.split_whitespace().any(|t| may_be_text_class(t) && TEXT_CLASS.is_match(t) && !is_screen_reader_class(t) && !names_or_dates(t)))
                     && author_el.is_none_or(|a| !is_in(&a, e))
             })
         })
@@ -2067,6 +2095,18 @@ fn comments_from_items(items: &[ElementRef]) -> Vec<Comment> {
                 None => None,
             };
         }
+        // A reply that opens with a link naming an earlier comment's author
+        // ("@NAME", or the bare name a forum inserts when one answers a post)
+        // answers that comment: in a flat list, and inside a start comment
+        // whose block holds its whole thread flat (the named comment is the
+        // start comment or one after it).
+        if parent.is_some() || level == 0 {
+            if let Some(m) = linked_mention(&owns[k].els, &parts.text, &comments, idx) {
+                if parent.is_none_or(|p| m >= p) {
+                    reply_to = Some(m);
+                }
+            }
+        }
         if reply_to.is_none() {
             if let Some(rest) = parts.text.strip_prefix('@').or_else(|| parts.title.as_deref().and_then(|t| t.strip_prefix('@'))) {
                 reply_to = mention(&comments, rest);
@@ -2202,6 +2242,24 @@ fn class_depth(item: &ElementRef) -> Option<usize> {
         let head = t[..t.len() - 1].trim_end_matches(['-', '_']).to_ascii_lowercase();
         (head.ends_with("level") || head.ends_with("depth") || head.ends_with("ebene")).then(|| usize::from(last - b'0'))
     })
+}
+
+/// The earlier comment (before `before`) that the first link of an item's
+/// text names by its author ("@NAME" or "NAME", exactly): the link's text
+/// opens the comment's text.
+fn linked_mention(own: &[ElementRef], text: &str, comments: &[Comment], before: usize) -> Option<usize> {
+    if before == 0 {
+        return None;
+    }
+    let link = own.iter().filter(|e| e.value().name() == "a").map(text_of).find(|t| !t.is_empty() && text.starts_with(t.as_str()))?;
+    if text[link.len()..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let key = cues::collapse_ws(link.trim_start_matches('@')).to_lowercase();
+    if key.is_empty() {
+        return None;
+    }
+    (0..before.min(comments.len())).rev().find(|&k| comments[k].author.as_deref().is_some_and(|a| cues::collapse_ws(a).to_lowercase() == key))
 }
 
 fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {

@@ -1202,6 +1202,33 @@ pub(crate) fn contains_at(b: &[u8], lit: &[u8], key: usize) -> bool {
     memchr::memchr_iter(lit[key], b).any(|i| i >= key && b.get(i - key..i - key + lit.len()) == Some(lit))
 }
 
+/// `s.split_once('\n')` by a SIMD search for the newline (the standard
+/// library's char search scans with a slower byte loop).
+pub(crate) fn split_first_line(s: &str) -> Option<(&str, &str)> {
+    let i = memchr::memchr(b'\n', s.as_bytes())?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// `str::rfind` of `lit` in `b` (the start of its last occurrence), by a
+/// SIMD search backwards for its byte at `key` (choose a rare one);
+/// `str::rfind` and `rsplit_once` with a string pattern set up a two-way
+/// searcher on every call.
+pub(crate) fn rfind_at(b: &[u8], lit: &[u8], key: usize) -> Option<usize> {
+    memchr::memrchr_iter(lit[key], b).filter(|&i| i >= key).map(|i| i - key).find(|&p| b.get(p..p + lit.len()) == Some(lit))
+}
+
+/// The starts of the occurrences of `lit` in `b` that `str::match_indices`
+/// yields (from the left, each search going on after the last match, so no
+/// two overlap), by a SIMD search for its byte at `key`.
+pub(crate) fn match_starts_at<'b>(b: &'b [u8], lit: &'b [u8], key: usize) -> impl Iterator<Item = usize> + 'b {
+    let mut next = 0usize;
+    memchr::memchr_iter(lit[key], b).filter_map(move |i| {
+        let p = i.checked_sub(key).filter(|&p| p >= next && b.get(p..p + lit.len()) == Some(lit))?;
+        next = p + lit.len();
+        Some(p)
+    })
+}
+
 /// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
 pub fn strip_reply_arrow(s: &str) -> &str {
     let t = trim_start(s);
@@ -1834,17 +1861,18 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
 static AD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
 
-static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu|ähnliche\s+(?:themen|beiträge|artikel)|verwandte\s+(?:themen|beiträge|artikel)|(?:weiter|fortsetzung)\s+auf\s+seite\s+\d{1,3})\s*:\s*\S")
+static INLINE_TEASER: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu|ähnliche\s+(?:themen|beiträge|artikel)|verwandte\s+(?:themen|beiträge|artikel)|(?:weiter|fortsetzung)\s+auf\s+seite\s+\d{1,3})\s*:\s*\S")
 });
 
 /// A teaser label with the linked headline on the same line
 /// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
 pub fn is_inline_teaser(s: &str) -> bool {
     let t = trim_start(s);
-    // Exact gate: every alternative starts with l, m, a, s, p, ä, v, w or f; under `(?i)`
-    // the long s (U+017F) also matches s.
-    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ', 'ä', 'Ä', 'v', 'V', 'w', 'W', 'f', 'F']) && INLINE_TEASER.is_match(t)
+    // The start tables of the anchored regex ([`StartRegex`]) rule out most
+    // lines after their first two or three bytes (every alternative starts
+    // with l, m, a, s, p, ä, v, w or f, and goes on with its second letter).
+    t.len() <= 300 && INLINE_TEASER.is_match(t)
 }
 
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
@@ -2676,7 +2704,8 @@ pub fn lone_number(s: &str) -> Option<u32> {
 /// the '#'; a bare number may not.
 pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
     let s = trim(s);
-    if s.len() > 70 || !s.starts_with(['#', 'B', 'K', 'P', 'E', 'N']) {
+    // (The first byte: these chars are ASCII.)
+    if s.len() > 70 || !matches!(s.as_bytes().first(), Some(b'#' | b'B' | b'K' | b'P' | b'E' | b'N')) {
         return None;
     }
     let (head, reply) = match s.find('(') {
@@ -3147,7 +3176,8 @@ pub fn is_moderation_note(s: &str) -> bool {
 pub fn is_system_line(s: &str) -> bool {
     const LAST: &[&str] = &["beigetreten", "betreten", "verlassen", "entfernt", "gelöscht", "ausgeblendet"];
     let t = trim_end(s).trim_end_matches(['.', '!']);
-    if t.len() > 200 || !LAST.iter().any(|w| t.ends_with(w)) {
+    // Each of them ends in 'n' or 't': the last byte first.
+    if t.len() > 200 || !matches!(t.as_bytes().last(), Some(b'n' | b't')) || !LAST.iter().any(|w| t.ends_with(w)) {
         return false;
     }
     static SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -4345,8 +4375,9 @@ mod tests {
 
     #[test]
     fn start_byte_tests_never_hide_a_match() {
-        let cues: [(&str, &StartRegex); 16] = [
+        let cues: [(&str, &StartRegex); 17] = [
             ("UI_LINE", &UI_LINE),
+            ("INLINE_TEASER", &INLINE_TEASER),
             ("TEASER_HEADING", &TEASER_HEADING),
             ("META", &META),
             ("URL_LINE", &URL_LINE),
@@ -4454,6 +4485,32 @@ mod tests {
         for l in test_lines() {
             for n in 0..=20 {
                 assert_eq!(at_most_words(&l, n), word_count(&l) <= n, "{l:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn split_first_line_agrees_with_split_once() {
+        let mut texts = test_lines();
+        texts.extend(["", "\n", "a\n", "\nb", "a\nb\nc", "„Zitat“\r\n· 3 Std."].map(String::from));
+        for t in &texts {
+            assert_eq!(split_first_line(t), t.split_once('\n'), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn byte_searches_agree_with_the_str_searches() {
+        // Each pattern with the key byte the callers search for, over the
+        // test lines and strings made to hold overlapping occurrences.
+        let pats: [(&str, usize); 5] = [(" | ", 1), (" · ", 2), (" an ", 1), (" to ", 1), (" (", 1)];
+        let mut texts = test_lines();
+        texts.extend(
+            ["a | b | c", " |  | | ", "x · y ·  · z", " an an an ", "A an B to C an", "an ", " to to", "· ·", "||", " ( (", ""].map(String::from),
+        );
+        for t in &texts {
+            for (p, key) in pats {
+                assert_eq!(rfind_at(t.as_bytes(), p.as_bytes(), key), t.rfind(p), "{t:?} {p:?}");
+                assert_eq!(match_starts_at(t.as_bytes(), p.as_bytes(), key).collect::<Vec<_>>(), t.match_indices(p).map(|(i, _)| i).collect::<Vec<_>>(), "{t:?} {p:?}");
             }
         }
     }

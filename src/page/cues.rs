@@ -1635,9 +1635,31 @@ pub fn has_strong_lexicon(s: &str) -> bool {
     LEXICON_STRONG.is_match(s)
 }
 
+/// [`LEXICON`] for counting matches by their ends alone.
+static LEXICON_ENDS: LazyLock<regex_automata::meta::Regex> =
+    LazyLock::new(|| regex_automata::meta::Regex::new(LEXICON.as_str()).expect("cue regex must compile"));
+
+/// `LEXICON.find_iter(s).take(max).count()`: each search goes on from the
+/// end of the match before, as `find_iter` does, but finds only where its
+/// match ends (the forward search of the engine; `find_iter` also searches
+/// backwards from each end for the start, which the count does not need).
+/// The ends are the same: the forward search alone decides where a
+/// leftmost-first match ends, and no match of the lexicon is empty (test
+/// `lexicon_count_agrees_with_find_iter`).
+fn lexicon_count(s: &str, max: usize) -> usize {
+    let mut n = 0;
+    let mut at = 0;
+    while n < max {
+        let Some(m) = LEXICON_ENDS.search_half(&regex_automata::Input::new(s).range(at..)) else { break };
+        n += 1;
+        at = m.offset();
+    }
+    n
+}
+
 /// Lexicon score of a line (number of furniture terms it contains).
 pub fn lexicon_hits(s: &str) -> usize {
-    LEXICON.find_iter(s).count()
+    lexicon_count(s, usize::MAX)
 }
 
 /// A furniture line judged by the lexicon: banners, consent texts, share
@@ -1656,9 +1678,9 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     // Up to 600 chars two hits decide (`hits >= 2` is the rule's first
     // case; one hit needs the strong cue); a longer line needs four.
     if chars_more_than(s, 600) {
-        return LEXICON.find_iter(s).take(4).count() >= 4;
+        return lexicon_count(s, 4) >= 4;
     }
-    match LEXICON.find_iter(s).take(2).count() {
+    match lexicon_count(s, 2) {
         0 => false,
         1 => !chars_more_than(s, 300) && LEXICON_STRONG.is_match(s),
         _ => true,
@@ -4512,6 +4534,19 @@ mod tests {
                 assert_eq!(rfind_at(t.as_bytes(), p.as_bytes(), key), t.rfind(p), "{t:?} {p:?}");
                 assert_eq!(match_starts_at(t.as_bytes(), p.as_bytes(), key).collect::<Vec<_>>(), t.match_indices(p).map(|(i, _)| i).collect::<Vec<_>>(), "{t:?} {p:?}");
             }
+        }
+    }
+
+    #[test]
+    fn lexicon_count_agrees_with_find_iter() {
+        let mut texts = test_lines();
+        let furniture = "Jetzt Abo abschließen: Newsletter, Push-Benachrichtigung und Cookies; Datenschutz | Impressum | AGB, teilen per E-Mail. Werbung 3 €, Anzeige";
+        texts.extend([furniture.to_string(), furniture.repeat(3), furniture.to_uppercase(), format!("Service: {furniture}"), format!("x{furniture}y"), String::new()]);
+        for t in &texts {
+            for max in [0, 1, 2, 4, usize::MAX] {
+                assert_eq!(lexicon_count(t, max), LEXICON.find_iter(t).take(max).count(), "{t:?} {max}");
+            }
+            assert!(LEXICON.find_iter(t).all(|m| !m.is_empty()), "{t:?}");
         }
     }
 

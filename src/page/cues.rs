@@ -850,12 +850,18 @@ pub fn has_char(s: &str, c: char) -> bool {
 /// bytes by the count, which takes eight bytes at a time there. Exact:
 /// `word_count` counts what `words` yields (test
 /// `fast_cues_agree_with_the_reference`, and `at_most_words_agrees_with_word_count`).
+/// A long line is first told by the words that begin in its first 64
+/// bytes, counted eight bytes at a time: where those bytes hold no lead
+/// byte of multi-byte white space, each such start follows ASCII white
+/// space or the start of `s` and begins a word of `s`, so more than `n` of
+/// them rule the line out (speed23).
 pub fn at_most_words(s: &str, n: usize) -> bool {
-    if s.len() <= 64 {
-        word_count(s) <= n
-    } else {
-        words(s).nth(n).is_none()
+    let b = s.as_bytes();
+    if b.len() <= 64 {
+        return word_count(s) <= n;
     }
+    let (starts, lead) = word_starts_swar(&b[..64]);
+    (lead || starts <= n) && words(s).nth(n).is_none()
 }
 
 pub fn word_count(s: &str) -> usize {
@@ -4504,7 +4510,14 @@ mod tests {
 
     #[test]
     fn at_most_words_agrees_with_word_count() {
-        for l in test_lines() {
+        let mut texts = test_lines();
+        let long = "Die Hilfe wird endlich langfristig geplant, und jede Lieferung hängt nicht von der Tagespolitik ab.";
+        for ws in [" ", "  ", "\u{a0}", "\u{2009}", "\t", " \u{3000} "] {
+            texts.push(long.replace(' ', ws));
+            texts.push(format!("{ws}{long}{ws}{long}"));
+        }
+        texts.extend(["x ".repeat(40), "x".repeat(70), format!("{} a b c d e f g h", "y".repeat(60))]);
+        for l in texts {
             for n in 0..=20 {
                 assert_eq!(at_most_words(&l, n), word_count(&l) <= n, "{l:?} {n}");
             }

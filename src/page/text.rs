@@ -2529,7 +2529,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 }
             }
         }
-        if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
+        // (`reply_marker` trims, and begins as announced: its first char first.)
+        let marker = cues::strip_reply_arrow(t);
+        if let Some(r) = cues::trim(marker).starts_with(cues::may_start_reply_marker).then(|| cues::reply_marker(marker)).flatten() {
             match cur.as_mut() {
                 Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
                 _ => pending_reply = Some(r),

@@ -2442,7 +2442,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
         // link bar; its name and date make it a header.
-        let nav_header = l.nav() && !l.ui() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
+        // (The UI cue first: on a UI line, which most link bars in a section
+        // are, the nav cue is not needed below either.)
+        let nav_header = !l.ui() && l.nav() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
         if !nav_header && (l.ui() || l.strong() || l.nav()) {
             if open_with_text || l.strong() || l.nav() {
                 close(&mut cur);

@@ -850,12 +850,18 @@ pub fn has_char(s: &str, c: char) -> bool {
 /// bytes by the count, which takes eight bytes at a time there. Exact:
 /// `word_count` counts what `words` yields (test
 /// `fast_cues_agree_with_the_reference`, and `at_most_words_agrees_with_word_count`).
+/// A long line is first told by the words that begin in its first 64
+/// bytes, counted eight bytes at a time: where those bytes hold no lead
+/// byte of multi-byte white space, each such start follows ASCII white
+/// space or the start of `s` and begins a word of `s`, so more than `n` of
+/// them rule the line out (speed23).
 pub fn at_most_words(s: &str, n: usize) -> bool {
-    if s.len() <= 64 {
-        word_count(s) <= n
-    } else {
-        words(s).nth(n).is_none()
+    let b = s.as_bytes();
+    if b.len() <= 64 {
+        return word_count(s) <= n;
     }
+    let (starts, lead) = word_starts_swar(&b[..64]);
+    (lead || starts <= n) && words(s).nth(n).is_none()
 }
 
 pub fn word_count(s: &str) -> usize {
@@ -1200,6 +1206,33 @@ pub(crate) fn contains_ascii_ci(b: &[u8], needle: &[u8], key: usize) -> bool {
 /// line.
 pub(crate) fn contains_at(b: &[u8], lit: &[u8], key: usize) -> bool {
     memchr::memchr_iter(lit[key], b).any(|i| i >= key && b.get(i - key..i - key + lit.len()) == Some(lit))
+}
+
+/// `s.split_once('\n')` by a SIMD search for the newline (the standard
+/// library's char search scans with a slower byte loop).
+pub(crate) fn split_first_line(s: &str) -> Option<(&str, &str)> {
+    let i = memchr::memchr(b'\n', s.as_bytes())?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// `str::rfind` of `lit` in `b` (the start of its last occurrence), by a
+/// SIMD search backwards for its byte at `key` (choose a rare one);
+/// `str::rfind` and `rsplit_once` with a string pattern set up a two-way
+/// searcher on every call.
+pub(crate) fn rfind_at(b: &[u8], lit: &[u8], key: usize) -> Option<usize> {
+    memchr::memrchr_iter(lit[key], b).filter(|&i| i >= key).map(|i| i - key).find(|&p| b.get(p..p + lit.len()) == Some(lit))
+}
+
+/// The starts of the occurrences of `lit` in `b` that `str::match_indices`
+/// yields (from the left, each search going on after the last match, so no
+/// two overlap), by a SIMD search for its byte at `key`.
+pub(crate) fn match_starts_at<'b>(b: &'b [u8], lit: &'b [u8], key: usize) -> impl Iterator<Item = usize> + 'b {
+    let mut next = 0usize;
+    memchr::memchr_iter(lit[key], b).filter_map(move |i| {
+        let p = i.checked_sub(key).filter(|&p| p >= next && b.get(p..p + lit.len()) == Some(lit))?;
+        next = p + lit.len();
+        Some(p)
+    })
 }
 
 /// Leading reply arrows of indented replies ("↳ Name antwortete …", "↪ Antwort an Name").
@@ -1608,9 +1641,31 @@ pub fn has_strong_lexicon(s: &str) -> bool {
     LEXICON_STRONG.is_match(s)
 }
 
+/// [`LEXICON`] for counting matches by their ends alone.
+static LEXICON_ENDS: LazyLock<regex_automata::meta::Regex> =
+    LazyLock::new(|| regex_automata::meta::Regex::new(LEXICON.as_str()).expect("cue regex must compile"));
+
+/// `LEXICON.find_iter(s).take(max).count()`: each search goes on from the
+/// end of the match before, as `find_iter` does, but finds only where its
+/// match ends (the forward search of the engine; `find_iter` also searches
+/// backwards from each end for the start, which the count does not need).
+/// The ends are the same: the forward search alone decides where a
+/// leftmost-first match ends, and no match of the lexicon is empty (test
+/// `lexicon_count_agrees_with_find_iter`).
+fn lexicon_count(s: &str, max: usize) -> usize {
+    let mut n = 0;
+    let mut at = 0;
+    while n < max {
+        let Some(m) = LEXICON_ENDS.search_half(&regex_automata::Input::new(s).range(at..)) else { break };
+        n += 1;
+        at = m.offset();
+    }
+    n
+}
+
 /// Lexicon score of a line (number of furniture terms it contains).
 pub fn lexicon_hits(s: &str) -> usize {
-    LEXICON.find_iter(s).count()
+    lexicon_count(s, usize::MAX)
 }
 
 /// A furniture line judged by the lexicon: banners, consent texts, share
@@ -1629,9 +1684,9 @@ pub fn is_lexicon_furniture(s: &str) -> bool {
     // Up to 600 chars two hits decide (`hits >= 2` is the rule's first
     // case; one hit needs the strong cue); a longer line needs four.
     if chars_more_than(s, 600) {
-        return LEXICON.find_iter(s).take(4).count() >= 4;
+        return lexicon_count(s, 4) >= 4;
     }
-    match LEXICON.find_iter(s).take(2).count() {
+    match lexicon_count(s, 2) {
         0 => false,
         1 => !chars_more_than(s, 300) && LEXICON_STRONG.is_match(s),
         _ => true,
@@ -1834,17 +1889,18 @@ const TEASER_HARD: &str = r"weitere\s+themen|top-?\s?meldungen|top-?\s?themen|to
 static AD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[-–—\s]*(?:anzeige|werbung|sponsored|advertisement)[-–—\s]*:?$"));
 
-static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu|ähnliche\s+(?:themen|beiträge|artikel)|verwandte\s+(?:themen|beiträge|artikel)|(?:weiter|fortsetzung)\s+auf\s+seite\s+\d{1,3})\s*:\s*\S")
+static INLINE_TEASER: LazyLock<StartRegex> = LazyLock::new(|| {
+    StartRegex::new(r"(?ix)^(?:lesen\s+sie\s+(?:auch|hier|mehr)|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|passend\s+zum\s+thema|mehr\s+dazu|ähnliche\s+(?:themen|beiträge|artikel)|verwandte\s+(?:themen|beiträge|artikel)|(?:weiter|fortsetzung)\s+auf\s+seite\s+\d{1,3})\s*:\s*\S")
 });
 
 /// A teaser label with the linked headline on the same line
 /// ("Lesen Sie auch: Neue Brücke freigegeben", "Mehr zum Thema: …").
 pub fn is_inline_teaser(s: &str) -> bool {
     let t = trim_start(s);
-    // Exact gate: every alternative starts with l, m, a, s, p, ä, v, w or f; under `(?i)`
-    // the long s (U+017F) also matches s.
-    t.len() <= 300 && t.starts_with(['l', 'L', 'm', 'M', 'a', 'A', 's', 'S', 'p', 'P', 'ſ', 'ä', 'Ä', 'v', 'V', 'w', 'W', 'f', 'F']) && INLINE_TEASER.is_match(t)
+    // The start tables of the anchored regex ([`StartRegex`]) rule out most
+    // lines after their first two or three bytes (every alternative starts
+    // with l, m, a, s, p, ä, v, w or f, and goes on with its second letter).
+    t.len() <= 300 && INLINE_TEASER.is_match(t)
 }
 
 /// A bare ad label ("Anzeige", "- Werbung -"): it marks one ad slot, not a
@@ -2676,7 +2732,8 @@ pub fn lone_number(s: &str) -> Option<u32> {
 /// the '#'; a bare number may not.
 pub fn post_number(s: &str) -> Option<(u32, Option<ReplyRef>)> {
     let s = trim(s);
-    if s.len() > 70 || !s.starts_with(['#', 'B', 'K', 'P', 'E', 'N']) {
+    // (The first byte: these chars are ASCII.)
+    if s.len() > 70 || !matches!(s.as_bytes().first(), Some(b'#' | b'B' | b'K' | b'P' | b'E' | b'N')) {
         return None;
     }
     let (head, reply) = match s.find('(') {
@@ -3147,7 +3204,8 @@ pub fn is_moderation_note(s: &str) -> bool {
 pub fn is_system_line(s: &str) -> bool {
     const LAST: &[&str] = &["beigetreten", "betreten", "verlassen", "entfernt", "gelöscht", "ausgeblendet"];
     let t = trim_end(s).trim_end_matches(['.', '!']);
-    if t.len() > 200 || !LAST.iter().any(|w| t.ends_with(w)) {
+    // Each of them ends in 'n' or 't': the last byte first.
+    if t.len() > 200 || !matches!(t.as_bytes().last(), Some(b'n' | b't')) || !LAST.iter().any(|w| t.ends_with(w)) {
         return false;
     }
     static SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -4345,8 +4403,9 @@ mod tests {
 
     #[test]
     fn start_byte_tests_never_hide_a_match() {
-        let cues: [(&str, &StartRegex); 16] = [
+        let cues: [(&str, &StartRegex); 17] = [
             ("UI_LINE", &UI_LINE),
+            ("INLINE_TEASER", &INLINE_TEASER),
             ("TEASER_HEADING", &TEASER_HEADING),
             ("META", &META),
             ("URL_LINE", &URL_LINE),
@@ -4451,10 +4510,56 @@ mod tests {
 
     #[test]
     fn at_most_words_agrees_with_word_count() {
-        for l in test_lines() {
+        let mut texts = test_lines();
+        let long = "Die Hilfe wird endlich langfristig geplant, und jede Lieferung hängt nicht von der Tagespolitik ab.";
+        for ws in [" ", "  ", "\u{a0}", "\u{2009}", "\t", " \u{3000} "] {
+            texts.push(long.replace(' ', ws));
+            texts.push(format!("{ws}{long}{ws}{long}"));
+        }
+        texts.extend(["x ".repeat(40), "x".repeat(70), format!("{} a b c d e f g h", "y".repeat(60))]);
+        for l in texts {
             for n in 0..=20 {
                 assert_eq!(at_most_words(&l, n), word_count(&l) <= n, "{l:?} {n}");
             }
+        }
+    }
+
+    #[test]
+    fn split_first_line_agrees_with_split_once() {
+        let mut texts = test_lines();
+        texts.extend(["", "\n", "a\n", "\nb", "a\nb\nc", "„Zitat“\r\n· 3 Std."].map(String::from));
+        for t in &texts {
+            assert_eq!(split_first_line(t), t.split_once('\n'), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn byte_searches_agree_with_the_str_searches() {
+        // Each pattern with the key byte the callers search for, over the
+        // test lines and strings made to hold overlapping occurrences.
+        let pats: [(&str, usize); 5] = [(" | ", 1), (" · ", 2), (" an ", 1), (" to ", 1), (" (", 1)];
+        let mut texts = test_lines();
+        texts.extend(
+            ["a | b | c", " |  | | ", "x · y ·  · z", " an an an ", "A an B to C an", "an ", " to to", "· ·", "||", " ( (", ""].map(String::from),
+        );
+        for t in &texts {
+            for (p, key) in pats {
+                assert_eq!(rfind_at(t.as_bytes(), p.as_bytes(), key), t.rfind(p), "{t:?} {p:?}");
+                assert_eq!(match_starts_at(t.as_bytes(), p.as_bytes(), key).collect::<Vec<_>>(), t.match_indices(p).map(|(i, _)| i).collect::<Vec<_>>(), "{t:?} {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lexicon_count_agrees_with_find_iter() {
+        let mut texts = test_lines();
+        let furniture = "Jetzt Abo abschließen: Newsletter, Push-Benachrichtigung und Cookies; Datenschutz | Impressum | AGB, teilen per E-Mail. Werbung 3 €, Anzeige";
+        texts.extend([furniture.to_string(), furniture.repeat(3), furniture.to_uppercase(), format!("Service: {furniture}"), format!("x{furniture}y"), String::new()]);
+        for t in &texts {
+            for max in [0, 1, 2, 4, usize::MAX] {
+                assert_eq!(lexicon_count(t, max), LEXICON.find_iter(t).take(max).count(), "{t:?} {max}");
+            }
+            assert!(LEXICON.find_iter(t).all(|m| !m.is_empty()), "{t:?}");
         }
     }
 

@@ -829,7 +829,7 @@ fn role_tails(comments: &mut [Comment]) {
         }
         // A badge after a bar ("NAME | Redaktion", seg28): a word
         // processor's copy of a head whose badge was a label of its own.
-        if let Some((bare, badge)) = name.rsplit_once(" | ") {
+        if let Some((bare, badge)) = cues::rfind_at(name.as_bytes(), b" | ", 1).map(|p| (&name[..p], &name[p + 3..])) {
             if !bare.trim().is_empty() && cues::is_badge_word(badge.trim()) {
                 name = bare.trim_end();
             }
@@ -838,7 +838,7 @@ fn role_tails(comments: &mut [Comment]) {
             c.author = Some(name.to_string());
             continue;
         }
-        let Some(p) = a.rfind(" · ") else { continue };
+        let Some(p) = cues::rfind_at(a.as_bytes(), " · ".as_bytes(), 2) else { continue };
         let (name, tail) = (a[..p].trim_end(), a[p + " · ".len()..].trim());
         if !name.is_empty() && !tail.is_empty() && cues::word_count(tail) == 1 && !tail.bytes().any(|b| b.is_ascii_digit()) && !name.contains(" · ") {
             c.author = Some(name.to_string());
@@ -2023,10 +2023,11 @@ fn gap_parent<'l>(core: &'l str, drafts: &[Draft], cur: Option<&Draft>) -> Optio
         let (w, parent) = (t[..p].trim_end(), t[q..].trim_start());
         (cues::is_name_like(parent) && earlier(parent) && cues::is_name_like(w)).then_some((w, parent))
     };
-    if let Some(p) = t.find("  ") {
+    let b = t.as_bytes();
+    if let Some(p) = memchr::memchr_iter(b' ', b).find(|&i| b.get(i + 1) == Some(&b' ')) {
         return split(p, p);
     }
-    [" an ", " to "].iter().find_map(|sep| t.match_indices(sep).find_map(|(p, _)| split(p, p + sep.len())))
+    [" an ", " to "].iter().find_map(|sep| cues::match_starts_at(b, sep.as_bytes(), 1).find_map(|p| split(p, p + sep.len())))
 }
 
 /// A guest label under a commenter's name ("NAME" / "Gast" / DATE, a
@@ -2441,7 +2442,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
         // link bar; its name and date make it a header.
-        let nav_header = l.nav() && !l.ui() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
+        // (The UI cue first: on a UI line, which most link bars in a section
+        // are, the nav cue is not needed below either.)
+        let nav_header = !l.ui() && l.nav() && !l.strong() && l.author().is_some_and(|a| a.author.is_some() && a.date.is_some());
         if !nav_header && (l.ui() || l.strong() || l.nav()) {
             if open_with_text || l.strong() || l.nav() {
                 close(&mut cur);
@@ -2528,7 +2531,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 }
             }
         }
-        if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
+        // (`reply_marker` trims, and begins as announced: its first char first.)
+        let marker = cues::strip_reply_arrow(t);
+        if let Some(r) = cues::trim(marker).starts_with(cues::may_start_reply_marker).then(|| cues::reply_marker(marker)).flatten() {
             match cur.as_mut() {
                 Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
                 _ => pending_reply = Some(r),
@@ -3113,7 +3118,8 @@ fn repeats_a_short_line(cue: &[Comment]) -> bool {
     // in a later comment repeats (one map, no set per comment).
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (k, c) in cue.iter().enumerate() {
-        for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
+        // (`raw_lines` is `str::lines` by a SIMD search for the newlines.)
+        for l in raw_lines(&c.text).map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
             if *seen.entry(l).or_insert(k) != k {
                 return true;
             }
@@ -3378,7 +3384,8 @@ mod tests {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         for c in cue {
             let mut here: FxHashSet<&str> = FxHashSet::default();
-            for l in c.text.lines().map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
+            // (`raw_lines` is `str::lines` by a SIMD search for the newlines.)
+        for l in raw_lines(&c.text).map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
                 here.insert(l);
             }
             for l in here {

@@ -517,7 +517,7 @@ fn is_teaser_list(cs: &[Comment]) -> bool {
     if cs.len() < 3 {
         return false;
     }
-    let paired = cs.iter().filter(|c| c.text.split_once('\n').is_some_and(|(h, rest)| headline_like(h) && sentence_like(rest))).count();
+    let paired = cs.iter().filter(|c| cues::split_first_line(&c.text).is_some_and(|(h, rest)| headline_like(h) && sentence_like(rest))).count();
     paired * 4 >= cs.len() * 3 && !cs.iter().any(|c| has_voice(&c.text))
 }
 

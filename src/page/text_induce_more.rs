@@ -709,7 +709,7 @@ pub(super) fn titles_in_records(cs: &mut [Comment]) {
         return;
     }
     let title_of = |c: &Comment| -> Option<usize> {
-        let (first, rest) = c.text.split_once('\n')?;
+        let (first, rest) = cues::split_first_line(&c.text)?;
         let f = first.trim();
         let ok = !rest.trim().is_empty()
             && !f.starts_with('@')
@@ -720,7 +720,7 @@ pub(super) fn titles_in_records(cs: &mut [Comment]) {
             && !cues::is_moderation_note(f);
         ok.then_some(first.len())
     };
-    let multi = cs.iter().filter(|c| c.text.contains('\n')).count();
+    let multi = cs.iter().filter(|c| cues::has_char(&c.text, '\n')).count();
     let titled = cs.iter().filter(|c| title_of(c).is_some()).count();
     let enough = |titled: usize, multi: usize, all: usize| titled >= 3 && titled * 10 >= multi * 8 && titled * 2 >= all;
     if !enough(titled, multi, cs.len()) {
@@ -732,7 +732,7 @@ pub(super) fn titles_in_records(cs: &mut [Comment]) {
             return;
         }
         let titled_top = cs.iter().filter(top).filter(|c| title_of(c).is_some()).count();
-        let multi_top = cs.iter().filter(top).filter(|c| c.text.contains('\n')).count();
+        let multi_top = cs.iter().filter(top).filter(|c| cues::has_char(&c.text, '\n')).count();
         if titled_top < titled || !enough(titled_top, multi_top, cs.iter().filter(top).count()) {
             return;
         }

@@ -1843,6 +1843,9 @@ struct Draft<'a> {
     /// The parent's first words, quoted in a bar above the text ("┃ NAME
     /// schrieb: first words …"): of NAME's comments, the one they open.
     quoted: Option<&'a str>,
+    /// The parent's own date, named with it ("Antwort auf NAME vom DATE"):
+    /// of NAME's comments, the one of that date.
+    parent_date: Option<&'a str>,
 }
 
 #[derive(Debug, Default)]
@@ -2152,6 +2155,15 @@ fn new_draft<'a>(
         quoted: pending_quote.take(),
         ..Draft::default()
     }
+}
+
+/// The parent's date in a reply marker that names it after the name
+/// ("Antwort auf NAME vom 24.11.2026 • 07:52 Uhr", "… am DATE"), or None.
+fn parent_date(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let i = memchr::memmem::find(b, b" vom ").map(|i| i + 5).or_else(|| memchr::memmem::find(b, b" am ").map(|i| i + 4))?;
+    let rest = &t[i..];
+    cues::find_date(rest).map(|(a, e)| &rest[a..e])
 }
 
 /// The name on the line above head `j` (a blank line may lie between) when
@@ -2530,7 +2542,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         if let Some(r) = cues::reply_marker(cues::strip_reply_arrow(t)) {
             match cur.as_mut() {
-                Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
+                Some(d) if d.open && d.lines.is_empty() => {
+                    // "Antwort auf NAME vom DATE" (seg31): an author with
+                    // several comments is answered at one of them.
+                    if matches!(r, ReplyRef::Name(_)) {
+                        d.parent_date = parent_date(t);
+                    }
+                    d.reply = Some(r);
+                }
                 _ => pending_reply = Some(r),
             }
             continue;
@@ -2961,10 +2980,17 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         let mut reply_to = match &d.reply {
             // With the parent's quoted first words: the latest comment by
             // NAME that they open, else NAME's latest.
-            Some(ReplyRef::Name(name)) if d.quoted.is_some() => {
+            // With the parent's own date ("Antwort auf NAME vom DATE"):
+            // NAME's latest comment of that date, else NAME's latest.
+            Some(ReplyRef::Name(name)) if d.quoted.is_some() || d.parent_date.is_some() => {
                 let key = norm_key(name);
-                let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
-                (0..idx).rev().find(|&k| names.norm(k) == Some(key.as_str()) && opens(k, &words)).or_else(|| by_name(name))
+                let words = d.quoted.map(cues::collapse_ws);
+                let at = d.parent_date.map(cues::collapse_ws);
+                let dated = |k: usize| kept[k].date.as_deref().is_some_and(|x| Some(cues::collapse_ws(x)) == at);
+                (0..idx)
+                    .rev()
+                    .find(|&k| names.norm(k) == Some(key.as_str()) && words.as_deref().is_none_or(|w| opens(k, w)) && (at.is_none() || dated(k)))
+                    .or_else(|| by_name(name))
             }
             Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),
             // The parent's quoted first words alone: the latest comment they open.
@@ -3144,6 +3170,7 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
             handle: None,
             letter: false,
             quoted: None,
+            parent_date: None,
         })
         .collect();
     let att = finish(drafts, None);

@@ -1999,8 +1999,12 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
         if let Some(r) = cues::reply_marker(rest) {
             return Some(r);
         }
-        let name = cues::trim(rest);
-        return (cues::is_short_name(name, 4) && !cues::chars_more_than(name, 40)).then(|| ReplyRef::Name(name.to_string()));
+        // A name, or the path of all ancestors ("↳ A › B › C", seg31): the
+        // parent is the last name.
+        let mut parts = rest.split(['›', '»']).map(cues::trim);
+        let name = parts.next_back()?;
+        let short = |n: &str| cues::is_short_name(n, 4) && !cues::chars_more_than(n, 40);
+        return (short(name) && parts.all(short)).then(|| ReplyRef::Name(name.to_string()));
     }
     if !cues::may_start_reply_marker(first) {
         return None;
@@ -2450,6 +2454,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // belongs to no comment.
         if cues::is_system_line(t) || cues::is_moderation_note(t) {
             continue;
+        }
+        // A reply tab above the head (read before the link bars it looks like), after a blank or UI line ("↳ NAME",
+        // or the path of all ancestors "↳ A › B › C", an app's thread
+        // view; seg31): the parent of the comment that follows.
+        if t.as_bytes()[0] >= 0xe2 && prev_blank_or_ui() && cues::strip_reply_arrow(t).len() < t.len() {
+            if let Some(r) = reply_tab(t) {
+                pending_reply = Some(r);
+                continue;
+            }
         }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
         // link bar; its name and date make it a header.

@@ -2576,6 +2576,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 Some(d) if d.open && !d.lines.is_empty() && d.author.is_none() && pending.is_empty() => {
                     d.author = sig.author;
                     d.date = sig.date;
+                    d.reply = sig.reply.or(d.reply.take());
                     d.open = false;
                 }
                 _ if !pending.is_empty() && pending.len() <= 10 => {
@@ -2583,6 +2584,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     let counted = pending.iter().filter(|(_, c)| *c).count();
                     orphans = orphans.saturating_sub(counted);
                     let mut texts: Vec<Cow<str>> = pending.drain(..).map(|(s, _)| Cow::Borrowed(s)).collect();
+                    // A removed comment's placeholder above the text (a card
+                    // without a footer, seg31) is neither title nor text.
+                    while texts.len() >= 2 && cues::is_removal_placeholder(&texts[0]) {
+                        texts.remove(0);
+                    }
                     let title = if texts.len() >= 2 && cues::is_headline_like(&texts[0]) && texts[0].chars().count() <= 80 {
                         Some(texts.remove(0).into_owned())
                     } else {

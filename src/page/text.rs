@@ -841,7 +841,9 @@ fn role_tails(comments: &mut [Comment]) {
         let Some(p) = a.rfind(" · ") else { continue };
         let (name, tail) = (a[..p].trim_end(), a[p + " · ".len()..].trim());
         if !name.is_empty() && !tail.is_empty() && cues::word_count(tail) == 1 && !tail.bytes().any(|b| b.is_ascii_digit()) && !name.contains(" · ") {
-            c.author = Some(name.to_string());
+            // "NAME (ORT) · ROLE" (seg31): the place in brackets goes too,
+            // as it does where no role follows.
+            c.author = Some(cues::strip_place(name).to_string());
         }
     }
 }
@@ -2267,6 +2269,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 pending.clear();
                 continue;
             }
+        }
+        // A link to the group's hidden replies ("Weitere Antworten
+        // anzeigen", seg31) ends the N heads an opener announced: the
+        // page shows fewer.
+        if group_heads > 0 && l.ui() && t.len() <= 40 && t.get(..17).is_some_and(|w| w.eq_ignore_ascii_case("weitere antworten")) {
+            group_heads = 0;
         }
         // A head inside an expanded reply group is one level deeper.
         let indent = l.indent + 2 * usize::from(j < group_end || drafts.len() + usize::from(cur.is_some()) < group_heads);

@@ -2560,7 +2560,7 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
                 reply = Some(r);
                 rest = rest.get(..open).unwrap_or(rest).trim();
             } else if matches!(rest.get(open + 1..rest.len() - 1), Some("bearbeitet" | "editiert" | "geändert" | "edited")) {
-                // An edit mark after the date ("@name vor 7 Stunden
+                // An edit mark after the date ("@name vor 3 Tagen
                 // (bearbeitet)", seg31): no part of the head.
                 rest = rest.get(..open).unwrap_or(rest).trim();
             }
@@ -3042,7 +3042,7 @@ pub fn signature(s: &str) -> Option<AuthorLine> {
         return None;
     }
     let t = t.trim_start_matches(['—', '–', '-', ' ']);
-    // A card's footer that names the parent after the date ("— NAME, vor 5
+    // A card's footer that names the parent after the date ("— NAME, vor 2
     // Std., zu NAME", seg31): the parent, and the head before it.
     let (t, parent) = match t.rfind(", zu ") {
         Some(i) if is_short_name(trim(&t[i + 5..]), 4) => (&t[..i], Some(trim(&t[i + 5..]))),
@@ -3134,7 +3134,7 @@ pub(crate) fn is_removal_placeholder(t: &str) -> bool {
     if is_moderation_note(t) {
         return true;
     }
-    // (Spaces inside the brackets too: "[ Dieser Kommentar wurde entfernt. ]".)
+    // (Spaces inside the brackets too: "[ Beitrag gelöscht. ]".)
     let t = t.trim().trim_matches(['[', ']', '(', ')']).trim().trim_end_matches(['.', '!']).to_lowercase();
     t.len() <= 140 && REMOVAL_VERBS.iter().any(|w| t.ends_with(w)) && word_count(&t) <= 12
 }

@@ -2164,7 +2164,7 @@ fn new_draft<'a>(
 }
 
 /// The parent's date in a reply marker that names it after the name
-/// ("Antwort auf NAME vom 24.11.2026 • 07:52 Uhr", "… am DATE"), or None.
+/// ("Antwort auf NAME vom 13.03.2027 • 18:02 Uhr", "… am DATE"), or None.
 fn parent_date(t: &str) -> Option<&str> {
     let b = t.as_bytes();
     let i = memchr::memmem::find(b, b" vom ").map(|i| i + 5).or_else(|| memchr::memmem::find(b, b" am ").map(|i| i + 4))?;

@@ -2559,10 +2559,6 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
             if let Some(r) = rest.get(open..).and_then(reply_marker) {
                 reply = Some(r);
                 rest = rest.get(..open).unwrap_or(rest).trim();
-            } else if matches!(rest.get(open + 1..rest.len() - 1), Some("bearbeitet" | "editiert" | "geändert" | "edited")) {
-                // An edit mark after the date ("@name vor 3 Tagen
-                // (bearbeitet)", seg31): no part of the head.
-                rest = rest.get(..open).unwrap_or(rest).trim();
             }
         }
     }

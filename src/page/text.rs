@@ -2270,12 +2270,6 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 continue;
             }
         }
-        // A link to the group's hidden replies ("Weitere Antworten
-        // anzeigen", seg31) ends the N heads an opener announced: the
-        // page shows fewer.
-        if group_heads > 0 && l.ui() && t.len() <= 40 && t.get(..17).is_some_and(|w| w.eq_ignore_ascii_case("weitere antworten")) {
-            group_heads = 0;
-        }
         // A head inside an expanded reply group is one level deeper.
         let indent = l.indent + 2 * usize::from(j < group_end || drafts.len() + usize::from(cur.is_some()) < group_heads);
         let open_with_text = cur.as_ref().is_some_and(|d| d.open && !d.lines.is_empty());

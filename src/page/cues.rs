@@ -366,7 +366,7 @@ const MONTHS: &str = r"(?:Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Mär\.?|Mae
 
 /// A time after a date: "21:47", "21:47 Uhr", "um 18:12 Uhr", "21.47 Uhr",
 /// an English widget's "6:02 PM".
-const TIME_TAIL: &str = r"(?:\s*(?:[,/|·–—-]|(?-u:\b)um(?-u:\b)|T)?\s*(?:um\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr(?-u:\b)|\s?(?-i:[AP]\.?M)(?-u:\b)\.?)?|\d{1,2}\.\d{2}\s*Uhr(?-u:\b)))?";
+const TIME_TAIL: &str = r"(?:\s*(?:[,/|·•–—-]|(?-u:\b)um(?-u:\b)|T)?\s*(?:um\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*Uhr(?-u:\b)|\s?(?-i:[AP]\.?M)(?-u:\b)\.?)?|\d{1,2}\.\d{2}\s*Uhr(?-u:\b)))?";
 
 /// English month names and abbreviations, as an English comment widget
 /// prints them before the day ("Nov 20, 2026").
@@ -374,7 +374,7 @@ const EN_MONTHS: &str = r"(?:January|Jan|February|Feb|March|Mar|April|Apr|May|Ju
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let abs = format!(
-        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b){EN_MONTHS}\.?\s\d{{1,2}},\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{1,2}}\s{EN_MONTHS}\.?\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}|(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.,?\s+(?:um\s+)?\d{{1,2}}:\d{{2}}(?:\s*Uhr(?-u:\b))?"
+        r"(?:(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?-u:\b)|(?-u:\b)\d{{1,2}}\.\s*{MONTHS}\s*\d{{4}}(?-u:\b)|(?-u:\b){EN_MONTHS}\.?\s\d{{1,2}},\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{1,2}}\s{EN_MONTHS}\.?\s\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}){TIME_TAIL}|(?-u:\b)\d{{1,2}}\.\s?\d{{1,2}}\.(?:,|\s*[·•])?\s+(?:um\s+)?\d{{1,2}}:\d{{2}}(?:\s*Uhr(?-u:\b))?"
     );
     let units = r"(?:(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tag|Wochen?|Monaten?|Monat|Jahren?|Jahr)(?-u:\b)|(?:Sek|Min|Std)(?-u:\b)\.?)";
     let rel = format!(
@@ -1091,7 +1091,7 @@ static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         (?:es\s+(?:sind|gibt)\s+(?:bereits\s+|bisher\s+|schon\s+)?)?(?:insgesamt|alle|bisher|schon|bereits)?\s*(?P<n1>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Comments?|Beiträge?|Beitraege?|Reaktionen|Leserbriefe?|Leserstimmen|Zuschriften|Meinungen|Postings?|Einträge|Gedanken\s+zu(?-u:\b).*|Antworten\s+(?:zu|auf)\s+["„»“].*)
             (?:\s+(?:zu|zum|zur|für|über)(?-u:\b).*|\s*:.*|\s+(?:bisher|insgesamt|vorhanden))?
       | (?:(?:Leser-?)?(?:Kommentare|Diskussion|Debatte|Forum)(?:\s+zu(?:m|\s+diesem)\s+(?:Artikel|Beitrag|Thema))?|Ihre\s+Meinung|Leserforum|Leserstimmen|Leser-?meinungen|Leser-?zuschriften)\s*[:(\[–·|-]\s*(?:insgesamt\s+|bisher\s+)?(?P<n5>\d{1,6})\s+(?:Leser-?)?(?:Kommentare?|Beiträge?|Reaktionen|Meinungen)\s*[)\]]?
-      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Forum|Postings|Comments)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
+      | (?:Alle\s+)?(?:Leser-?)?(?:Kommentare|Beiträge|Reaktionen|Meinungen|Zuschriften|Leserbriefe|Leserstimmen|Diskussion|Debatte|Forum|Postings|Comments)\s*(?:zum\s+Artikel|zu\s+diesem\s+Artikel)?\s*(?:\((?P<n2>\d{1,6})\)|:\s*(?P<n3>\d{1,6})|\[(?P<n4>\d{1,6})\]|\s+(?P<n6>\d{1,5}))
       | Antworten\s*:\s*(?P<n7>\d{1,6})
       | (?:Kein|Keine|Noch\s+keine)\s+(?:Leser-?)?(?:Kommentare?|Beiträge?)(?:\s+vorhanden)?
     )\s*[.!]?$"#)
@@ -1402,9 +1402,9 @@ const UI_ITEM: &str = r"(?:
     antworten|antwort\s+schreiben|auf\s+diesen\s+(?:beitrag|kommentar)\s+antworten|melden|(?:beitrag|kommentar|missbrauch)\s+melden|empfehlen|teilen|zitieren|bearbeiten|löschen|permalink|link\s+kopieren|
     gefällt\s+mir(?:\s+nicht)?|
     (?:empfehlungen|empfehlen|zustimmen|zustimmung|ablehnen|ablehnung|likes?|dislikes?|daumen\s+(?:hoch|runter)|gefällt\s+mir(?:\s+nicht)?|hilfreich|nicht\s+hilfreich|danke)\s*(?:\(\s*\d+\s*\)|[:·]?\s*\d+)|
-    \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|
+    \d+\s+(?:likes?|empfehlungen|zustimmungen|personen\s+gefällt\s+das|gefällt\s+das|antworten|antwort)|(?:antworten|antwort)\s*\(\s*\d+\s*\)|
     \d+\s+(?:leser(?:innen)?|personen|nutzer(?:innen)?)\s+(?:finden|fanden)\s+(?:diesen|den)\s+(?:kommentar|beitrag)\s+(?:gut|hilfreich|lesenswert)|
-    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓⌄⌃]|[↩⇄★☆🔁⭐]\s*\d+|
+    \d+\s*[👍👎]|[👍👎]\s*\d+|[▲▼△▽⬆⬇↑↓]\s*\d+|[▲▼△▽⬆⬇↑↓⌄⌃▴▾]|[↩⇄★☆🔁⭐]\s*\d+|
     (?:war|ist|fanden\s+sie|finden\s+sie|fandest\s+du|findest\s+du)\s+diese[rn]?\s+(?:kommentar|beitrag|antwort)\s+hilfreich\s*\??|(?:ja|nein)\s*\(\s*\d+\s*\)|
     \d+\s+(?:boosts?|favoriten|favs?|reblogs?|upvotes?|downvotes?|punkte|stimmen)|
     (?:aufrufe|zugriffe|views|hits)\s*:?\s*\d[\d.]*|\d[\d.]*\s+(?:aufrufe|zugriffe)|neues\s+thema(?:\s+erstellen)?|neue\s+antwort|
@@ -1415,7 +1415,7 @@ const UI_ITEM: &str = r"(?:
     (?:einen\s+|ihren\s+|neuen\s+|neue\s+|eine\s+)?(?:kommentar|beitrag|antwort|leserbrief|thema)\s+(?:schreiben|verfassen|abgeben|hinzufügen|absenden|erstellen)(?:\s*\([^)]{0,40}\))?|jetzt\s+(?:kommentieren|mitdiskutieren)|kommentieren|mitdiskutieren|
     kommentar(?:e|bereich|spalte)?\s+(?:ein-?\s*/\s*aus|ein|aus)?(?:blenden|einblenden|ausblenden|anzeigen|verbergen)|
     zurück\s+zu(?:m|r)?\s+.{1,40}|zum\s+(?:leser)?forum|alle\s+diskussionen(?:\s+im\s+\S+)?|wer\s+ist\s+online\??|
-    (?:nachricht|antwort)\s+an\s+\S{1,40}\s+(?:senden|schreiben)|ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
+    (?:nachricht|antwort)\s+an\s+\S{1,40}\s+(?:senden|schreiben)|ihr\s+name|ihre\s+e-?mail(?:-?adresse)?|ihr\s+kommentar|(?:deine|eure)\s+meinung|name\s*\*?|e-?mail\s*\*?|kommentar|absenden|abschicken|senden|pflichtfeld(?:er)?|
     seite\s+\d+(?:\s+von\s+\d+)?|(?:kommentar|beitrag|antwort|eintrag)\s+(?:nr\.?\s*)?\d+\s+(?:von|/)\s+\d+|(?:nächste|vorherige|erste|letzte)\s+seite|weiter\s*[»›>]?|[«‹<]?\s*zurück|[»›«‹]|
     sortier(?:en|ung)(?:\s*(?:nach)?\s*:?.*)?|(?:neueste|älteste|beliebteste|beste)(?:\s+(?:zuerst|zuletzt|oben|unten))?(?:\s*[▾▼⌄])?|
     zum\s+seitenanfang|nach\s+oben|nach\s+unten|top|zum\s+forum\.*|gespeichert|seiten\s*:(?:\s*\[?\d+\]?)+|(?:«\s*)?(?:vorheriges|nächstes)(?:\s+thema)?(?:\s*»)?|
@@ -2531,7 +2531,7 @@ static SHORT_AGE: LazyLock<StartRegex> = LazyLock::new(|| {
 /// The article's author as a role line ("Autor des Artikels", seg27/seg28) is the
 /// one phrase of several words: it names a role, never a person.
 static BADGE: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?i)^(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
+    StartRegex::new(r"(?i)^(?:[✓✔]\s*)?(?:bearbeitet|editiert|geändert|redaktion|moderation|moderator(?:in)?|mod|autor(?:in)?|op|verifiziert|verified|abonnent(?:in)?|admin|team|angepinnt|angeheftet|top-?kommentar|top-?kommentator(?:in)?|top commenter|top-?fan|staff|mitarbeiter(?:in)?|(?:leser|redaktions)-?empfehlung|autor(?:in)?\s+des\s+(?:artikels|beitrags|textes))$")
 });
 
 /// A badge or state word ([`BADGE`]: "Redaktion", "Moderator", "Autor").
@@ -3095,7 +3095,16 @@ pub fn signature(s: &str) -> Option<AuthorLine> {
         return None;
     }
     let t = t.trim_start_matches(['—', '–', '-', ' ']);
-    let a = author_line(t)?;
+    // A card's footer that names the parent after the date ("— NAME, vor 2
+    // Std., zu NAME", seg31): the parent, and the head before it.
+    let (t, parent) = match t.rfind(", zu ") {
+        Some(i) if is_short_name(trim(&t[i + 5..]), 4) => (&t[..i], Some(trim(&t[i + 5..]))),
+        _ => (t, None),
+    };
+    let mut a = author_line(t)?;
+    if let Some(p) = parent {
+        a.reply = Some(ReplyRef::Name(p.to_string()));
+    }
     (a.author.is_some() && a.date.is_some()).then_some(a)
 }
 
@@ -3178,7 +3187,8 @@ pub(crate) fn is_removal_placeholder(t: &str) -> bool {
     if is_moderation_note(t) {
         return true;
     }
-    let t = t.trim().trim_matches(['[', ']', '(', ')']).trim_end_matches(['.', '!']).to_lowercase();
+    // (Spaces inside the brackets too: "[ Beitrag gelöscht. ]".)
+    let t = t.trim().trim_matches(['[', ']', '(', ')']).trim().trim_end_matches(['.', '!']).to_lowercase();
     t.len() <= 140 && REMOVAL_VERBS.iter().any(|w| t.ends_with(w)) && word_count(&t) <= 12
 }
 

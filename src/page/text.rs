@@ -841,7 +841,9 @@ fn role_tails(comments: &mut [Comment]) {
         let Some(p) = cues::rfind_at(a.as_bytes(), " · ".as_bytes(), 2) else { continue };
         let (name, tail) = (a[..p].trim_end(), a[p + " · ".len()..].trim());
         if !name.is_empty() && !tail.is_empty() && cues::word_count(tail) == 1 && !tail.bytes().any(|b| b.is_ascii_digit()) && !name.contains(" · ") {
-            c.author = Some(name.to_string());
+            // "NAME (ORT) · ROLE" (seg31): the place in brackets goes too,
+            // as it does where no role follows.
+            c.author = Some(cues::strip_place(name).to_string());
         }
     }
 }
@@ -1843,6 +1845,9 @@ struct Draft<'a> {
     /// The parent's first words, quoted in a bar above the text ("┃ NAME
     /// schrieb: first words …"): of NAME's comments, the one they open.
     quoted: Option<&'a str>,
+    /// The parent's own date, named with it ("Antwort auf NAME vom DATE"):
+    /// of NAME's comments, the one of that date.
+    parent_date: Option<&'a str>,
 }
 
 #[derive(Debug, Default)]
@@ -1996,8 +2001,12 @@ fn reply_tab(t: &str) -> Option<ReplyRef> {
         if let Some(r) = cues::reply_marker(rest) {
             return Some(r);
         }
-        let name = cues::trim(rest);
-        return (cues::is_short_name(name, 4) && !cues::chars_more_than(name, 40)).then(|| ReplyRef::Name(name.to_string()));
+        // A name, or the path of all ancestors ("↳ A › B › C", seg31): the
+        // parent is the last name.
+        let mut parts = rest.split(['›', '»']).map(cues::trim);
+        let name = parts.next_back()?;
+        let short = |n: &str| cues::is_short_name(n, 4) && !cues::chars_more_than(n, 40);
+        return (short(name) && parts.all(short)).then(|| ReplyRef::Name(name.to_string()));
     }
     if !cues::may_start_reply_marker(first) {
         return None;
@@ -2153,6 +2162,15 @@ fn new_draft<'a>(
         quoted: pending_quote.take(),
         ..Draft::default()
     }
+}
+
+/// The parent's date in a reply marker that names it after the name
+/// ("Antwort auf NAME vom 13.03.2027 • 18:02 Uhr", "… am DATE"), or None.
+fn parent_date(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let i = memchr::memmem::find(b, b" vom ").map(|i| i + 5).or_else(|| memchr::memmem::find(b, b" am ").map(|i| i + 4))?;
+    let rest = &t[i..];
+    cues::find_date(rest).map(|(a, e)| &rest[a..e])
 }
 
 /// The name on the line above head `j` (a blank line may lie between) when
@@ -2440,6 +2458,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         if cues::is_system_line(t) || cues::is_moderation_note(t) {
             continue;
         }
+        // A reply tab above the head (read before the link bars it looks like), after a blank or UI line ("↳ NAME",
+        // or the path of all ancestors "↳ A › B › C", an app's thread
+        // view; seg31): the parent of the comment that follows.
+        if t.as_bytes()[0] >= 0xe2 && prev_blank_or_ui() && cues::strip_reply_arrow(t).len() < t.len() {
+            if let Some(r) = reply_tab(t) {
+                pending_reply = Some(r);
+                continue;
+            }
+        }
         // A header with separators ("Name | 20.11.2026 | 18:22") looks like a
         // link bar; its name and date make it a header.
         // (The UI cue first: on a UI line, which most link bars in a section
@@ -2535,7 +2562,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         let marker = cues::strip_reply_arrow(t);
         if let Some(r) = cues::trim(marker).starts_with(cues::may_start_reply_marker).then(|| cues::reply_marker(marker)).flatten() {
             match cur.as_mut() {
-                Some(d) if d.open && d.lines.is_empty() => d.reply = Some(r),
+                Some(d) if d.open && d.lines.is_empty() => {
+                    // "Antwort auf NAME vom DATE" (seg31): an author with
+                    // several comments is answered at one of them.
+                    if matches!(r, ReplyRef::Name(_)) {
+                        d.parent_date = parent_date(t);
+                    }
+                    d.reply = Some(r);
+                }
                 _ => pending_reply = Some(r),
             }
             continue;
@@ -2549,6 +2583,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 Some(d) if d.open && !d.lines.is_empty() && d.author.is_none() && pending.is_empty() => {
                     d.author = sig.author;
                     d.date = sig.date;
+                    d.reply = sig.reply.or(d.reply.take());
                     d.open = false;
                 }
                 _ if !pending.is_empty() && pending.len() <= 10 => {
@@ -2556,6 +2591,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     let counted = pending.iter().filter(|(_, c)| *c).count();
                     orphans = orphans.saturating_sub(counted);
                     let mut texts: Vec<Cow<str>> = pending.drain(..).map(|(s, _)| Cow::Borrowed(s)).collect();
+                    // A removed comment's placeholder above the text (a card
+                    // without a footer, seg31) is neither title nor text.
+                    while texts.len() >= 2 && cues::is_removal_placeholder(&texts[0]) {
+                        texts.remove(0);
+                    }
                     let title = if texts.len() >= 2 && cues::is_headline_like(&texts[0]) && texts[0].chars().count() <= 80 {
                         Some(texts.remove(0).into_owned())
                     } else {
@@ -2966,10 +3006,17 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
         let mut reply_to = match &d.reply {
             // With the parent's quoted first words: the latest comment by
             // NAME that they open, else NAME's latest.
-            Some(ReplyRef::Name(name)) if d.quoted.is_some() => {
+            // With the parent's own date ("Antwort auf NAME vom DATE"):
+            // NAME's latest comment of that date, else NAME's latest.
+            Some(ReplyRef::Name(name)) if d.quoted.is_some() || d.parent_date.is_some() => {
                 let key = norm_key(name);
-                let words = d.quoted.map(cues::collapse_ws).unwrap_or_default();
-                (0..idx).rev().find(|&k| names.norm(k) == Some(key.as_str()) && opens(k, &words)).or_else(|| by_name(name))
+                let words = d.quoted.map(cues::collapse_ws);
+                let at = d.parent_date.map(cues::collapse_ws);
+                let dated = |k: usize| kept[k].date.as_deref().is_some_and(|x| Some(cues::collapse_ws(x)) == at);
+                (0..idx)
+                    .rev()
+                    .find(|&k| names.norm(k) == Some(key.as_str()) && words.as_deref().is_none_or(|w| opens(k, w)) && (at.is_none() || dated(k)))
+                    .or_else(|| by_name(name))
             }
             Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),
             // The parent's quoted first words alone: the latest comment they open.
@@ -3150,6 +3197,7 @@ fn shape_section(lines: &[Line], from: usize, usable: impl FnOnce(usize) -> bool
             handle: None,
             letter: false,
             quoted: None,
+            parent_date: None,
         })
         .collect();
     let att = finish(drafts, None);

@@ -2892,7 +2892,7 @@ pub enum ReplyRef {
 /// widget's reply line, seg28: the arrow points at the parent as the word
 /// would).
 static REPLY: LazyLock<StartRegex> = LazyLock::new(|| {
-    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+|in\s+)?(?:antwort|antworten)\s+(?:auf|an|zu|[▸►▶→›»])|(?:in\s+)?reply(?:ing)?\s+(?:to|[▸►▶→›»]))\s+(?:(?:den\s+)?(?:beitrag|kommentar|post)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
+    StartRegex::new(r"(?ix)^[(\[]?(?:(?:als\s+|in\s+)?(?:antwort|antworten)\s+(?:auf|an|zu|[▸►▶→›»])|(?:in\s+)?reply(?:ing)?\s+(?:to|[▸►▶→›»]))\s+(?:(?:den\s+)?(?:beitrag|kommentar|post(?:ing)?)\s+(?:von\s+)?)?(?:(?:nr\.?\s*|\#\s?)?(?P<num>\d{1,6})|(?:@)?(?P<name>[^:\]]{1,50}?))(?:\s+(?:vom|am)\s+.{1,40})?\s*:?[)\]]?$")
 });
 
 /// Whether a line whose first char (after white space) is `c` may be a
@@ -4785,6 +4785,11 @@ pub fn is_profile_line(s: &str) -> bool {
     if PROFILE_LINE.is_match(s) {
         return true;
     }
+    // A member's counts under the name ("640 Beiträge, 12 Fans", "3.105
+    // Kommentare · 40 Abonnenten"): two or more "NUMBER WORD" parts.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_digit) && member_counts(s) {
+        return true;
+    }
     // A social profile's line under the name ("Wohnt in Sondershausen",
     // "Arbeitet bei NAME", "Studierte an NAME"): short, no sentence.
     if s.len() <= 64 && !s.ends_with(['.', '!', '?', '…', ':']) && SOCIAL_PROFILE.is_match(s) {
@@ -4795,6 +4800,25 @@ pub fn is_profile_line(s: &str) -> bool {
     parts.next().is_some_and(|rank| (1..=3).contains(&word_count(rank)))
         && parts.clone().all(|p| (1..=4).contains(&word_count(p)))
         && parts.any(|p| PROFILE_LINE.is_match(p))
+}
+
+/// Two to four parts, parted by ",", "·" or "|", each a number and a word
+/// of a member's counts (posts, comments, followers, fans, points).
+fn member_counts(s: &str) -> bool {
+    let mut parts = 0usize;
+    for p in s.split([',', '·', '|']).map(trim) {
+        let Some((num, word)) = p.split_once(' ') else { return false };
+        if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return false;
+        }
+        let w = word.trim().to_lowercase();
+        let known = ["posting", "beitr", "kommentar", "follower", "abonnent", "fan", "punkt", "post", "comment"];
+        if !known.iter().any(|k| w.starts_with(k)) || w.contains(' ') {
+            return false;
+        }
+        parts += 1;
+    }
+    (2..=4).contains(&parts)
 }
 
 static QUOTE_BY: LazyLock<StartRegex> = LazyLock::new(|| {

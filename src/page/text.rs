@@ -2076,6 +2076,24 @@ fn starts_record(lines: &[Line], m: usize) -> bool {
             || name_head_at(lines, m))
 }
 
+/// A date alone on line `j` (nothing but a weekday or "am" before it) with
+/// a rating line or a closing UI line right under it: a comment's footer that closes the
+/// text above it ("12. Mai 2027, 08:40" / "+ 12  – 3" / "Antworten").
+fn lone_footer_date<'l>(lines: &'l [Line], j: usize) -> Option<&'l str> {
+    let l = &lines[j];
+    let t: &str = &l.text;
+    if t.len() > 48 || !l.facts.may(cues::C_DIGITISH) {
+        return None;
+    }
+    let n = lines.get(j + 1).filter(|n| !n.blank())?;
+    // A UI line ends the footer (a blank or another UI line after it), so
+    // a field label over the text ("Datum" / DATE / "Text" / …) is none.
+    if !(cues::is_reaction_bar(&n.text) || n.ui() && lines.get(j + 2).is_none_or(|m| m.blank() || m.ui())) {
+        return None;
+    }
+    l.dates().date_only(t)
+}
+
 /// Whether line `m` is a name line with its date line right under it or
 /// under one attribute or badge line ("NAME" / "Leserempfehlung" / DATE).
 fn name_head_at(lines: &[Line], m: usize) -> bool {
@@ -2411,7 +2429,14 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         }
         // A footer of UI words with the date ("Antworten · Gefällt mir · 5 Std."):
         // it closes the comment above it, whose first line may be its name line.
-        if let Some(date) = cues::ui_footer_date_in(t, &l.dates()) {
+        // A date alone on its line right above a rating or UI line (the
+        // footer over two lines: "3. Mai 2027, 10:12" / "+ 4  – 1") is one too.
+        let footer = cues::ui_footer_date_in(t, &l.dates()).or_else(|| {
+            (!cur.as_ref().is_some_and(|d| d.open && d.lines.is_empty()))
+                .then(|| lone_footer_date(lines, j))
+                .flatten()
+        });
+        if let Some(date) = footer {
             match cur.as_mut() {
                 Some(d) if d.open && !d.lines.is_empty() => {
                     if d.date.is_none() {
@@ -2428,9 +2453,12 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     // A profile or badge line under the name ("Wohnt in ORT",
                     // "Top-Fan") is neither the name nor text.
                     let attribute = |x: &str| cues::is_profile_line(x) || cues::is_badge_word(cues::trim(x));
-                    let name_at = (0..texts.len().saturating_sub(1))
-                        .rev()
-                        .find(|&k| cues::is_short_name(&texts[k], 4) && !cues::chars_more_than(&texts[k], 40) && !attribute(&texts[k]));
+                    let name = |x: &str| cues::is_short_name(x, 4) && !cues::chars_more_than(x, 40) && !attribute(x);
+                    // A name line with its attribute line under it is the
+                    // name even when a short line (the comment's title)
+                    // follows; that line is then the title.
+                    let over_attribute = (0..texts.len().saturating_sub(2)).rev().find(|&k| name(&texts[k]) && attribute(&texts[k + 1]));
+                    let name_at = over_attribute.or_else(|| (0..texts.len().saturating_sub(1)).rev().find(|&k| name(&texts[k])));
                     let author = name_at.map(|k| {
                         let a = cues::collapse_ws(&texts[k]);
                         texts.drain(..=k);
@@ -2439,8 +2467,11 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         }
                         a
                     });
+                    let title = (over_attribute.is_some() && texts.len() >= 2 && cues::is_headline_like(&texts[0]) && !cues::chars_more_than(&texts[0], 80))
+                        .then(|| cues::collapse_ws(&texts.remove(0)));
                     drafts.push(Draft {
                         author,
+                        title,
                         date: Some(date.to_string()),
                         lines: texts,
                         indent: l.indent,

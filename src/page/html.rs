@@ -2255,21 +2255,22 @@ fn linked_mention(own: &[ElementRef], text: &str, comments: &[Comment], before: 
     if text[link.len()..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
-    let key = cues::collapse_ws(link.trim_start_matches('@')).to_lowercase();
+    let key = cues::collapse_ws_lower(link.trim_start_matches('@'));
     if key.is_empty() {
         return None;
     }
-    (0..before.min(comments.len())).rev().find(|&k| comments[k].author.as_deref().is_some_and(|a| cues::collapse_ws(a).to_lowercase() == key))
+    latest_author(comments, before, |a| a == key)
 }
 
 fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {
-    let key = cues::collapse_ws(name.trim_start_matches('@')).to_lowercase();
-    (0..before.min(comments.len())).rev().find(|&k| {
-        comments[k].author.as_deref().is_some_and(|a| {
-            let a = cues::collapse_ws(a).to_lowercase();
-            a == key || a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' '))
-        })
-    })
+    let key = cues::collapse_ws_lower(name.trim_start_matches('@'));
+    latest_author(comments, before, |a| a == key || a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' ')))
+}
+
+/// The latest comment before `before` whose author, white space collapsed
+/// and lowercased, `fits`.
+fn latest_author(comments: &[Comment], before: usize, fits: impl Fn(&str) -> bool) -> Option<usize> {
+    (0..before.min(comments.len())).rev().find(|&k| comments[k].author.as_deref().is_some_and(|a| fits(&cues::collapse_ws_lower(a))))
 }
 
 fn mention(comments: &[Comment], rest: &str) -> Option<usize> {
@@ -2277,7 +2278,7 @@ fn mention(comments: &[Comment], rest: &str) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for (k, c) in comments.iter().enumerate().rev() {
         let Some(a) = c.author.as_deref() else { continue };
-        let a = cues::collapse_ws(a).to_lowercase();
+        let a = cues::collapse_ws_lower(a);
         if a.is_empty() || !rest_l.starts_with(&a) {
             continue;
         }

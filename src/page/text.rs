@@ -3284,7 +3284,7 @@ impl<'a> NameKeys<'a> {
     fn lower(&self, k: usize) -> &[Option<String>; 2] {
         self.lower[k].get_or_init(|| {
             let d = &self.drafts[k];
-            [d.author.as_deref(), d.handle.as_deref()].map(|a| a.map(|a| cues::collapse_ws(a).to_lowercase()))
+            [d.author.as_deref(), d.handle.as_deref()].map(|a| a.map(cues::collapse_ws_lower))
         })
     }
 }

@@ -4812,7 +4812,8 @@ fn member_counts(s: &str) -> bool {
             return false;
         }
         let w = word.trim().to_lowercase();
-        let known = ["posting", "beitr", "kommentar", "follower", "abonnent", "fan", "punkt", "post", "comment"];
+        // ("post" also begins "posting".)
+        let known = ["beitr", "kommentar", "follower", "abonnent", "fan", "punkt", "post", "comment"];
         if !known.iter().any(|k| w.starts_with(k)) || w.contains(' ') {
             return false;
         }

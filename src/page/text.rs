@@ -3464,7 +3464,7 @@ mod tests {
         for c in cue {
             let mut here: FxHashSet<&str> = FxHashSet::default();
             // (`raw_lines` is `str::lines` by a SIMD search for the newlines.)
-        for l in raw_lines(&c.text).map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
+            for l in raw_lines(&c.text).map(str::trim).filter(|l| !l.is_empty() && cues::at_most_words(l, 6)) {
                 here.insert(l);
             }
             for l in here {

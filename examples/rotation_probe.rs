@@ -62,7 +62,10 @@ fn main() {
         let Some(i) = all.iter().position(|a| a == flag) else {
             return 0;
         };
-        let v = all.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(0);
+        let v = all.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+            eprintln!("usage: rotation_probe ... {flag} NUMBER (got {:?})", all.get(i + 1));
+            std::process::exit(2)
+        });
         all.drain(i..(i + 2).min(all.len()));
         v
     };
@@ -79,7 +82,10 @@ fn main() {
             "seeds" => (root.join("../shared/seeds"), probe_seeds),
             "examples" => (root.join("examples/pages"), probe_examples),
             "fixtures" => (root.join("tests/fixtures"), probe_fixtures),
-            _ => panic!("corpus: seeds, examples or fixtures"),
+            _ => {
+                eprintln!("usage: rotation_probe [ROUNDS] [seeds] [examples] [fixtures] [--evict KB] [--scramble N] (unknown corpus {c:?})");
+                std::process::exit(2)
+            }
         };
         let read = read_pages(&dir, "txt");
         corpus_of.extend(std::iter::repeat_n(names.len(), read.len()));

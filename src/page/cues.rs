@@ -2688,14 +2688,18 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
             }
             return None;
         }
-        // DATE ... Name (date first).
-        if a == 0 || rest.get(..a).is_some_and(|h| WEEKDAY.is_match(trim(h)) || trim(h).is_empty()) {
+        // DATE ... Name (date first); "Am DATE schrieb NAME", "Am DATE
+        // antwortete NAME auf NAME" (the head as a sentence, session 21).
+        if a == 0 || rest.get(..a).is_some_and(|h| WEEKDAY.is_match(trim(h)) || trim(h).is_empty() || trim(h).eq_ignore_ascii_case("am")) {
             let tail = trim(rest.get(b..).unwrap_or(""));
             let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ',' | '·'));
-            let tail = strip_von(tail.trim());
+            let (tail, parent) = verb_first(tail.trim());
+            let tail = strip_von(tail);
             if is_name_like_in(tail, f) && word_count(tail) <= 3 {
                 let date = rest.get(a..b).unwrap_or("").trim().to_string();
-                return Some(number_reply(AuthorLine { author: Some(tail.to_string()), date: Some(date), number, reply: None }));
+                let reply = parent.map(|p| ReplyRef::Name(p.to_string()));
+                let al = number_reply(AuthorLine { author: Some(tail.to_string()), date: Some(date), number, reply: None });
+                return Some(AuthorLine { reply: reply.or(al.reply), ..al });
             }
         }
         return None;
@@ -2707,6 +2711,19 @@ fn author_line_plain(s: &str, d: &LineDates) -> Option<AuthorLine> {
         }
     }
     None
+}
+
+/// A writer's verb before the name of a date-first head ("schrieb NAME",
+/// "antwortete NAME auf NAME"): the name, and the parent an answer names.
+fn verb_first(t: &str) -> (&str, Option<&str>) {
+    if let Some(r) = ["schrieb ", "schreibt ", "kommentierte ", "meinte "].iter().find_map(|v| t.strip_prefix(v)) {
+        return (trim(r), None);
+    }
+    let Some(r) = ["antwortete ", "antwortet "].iter().find_map(|v| t.strip_prefix(v)) else { return (t, None) };
+    match r.rsplit_once(" auf ") {
+        Some((w, p)) if is_short_name(trim(p), 5) => (trim(w), Some(trim(p))),
+        _ => (trim(r), None),
+    }
 }
 
 /// A numbered name line without a date: "Kommentar #3 von Name", "#3 Name",
@@ -5290,6 +5307,33 @@ const ROLE_WORDS: &[&str] = &[
 /// after a comma ("Gerda Ullrich, Pinneberg", session 17: a name of two or
 /// more words) -> the name. Roles in brackets ("(Redaktion)") and anything
 /// that does not look like a place name stay.
+/// A place name as it follows a commenter's name: one to three capitalised
+/// words ("Dessau-Roßlau", "Bad Saarow", "Frankfurt a. M."), no role word.
+fn place_like(place: &str) -> bool {
+    !place.is_empty()
+        && place.chars().count() <= 40
+        && word_count(place) <= 3
+        && place.split([' ', '-', '/']).filter(|w| !w.is_empty()).all(|w| {
+            let mut ch = w.chars();
+            ch.next().is_some_and(|c| c.is_uppercase()) && ch.clone().next().is_some_and(|c| c.is_lowercase()) && ch.all(|c| c.is_alphabetic() || c == '.')
+                || matches!(w, "a." | "am" | "an" | "der" | "im" | "in" | "bei" | "ob" | "vor" | "d.")
+        })
+        && !place.split([' ', '-', '/']).any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A commenter's place on its own, as a line under the name or a span after
+/// it: "aus Dessau-Roßlau", "aus Bad Saarow", "aus Storkow (Mark)"
+/// (session 21). Never a name.
+pub fn place_phrase(s: &str) -> bool {
+    let Some(p) = trim(s).strip_prefix("aus ") else { return false };
+    // A qualifier in brackets after the town ("Frankfurt (Oder)").
+    let p = match trim(p).strip_suffix(')').and_then(|i| i.rsplit_once(" (")) {
+        Some((town, q)) if place_like(q) => town,
+        _ => p,
+    };
+    place_like(trim(p))
+}
+
 pub fn strip_place(s: &str) -> &str {
     let s = trim(s);
     let (name, place, comma) = match s.strip_suffix(')') {
@@ -5302,15 +5346,7 @@ pub fn strip_place(s: &str) -> &str {
             (s[..p].trim(), s[p + 1..].trim(), true)
         }
     };
-    let place_like = !place.is_empty()
-        && place.chars().count() <= 40
-        && word_count(place) <= 3
-        && place.split([' ', '-', '/']).filter(|w| !w.is_empty()).all(|w| {
-            let mut ch = w.chars();
-            ch.next().is_some_and(|c| c.is_uppercase()) && ch.clone().next().is_some_and(|c| c.is_lowercase()) && ch.all(|c| c.is_alphabetic() || c == '.')
-                || matches!(w, "a." | "am" | "an" | "der" | "im" | "in" | "bei" | "ob" | "vor" | "d.")
-        })
-        && !place.split([' ', '-', '/']).any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+    let place_like = place_like(place);
     let name_ok = !name.is_empty() && word_count(name) <= 5 && name.chars().count() <= 50 && !name.contains(['?', '!', ':', ';', '(', ',']);
     if place_like && name_ok && (!comma || word_count(name) >= 2 && is_name_like(name)) {
         name

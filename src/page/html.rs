@@ -1070,6 +1070,12 @@ fn is_badge(e: &ElementRef) -> bool {
     e.value().attr_str(at::CLASS).is_some_and(|c| BADGE_CLASS.is_match(c))
 }
 
+/// A span of its own that holds the commenter's place ("<span>aus
+/// Beeskow</span>" after the name, session 21): no part of the name.
+fn place_span(e: &ElementRef) -> bool {
+    e.text().next().is_some_and(|t| t.trim_start().starts_with("aus ")) && cues::place_phrase(&text_of(e))
+}
+
 /// Element text without the badges inside it (iterative).
 fn text_without_badges(el: &ElementRef) -> String {
     let mut out = String::new();
@@ -1082,7 +1088,7 @@ fn text_without_badges(el: &ElementRef) -> String {
                 out.push(' ');
             }
             Node::Element(e) if !is_dead_tag(e.name()) => {
-                if is_hidden(e) || ElementRef::wrap(n).is_some_and(|x| is_badge(&x)) {
+                if is_hidden(e) || ElementRef::wrap(n).is_some_and(|x| is_badge(&x) || place_span(&x)) {
                     continue;
                 }
                 stack.extend(n.children().rev());
@@ -1825,6 +1831,14 @@ fn counted_heading(t: &str) -> Option<usize> {
     let Some(inner) = t.strip_suffix(')') else { return keyword_heading_with_count(t) };
     let open = inner.rfind('(')?;
     let (head, num) = (inner.get(..open)?.trim_end(), inner.get(open + 1..)?);
+    // The count may name what it counts and group its thousands ("(1.486
+    // Beiträge)", session 21).
+    let (num, word) = num.split_once(' ').map_or((num, None), |(n, w)| (n, Some(w)));
+    if word.is_some_and(|w| !matches!(w, "Beiträge" | "Beitrag" | "Kommentare" | "Kommentar" | "Antworten" | "Stimmen")) {
+        return None;
+    }
+    let grouped = num.len() > 4 && num.as_bytes()[num.len() - 4] == b'.' && !num.starts_with('.');
+    let num: std::borrow::Cow<str> = if grouped { num.replace('.', "").into() } else { num.into() };
     if num.is_empty() || num.len() > 5 || !num.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -1942,15 +1956,22 @@ fn is_name_el(e: &ElementRef) -> bool {
 }
 
 /// An element with a name element, a date element and some text beside
-/// them (nested elements of its own tag, replies, are not looked into).
+/// them (nested elements of its own kind, replies, are not looked into).
+/// An element of its tag whose first class names a part of the item's
+/// first class, BEM-like ("div.k" with its head "div.k__kopf", session 21),
+/// is looked into.
 fn has_name_and_time(e: &ElementRef) -> bool {
     let own_tag = &e.value().name.local;
+    fn first_class<'a>(x: &ElementRef<'a>) -> Option<&'a str> {
+        x.value().attr_str(at::CLASS).and_then(|c| c.split_whitespace().next())
+    }
+    let own_class = first_class(e);
     let (mut name, mut time) = (false, false);
     let mut stack: Vec<_> = e.children().rev().collect();
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         let Some(d) = ElementRef::wrap(n) else { continue };
-        if tag_kind(d.value()) & tag::DEAD != 0 || d.value().name.local == *own_tag {
+        if tag_kind(d.value()) & tag::DEAD != 0 || d.value().name.local == *own_tag && !own_class.is_some_and(|o| first_class(&d).and_then(|c| c.strip_prefix(o)).is_some_and(|r| r.starts_with("__"))) {
             continue;
         }
         seen += 1;

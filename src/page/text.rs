@@ -2063,6 +2063,27 @@ fn reply_date_line<'l>(l: &'l Line) -> Option<(ReplyRef, &'l str)> {
     Some((r, date))
 }
 
+/// A date alone on its line in square brackets ("[23.11.2026, 12:20 Uhr]",
+/// session 21) -> the date.
+fn bracketed_date(t: &str) -> Option<&str> {
+    let inner = cues::trim(t).strip_prefix('[')?.strip_suffix(']')?;
+    cues::date_only(inner)
+}
+
+/// A member's handle line under the display name, with role and age
+/// ("@tomu_plauen · Mitglied · vor 2 Tagen", session 21) -> the handle
+/// (without "@") and the date.
+fn handle_head_line(t: &str) -> Option<(&str, &str)> {
+    if !t.starts_with('@') || t.len() > 120 {
+        return None;
+    }
+    let (h, rest) = t.split_once(" · ")?;
+    let h = cues::handle_line(h)?;
+    let date = rest.rsplit(" · ").next()?;
+    let date = cues::date_only(date)?;
+    Some((h, date))
+}
+
 /// Whether a comment record opens at line `m`: a section header, a
 /// dated author line, a name line above a date line (perhaps with a handle
 /// between them).
@@ -2714,7 +2735,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
         // A comment title right above its author line ("Re: Thema", "3. Titel").
         if prev_blank_or_ui()
             && cues::is_headline_like(t)
-            && direct_next.is_some_and(|n| n.author().is_some_and(|a| a.author.is_some()))
+            && direct_next.is_some_and(|n| n.author().is_some_and(|a| a.author.is_some()) && handle_head_line(&n.text).is_none())
         {
             let (num, title) = match cues::numbered_title(t) {
                 Some((n, rest)) => (Some(n), rest),
@@ -2771,12 +2792,22 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 Some((k, _)) => next_nonblank(lines, k + 1).map(past_dot),
                 None => nxt.map(past_dot),
             };
+            // The display name over a handle line with role and age
+            // ("@handle · Mitglied · vor 2 Tagen", session 21): the name
+            // line is the author, the handle the member's.
+            let handle_head = if handle.is_none() { nxt.and_then(|k| handle_head_line(&lines[k].text)) } else { None };
             // A reply line between the name and its date ("Replying to @NAME",
             // a forum's reply tab "↪ NAME") says whom the comment answers.
             let mut tab_reply = None;
             // The date of a reply line that carries it ("Antwort an NAME · vor 4 Std.").
             let mut tab_date = None;
+            if let Some((_, date)) = handle_head {
+                tab_date = Some(date);
+            }
             for step in 0..2 {
+                if handle_head.is_some() {
+                    break;
+                }
                 match date_at {
                     Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
                     Some(k) if handle.is_none() && tab_reply.is_none() && k == j + 1 + step && {
@@ -2791,7 +2822,15 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                         tab_reply.is_some()
                     } => date_at = next_nonblank(lines, k + 1),
                     // A badge line ("Abonnent", "Verifiziert", a guest label) between a name and its date.
-                    Some(k) if handle.is_none() && k == j + 1 + step && lines[k].text.len() <= 24 && (cues::is_badge_word(cues::trim(&lines[k].text)) || guest_label(&lines[k].text, core)) => date_at = Some(k + 1).filter(|&d| d < lines.len()),
+                    // A place line ("aus Dessau-Roßlau", session 21) likewise.
+                    Some(k)
+                        if handle.is_none()
+                            && k == j + 1 + step
+                            && (lines[k].text.len() <= 24 && (cues::is_badge_word(cues::trim(&lines[k].text)) || guest_label(&lines[k].text, core))
+                                || cues::place_phrase(&lines[k].text)) =>
+                    {
+                        date_at = Some(k + 1).filter(|&d| d < lines.len())
+                    }
                     // One short attribute line under a name right after a
                     // UI line or removal placeholder ("Antworten" / "NAME" /
                     // "Äußere Neustadt" / "vor 2 Std.", an app copy): a
@@ -2811,7 +2850,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 } else if handle.is_some() {
                     cues::short_date_line(&lines[k].text)
                 } else {
-                    lines[k].dates().date_only(&lines[k].text).or_else(|| short_date_head(lines, j, k))
+                    lines[k].dates().date_only(&lines[k].text).or_else(|| short_date_head(lines, j, k)).or_else(|| bracketed_date(&lines[k].text))
                 };
                 if let Some(date) = date {
                     if drafts.is_empty() && cur.is_none() && orphans > 2 {
@@ -2831,7 +2870,7 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                     if tab_reply.is_some() {
                         d.reply = tab_reply;
                     }
-                    d.handle = handle.map(|(_, h)| h.to_string());
+                    d.handle = handle.map(|(_, h)| h).or(handle_head.map(|(h, _)| h)).map(str::to_string);
                     cur = Some(d);
                     skip_to = k + 1;
                     continue;
@@ -3048,6 +3087,9 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
                     .rev()
                     .find(|&k| names.norm(k) == Some(key.as_str()) && words.as_deref().is_none_or(|w| opens(k, w)) && (at.is_none() || dated(k)))
                     .or_else(|| by_name(name))
+                    // "Antwort auf den Kommentar vom DATE" (session 21): the
+                    // parent named by its date alone.
+                    .or_else(|| at.as_ref().and_then(|_| (0..idx).rev().find(|&k| dated(k))))
             }
             Some(ReplyRef::Name(name)) => by_name(name.trim_start_matches('@')),
             // The parent's quoted first words alone: the latest comment they open.

@@ -2039,6 +2039,18 @@ fn gap_parent<'l>(core: &'l str, drafts: &[Draft], cur: Option<&Draft>) -> Optio
     [" an ", " to "].iter().find_map(|sep| cues::match_starts_at(b, sep.as_bytes(), 1).find_map(|p| split(p, p + sep.len())))
 }
 
+/// Whether `name` (after a reply chip's "an ") is a name that an earlier
+/// draft's author is or begins with ("Gerd Maus" of "Gerd Maus aus Forst").
+fn chip_parent(name: &str, drafts: &[Draft]) -> bool {
+    let name = cues::trim(name);
+    if name.len() > 60 || !cues::is_name_like(name) {
+        return false;
+    }
+    drafts.iter().rev().take(200).any(|d| {
+        d.author.as_deref().is_some_and(|a| a.strip_prefix(name).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+    })
+}
+
 /// A guest label under a commenter's name ("NAME" / "Gast" / DATE, a
 /// WordPress comment plugin's copy; session 18): no author. Not under a
 /// single letter: that is the avatar's initial of a guest whose name is
@@ -2625,6 +2637,17 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 _ => pending_reply = Some(r),
             }
             continue;
+        }
+        // A reply chip "an NAME" on its own line between a head and the
+        // text (session 21, seg35): NAME an earlier commenter, whole or as
+        // the start of a longer display name ("NAME aus ORT").
+        if let Some(name) = t.strip_prefix("an ") {
+            if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.reply.is_none()) {
+                if chip_parent(name, &drafts) {
+                    d.reply = Some(ReplyRef::Name(cues::trim(name).to_string()));
+                    continue;
+                }
+            }
         }
         // A signature closes the lines above it into a comment. Once a dated
         // signature has closed one, a dash with a name alone ("— Jonas") is

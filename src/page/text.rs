@@ -423,6 +423,15 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
                     (ok && t.get(a..a + name.len()) == Some(name)).then(|| (a, a + name.len(), said, parent.map(str::to_string).zip(date)))
                 })
             };
+            if cut.is_none() && i > 0 {
+                let typed = type_line(&lines[i].text).map(|(a, b, p)| (a, b, p.map(|p| format!("Antwort auf {p}"))));
+                if let Some((a, b, parent)) = typed.filter(|_| cues::is_name_like(&lines[i - 1].text)) {
+                    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+                    if let Some(m) = parent {
+                        replies.push((i, m));
+                    }
+                }
+            }
             if let Some((a, b, said, parent)) = cut {
                 if said {
                     // "Kommentar von NAME" is a byline too: read as a head
@@ -770,6 +779,25 @@ fn backend_head(lines: &mut [Line], i: usize) {
             lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, a + len);
         }
     }
+}
+
+/// An app's type line under the name (session 21, seg35): "Kommentar ·
+/// DATE" or "Antwort · DATE · an NAME" -> the date's byte range and the
+/// parent. The type word is no name, the "an NAME" part no date.
+fn type_line(t: &str) -> Option<(usize, usize, Option<&str>)> {
+    let a = ["Kommentar · ", "Antwort · "].iter().find_map(|w| t.starts_with(w).then_some(w.len()))?;
+    if t.len() > 120 {
+        return None;
+    }
+    let rest = &t[a..];
+    let (date, parent) = match rest.rfind(" · an ") {
+        Some(p) => (&rest[..p], Some(cues::trim(&rest[p + " · an ".len()..]))),
+        None => (rest, None),
+    };
+    if parent.is_some_and(|p| !cues::is_name_like(p)) || cues::date_only(date).is_none() {
+        return None;
+    }
+    Some((a, a + date.len(), parent))
 }
 
 /// Session 6 (seg10), gated by a line's first byte '[': a badge label in

@@ -446,6 +446,24 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
                 }
             }
         }
+        // A portal's time line under the name that opens with its separator
+        // (session 21, seg35): "· 3 Std." / "· 2 Std. · Antwort auf NAME"
+        // reads as the date, the reply part as a marker line under it.
+        if first == 0xc2 && i > 0 && lines[i].text.len() <= 120 {
+            let cut = lead_dot_time(&lines[i].text).map(|(a, b, p)| (a, b, p.map(str::to_string)));
+            if let Some((a, b, parent)) = cut.filter(|_| cues::is_name_like(&lines[i - 1].text)) {
+                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+                if let Some(m) = parent {
+                    replies.push((i, m));
+                }
+                // The avatar's initials over the name ("KW" / "Karl Wels")
+                // are no text of the comment above.
+                if i >= 2 && avatar_letters(&lines[i - 2].text, &lines[i - 1].text) && (i == 2 || lines[i - 3].blank()) {
+                    lines[i - 2].text = Cow::Borrowed("");
+                    lines[i - 2].indent = 0;
+                }
+            }
+        }
         // A notification-style reply head "X hat auf den Kommentar von Y
         // geantwortet · DATE" names its author X: it reads as "X · DATE".
         if last.is_ascii_digit() && (first.is_ascii_uppercase() || first >= 0xc3) {
@@ -798,6 +816,29 @@ fn type_line(t: &str) -> Option<(usize, usize, Option<&str>)> {
         return None;
     }
     Some((a, a + date.len(), parent))
+}
+
+/// An avatar's letters over a name: one to three capitals, the first the
+/// name's first letter ("KW" over "Karl Wels", "DN" over "Der_Nordwind").
+fn avatar_letters(t: &str, name: &str) -> bool {
+    let t = cues::trim(t);
+    (1..=3).contains(&t.chars().count()) && t.chars().all(char::is_uppercase) && t.chars().next() == name.chars().next()
+}
+
+/// A time line that opens with its separator: "· 3 Std." or "· 2 Std. ·
+/// Antwort auf NAME" -> the date's byte range and the reply part (a
+/// [`cues::reply_marker`]).
+fn lead_dot_time(t: &str) -> Option<(usize, usize, Option<&str>)> {
+    let a = t.strip_prefix("· ").map(|r| t.len() - r.len())?;
+    let rest = &t[a..];
+    let (date, reply) = match rest.find(" · ") {
+        Some(p) => (&rest[..p], Some(cues::trim(&rest[p + " · ".len()..]))),
+        None => (rest, None),
+    };
+    if cues::short_date_line(date).is_none() || reply.is_some_and(|r| !matches!(cues::reply_marker(r), Some(ReplyRef::Name(_)))) {
+        return None;
+    }
+    Some((a, a + date.len(), reply))
 }
 
 /// Session 6 (seg10), gated by a line's first byte '[': a badge label in

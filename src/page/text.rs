@@ -423,6 +423,15 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
                     (ok && t.get(a..a + name.len()) == Some(name)).then(|| (a, a + name.len(), said, parent.map(str::to_string).zip(date)))
                 })
             };
+            if cut.is_none() && i > 0 {
+                let typed = type_line(&lines[i].text).map(|(a, b, p)| (a, b, p.map(|p| format!("Antwort auf {p}"))));
+                if let Some((a, b, parent)) = typed.filter(|_| cues::is_name_like(&lines[i - 1].text)) {
+                    lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+                    if let Some(m) = parent {
+                        replies.push((i, m));
+                    }
+                }
+            }
             if let Some((a, b, said, parent)) = cut {
                 if said {
                     // "Kommentar von NAME" is a byline too: read as a head
@@ -434,6 +443,24 @@ fn split_lines_marked(text: &str) -> (Vec<Line<'_>>, bool) {
                     if let Some((p, q)) = parent {
                         replies.push((q, format!("Antwort auf {p}")));
                     }
+                }
+            }
+        }
+        // A portal's time line under the name that opens with its separator
+        // (session 21, seg35): "· 3 Std." / "· 2 Std. · Antwort auf NAME"
+        // reads as the date, the reply part as a marker line under it.
+        if first == 0xc2 && i > 0 && lines[i].text.len() <= 120 {
+            let cut = lead_dot_time(&lines[i].text).map(|(a, b, p)| (a, b, p.map(str::to_string)));
+            if let Some((a, b, parent)) = cut.filter(|_| cues::is_name_like(&lines[i - 1].text)) {
+                lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, b);
+                if let Some(m) = parent {
+                    replies.push((i, m));
+                }
+                // The avatar's initials over the name ("KW" / "Karl Wels")
+                // are no text of the comment above.
+                if i >= 2 && avatar_letters(&lines[i - 2].text, &lines[i - 1].text) && (i == 2 || lines[i - 3].blank()) {
+                    lines[i - 2].text = Cow::Borrowed("");
+                    lines[i - 2].indent = 0;
                 }
             }
         }
@@ -770,6 +797,48 @@ fn backend_head(lines: &mut [Line], i: usize) {
             lines[i].text = cut_cow(std::mem::take(&mut lines[i].text), a, a + len);
         }
     }
+}
+
+/// An app's type line under the name (session 21, seg35): "Kommentar ·
+/// DATE" or "Antwort · DATE · an NAME" -> the date's byte range and the
+/// parent. The type word is no name, the "an NAME" part no date.
+fn type_line(t: &str) -> Option<(usize, usize, Option<&str>)> {
+    let a = ["Kommentar · ", "Antwort · "].iter().find_map(|w| t.starts_with(w).then_some(w.len()))?;
+    if t.len() > 120 {
+        return None;
+    }
+    let rest = &t[a..];
+    let (date, parent) = match rest.rfind(" · an ") {
+        Some(p) => (&rest[..p], Some(cues::trim(&rest[p + " · an ".len()..]))),
+        None => (rest, None),
+    };
+    if parent.is_some_and(|p| !cues::is_name_like(p)) || cues::date_only(date).is_none() {
+        return None;
+    }
+    Some((a, a + date.len(), parent))
+}
+
+/// An avatar's letters over a name: one to three capitals, the first the
+/// name's first letter ("KW" over "Karl Wels", "DN" over "Der_Nordwind").
+fn avatar_letters(t: &str, name: &str) -> bool {
+    let t = cues::trim(t);
+    (1..=3).contains(&t.chars().count()) && t.chars().all(char::is_uppercase) && t.chars().next() == name.chars().next()
+}
+
+/// A time line that opens with its separator: "· 3 Std." or "· 2 Std. ·
+/// Antwort auf NAME" -> the date's byte range and the reply part (a
+/// [`cues::reply_marker`]).
+fn lead_dot_time(t: &str) -> Option<(usize, usize, Option<&str>)> {
+    let a = t.strip_prefix("· ").map(|r| t.len() - r.len())?;
+    let rest = &t[a..];
+    let (date, reply) = match rest.find(" · ") {
+        Some(p) => (&rest[..p], Some(cues::trim(&rest[p + " · ".len()..]))),
+        None => (rest, None),
+    };
+    if cues::short_date_line(date).is_none() || reply.is_some_and(|r| !matches!(cues::reply_marker(r), Some(ReplyRef::Name(_)))) {
+        return None;
+    }
+    Some((a, a + date.len(), reply))
 }
 
 /// Session 6 (seg10), gated by a line's first byte '[': a badge label in
@@ -2039,6 +2108,18 @@ fn gap_parent<'l>(core: &'l str, drafts: &[Draft], cur: Option<&Draft>) -> Optio
     [" an ", " to "].iter().find_map(|sep| cues::match_starts_at(b, sep.as_bytes(), 1).find_map(|p| split(p, p + sep.len())))
 }
 
+/// Whether `name` (after a reply chip's "an ") is a name that an earlier
+/// draft's author is or begins with ("Gerd Maus" of "Gerd Maus aus Forst").
+fn chip_parent(name: &str, drafts: &[Draft]) -> bool {
+    let name = cues::trim(name);
+    if name.len() > 60 || !cues::is_name_like(name) {
+        return false;
+    }
+    drafts.iter().rev().take(200).any(|d| {
+        d.author.as_deref().is_some_and(|a| a.strip_prefix(name).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+    })
+}
+
 /// A guest label under a commenter's name ("NAME" / "Gast" / DATE, a
 /// WordPress comment plugin's copy; session 18): no author. Not under a
 /// single letter: that is the avatar's initial of a guest whose name is
@@ -2625,6 +2706,17 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
                 _ => pending_reply = Some(r),
             }
             continue;
+        }
+        // A reply chip "an NAME" on its own line between a head and the
+        // text (session 21, seg35): NAME an earlier commenter, whole or as
+        // the start of a longer display name ("NAME aus ORT").
+        if let Some(name) = t.strip_prefix("an ") {
+            if let Some(d) = cur.as_mut().filter(|d| d.open && d.lines.is_empty() && d.reply.is_none()) {
+                if chip_parent(name, &drafts) {
+                    d.reply = Some(ReplyRef::Name(cues::trim(name).to_string()));
+                    continue;
+                }
+            }
         }
         // A signature closes the lines above it into a comment. Once a dated
         // signature has closed one, a dash with a name alone ("— Jonas") is

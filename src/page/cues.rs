@@ -5303,10 +5303,6 @@ const ROLE_WORDS: &[&str] = &[
     "leserbeirat", "red", "red.", "mod",
 ];
 
-/// A name followed by a place in brackets ("Hubert Moll (Girkhausen)") or
-/// after a comma ("Gerda Ullrich, Pinneberg", session 17: a name of two or
-/// more words) -> the name. Roles in brackets ("(Redaktion)") and anything
-/// that does not look like a place name stay.
 /// A place name as it follows a commenter's name: one to three capitalised
 /// words ("Dessau-Roßlau", "Bad Saarow", "Frankfurt a. M."), no role word.
 fn place_like(place: &str) -> bool {
@@ -5334,6 +5330,10 @@ pub fn place_phrase(s: &str) -> bool {
     place_like(trim(p))
 }
 
+/// A name followed by a place in brackets ("Hubert Moll (Girkhausen)") or
+/// after a comma ("Gerda Ullrich, Pinneberg", session 17: a name of two or
+/// more words) -> the name. Roles in brackets ("(Redaktion)") and anything
+/// that does not look like a place name stay.
 pub fn strip_place(s: &str) -> &str {
     let s = trim(s);
     let (name, place, comma) = match s.strip_suffix(')') {

@@ -739,6 +739,13 @@ fn has_multi_ws(b: &[u8]) -> bool {
         || memchr::memchr_iter(0xe1, b).any(|i| ws_len_multi(b, i) > 0)
 }
 
+/// Whether `author` is `name` or a longer display name that begins with it
+/// and a space ("Gerd Maus aus Forst" for "Gerd Maus"): how a reply that
+/// names its parent is matched to the parent's author.
+pub fn is_name_or_longer(author: &str, name: &str) -> bool {
+    author.strip_prefix(name).is_some_and(|r| r.is_empty() || r.starts_with(' '))
+}
+
 /// `collapse_ws(s).to_lowercase()`, without the intermediate string. Only
 /// the capital sigma lower-cases differently by context (`str::to_lowercase`
 /// gives a final sigma at a word end), so lines with one take the two-step
@@ -1353,6 +1360,7 @@ fn header_pattern(s: &str) -> Option<bool> {
     }
     HEADERS.search_half(&Input::new(s).anchored(Anchored::Yes)).map(|m| m.pattern().as_usize() == 0)
 }
+
 /// Reaction counts of a post shown as a comment section (fediverse,
 /// social media): "5 Antworten · 14 Boosts · 38 Favoriten" -> 5.
 fn reaction_counts(s: &str) -> Option<usize> {
@@ -4087,6 +4095,15 @@ mod tests {
             assert_eq!(fast.map(|(n, t)| (n, t.to_string())), reference(l), "{l:?}");
         }
         assert!(some > 1000, "{some}");
+    }
+
+    #[test]
+    fn is_name_or_longer_takes_the_name_whole_or_before_a_space() {
+        assert!(is_name_or_longer("Gerd Maus", "Gerd Maus"));
+        assert!(is_name_or_longer("Gerd Maus aus Forst", "Gerd Maus"));
+        assert!(!is_name_or_longer("Gerd Mausfeld", "Gerd Maus"));
+        assert!(!is_name_or_longer("Gerd", "Gerd Maus"));
+        assert!(!is_name_or_longer("gerd maus", "Gerd Maus"));
     }
 
     #[test]

@@ -1966,12 +1966,13 @@ fn has_name_and_time(e: &ElementRef) -> bool {
         x.value().attr_str(at::CLASS).and_then(|c| c.split_whitespace().next())
     }
     let own_class = first_class(e);
+    let part_of_item = |d: &ElementRef| own_class.is_some_and(|o| first_class(d).and_then(|c| c.strip_prefix(o)).is_some_and(|r| r.starts_with("__")));
     let (mut name, mut time) = (false, false);
     let mut stack: Vec<_> = e.children().rev().collect();
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         let Some(d) = ElementRef::wrap(n) else { continue };
-        if tag_kind(d.value()) & tag::DEAD != 0 || d.value().name.local == *own_tag && !own_class.is_some_and(|o| first_class(&d).and_then(|c| c.strip_prefix(o)).is_some_and(|r| r.starts_with("__"))) {
+        if tag_kind(d.value()) & tag::DEAD != 0 || d.value().name.local == *own_tag && !part_of_item(&d) {
             continue;
         }
         seen += 1;
@@ -2285,7 +2286,7 @@ fn linked_mention(own: &[ElementRef], text: &str, comments: &[Comment], before: 
 
 fn find_author(comments: &[Comment], name: &str, before: usize) -> Option<usize> {
     let key = cues::collapse_ws_lower(name.trim_start_matches('@'));
-    latest_author(comments, before, |a| a == key || a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' ')))
+    latest_author(comments, before, |a| cues::is_name_or_longer(a, &key))
 }
 
 /// The latest comment before `before` whose author, white space collapsed

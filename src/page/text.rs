@@ -2116,7 +2116,7 @@ fn chip_parent(name: &str, drafts: &[Draft]) -> bool {
         return false;
     }
     drafts.iter().rev().take(200).any(|d| {
-        d.author.as_deref().is_some_and(|a| a.strip_prefix(name).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+        d.author.as_deref().is_some_and(|a| cues::is_name_or_longer(a, name))
     })
 }
 
@@ -2892,14 +2892,9 @@ fn parse_comments(lines: &[Line], from: usize) -> Attempt {
             // a forum's reply tab "↪ NAME") says whom the comment answers.
             let mut tab_reply = None;
             // The date of a reply line that carries it ("Antwort an NAME · vor 4 Std.").
-            let mut tab_date = None;
-            if let Some((_, date)) = handle_head {
-                tab_date = Some(date);
-            }
-            for step in 0..2 {
-                if handle_head.is_some() {
-                    break;
-                }
+            // (Under a handle head line, its own date: no line to skip.)
+            let mut tab_date = handle_head.map(|(_, date)| date);
+            for step in 0..if handle_head.is_some() { 0 } else { 2 } {
                 match date_at {
                     Some(k) if cues::is_profile_line(&lines[k].text) => date_at = next_nonblank(lines, k + 1),
                     Some(k) if handle.is_none() && tab_reply.is_none() && k == j + 1 + step && {
@@ -3159,7 +3154,7 @@ fn finish(mut drafts: Vec<Draft>, declared: Option<usize>) -> Attempt {
             let exact = exact.or_else(|| (0..idx).rev().find(|&k| names.lower(k)[1].as_deref().is_some_and(|h| h == key)));
             exact.or_else(|| {
                 (0..idx).rev().find(|&k| {
-                    names.norm(k).is_some_and(|a| a.starts_with(&key) && a.get(key.len()..).is_some_and(|r| r.starts_with(' ')))
+                    names.norm(k).is_some_and(|a| cues::is_name_or_longer(a, &key))
                 })
             })
         };
